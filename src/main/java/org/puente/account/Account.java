@@ -1,0 +1,155 @@
+package org.puente.account;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import org.puente.organization.Organization;
+import org.puente.platform.i18n.Language;
+import org.puente.platform.security.Role;
+
+/**
+ * A person who signs in: coalition admins and staff, and editors acting for member organizations.
+ * The e-mail is stored lower-cased and is the login name; the password only as a PBKDF2 hash.
+ */
+@Entity
+@Table(name = "account")
+@NamedQuery(name = "Account.findByEmail", query = "select a from Account a where a.email = :email")
+@NamedQuery(name = "Account.countActiveByRole", query = "select count(a) from Account a where a.role = :role and a.active = true")
+@NamedQuery(name = "Account.findEditorsOf",
+        query = "select a from Account a join a.organizations o where o.id = :organizationId order by a.displayName")
+public class Account {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Version
+    private int version;
+
+    @Column(nullable = false, updatable = false)
+    private String email;
+
+    @Column(name = "display_name", nullable = false)
+    private String displayName;
+
+    @Column(name = "password_hash", nullable = false)
+    private String passwordHash;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Role role;
+
+    @Column(nullable = false, length = 2)
+    private Language language;
+
+    private boolean active;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "last_login_at")
+    private Instant lastLoginAt;
+
+    @ManyToMany
+    @JoinTable(name = "organization_editor",
+            joinColumns = @JoinColumn(name = "account_id"),
+            inverseJoinColumns = @JoinColumn(name = "organization_id"))
+    private Set<Organization> organizations = new HashSet<>();
+
+    protected Account() {
+    }
+
+    public Account(String email, String displayName, String passwordHash, Role role, Language language, Instant now) {
+        this.email = canonicalEmail(email);
+        this.displayName = displayName.strip();
+        this.passwordHash = passwordHash;
+        this.role = role;
+        this.language = language;
+        this.active = true;
+        this.createdAt = now;
+    }
+
+    /** The form in which addresses are stored and compared: trimmed and lower-cased. */
+    public static String canonicalEmail(String email) {
+        return email == null ? null : email.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** Whether this person may change the given organization's profile. */
+    public boolean mayEdit(Organization organization) {
+        if (!active) {
+            return false;
+        }
+        return role == Role.ADMIN || (role == Role.ORG_EDITOR && organizations.contains(organization));
+    }
+
+    public void actFor(Organization organization) {
+        organizations.add(organization);
+    }
+
+    public void stopActingFor(Organization organization) {
+        organizations.remove(organization);
+    }
+
+    public void changePassword(String newHash) {
+        this.passwordHash = newHash;
+    }
+
+    public void recordLogin(Instant now) {
+        this.lastLoginAt = now;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    public String getPasswordHash() {
+        return passwordHash;
+    }
+
+    public Role getRole() {
+        return role;
+    }
+
+    public Language getLanguage() {
+        return language;
+    }
+
+    public boolean isActive() {
+        return active;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getLastLoginAt() {
+        return lastLoginAt;
+    }
+
+    public Set<Organization> getOrganizations() {
+        return Collections.unmodifiableSet(organizations);
+    }
+}

@@ -1,0 +1,90 @@
+package org.puente.account;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.security.enterprise.SecurityContext;
+import java.security.Principal;
+import java.util.Optional;
+import org.puente.organization.Organization;
+import org.puente.platform.security.AccessDeniedException;
+import org.puente.platform.security.Role;
+
+/**
+ * The person behind the current request ({@code #{caller}} in views), and the server-side checks
+ * every service runs before it acts.
+ */
+@Named("caller")
+@RequestScoped
+public class Caller {
+
+    @Inject
+    SecurityContext securityContext;
+
+    @PersistenceContext
+    EntityManager em;
+
+    private Account account;
+    private boolean loaded;
+
+    public Optional<Account> account() {
+        if (!loaded) {
+            loaded = true;
+            Principal principal = securityContext.getCallerPrincipal();
+            if (principal != null) {
+                try {
+                    account = em.find(Account.class, Long.valueOf(principal.getName()));
+                } catch (NumberFormatException e) {
+                    account = null;
+                }
+            }
+        }
+        return Optional.ofNullable(account).filter(Account::isActive);
+    }
+
+    public boolean isSignedIn() {
+        return account().isPresent();
+    }
+
+    public String getName() {
+        return account().map(Account::getDisplayName).orElse("");
+    }
+
+    public boolean is(Role role) {
+        return account().map(a -> a.getRole() == role).orElse(false);
+    }
+
+    public boolean isAdmin() {
+        return is(Role.ADMIN);
+    }
+
+    /** Coalition staff or admin: may invite editors (and later send alerts and moderate). */
+    public boolean isCoalitionStaff() {
+        return is(Role.ADMIN) || is(Role.STAFF);
+    }
+
+    public boolean mayEdit(Organization organization) {
+        return account().map(a -> a.mayEdit(organization)).orElse(false);
+    }
+
+    public Account require(Role... roles) {
+        Account current = account().orElseThrow(() -> new AccessDeniedException("not signed in"));
+        for (Role role : roles) {
+            if (current.getRole() == role) {
+                return current;
+            }
+        }
+        throw new AccessDeniedException("account " + current.getId() + " lacks role " + java.util.Arrays.toString(roles));
+    }
+
+    public Account requireEditorOf(Organization organization) {
+        Account current = account().orElseThrow(() -> new AccessDeniedException("not signed in"));
+        if (!current.mayEdit(organization)) {
+            throw new AccessDeniedException("account " + current.getId() + " may not edit organization "
+                    + organization.getId());
+        }
+        return current;
+    }
+}

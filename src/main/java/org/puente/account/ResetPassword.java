@@ -1,0 +1,76 @@
+package org.puente.account;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.validation.constraints.NotBlank;
+import org.puente.platform.security.PasswordPolicy;
+import org.puente.platform.web.Pages;
+
+/** Choosing a new password from an e-mailed link ({@code /password-reset?token=}). */
+@Named
+@RequestScoped
+public class ResetPassword {
+
+    @Inject
+    AccountService accounts;
+
+    private String token;
+
+    @NotBlank(message = "{password.required}")
+    private String password;
+
+    private String confirmation;
+
+    private Boolean usable;
+
+    public boolean isUsable() {
+        if (usable == null) {
+            usable = accounts.isResetUsable(token);
+        }
+        return usable;
+    }
+
+    public String submit() {
+        var refusal = PasswordPolicy.check(password);
+        if (refusal.isPresent()) {
+            Pages.error("reset:password", refusal.get(), PasswordPolicy.MIN_LENGTH);
+            return null;
+        }
+        if (!password.equals(confirmation)) {
+            Pages.error("reset:confirmation", "password.mismatch");
+            return null;
+        }
+        if (!accounts.resetPassword(token, password)) {
+            usable = false;
+            return null;
+        }
+        Pages.flash(FacesMessage.SEVERITY_INFO, "password.reset.done");
+        return Pages.redirect("/login");
+    }
+
+    public String getToken() {
+        return token;
+    }
+
+    public void setToken(String token) {
+        this.token = token;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    public String getConfirmation() {
+        return confirmation;
+    }
+
+    public void setConfirmation(String confirmation) {
+        this.confirmation = confirmation;
+    }
+}

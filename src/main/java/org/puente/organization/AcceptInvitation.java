@@ -1,0 +1,124 @@
+package org.puente.organization;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.validation.constraints.Size;
+import java.util.Optional;
+import org.puente.platform.security.PasswordPolicy;
+import org.puente.platform.web.Pages;
+import org.puente.platform.web.PlainText;
+
+/**
+ * The page an invitation link opens ({@code /invitation?token=}): a new editor sets their name and
+ * password; an existing one just confirms. Expired and used links get an explanation, not an error.
+ */
+@Named
+@RequestScoped
+public class AcceptInvitation {
+
+    @Inject
+    InvitationService invitations;
+
+    private String token;
+
+    @Size(max = 120, message = "{field.tooLong}")
+    @PlainText
+    private String displayName;
+
+    private String password;
+    private String confirmation;
+
+    private Optional<Invitation> invitation;
+    private Invitation.Problem problem;
+
+    private void resolve() {
+        if (invitation == null) {
+            invitation = invitations.find(token);
+            problem = invitation.isEmpty() ? Invitation.Problem.UNKNOWN
+                    : invitation.get().problemAt(java.time.Instant.now()).orElse(null);
+        }
+    }
+
+    public boolean isUsable() {
+        resolve();
+        return problem == null;
+    }
+
+    /** The message key explaining why the link does not work. */
+    public String getProblemKey() {
+        resolve();
+        return problem == null ? "" : "invitation.problem." + problem.name().toLowerCase();
+    }
+
+    public boolean isNeedsPassword() {
+        resolve();
+        return invitation.isPresent() && !invitations.inviteeHasAccount(invitation.get());
+    }
+
+    public Invitation getInvitation() {
+        resolve();
+        return invitation.orElse(null);
+    }
+
+    public String submit() {
+        if (!isUsable()) {
+            return null;
+        }
+        if (isNeedsPassword()) {
+            if (displayName == null || displayName.isBlank()) {
+                Pages.error("accept:name", "invitation.name.required");
+                return null;
+            }
+            var refusal = PasswordPolicy.check(password);
+            if (refusal.isPresent()) {
+                Pages.error("accept:password", refusal.get(), PasswordPolicy.MIN_LENGTH);
+                return null;
+            }
+            if (!password.equals(confirmation)) {
+                Pages.error("accept:confirmation", "password.mismatch");
+                return null;
+            }
+        }
+        Optional<Invitation.Problem> result = invitations.accept(token, displayName, password);
+        if (result.isPresent()) {
+            problem = result.get();
+            return null;
+        }
+        Pages.flash(FacesMessage.SEVERITY_INFO, "invitation.accepted", getInvitation().getOrganization().getName());
+        return Pages.redirect("/login");
+    }
+
+    public String getToken() {
+        return token;
+    }
+
+    public void setToken(String token) {
+        this.token = token;
+    }
+
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    public void setDisplayName(String displayName) {
+        this.displayName = displayName;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    public String getConfirmation() {
+        return confirmation;
+    }
+
+    public void setConfirmation(String confirmation) {
+        this.confirmation = confirmation;
+    }
+}

@@ -1,0 +1,63 @@
+package org.puente.organization;
+
+import jakarta.persistence.AttributeOverride;
+import jakarta.persistence.AttributeOverrides;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import org.puente.platform.i18n.LocalizedText;
+
+/**
+ * The coalition that runs this portal: one row. Its postal address goes into every e-mail footer.
+ */
+@Entity
+@Table(name = "coalition")
+public class Coalition {
+
+    public static final long ID = 1L;
+
+    @Id
+    private Long id;
+
+    @Column(nullable = false)
+    private String name;
+
+    @Embedded
+    @AttributeOverrides({
+        @AttributeOverride(name = "en", column = @Column(name = "mission_en")),
+        @AttributeOverride(name = "es", column = @Column(name = "mission_es"))
+    })
+    private LocalizedText mission;
+
+    @Column(name = "postal_address", nullable = false)
+    private String postalAddress;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    protected Coalition() {
+    }
+
+    public Coalition(String name, LocalizedText mission, String postalAddress, Instant now) {
+        this.id = ID;
+        this.name = name;
+        this.mission = mission;
+        this.postalAddress = postalAddress;
+        this.updatedAt = now;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public LocalizedText getMission() {
+        return mission == null ? LocalizedText.empty() : mission;
+    }
+
+    public String getPostalAddress() {
+        return postalAddress;
+    }
+}

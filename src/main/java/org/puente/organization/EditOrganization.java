@@ -1,0 +1,125 @@
+package org.puente.organization;
+
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.Part;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Serializable;
+import org.puente.platform.web.Pages;
+
+/**
+ * Creating a member organization (admins) or editing one (admins and that organization's editors):
+ * {@code /admin/organization?id=}. The id arrives as a view parameter on every request, including
+ * the post, and the service checks the caller against it each time.
+ */
+@Named
+@ViewScoped
+public class EditOrganization implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    OrganizationService organizations;
+
+    private Long id;
+    private OrganizationProfile profile = new OrganizationProfile();
+    private boolean removeLogo;
+    private boolean hasLogo;
+    private transient Part logo;
+
+    /** Loads the organization on the first GET; refuses (403/404) one the caller may not edit. */
+    public void load() {
+        if (id != null) {
+            Organization organization = organizations.findForEditing(id);
+            if (!FacesContext.getCurrentInstance().isPostback()) {
+                profile = OrganizationProfile.of(organization);
+            }
+            hasLogo = organizations.logo(id).isPresent();
+        } else {
+            organizations.requireMayCreate();
+        }
+    }
+
+    public String save() {
+        byte[] logoBytes = readLogo();
+        if (logoBytes == null && logo != null && logo.getSize() > 0) {
+            return null;
+        }
+        try {
+            Organization saved = id == null ? organizations.create(profile) : organizations.update(id, profile);
+            if (logoBytes != null) {
+                organizations.setLogo(saved.getId(), logoBytes);
+            } else if (removeLogo) {
+                organizations.removeLogo(saved.getId());
+            }
+            Pages.flash(FacesMessage.SEVERITY_INFO, id == null ? "admin.organization.created" : "admin.organization.saved",
+                    saved.getName());
+            return Pages.redirect("/admin/organizations");
+        } catch (DuplicateOrganizationException e) {
+            Pages.error("form:name", "organization.name.taken");
+            return null;
+        }
+    }
+
+    /** The uploaded logo if it is an accepted image; null with a message on the field otherwise. */
+    private byte[] readLogo() {
+        if (logo == null || logo.getSize() == 0) {
+            return null;
+        }
+        if (logo.getSize() > OrganizationLogo.MAX_BYTES) {
+            Pages.error("form:logo", "organization.logo.tooLarge");
+            return null;
+        }
+        try (InputStream in = logo.getInputStream()) {
+            byte[] bytes = in.readAllBytes();
+            if (OrganizationLogo.detectType(bytes).isEmpty()) {
+                Pages.error("form:logo", "organization.logo.invalidType");
+                return null;
+            }
+            return bytes;
+        } catch (IOException e) {
+            Pages.error("form:logo", "organization.logo.invalidType");
+            return null;
+        }
+    }
+
+    public boolean isNew() {
+        return id == null;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public void setId(Long id) {
+        this.id = id;
+    }
+
+    public OrganizationProfile getProfile() {
+        return profile;
+    }
+
+    public Part getLogo() {
+        return logo;
+    }
+
+    public void setLogo(Part logo) {
+        this.logo = logo;
+    }
+
+    public boolean isRemoveLogo() {
+        return removeLogo;
+    }
+
+    public void setRemoveLogo(boolean removeLogo) {
+        this.removeLogo = removeLogo;
+    }
+
+    public boolean isHasLogo() {
+        return hasLogo;
+    }
+}

@@ -1,0 +1,129 @@
+package org.puente.organization;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.puente.account.Account;
+import org.puente.account.AccountService;
+import org.puente.account.Caller;
+import org.puente.platform.config.PuenteConfig;
+import org.puente.platform.i18n.Language;
+import org.puente.platform.i18n.Messages;
+import org.puente.platform.mail.MailComposer;
+import org.puente.platform.mail.MailSender;
+import org.puente.platform.security.PasswordPolicy;
+import org.puente.platform.security.Role;
+import org.puente.platform.security.Tokens;
+
+/**
+ * Inviting people to act for an organization, and their accepting. The invitation row and its mail
+ * succeed or fail together: if the SMTP server refuses, nothing is saved and staff are told.
+ */
+@ApplicationScoped
+@Transactional
+public class InvitationService {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    MailComposer composer;
+
+    @Inject
+    MailSender mail;
+
+    @Inject
+    PuenteConfig config;
+
+    public Invitation invite(long organizationId, String email, Language language) {
+        Account inviter = caller.require(Role.ADMIN, Role.STAFF);
+        Organization organization = em.find(Organization.class, organizationId);
+        if (organization == null || !organization.isActive()) {
+            throw new org.puente.platform.web.NotFoundException("organization " + organizationId);
+        }
+        Optional<Account> existing = accounts.findByEmail(email);
+        if (existing.isPresent() && existing.get().getRole() != Role.ORG_EDITOR) {
+            throw new InvitationRefusedException("invitation.error.staffAccount");
+        }
+        if (existing.isPresent() && existing.get().getOrganizations().contains(organization)) {
+            throw new InvitationRefusedException("invitation.error.alreadyEditor");
+        }
+        String token = Tokens.generate();
+        Invitation invitation = new Invitation(email, language, organization,
+                em.getReference(Account.class, inviter.getId()), Tokens.hash(token), Instant.now());
+        em.persist(invitation);
+        String link = config.baseUrl() + "/invitation?token=" + token + "&lang=" + language.code();
+        mail.send(composer.compose(invitation.getEmail(), language,
+                Messages.get(language, "mail.invitation.subject", organization.getName()),
+                List.of(Messages.get(language, "mail.invitation.greeting"),
+                        Messages.get(language, "mail.invitation.body", inviter.getDisplayName(), organization.getName()),
+                        Messages.get(language, "mail.invitation.expiry", Invitation.LIFETIME.toDays())),
+                Messages.get(language, "mail.invitation.action"), link));
+        return invitation;
+    }
+
+    public List<Invitation> pendingFor(long organizationId) {
+        caller.require(Role.ADMIN, Role.STAFF);
+        return em.createNamedQuery("Invitation.findPendingFor", Invitation.class)
+                .setParameter("organizationId", organizationId).setParameter("now", Instant.now()).getResultList();
+    }
+
+    /** The invitation behind a link, if the link names one at all. */
+    public Optional<Invitation> find(String token) {
+        if (!Tokens.wellFormed(token)) {
+            return Optional.empty();
+        }
+        return em.createNamedQuery("Invitation.findByTokenHash", Invitation.class)
+                .setParameter("hash", Tokens.hash(token)).getResultList().stream().findFirst();
+    }
+
+    /** Whether the invitee already has an account (then they only confirm; no new password is set). */
+    public boolean inviteeHasAccount(Invitation invitation) {
+        return accounts.findByEmail(invitation.getEmail()).isPresent();
+    }
+
+    /**
+     * Accepts an invitation: creates the editor's account (or adds the organization to their existing
+     * one) and spends the link. The row is locked, so two clicks at once accept once.
+     *
+     * @return the problem, if the link can no longer be used
+     */
+    public Optional<Invitation.Problem> accept(String token, String displayName, String password) {
+        Optional<Invitation> found = find(token);
+        if (found.isEmpty()) {
+            return Optional.of(Invitation.Problem.UNKNOWN);
+        }
+        Invitation invitation = em.find(Invitation.class, found.get().getId(), LockModeType.PESSIMISTIC_WRITE);
+        Instant now = Instant.now();
+        Optional<Invitation.Problem> problem = invitation.problemAt(now);
+        if (problem.isPresent()) {
+            return problem;
+        }
+        Optional<Account> existing = accounts.findByEmail(invitation.getEmail());
+        Account account;
+        if (existing.isPresent()) {
+            account = existing.get();
+        } else {
+            PasswordPolicy.check(password).ifPresent(reason -> {
+                throw new IllegalArgumentException("password refused: " + reason);
+            });
+            account = accounts.create(invitation.getEmail(), displayName, password, Role.ORG_EDITOR,
+                    invitation.getLanguage());
+        }
+        account.actFor(invitation.getOrganization());
+        invitation.accept(now);
+        return Optional.empty();
+    }
+}

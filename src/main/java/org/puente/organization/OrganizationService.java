@@ -1,0 +1,163 @@
+package org.puente.organization;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.puente.account.Account;
+import org.puente.account.Caller;
+import org.puente.platform.security.Role;
+import org.puente.platform.web.NotFoundException;
+
+/**
+ * Member organizations: the public directory, and the changes admins and each organization's own
+ * editors make. Every change checks the caller here, not only in the page.
+ */
+@ApplicationScoped
+@Transactional
+public class OrganizationService {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Caller caller;
+
+    public List<Organization> listActive() {
+        return em.createNamedQuery("Organization.findActiveOrderedByName", Organization.class).getResultList();
+    }
+
+    public Optional<Organization> findActiveBySlug(String slug) {
+        if (slug == null || slug.length() > 80) {
+            return Optional.empty();
+        }
+        return em.createNamedQuery("Organization.findActiveBySlug", Organization.class)
+                .setParameter("slug", slug).getResultList().stream().findFirst();
+    }
+
+    public Optional<OrganizationLogo> logo(long organizationId) {
+        return Optional.ofNullable(em.find(OrganizationLogo.class, organizationId));
+    }
+
+    /** The organizations the caller may see in the admin area: all for coalition staff, their own for editors. */
+    public List<Organization> listForCaller() {
+        Account account = caller.require(Role.ADMIN, Role.STAFF, Role.ORG_EDITOR);
+        if (account.getRole() == Role.ORG_EDITOR) {
+            return em.find(Account.class, account.getId()).getOrganizations().stream()
+                    .sorted(java.util.Comparator.comparing(Organization::getName)).toList();
+        }
+        return em.createNamedQuery("Organization.findAllOrderedByName", Organization.class).getResultList();
+    }
+
+    public Organization findForEditing(long id) {
+        Organization organization = find(id);
+        caller.requireEditorOf(organization);
+        return organization;
+    }
+
+    /** For coalition staff inviting and listing editors. */
+    public Organization findForStaff(long id) {
+        caller.require(Role.ADMIN, Role.STAFF);
+        return find(id);
+    }
+
+    public void requireMayCreate() {
+        caller.require(Role.ADMIN);
+    }
+
+    public Organization create(@Valid OrganizationProfile profile) {
+        caller.require(Role.ADMIN);
+        requireUniqueName(profile.getName(), -1L);
+        Organization organization = new Organization(uniqueSlug(profile.getName()), profile, Instant.now());
+        em.persist(organization);
+        return organization;
+    }
+
+    public Organization update(long id, @Valid OrganizationProfile profile) {
+        Organization organization = find(id);
+        caller.requireEditorOf(organization);
+        requireUniqueName(profile.getName(), id);
+        organization.update(profile, Instant.now());
+        return organization;
+    }
+
+    public void setLogo(long id, byte[] content) {
+        Organization organization = find(id);
+        caller.requireEditorOf(organization);
+        if (OrganizationLogo.detectType(content).isEmpty()) {
+            throw new InvalidLogoException();
+        }
+        OrganizationLogo logo = em.find(OrganizationLogo.class, id);
+        if (logo == null) {
+            em.persist(new OrganizationLogo(id, content, Instant.now()));
+        } else {
+            logo.replace(content, Instant.now());
+        }
+    }
+
+    public void removeLogo(long id) {
+        Organization organization = find(id);
+        caller.requireEditorOf(organization);
+        OrganizationLogo logo = em.find(OrganizationLogo.class, id);
+        if (logo != null) {
+            em.remove(logo);
+        }
+    }
+
+    public void deactivate(long id) {
+        caller.require(Role.ADMIN);
+        find(id).deactivate(Instant.now());
+    }
+
+    public void reactivate(long id) {
+        caller.require(Role.ADMIN);
+        find(id).reactivate(Instant.now());
+    }
+
+    public List<Account> editorsOf(long organizationId) {
+        caller.require(Role.ADMIN, Role.STAFF);
+        return em.createNamedQuery("Account.findEditorsOf", Account.class)
+                .setParameter("organizationId", organizationId).getResultList();
+    }
+
+    public void removeEditor(long organizationId, long accountId) {
+        caller.require(Role.ADMIN);
+        Organization organization = find(organizationId);
+        Account account = em.find(Account.class, accountId);
+        if (account == null) {
+            throw new NotFoundException("account " + accountId);
+        }
+        account.stopActingFor(organization);
+    }
+
+    private Organization find(long id) {
+        Organization organization = em.find(Organization.class, id);
+        if (organization == null) {
+            throw new NotFoundException("organization " + id);
+        }
+        return organization;
+    }
+
+    private void requireUniqueName(String name, long exceptId) {
+        long same = em.createNamedQuery("Organization.countByNameExcept", Long.class)
+                .setParameter("name", name.strip()).setParameter("id", exceptId).getSingleResult();
+        if (same > 0) {
+            throw new DuplicateOrganizationException();
+        }
+    }
+
+    private String uniqueSlug(String name) {
+        String base = Organization.slugOf(name);
+        String slug = base;
+        for (int n = 2; em.createNamedQuery("Organization.countBySlug", Long.class).setParameter("slug", slug)
+                .getSingleResult() > 0; n++) {
+            slug = base + "-" + n;
+        }
+        return slug;
+    }
+}

@@ -1,0 +1,99 @@
+package org.puente.platform.config;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The portal's runtime settings, read from the environment through MicroProfile Config
+ * ({@code PUENTE_*} variables or system properties), never baked into the build.
+ */
+@ApplicationScoped
+public class PuenteConfig {
+
+    @Inject
+    @ConfigProperty(name = "PUENTE_BASE_URL", defaultValue = "http://localhost:8080")
+    String baseUrl;
+
+    @Inject
+    @ConfigProperty(name = "PUENTE_SMTP_HOST", defaultValue = "localhost")
+    String smtpHost;
+
+    @Inject
+    @ConfigProperty(name = "PUENTE_SMTP_PORT", defaultValue = "25")
+    int smtpPort;
+
+    @Inject
+    @ConfigProperty(name = "PUENTE_SMTP_USER")
+    Optional<String> smtpUser;
+
+    @Inject
+    @ConfigProperty(name = "PUENTE_SMTP_PASSWORD")
+    Optional<String> smtpPassword;
+
+    @Inject
+    @ConfigProperty(name = "PUENTE_SMTP_STARTTLS", defaultValue = "false")
+    boolean smtpStartTls;
+
+    @Inject
+    @ConfigProperty(name = "PUENTE_MAIL_FROM", defaultValue = "puente@localhost")
+    String mailFrom;
+
+    @Inject
+    @ConfigProperty(name = "PUENTE_ADMIN_EMAIL")
+    Optional<String> adminEmail;
+
+    @Inject
+    @ConfigProperty(name = "PUENTE_ADMIN_PASSWORD")
+    Optional<String> adminPassword;
+
+    @Inject
+    @ConfigProperty(name = "PUENTE_DEMO_DATA", defaultValue = "false")
+    boolean demoData;
+
+    /** The public address of the portal without a trailing slash, used in links inside emails. */
+    public String baseUrl() {
+        return baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    }
+
+    public boolean secureCookies() {
+        return baseUrl.startsWith("https:");
+    }
+
+    public String smtpHost() {
+        return smtpHost;
+    }
+
+    public int smtpPort() {
+        return smtpPort;
+    }
+
+    public Optional<String> smtpUser() {
+        return smtpUser.filter(s -> !s.isBlank());
+    }
+
+    public Optional<String> smtpPassword() {
+        return smtpPassword;
+    }
+
+    public boolean smtpStartTls() {
+        return smtpStartTls;
+    }
+
+    public String mailFrom() {
+        return mailFrom;
+    }
+
+    public Optional<String> adminEmail() {
+        return adminEmail.filter(s -> !s.isBlank());
+    }
+
+    public Optional<String> adminPassword() {
+        return adminPassword.filter(s -> !s.isBlank());
+    }
+
+    public boolean demoData() {
+        return demoData;
+    }
+}

@@ -1,0 +1,78 @@
+package org.puente.platform.mail;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import org.puente.organization.Coalition;
+import org.puente.platform.i18n.Language;
+import org.puente.platform.i18n.Messages;
+
+/**
+ * Renders the portal's transactional mails (invitations, password resets) from the message
+ * bundles, wholly in the recipient's language: greeting paragraphs, one action button, and a footer
+ * with the coalition's name and postal address. Text and HTML parts say the same thing.
+ */
+@ApplicationScoped
+public class MailComposer {
+
+    @PersistenceContext
+    EntityManager em;
+
+    /**
+     * @param subject    the subject, already in {@code language}
+     * @param paragraphs the body, already in {@code language}, as plain text
+     * @param actionLabel the button's label
+     * @param actionUrl  where the button leads
+     */
+    public OutgoingMail compose(String to, Language language, String subject, List<String> paragraphs,
+            String actionLabel, String actionUrl) {
+        Coalition coalition = em.find(Coalition.class, Coalition.ID);
+        String coalitionName = coalition == null ? "Puente" : coalition.getName();
+        String address = coalition == null ? "" : coalition.getPostalAddress();
+        String footer = Messages.get(language, "mail.footer.transactional", coalitionName);
+
+        StringBuilder text = new StringBuilder();
+        for (String paragraph : paragraphs) {
+            text.append(paragraph).append("\n\n");
+        }
+        text.append(actionLabel).append(":\n").append(actionUrl).append("\n\n-- \n")
+                .append(footer).append('\n').append(address).append('\n');
+
+        StringBuilder html = new StringBuilder()
+                .append("<!DOCTYPE html><html lang=\"").append(language.code()).append("\"><head><meta charset=\"UTF-8\">")
+                .append("<meta name=\"viewport\" content=\"width=device-width\"><title>").append(escape(subject))
+                .append("</title></head><body style=\"margin:0;padding:0;background:#f4f4f5;font-family:Arial,Helvetica,sans-serif;color:#1f2937\">")
+                .append("<div style=\"max-width:560px;margin:0 auto;padding:24px;background:#ffffff\">")
+                .append("<p style=\"font-size:20px;font-weight:bold;color:#0f4c5c;margin:0 0 16px\">")
+                .append(escape(coalitionName)).append("</p>");
+        for (String paragraph : paragraphs) {
+            html.append("<p style=\"font-size:16px;line-height:1.5\">").append(escape(paragraph)).append("</p>");
+        }
+        html.append("<p style=\"margin:24px 0\"><a href=\"").append(escape(actionUrl))
+                .append("\" style=\"display:inline-block;background:#0f4c5c;color:#ffffff;padding:12px 20px;"
+                        + "border-radius:6px;text-decoration:none;font-weight:bold\">")
+                .append(escape(actionLabel)).append("</a></p>")
+                .append("<p style=\"font-size:13px;color:#4b5563;word-break:break-all\">").append(escape(actionUrl)).append("</p>")
+                .append("<hr style=\"border:none;border-top:1px solid #e5e7eb\">")
+                .append("<p style=\"font-size:12px;color:#6b7280\">").append(escape(footer)).append("<br>")
+                .append(escape(address)).append("</p></div></body></html>");
+        return new OutgoingMail(to, language, subject, text.toString(), html.toString());
+    }
+
+    static String escape(String value) {
+        StringBuilder out = new StringBuilder(value.length());
+        for (char c : value.toCharArray()) {
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

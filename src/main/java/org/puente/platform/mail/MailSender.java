@@ -1,0 +1,110 @@
+package org.puente.platform.mail;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.mail.Authenticator;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.PasswordAuthentication;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.util.Date;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.logging.Logger;
+import org.puente.platform.config.PuenteConfig;
+
+/**
+ * Sends mail through the configured SMTP server ({@code PUENTE_SMTP_*}). Every message is
+ * {@code multipart/alternative} (plain text and HTML) in one language, with its subject encoded for
+ * accents, a {@code Message-ID} on the portal's own domain, and timeouts set: Jakarta Mail's
+ * defaults would wait forever on a silent server.
+ */
+@ApplicationScoped
+public class MailSender {
+
+    private static final Logger LOG = Logger.getLogger(MailSender.class.getName());
+    private static final String TIMEOUT_MS = "15000";
+
+    @Inject
+    PuenteConfig config;
+
+    private Session session;
+    private String messageIdDomain;
+
+    @PostConstruct
+    void init() {
+        Properties properties = new Properties();
+        properties.put("mail.transport.protocol", "smtp");
+        properties.put("mail.smtp.host", config.smtpHost());
+        properties.put("mail.smtp.port", String.valueOf(config.smtpPort()));
+        properties.put("mail.smtp.connectiontimeout", TIMEOUT_MS);
+        properties.put("mail.smtp.timeout", TIMEOUT_MS);
+        properties.put("mail.smtp.writetimeout", TIMEOUT_MS);
+        properties.put("mail.smtp.starttls.enable", String.valueOf(config.smtpStartTls()));
+        properties.put("mail.smtp.starttls.required", String.valueOf(config.smtpStartTls()));
+        properties.put("mail.mime.charset", "UTF-8");
+        Authenticator authenticator = null;
+        if (config.smtpUser().isPresent()) {
+            properties.put("mail.smtp.auth", "true");
+            String user = config.smtpUser().get();
+            String password = config.smtpPassword().orElse("");
+            authenticator = new Authenticator() {
+                @Override
+                protected PasswordAuthentication getPasswordAuthentication() {
+                    return new PasswordAuthentication(user, password);
+                }
+            };
+        }
+        session = Session.getInstance(properties, authenticator);
+        messageIdDomain = java.net.URI.create(config.baseUrl()).getHost();
+        if (messageIdDomain == null || messageIdDomain.isBlank()) {
+            messageIdDomain = "puente.localhost";
+        }
+    }
+
+    /** Sends one message now; a failure is thrown so the caller's transaction can roll back. */
+    public void send(OutgoingMail mail) {
+        try {
+            MimeMessage message = new PuenteMimeMessage(session, messageIdDomain);
+            message.setFrom(new InternetAddress(config.mailFrom()));
+            message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(mail.to(), true));
+            message.setSubject(mail.subject(), "UTF-8");
+            message.setHeader("Content-Language", mail.language().code());
+            message.setSentDate(new Date());
+
+            MimeBodyPart text = new MimeBodyPart();
+            text.setText(mail.text(), "UTF-8", "plain");
+            MimeBodyPart html = new MimeBodyPart();
+            html.setText(mail.html(), "UTF-8", "html");
+            MimeMultipart alternative = new MimeMultipart("alternative");
+            alternative.addBodyPart(text);
+            alternative.addBodyPart(html);
+            message.setContent(alternative);
+            Transport.send(message);
+            LOG.fine(() -> "Sent '" + mail.subject() + "' in " + mail.language());
+        } catch (MessagingException e) {
+            throw new MailException("Could not send mail: " + e.getMessage(), e);
+        }
+    }
+
+    /** A MimeMessage whose Message-ID names the portal's domain rather than the host's. */
+    private static final class PuenteMimeMessage extends MimeMessage {
+        private final String domain;
+
+        PuenteMimeMessage(Session session, String domain) {
+            super(session);
+            this.domain = domain;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", "<" + UUID.randomUUID() + "@" + domain + ">");
+        }
+    }
+}

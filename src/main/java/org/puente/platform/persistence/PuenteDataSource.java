@@ -1,0 +1,30 @@
+package org.puente.platform.persistence;
+
+import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The one connection pool. Payara resolves the {@code MPCONFIG} expressions at deployment, so the
+ * database is chosen by {@code PUENTE_DB_URL}, {@code PUENTE_DB_USER} and {@code PUENTE_DB_PASSWORD}.
+ */
+@DataSourceDefinition(
+        name = PuenteDataSource.JNDI_NAME,
+        className = "com.mysql.cj.jdbc.MysqlDataSource",
+        url = "${MPCONFIG=PUENTE_DB_URL}",
+        user = "${MPCONFIG=PUENTE_DB_USER}",
+        password = "${MPCONFIG=PUENTE_DB_PASSWORD}",
+        minPoolSize = 2,
+        maxPoolSize = 32,
+        properties = {
+            "characterEncoding=UTF-8",
+            "connectionCollation=utf8mb4_unicode_ci",
+            "useServerPrepStmts=false",
+            "cachePrepStmts=true",
+            "rewriteBatchedStatements=true",
+            "fish.payara.is-connection-validation-required=true",
+            "fish.payara.connection-validation-method=meta-data",
+        })
+@ApplicationScoped
+public class PuenteDataSource {
+    public static final String JNDI_NAME = "java:app/jdbc/puente";
+}

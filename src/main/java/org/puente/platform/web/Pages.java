@@ -1,0 +1,39 @@
+package org.puente.platform.web;
+
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import org.puente.platform.i18n.Language;
+import org.puente.platform.i18n.Messages;
+
+/** Messages for the person, from the bundle in the page's language, kept across a Post-Redirect-Get. */
+public final class Pages {
+
+    private Pages() {
+    }
+
+    public static Language language() {
+        return Language.of(FacesContext.getCurrentInstance().getViewRoot().getLocale());
+    }
+
+    public static String text(String key, Object... arguments) {
+        return Messages.get(language(), key, arguments);
+    }
+
+    /** A global message that survives the redirect that follows. */
+    public static void flash(FacesMessage.Severity severity, String key, Object... arguments) {
+        FacesContext context = FacesContext.getCurrentInstance();
+        context.getExternalContext().getFlash().setKeepMessages(true);
+        context.addMessage(null, new FacesMessage(severity, text(key, arguments), null));
+    }
+
+    /** A message on the current page (no redirect), optionally for one field's client id. */
+    public static void error(String clientId, String key, Object... arguments) {
+        FacesContext.getCurrentInstance().addMessage(clientId,
+                new FacesMessage(FacesMessage.SEVERITY_ERROR, text(key, arguments), null));
+    }
+
+    /** The outcome that redirects to a view, carrying the current language. */
+    public static String redirect(String viewId) {
+        return viewId + (viewId.contains("?") ? "&" : "?") + "faces-redirect=true";
+    }
+}

