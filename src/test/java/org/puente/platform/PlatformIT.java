@@ -1,0 +1,215 @@
+package org.puente.platform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.URL;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.flywaydb.core.Flyway;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.puente.testing.Deployments;
+import org.puente.testing.WebSession;
+import org.puente.testing.WebSession.Page;
+
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+@DisplayName("The platform: schema, health, languages, headers and errors")
+class PlatformIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.portal();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    WebSession visitor;
+
+    @BeforeEach
+    void newVisitor() throws Exception {
+        visitor = new WebSession(base.toURI());
+    }
+
+    @Test
+    @DisplayName("the migrations build the whole schema in utf8mb4 on an empty database")
+    void migrationsOnEmptyDatabase() throws Exception {
+        String url = System.getProperty("puente.test.db.url");
+        String user = System.getProperty("puente.test.db.user");
+        String password = System.getProperty("puente.test.db.password");
+        String schema = "puente_empty_" + System.nanoTime();
+        String emptyUrl = url.replaceFirst("/[^/?]+\\?", "/" + schema + "?");
+        try (Connection admin = DriverManager.getConnection(url, user, password);
+                Statement statement = admin.createStatement()) {
+            statement.execute("CREATE DATABASE " + schema + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+            try {
+                var result = Flyway.configure().dataSource(emptyUrl, user, password)
+                        .locations("filesystem:sql").load().migrate();
+                assertTrue(result.migrationsExecuted >= 1, "migrations ran");
+
+                Set<String> tables = new HashSet<>();
+                try (ResultSet rs = statement.executeQuery("SELECT table_name, table_collation FROM "
+                        + "information_schema.tables WHERE table_schema = '" + schema + "'")) {
+                    while (rs.next()) {
+                        tables.add(rs.getString(1));
+                        if (!rs.getString(1).equals("flyway_schema_history")) {
+                            assertTrue(rs.getString(2).startsWith("utf8mb4"), rs.getString(1) + " is " + rs.getString(2));
+                        }
+                    }
+                }
+                assertTrue(tables.containsAll(Set.of("coalition", "organization", "organization_logo", "account",
+                        "organization_editor", "invitation", "password_reset")), "tables: " + tables);
+
+                try (Connection fresh = DriverManager.getConnection(emptyUrl, user, password);
+                        Statement insert = fresh.createStatement()) {
+                    insert.execute("INSERT INTO organization (slug, name, description_es, country, created_at, updated_at) "
+                            + "VALUES ('nino', 'Niñez Migrante 🌎 مرحبا', 'Protección de la niñez', 'MX', NOW(), NOW())");
+                    try (ResultSet rs = insert.executeQuery("SELECT name FROM organization WHERE slug = 'nino'")) {
+                        assertTrue(rs.next());
+                        assertEquals("Niñez Migrante 🌎 مرحبا", rs.getString(1), "accents, emoji and other scripts survive");
+                    }
+                }
+            } finally {
+                statement.execute("DROP DATABASE " + schema);
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("health: live answers, ready answers only with the database")
+    void health() {
+        assertEquals(200, visitor.get("/health/live").status());
+        Page ready = visitor.get("/health/ready");
+        assertEquals(200, ready.status());
+        assertTrue(ready.body().contains("UP"));
+    }
+
+    @Test
+    @DisplayName("a visitor with a Spanish browser reads the home page in Spanish, with the matching html lang")
+    void acceptLanguageChoosesSpanish() {
+        Page home = visitor.acceptLanguage("es-MX,es;q=0.9,en;q=0.5").get("/");
+        assertEquals(200, home.status());
+        assertEquals("es", home.lang());
+        assertTrue(home.text().contains("Organizaciones miembro"), home.text());
+        assertEquals("English", home.document().selectFirst("a.lang-switch").text());
+    }
+
+    @Test
+    @DisplayName("?lang= beats the browser, is remembered in a cookie, and the switcher keeps the page")
+    void languageParameterAndCookie() {
+        visitor.acceptLanguage("es");
+        Page english = visitor.get("/organizations?lang=en");
+        assertEquals("en", english.lang());
+        assertEquals("en", visitor.cookie("puente_lang").orElseThrow());
+        Page again = visitor.get("/organizations");
+        assertEquals("en", again.lang(), "the cookie beats Accept-Language");
+        String switchUrl = again.document().selectFirst("a.lang-switch").attr("href");
+        assertTrue(switchUrl.startsWith("/organizations?"), switchUrl);
+        Page spanish = visitor.get(switchUrl);
+        assertEquals("es", spanish.lang());
+        assertTrue(spanish.text().contains("Organizaciones miembro"));
+    }
+
+    @Test
+    @DisplayName("an unknown language falls back to English")
+    void unknownLanguage() {
+        Page page = visitor.acceptLanguage("fr-FR,de;q=0.8").get("/?lang=xx");
+        assertEquals("en", page.lang());
+    }
+
+    @Test
+    @DisplayName("public pages are served without creating a session, and the directory lists demo organizations")
+    void publicPagesAreSessionless() {
+        Page directory = visitor.get("/organizations");
+        assertEquals(200, directory.status());
+        assertTrue(directory.document().select(".card").size() >= 3, "demo organizations are listed");
+        visitor.get("/");
+        String first = directory.document().selectFirst(".card__title a").attr("href");
+        assertEquals(200, visitor.get(first).status());
+        assertTrue(visitor.cookie("JSESSIONID").isEmpty(), "no session for anonymous reading");
+    }
+
+    @Test
+    @DisplayName("every response carries the security headers, with a CSP that allows only the portal's own scripts")
+    void securityHeaders() {
+        for (String path : new String[] {"/", "/login", "/no-such-page", "/health/live"}) {
+            Page page = visitor.get(path);
+            assertEquals("nosniff", page.header("X-Content-Type-Options"), path);
+            assertEquals("strict-origin-when-cross-origin", page.header("Referrer-Policy"), path);
+            assertEquals(1, page.allHeaders("Content-Security-Policy").size(), path + " has one policy");
+            String csp = page.header("Content-Security-Policy");
+            assertNotNull(csp, path);
+            assertTrue(csp.contains("frame-ancestors 'self'"), csp);
+            assertTrue(csp.contains("default-src 'self'"), csp);
+            assertTrue(csp.matches(".*script-src 'self'( 'nonce-[^']+')?;?$"), csp);
+            assertFalse(csp.contains("unsafe-eval"), csp);
+        }
+        String login = visitor.get("/login").header("Content-Security-Policy");
+        assertTrue(login.contains("'nonce-"), "PrimeFaces' inline scripts run only with the nonce: " + login);
+    }
+
+    @Test
+    @DisplayName("a missing page is a 404 in the visitor's language, never a stack trace")
+    void notFoundInBothLanguages() {
+        Page english = visitor.get("/organizations/no-such-organization?lang=en");
+        assertEquals(404, english.status());
+        assertTrue(english.text().contains("Page not found"), english.text());
+        Page spanish = visitor.get("/does-not-exist?lang=es");
+        assertEquals(404, spanish.status());
+        assertEquals("es", spanish.lang());
+        assertTrue(spanish.text().contains("Página no encontrada"), spanish.text());
+        assertFalse(spanish.body().contains("Exception"));
+    }
+
+    @Test
+    @DisplayName("an oversized post is refused with 413 and a bilingual explanation")
+    void oversizedPost() {
+        String huge = "x".repeat(5 * 1024 * 1024);
+        Page page = visitor.postForm("/login?lang=es", Map.of("login:email", huge));
+        assertEquals(413, page.status());
+        assertTrue(page.text().contains("Enviaste demasiado"), page.text());
+    }
+
+    @Test
+    @DisplayName("the admin area sends anonymous visitors to the sign-in page")
+    void adminNeedsLogin() {
+        Page page = visitor.get("/admin/organizations");
+        assertTrue(page.uri().getPath().startsWith("/login"), page.uri().toString());
+        assertEquals(200, page.status());
+        assertNotNull(page.document().getElementById("login"));
+    }
+
+    @Test
+    @DisplayName("a form posted after its view expired gets the bilingual 'page expired' answer, not a 500")
+    void expiredView() {
+        Page login = visitor.get("/login?lang=es");
+        String state = login.document().selectFirst("input[name=jakarta.faces.ViewState]").attr("value");
+        visitor.clearCookies();
+        Page page = visitor.postForm("/login.xhtml?lang=es", Map.of("login", "login", "login:email", "a@b.org",
+                "login:password", "whatever-whatever", "login:submit", "login:submit",
+                "jakarta.faces.ViewState", state));
+        assertEquals(400, page.status(), page.text());
+        assertTrue(page.text().contains("Esta página caducó"), page.text());
+    }
+
+    static URI uri(URL url) throws Exception {
+        return url.toURI();
+    }
+}

@@ -1,0 +1,21 @@
+package org.puente.testing;
+
+import java.io.File;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/** The archive the integration tests deploy: the very WAR Maven packaged, at the root context. */
+public final class Deployments {
+
+    private Deployments() {
+    }
+
+    public static WebArchive portal() {
+        File war = new File(System.getProperty("puente.war", "target/puente.war"));
+        if (!war.isFile()) {
+            throw new IllegalStateException("Package the WAR first (mvn verify does): " + war);
+        }
+        return ShrinkWrap.create(ZipImporter.class, "ROOT.war").importFrom(war).as(WebArchive.class);
+    }
+}

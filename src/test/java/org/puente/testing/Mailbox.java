@@ -1,0 +1,65 @@
+package org.puente.testing;
+
+import com.icegreen.greenmail.util.GreenMail;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Message;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads what the portal really sent, from the GreenMail SMTP server the tests share. */
+public final class Mailbox {
+
+    private Mailbox() {
+    }
+
+    /** Waits for messages to one address (the portal sends synchronously; the wait is a safety margin). */
+    public static List<MimeMessage> to(String address, int atLeast) throws Exception {
+        GreenMail mail = TestEnvironment.mail();
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (true) {
+            List<MimeMessage> found = Arrays.stream(mail.getReceivedMessages()).filter(m -> {
+                try {
+                    return Arrays.stream(m.getAllRecipients()).anyMatch(r -> r.toString().equalsIgnoreCase(address));
+                } catch (Exception e) {
+                    return false;
+                }
+            }).toList();
+            if (found.size() >= atLeast || System.nanoTime() > deadline) {
+                return found;
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    public static List<MimeMessage> to(String address) throws Exception {
+        return to(address, 1);
+    }
+
+    public static String part(Message message, String type) throws Exception {
+        Object content = message.getContent();
+        if (content instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                BodyPart part = multipart.getBodyPart(i);
+                if (part.isMimeType(type)) {
+                    return String.valueOf(part.getContent());
+                }
+            }
+        }
+        throw new AssertionError("no " + type + " part in " + message.getSubject());
+    }
+
+    /** The path and query of the first link in the text part that starts with the portal's base URL. */
+    public static String link(Message message, String pathPrefix) throws Exception {
+        String text = part(message, "text/plain");
+        Matcher matcher = Pattern.compile(Pattern.quote(TestEnvironment.BASE_URL + pathPrefix) + "\\S+").matcher(text);
+        if (!matcher.find()) {
+            throw new AssertionError("no link to " + pathPrefix + " in:\n" + text);
+        }
+        return matcher.group().substring(TestEnvironment.BASE_URL.length());
+    }
+}

@@ -1,0 +1,118 @@
+package org.puente.testing;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
+import org.puente.embedded.EmbeddedDatabase;
+import org.puente.embedded.Ports;
+
+/**
+ * Starts the real servers the integration tests share, once per test JVM and before Arquillian reads
+ * {@code arquillian.xml}: a MariaDB (embedded, fresh each run, unless {@code PUENTE_TEST_DB_URL} names a
+ * server) and a GreenMail SMTP server. Their coordinates become system properties that
+ * {@code arquillian.xml} passes to Payara Micro. Active only under failsafe.
+ */
+public class TestEnvironment implements LauncherSessionListener {
+
+    public static final String ADMIN_EMAIL = "admin@puente.test";
+    public static final String BASE_URL = "http://puente.test";
+
+    private static GreenMail greenMail;
+    private static EmbeddedDatabase database;
+    private static boolean started;
+
+    @Override
+    public void launcherSessionOpened(LauncherSession session) {
+        if (!Boolean.getBoolean("puente.test.environment") || started) {
+            return;
+        }
+        started = true;
+        try {
+            String externalUrl = System.getenv("PUENTE_TEST_DB_URL");
+            if (externalUrl == null || externalUrl.isBlank()) {
+                Path dir = Path.of(System.getProperty("puente.test.dir", "target"), "it-mariadb");
+                deleteRecursively(dir);
+                database = EmbeddedDatabase.start(dir.toFile(), Ports.free(), "puente_test", "puente_test",
+                        "test-" + UUID.randomUUID());
+                System.setProperty("puente.test.db.url", database.jdbcUrl());
+                System.setProperty("puente.test.db.user", database.user());
+                System.setProperty("puente.test.db.password", database.password());
+            } else {
+                System.setProperty("puente.test.db.url", externalUrl);
+                System.setProperty("puente.test.db.user", System.getenv().getOrDefault("PUENTE_TEST_DB_USER", "root"));
+                System.setProperty("puente.test.db.password", System.getenv().getOrDefault("PUENTE_TEST_DB_PASSWORD", ""));
+            }
+            int smtpPort = Ports.free();
+            greenMail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            greenMail.start();
+            System.setProperty("puente.test.smtp.port", String.valueOf(smtpPort));
+            System.setProperty("puente.test.admin.email", ADMIN_EMAIL);
+            System.setProperty("puente.test.admin.password", "Admin-" + UUID.randomUUID());
+            System.setProperty("puente.test.base.url", BASE_URL);
+            File dir = new File(System.getProperty("puente.test.dir", "target"));
+            System.setProperty("puente.test.payara.log", new File(dir, "payara-it.log").getAbsolutePath());
+            writePortalSettings(new File(dir, "it-portal.properties"));
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not start the test database and mail server", e);
+        }
+    }
+
+    /** The portal's PUENTE_* settings, handed to Payara Micro with --systemproperties. */
+    private static void writePortalSettings(File file) throws Exception {
+        java.util.Properties settings = new java.util.Properties();
+        settings.setProperty("PUENTE_DB_URL", System.getProperty("puente.test.db.url"));
+        settings.setProperty("PUENTE_DB_USER", System.getProperty("puente.test.db.user"));
+        settings.setProperty("PUENTE_DB_PASSWORD", System.getProperty("puente.test.db.password"));
+        settings.setProperty("PUENTE_SMTP_HOST", "127.0.0.1");
+        settings.setProperty("PUENTE_SMTP_PORT", System.getProperty("puente.test.smtp.port"));
+        settings.setProperty("PUENTE_MAIL_FROM", "Puente <puente@puente.test>");
+        settings.setProperty("PUENTE_BASE_URL", BASE_URL);
+        settings.setProperty("PUENTE_ADMIN_EMAIL", ADMIN_EMAIL);
+        settings.setProperty("PUENTE_ADMIN_PASSWORD", adminPassword());
+        settings.setProperty("PUENTE_DEMO_DATA", "true");
+        try (var out = Files.newOutputStream(file.toPath())) {
+            settings.store(out, "Written by TestEnvironment for the integration tests");
+        }
+        System.setProperty("puente.test.portal.settings", file.getAbsolutePath());
+    }
+
+    @Override
+    public void launcherSessionClosed(LauncherSession session) {
+        if (greenMail != null) {
+            greenMail.stop();
+        }
+        if (database != null) {
+            try {
+                database.close();
+            } catch (Exception e) {
+                System.err.println("Test MariaDB did not stop cleanly: " + e);
+            }
+        }
+    }
+
+    public static GreenMail mail() {
+        if (greenMail == null) {
+            throw new IllegalStateException("TestEnvironment did not start (run integration tests through failsafe)");
+        }
+        return greenMail;
+    }
+
+    public static String adminPassword() {
+        return System.getProperty("puente.test.admin.password");
+    }
+
+    private static void deleteRecursively(Path dir) throws Exception {
+        if (Files.exists(dir)) {
+            try (Stream<Path> paths = Files.walk(dir)) {
+                paths.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+    }
+}

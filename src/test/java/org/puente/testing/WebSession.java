@@ -1,0 +1,187 @@
+package org.puente.testing;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * One visitor talking HTTP to the deployed portal: keeps cookies like a browser, fills and submits
+ * the real JSF forms (hidden fields and view state included) and follows Post-Redirect-Get.
+ */
+public final class WebSession {
+
+    private final URI base;
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient client;
+    private String acceptLanguage;
+
+    public WebSession(URI base) {
+        this.base = base;
+        this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NORMAL)
+                .connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    public WebSession acceptLanguage(String value) {
+        this.acceptLanguage = value;
+        return this;
+    }
+
+    public Page get(String path) {
+        return send(request(path).GET());
+    }
+
+    /** Fills the form with the given id and presses the named button. Unnamed fields keep their values. */
+    public Page submit(Page page, String formId, Map<String, String> values, String button) {
+        Element form = page.document().getElementById(formId);
+        if (form == null) {
+            throw new AssertionError("No form '" + formId + "' on " + page.uri() + ":\n" + page.text());
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (Element input : form.select("input[name], textarea[name], select[name]")) {
+            String type = input.attr("type");
+            if (type.equals("submit") || type.equals("button") || type.equals("file")
+                    || ((type.equals("checkbox") || type.equals("radio")) && !input.hasAttr("checked"))) {
+                continue;
+            }
+            String value = input.tagName().equals("textarea") ? input.text()
+                    : input.tagName().equals("select") ? Optional.ofNullable(input.selectFirst("option[selected]"))
+                            .or(() -> Optional.ofNullable(input.selectFirst("option"))).map(o -> o.attr("value")).orElse("")
+                    : input.attr("value");
+            fields.put(input.attr("name"), value);
+        }
+        values.forEach((name, value) -> fields.put(name.startsWith(formId + ":") || name.contains(":") ? name
+                : formId + ":" + name, value));
+        String buttonName = button.contains(":") ? button : formId + ":" + button;
+        fields.put(buttonName, buttonName);
+        String action = form.attr("action");
+        if (form.attr("enctype").startsWith("multipart/")) {
+            return postMultipart(action, fields, Map.of());
+        }
+        return postForm(action, fields);
+    }
+
+    public Page postForm(String path, Map<String, String> fields) {
+        StringBuilder body = new StringBuilder();
+        fields.forEach((name, value) -> body.append(body.isEmpty() ? "" : "&")
+                .append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
+                .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
+        return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+    }
+
+    /** A multipart post; {@code files} maps field name to (file name, bytes). */
+    public Page postMultipart(String path, Map<String, String> fields, Map<String, Map.Entry<String, byte[]>> files) {
+        String boundary = "----puente" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        try {
+            for (Map.Entry<String, String> field : fields.entrySet()) {
+                body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey()
+                        + "\"\r\n\r\n" + field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+            }
+            for (Map.Entry<String, Map.Entry<String, byte[]>> file : files.entrySet()) {
+                body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + file.getKey()
+                        + "\"; filename=\"" + file.getValue().getKey() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                        .getBytes(StandardCharsets.UTF_8));
+                body.write(file.getValue().getValue());
+                body.write("\r\n".getBytes(StandardCharsets.UTF_8));
+            }
+            body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
+    /** Re-submits a form with files: the fields of {@code formId} plus the given values and files. */
+    public Page submitWithFiles(Page page, String formId, Map<String, String> values, String button,
+            Map<String, Map.Entry<String, byte[]>> files) {
+        Element form = page.document().getElementById(formId);
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (Element input : form.select("input[name], textarea[name]")) {
+            String type = input.attr("type");
+            if (type.equals("submit") || type.equals("file") || type.equals("checkbox")) {
+                continue;
+            }
+            fields.put(input.attr("name"), input.tagName().equals("textarea") ? input.text() : input.attr("value"));
+        }
+        values.forEach((name, value) -> fields.put(formId + ":" + name, value));
+        fields.put(formId + ":" + button, formId + ":" + button);
+        return postMultipart(form.attr("action"), fields, files);
+    }
+
+    public Optional<String> cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+                .map(HttpCookie::getValue).findFirst();
+    }
+
+    public void clearCookies() {
+        cookies.getCookieStore().removeAll();
+    }
+
+    private HttpRequest.Builder request(String path) {
+        URI uri = path.startsWith("http") ? URI.create(path) : base.resolve(path.startsWith("/") ? path.substring(1) : path);
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60));
+        if (acceptLanguage != null) {
+            builder.header("Accept-Language", acceptLanguage);
+        }
+        return builder;
+    }
+
+    private Page send(HttpRequest.Builder builder) {
+        try {
+            HttpResponse<String> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            return new Page(response.uri(), response.statusCode(), response.headers().map(),
+                    response.body(), Jsoup.parse(response.body(), response.uri().toString()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A response, parsed. */
+    public record Page(URI uri, int status, Map<String, List<String>> headers, String body, Document document) {
+
+        public String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .flatMap(e -> e.getValue().stream()).findFirst().orElse(null);
+        }
+
+        public List<String> allHeaders(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .flatMap(e -> e.getValue().stream()).toList();
+        }
+
+        public String text() {
+            return document.body() == null ? body : document.body().text();
+        }
+
+        public String lang() {
+            return document.selectFirst("html").attr("lang");
+        }
+
+        /** The text of every message shown (global and per field). */
+        public String messages() {
+            return document.select(".ui-messages, .ui-message, .notice").text();
+        }
+    }
+}
