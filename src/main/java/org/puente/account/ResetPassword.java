@@ -1,6 +1,7 @@
 package org.puente.account;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.view.ViewScoped;
+import java.io.Serializable;
 import jakarta.faces.application.FacesMessage;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -8,10 +9,15 @@ import jakarta.validation.constraints.NotBlank;
 import org.puente.platform.security.PasswordPolicy;
 import org.puente.platform.web.Pages;
 
-/** Choosing a new password from an e-mailed link ({@code /password-reset?token=}). */
+/**
+ * Choosing a new password from an e-mailed link ({@code /password-reset?token=}). View-scoped so the
+ * token from the link is still known when the form is posted back.
+ */
 @Named
-@RequestScoped
-public class ResetPassword {
+@ViewScoped
+public class ResetPassword implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     @Inject
     AccountService accounts;
@@ -19,9 +25,9 @@ public class ResetPassword {
     private String token;
 
     @NotBlank(message = "{password.required}")
-    private String password;
+    private transient String password;
 
-    private String confirmation;
+    private transient String confirmation;
 
     private Boolean usable;
 

@@ -1,6 +1,7 @@
 package org.puente.organization;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.view.ViewScoped;
+import java.io.Serializable;
 import jakarta.faces.application.FacesMessage;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -13,10 +14,13 @@ import org.puente.platform.web.PlainText;
 /**
  * The page an invitation link opens ({@code /invitation?token=}): a new editor sets their name and
  * password; an existing one just confirms. Expired and used links get an explanation, not an error.
+ * View-scoped so the token from the link is still known when the form is posted back.
  */
 @Named
-@RequestScoped
-public class AcceptInvitation {
+@ViewScoped
+public class AcceptInvitation implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     @Inject
     InvitationService invitations;
@@ -27,10 +31,10 @@ public class AcceptInvitation {
     @PlainText
     private String displayName;
 
-    private String password;
-    private String confirmation;
+    private transient String password;
+    private transient String confirmation;
 
-    private Optional<Invitation> invitation;
+    private transient Optional<Invitation> invitation;
     private Invitation.Problem problem;
 
     private void resolve() {

@@ -50,22 +50,7 @@ public final class WebSession {
     /** Fills the form with the given id and presses the named button. Unnamed fields keep their values. */
     public Page submit(Page page, String formId, Map<String, String> values, String button) {
         Element form = page.document().getElementById(formId);
-        if (form == null) {
-            throw new AssertionError("No form '" + formId + "' on " + page.uri() + ":\n" + page.text());
-        }
-        Map<String, String> fields = new LinkedHashMap<>();
-        for (Element input : form.select("input[name], textarea[name], select[name]")) {
-            String type = input.attr("type");
-            if (type.equals("submit") || type.equals("button") || type.equals("file")
-                    || ((type.equals("checkbox") || type.equals("radio")) && !input.hasAttr("checked"))) {
-                continue;
-            }
-            String value = input.tagName().equals("textarea") ? input.text()
-                    : input.tagName().equals("select") ? Optional.ofNullable(input.selectFirst("option[selected]"))
-                            .or(() -> Optional.ofNullable(input.selectFirst("option"))).map(o -> o.attr("value")).orElse("")
-                    : input.attr("value");
-            fields.put(input.attr("name"), value);
-        }
+        Map<String, String> fields = fields(page, formId);
         values.forEach((name, value) -> fields.put(name.startsWith(formId + ":") || name.contains(":") ? name
                 : formId + ":" + name, value));
         String buttonName = button.contains(":") ? button : formId + ":" + button;
@@ -110,21 +95,41 @@ public final class WebSession {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
     }
 
-    /** Re-submits a form with files: the fields of {@code formId} plus the given values and files. */
+    /** Submits a multipart form: its current fields, then {@code values} (names relative to the form, or raw). */
     public Page submitWithFiles(Page page, String formId, Map<String, String> values, String button,
             Map<String, Map.Entry<String, byte[]>> files) {
+        Map<String, String> fields = fields(page, formId);
+        values.forEach((name, value) -> fields.put(name.startsWith("=") ? name.substring(1) : formId + ":" + name, value));
+        fields.put(formId + ":" + button, formId + ":" + button);
+        return postMultipart(page.document().getElementById(formId).attr("action"), fields, files);
+    }
+
+    /** The fields a browser would send for the form as it stands (no buttons, no files, only ticked boxes). */
+    public static Map<String, String> fields(Page page, String formId) {
         Element form = page.document().getElementById(formId);
+        if (form == null) {
+            throw new AssertionError("No form '" + formId + "' on " + page.uri() + ":\n" + page.text());
+        }
         Map<String, String> fields = new LinkedHashMap<>();
-        for (Element input : form.select("input[name], textarea[name]")) {
+        for (Element input : form.select("input[name], textarea[name], select[name]")) {
             String type = input.attr("type");
-            if (type.equals("submit") || type.equals("file") || type.equals("checkbox")) {
+            if (type.equals("submit") || type.equals("button") || type.equals("file")
+                    || ((type.equals("checkbox") || type.equals("radio")) && !input.hasAttr("checked"))) {
                 continue;
             }
-            fields.put(input.attr("name"), input.tagName().equals("textarea") ? input.text() : input.attr("value"));
+            String value = input.tagName().equals("textarea") ? input.wholeText()
+                    : input.tagName().equals("select") ? Optional.ofNullable(input.selectFirst("option[selected]"))
+                            .or(() -> Optional.ofNullable(input.selectFirst("option"))).map(o -> o.attr("value")).orElse("")
+                    : input.attr("value");
+            fields.put(input.attr("name"), value);
         }
-        values.forEach((name, value) -> fields.put(formId + ":" + name, value));
-        fields.put(formId + ":" + button, formId + ":" + button);
-        return postMultipart(form.attr("action"), fields, files);
+        // What PrimeFaces' script does in a browser: post back the page's CSP nonce.
+        java.util.regex.Matcher nonce = java.util.regex.Pattern.compile("PrimeFaces\\.csp\\.init\\('([^']+)'\\)")
+                .matcher(page.body());
+        if (nonce.find()) {
+            fields.put("primefaces.nonce", nonce.group(1));
+        }
+        return fields;
     }
 
     public Optional<String> cookie(String name) {

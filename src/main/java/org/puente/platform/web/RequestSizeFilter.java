@@ -16,6 +16,7 @@ public class RequestSizeFilter extends HttpFilter {
 
     static final long FORM_LIMIT = 1024 * 1024;
     static final long UPLOAD_LIMIT = 3 * 1024 * 1024;
+    private static final long DRAIN_LIMIT = 16 * 1024 * 1024;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -25,7 +26,16 @@ public class RequestSizeFilter extends HttpFilter {
         long length = request.getContentLengthLong();
         if (length > limit || (length < 0 && "chunked".equalsIgnoreCase(request.getHeader("Transfer-Encoding"))
                 && !"GET".equals(request.getMethod()))) {
-            response.setHeader("Connection", "close");
+            if (length > 0 && length <= DRAIN_LIMIT) {
+                // Read what the client is still sending, so it sees the answer instead of a reset connection.
+                try {
+                    request.getInputStream().skipNBytes(length);
+                } catch (IOException e) {
+                    response.setHeader("Connection", "close");
+                }
+            } else {
+                response.setHeader("Connection", "close");
+            }
             response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
             return;
         }

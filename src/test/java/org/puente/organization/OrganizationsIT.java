@@ -1,0 +1,294 @@
+package org.puente.organization;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.mail.internet.MimeMessage;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.puente.testing.Deployments;
+import org.puente.testing.Mailbox;
+import org.puente.testing.TestEnvironment;
+import org.puente.testing.WebSession;
+import org.puente.testing.WebSession.Page;
+
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+@DisplayName("Member organizations: admin, invitations, editors and their limits")
+class OrganizationsIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.portal();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    WebSession admin;
+
+    @BeforeEach
+    void signInAdmin() throws Exception {
+        admin = new WebSession(base.toURI());
+        Page dashboard = signIn(admin, TestEnvironment.ADMIN_EMAIL, TestEnvironment.adminPassword());
+        assertTrue(dashboard.uri().getPath().startsWith("/admin"), "admin signed in: " + dashboard.text());
+    }
+
+    static Page signIn(WebSession session, String email, String password) {
+        return session.submit(session.get("/login"), "login", Map.of("email", email, "password", password), "submit");
+    }
+
+    /** Creates an organization through the admin form; returns its id. */
+    long createOrganization(String name, Map<String, String> extra, byte[] logo) {
+        Page form = admin.get("/admin/organization");
+        Map<String, String> values = new HashMap<>(Map.of("name", name, "country", "us", "city", "Tucson",
+                "region", "Arizona", "descriptionEn", "Accompanies families at the border."));
+        values.putAll(extra);
+        Page saved = admin.submitWithFiles(form, "form", values, "save",
+                logo == null ? Map.of() : Map.of("form:logo", Map.entry("logo.png", logo)));
+        assertTrue(saved.uri().getPath().startsWith("/admin/organizations"), "saved: " + saved.messages());
+        return idOf(saved, name);
+    }
+
+    static long idOf(Page list, String name) {
+        for (Element row : list.document().select("tr")) {
+            if (row.text().contains(name)) {
+                Element edit = row.selectFirst("a[href*=organization?id=], a[href*=organization.xhtml?id=]");
+                if (edit != null) {
+                    return Long.parseLong(edit.attr("href").replaceAll(".*[?&]id=(\\d+).*", "$1"));
+                }
+            }
+        }
+        throw new AssertionError("no row for " + name + " in " + list.text());
+    }
+
+    static String slugOf(String name) {
+        return Organization.slugOf(name);
+    }
+
+    static byte[] png() throws Exception {
+        BufferedImage image = new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+
+    @Test
+    @DisplayName("the admin creates an organization with a logo; the public reads it in both languages, with a fallback")
+    void adminCreatesOrganization() throws Exception {
+        String name = "Casa Esperanza " + System.nanoTime();
+        long id = createOrganization(name, Map.of("descriptionEs", "", "website", "https://casa.example.org",
+                "contactEmail", "info@casa.example.org"), png());
+
+        WebSession visitor = new WebSession(base.toURI());
+        Page english = visitor.get("/organizations/" + slugOf(name) + "?lang=en");
+        assertEquals(200, english.status());
+        assertTrue(english.text().contains("Accompanies families at the border."));
+        assertTrue(english.text().contains("Tucson, Arizona, US"), "country normalised to upper case");
+        Page spanish = visitor.get("/organizations/" + slugOf(name) + "?lang=es");
+        Element description = spanish.document().selectFirst(".profile__text");
+        assertEquals("en", description.attr("lang"), "the English fallback is marked as English");
+        assertTrue(description.text().contains("Accompanies families"));
+        assertEquals("es", spanish.lang());
+
+        Element logo = spanish.document().selectFirst("img.profile__logo");
+        assertNotNull(logo, "logo shown");
+        Page image = visitor.get(logo.attr("src"));
+        assertEquals(200, image.status());
+        assertEquals("image/png", image.header("Content-Type"));
+        assertTrue(visitor.get("/organizations?lang=es").text().contains(name), "listed in the directory");
+        assertTrue(id > 0);
+    }
+
+    @Test
+    @DisplayName("invitation → Spanish mail → new editor sets a password → edits only their own organization")
+    void invitationFlow() throws Exception {
+        String name = "Red Fronteriza " + System.nanoTime();
+        long own = createOrganization(name, Map.of(), null);
+        String other = "Otra Organización " + System.nanoTime();
+        long foreign = createOrganization(other, Map.of(), null);
+        String editorEmail = "editora-" + System.nanoTime() + "@puente.test";
+
+        Page editors = admin.get("/admin/organization-editors?id=" + own);
+        Page invited = admin.submit(editors, "invite", Map.of("email", editorEmail, "language", "ES"), "send");
+        assertTrue(invited.messages().contains("has been sent to " + editorEmail), invited.messages());
+        assertTrue(invited.text().contains(editorEmail), "listed as pending");
+
+        List<MimeMessage> mails = Mailbox.to(editorEmail);
+        assertEquals(1, mails.size());
+        MimeMessage mail = mails.get(0);
+        assertTrue(mail.getSubject().startsWith("Invitación para actuar en nombre de " + name), mail.getSubject());
+        assertEquals("es", mail.getHeader("Content-Language", null));
+        String text = Mailbox.part(mail, "text/plain");
+        assertTrue(text.contains("te ha invitado"), text);
+        assertFalse(text.contains("has invited you"), "only Spanish");
+        assertTrue(Mailbox.part(mail, "text/html").contains("<html lang=\"es\">"));
+        String link = Mailbox.link(mail, "/invitation?token=");
+
+        WebSession editor = new WebSession(base.toURI());
+        Page accept = editor.get(link);
+        assertEquals("es", accept.lang());
+        assertTrue(accept.text().contains(editorEmail));
+        Page mismatch = editor.submit(accept, "accept", Map.of("name", "Ana", "password", "un puente entre dos",
+                "confirmation", "un puente distinto"), "submit");
+        assertTrue(mismatch.messages().contains("no coinciden"), mismatch.messages());
+        Page accepted = editor.submit(editor.get(link), "accept", Map.of("name", "Ana Ramírez",
+                "password", "un puente entre dos", "confirmation", "un puente entre dos"), "submit");
+        assertTrue(accepted.messages().contains("Ya puedes iniciar sesión"), accepted.messages());
+
+        Page reused = editor.get(link);
+        assertTrue(reused.text().contains("ya se usó"), reused.text());
+
+        Page dashboard = signIn(editor, editorEmail, "un puente entre dos");
+        assertTrue(dashboard.uri().getPath().startsWith("/admin"), dashboard.text());
+        Page list = editor.get("/admin/organizations");
+        assertTrue(list.text().contains(name));
+        assertFalse(list.text().contains(other), "an editor sees only their own organizations");
+        assertNull(list.document().getElementById("new"), "editors do not create organizations");
+
+        Page edit = editor.get("/admin/organization?id=" + own);
+        assertEquals(200, edit.status());
+        Page saved = editor.submitWithFiles(edit, "form", Map.of("descriptionEs", "Acompañamos a las familias."),
+                "save", Map.of());
+        assertTrue(saved.messages().contains("Se guardaron los cambios") || saved.messages().contains("have been saved"),
+                saved.messages());
+        assertTrue(new WebSession(base.toURI()).get("/organizations/" + slugOf(name) + "?lang=es").text()
+                .contains("Acompañamos a las familias."));
+
+        assertEquals(403, editor.get("/admin/organization?id=" + foreign).status(), "another organization's page");
+        assertEquals(403, editor.get("/admin/organization").status(), "the create page");
+        assertEquals(403, editor.get("/admin/organization-editors?id=" + own).status(), "inviting is for staff");
+
+        Map<String, String> forged = WebSession.fields(editor.get("/admin/organization?id=" + own), "form");
+        forged.put("form:name", "Hijacked " + System.nanoTime());
+        forged.put("id", String.valueOf(foreign));
+        forged.put("form:save", "form:save");
+        Page forgedPost = editor.postMultipart("/admin/organization.xhtml?id=" + foreign, forged, Map.of());
+        assertEquals(403, forgedPost.status(), "a forged post for another organization is refused");
+        assertTrue(new WebSession(base.toURI()).get("/organizations/" + slugOf(other)).text().contains(other),
+                "the other organization is unchanged");
+
+        Page editorsPage = admin.get("/admin/organization-editors?id=" + own);
+        assertTrue(editorsPage.text().contains("Ana Ramírez"), "the new editor is listed");
+        Page removed = admin.submit(editorsPage, "editors", Map.of(), removeButton(editorsPage));
+        assertTrue(removed.messages().contains("removed"), removed.messages());
+        assertEquals(403, editor.get("/admin/organization?id=" + own).status(), "a removed editor loses access");
+    }
+
+    static String removeButton(Page page) {
+        Element button = page.document().selectFirst("form#editors button[name], form#editors input[type=submit]");
+        assertNotNull(button, "a remove button");
+        return button.attr("name");
+    }
+
+    @Test
+    @DisplayName("an expired invitation link gets a clear page in the invitee's language")
+    void expiredInvitation() throws Exception {
+        long id = createOrganization("Caducada " + System.nanoTime(), Map.of(), null);
+        String email = "late-" + System.nanoTime() + "@puente.test";
+        admin.submit(admin.get("/admin/organization-editors?id=" + id), "invite", Map.of("email", email, "language", "EN"),
+                "send");
+        String link = Mailbox.link(Mailbox.to(email).get(0), "/invitation?token=");
+        try (Connection db = DriverManager.getConnection(System.getProperty("puente.test.db.url"),
+                System.getProperty("puente.test.db.user"), System.getProperty("puente.test.db.password"));
+                PreparedStatement update = db.prepareStatement(
+                        "UPDATE invitation SET expires_at = NOW() - INTERVAL 1 DAY WHERE email = ?")) {
+            update.setString(1, email);
+            assertEquals(1, update.executeUpdate());
+        }
+        Page page = new WebSession(base.toURI()).get(link);
+        assertEquals("en", page.lang());
+        assertTrue(page.text().contains("This invitation has expired"), page.text());
+        assertNull(page.document().getElementById("accept"), "no form on an expired invitation");
+    }
+
+    @Test
+    @DisplayName("bad input on the organization form: clear messages in the person's language, nothing saved, no 500")
+    void badInputOnOrganizationForm() throws Exception {
+        admin.get("/admin/organizations?lang=es");
+        Page form = admin.get("/admin/organization");
+        assertEquals("es", form.lang());
+        Map<Map<String, String>, String> catalogue = new java.util.LinkedHashMap<>();
+        catalogue.put(Map.of("name", ""), "Escribe el nombre de la organización");
+        catalogue.put(Map.of("name", "x".repeat(201)), "demasiado largo");
+        catalogue.put(Map.of("name", "Válida", "contactEmail", "not-an-email"), "correo electrónico válido");
+        catalogue.put(Map.of("name", "Válida", "city", "Tuc\u0000son"), "no están permitidos");
+        catalogue.put(Map.of("name", "Válida", "country", "USA"), "código de dos letras");
+        catalogue.put(Map.of("name", "Válida", "website", "javascript:alert(1)"), "https://");
+        catalogue.put(Map.of("name", "Válida", "descriptionEn", "y".repeat(5001)), "demasiado largo");
+        for (var entry : catalogue.entrySet()) {
+            Map<String, String> values = new HashMap<>(Map.of("country", "MX"));
+            values.putAll(entry.getKey());
+            Page page = admin.submitWithFiles(form, "form", values, "save", Map.of());
+            assertEquals(200, page.status(), entry.getKey().toString());
+            assertTrue(page.messages().contains(entry.getValue()), entry.getKey() + " → " + page.messages());
+            assertTrue(page.uri().getPath().startsWith("/admin/organization"), "stays on the form");
+        }
+        Page notImage = admin.submitWithFiles(form, "form", Map.of("name", "Con logo falso " + System.nanoTime(),
+                "country", "MX"), "save", Map.of("form:logo", Map.entry("logo.png",
+                        "<svg onload=alert(1)>".getBytes(StandardCharsets.UTF_8))));
+        assertTrue(notImage.messages().contains("PNG, JPEG o WebP"), notImage.messages());
+        assertFalse(admin.get("/admin/organizations").text().contains("Con logo falso"), "nothing half-saved");
+
+        Page huge = admin.submitWithFiles(form, "form", Map.of("name", "z".repeat(5 * 1024 * 1024)), "save", Map.of());
+        assertEquals(413, huge.status());
+        assertTrue(huge.text().contains("Enviaste demasiado"), huge.text());
+
+        String scriptName = "<script>alert('x')</script> Org " + System.nanoTime();
+        createOrganization(scriptName, Map.of(), null);
+        Page page = new WebSession(base.toURI()).get("/organizations");
+        assertTrue(page.text().contains(scriptName), "shown as text");
+        assertTrue(page.document().select("script").stream().noneMatch(s -> s.data().contains("alert('x')")),
+                "never executed as markup");
+    }
+
+    @Test
+    @DisplayName("bad input on the invitation, sign-in and reset forms gets messages, never a 500")
+    void badInputOnOtherForms() throws Exception {
+        long id = createOrganization("Formularios " + System.nanoTime(), Map.of(), null);
+        Page editors = admin.get("/admin/organization-editors?id=" + id + "&lang=en");
+        for (String email : new String[] {"", "no-at-sign", "a@b", "x".repeat(300) + "@example.org", "nul\u0000@x.org"}) {
+            Page page = admin.submit(editors, "invite", Map.of("email", email), "send");
+            assertEquals(200, page.status(), email);
+            assertTrue(page.messages().contains("e-mail address"), email + " → " + page.messages());
+        }
+        Page staffAddress = admin.submit(editors, "invite", Map.of("email", TestEnvironment.ADMIN_EMAIL), "send");
+        assertTrue(staffAddress.messages().contains("coalition staff account"), staffAddress.messages());
+
+        WebSession visitor = new WebSession(base.toURI());
+        for (String email : new String[] {"", "x".repeat(400), "<script>alert(1)</script>", "a\u0000b@x.org"}) {
+            Page page = visitor.submit(visitor.get("/login?lang=es"), "login", Map.of("email", email,
+                    "password", "whatever-whatever"), "submit");
+            assertEquals(200, page.status(), email);
+            assertFalse(page.messages().isBlank(), email);
+            assertFalse(page.body().contains("<script>alert(1)</script>"), "escaped");
+        }
+        Page reset = visitor.submit(visitor.get("/password-forgot?lang=es"), "forgot", Map.of("email", "no es correo"),
+                "submit");
+        assertTrue(reset.messages().contains("correo electrónico válido"), reset.messages());
+        Page invitation = visitor.get("/invitation?token=" + "z".repeat(43) + "&lang=es");
+        assertTrue(invitation.text().contains("no es válido"), invitation.text());
+    }
+}

@@ -1,0 +1,231 @@
+package org.puente.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import javax.imageio.ImageIO;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.puente.testing.Browser;
+import org.puente.testing.Deployments;
+import org.puente.testing.Mailbox;
+import org.puente.testing.TestEnvironment;
+
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+@DisplayName("The portal in a real browser, in English and Spanish, on a desktop and a phone")
+class PortalBrowserIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.portal();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    Browser browser;
+    WebDriver driver;
+
+    @BeforeEach
+    void open() {
+        browser = Browser.open();
+        driver = browser.driver();
+    }
+
+    @AfterEach
+    void close() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    String url(String path) {
+        return base.toString().replaceAll("/$", "") + path;
+    }
+
+    String lang() {
+        return driver.findElement(By.tagName("html")).getAttribute("lang");
+    }
+
+    String bodyText() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    /** Fails when a page shows a raw bundle key or JSF's ???missing??? marker. */
+    void assertNoRawKeys() throws Exception {
+        Properties keys = new Properties();
+        try (var in = getClass().getResourceAsStream("/org/puente/i18n/messages_en.properties")) {
+            keys.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        String text = bodyText() + " " + driver.getTitle();
+        assertFalse(text.contains("???"), "a missing key marker on " + driver.getCurrentUrl());
+        Set<String> shown = new TreeSet<>();
+        for (String key : keys.stringPropertyNames()) {
+            if (key.contains(".") && text.matches("(?s).*(^|[\\s(])" + java.util.regex.Pattern.quote(key) + "($|[\\s).,]).*")) {
+                shown.add(key);
+            }
+        }
+        assertEquals(Set.of(), shown, "raw keys on " + driver.getCurrentUrl());
+    }
+
+    void assertAccessible() {
+        List<String> violations = browser.seriousAccessibilityViolations();
+        assertEquals(List.of(), violations, "axe on " + driver.getCurrentUrl());
+    }
+
+    @Test
+    @DisplayName("a visitor reads the home page and the directory in English, switches to Spanish and stays on the page")
+    void homeAndDirectoryInBothLanguages() throws Exception {
+        driver.get(url("/?lang=en"));
+        assertEquals("en", lang());
+        assertTrue(bodyText().contains("Member organizations"));
+        assertTrue(driver.findElements(By.cssSelector(".card")).size() >= 3, "the demo organizations");
+        assertNoRawKeys();
+        assertAccessible();
+        browser.screenshot("home-en");
+
+        driver.get(url("/organizations"));
+        driver.findElement(By.cssSelector("a.lang-switch")).click();
+        assertTrue(driver.getCurrentUrl().contains("/organizations"), driver.getCurrentUrl());
+        assertEquals("es", lang());
+        assertTrue(bodyText().contains("Organizaciones miembro"));
+        assertNoRawKeys();
+        assertAccessible();
+        browser.screenshot("directory-es");
+
+        driver.get(url("/"));
+        assertEquals("es", lang(), "the choice is remembered");
+        assertTrue(bodyText().contains("Somos una coalición"), bodyText());
+        assertNoRawKeys();
+        browser.screenshot("home-es");
+
+        driver.findElement(By.cssSelector(".card__title a")).click();
+        assertTrue(driver.getCurrentUrl().contains("/organizations/"));
+        assertEquals("es", lang());
+        assertNoRawKeys();
+        assertAccessible();
+        browser.screenshot("organization-es");
+
+        driver.get(url("/login?lang=en"));
+        assertNoRawKeys();
+        assertAccessible();
+        driver.get(url("/no-such-page?lang=es"));
+        assertTrue(bodyText().contains("Página no encontrada"));
+        assertNoRawKeys();
+        browser.screenshot("not-found-es");
+    }
+
+    @Test
+    @DisplayName("on a 375 px phone the pages fit the screen and keep the language switcher in reach")
+    void phone() throws Exception {
+        browser.size(375, 812);
+        for (String path : new String[] {"/?lang=es", "/organizations?lang=en", "/login?lang=es"}) {
+            driver.get(url(path));
+            long scrollWidth = (Long) ((JavascriptExecutor) driver)
+                    .executeScript("return document.documentElement.scrollWidth;");
+            long viewport = (Long) ((JavascriptExecutor) driver).executeScript("return window.innerWidth;");
+            assertTrue(scrollWidth <= viewport, path + " overflows: " + scrollWidth + " > " + viewport);
+            assertTrue(driver.findElement(By.cssSelector("a.lang-switch")).isDisplayed());
+            assertNoRawKeys();
+        }
+        driver.get(url("/?lang=es"));
+        assertAccessible();
+        browser.screenshot("home-es-375px");
+        driver.get(url("/organizations?lang=en"));
+        browser.screenshot("directory-en-375px");
+    }
+
+    @Test
+    @DisplayName("the admin signs in, creates an organization with a logo, and invites an editor who then edits it")
+    void adminCreatesAndInvites() throws Exception {
+        driver.get(url("/login?lang=en"));
+        driver.findElement(By.id("login:email")).sendKeys(TestEnvironment.ADMIN_EMAIL);
+        driver.findElement(By.id("login:password")).sendKeys(TestEnvironment.adminPassword());
+        browser.screenshot("login-en");
+        driver.findElement(By.id("login:submit")).click();
+        assertTrue(driver.getCurrentUrl().contains("/admin"), driver.getCurrentUrl());
+        assertTrue(bodyText().contains("Welcome, Administrator"));
+        browser.screenshot("admin-dashboard");
+
+        driver.get(url("/admin/organizations"));
+        driver.findElement(By.id("new")).click();
+        String name = "Puerta Abierta " + System.nanoTime();
+        driver.findElement(By.id("form:name")).sendKeys(name);
+        driver.findElement(By.id("form:descriptionEn")).sendKeys("Legal clinics for families seeking asylum.");
+        driver.findElement(By.id("form:descriptionEs")).sendKeys("Clínicas legales para familias que buscan asilo.");
+        driver.findElement(By.id("form:city")).sendKeys("San Diego");
+        driver.findElement(By.id("form:region")).sendKeys("California");
+        driver.findElement(By.id("form:country")).sendKeys("US");
+        driver.findElement(By.id("form:contactEmail")).sendKeys("hola@puerta.example.org");
+        File logo = File.createTempFile("logo", ".png");
+        ImageIO.write(new BufferedImage(40, 40, BufferedImage.TYPE_INT_RGB), "png", logo);
+        driver.findElement(By.id("form:logo")).sendKeys(logo.getAbsolutePath());
+        browser.screenshot("admin-new-organization");
+        driver.findElement(By.id("form:save")).click();
+        assertTrue(bodyText().contains(name + " has been created"), bodyText());
+        browser.screenshot("admin-organization-created");
+
+        WebElement row = driver.findElements(By.cssSelector("tr")).stream()
+                .filter(r -> r.getText().contains(name)).findFirst().orElseThrow();
+        row.findElement(By.linkText("Editors")).click();
+        String editorEmail = "editor-" + System.nanoTime() + "@puente.test";
+        driver.findElement(By.id("invite:email")).sendKeys(editorEmail);
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("invite:language"))).selectByValue("ES");
+        driver.findElement(By.id("invite:send")).click();
+        assertTrue(bodyText().contains("The invitation has been sent to " + editorEmail), bodyText());
+        browser.screenshot("admin-invitation-sent");
+
+        String link = Mailbox.link(Mailbox.to(editorEmail).get(0), "/invitation?token=");
+        driver.manage().deleteAllCookies();
+        driver.get(url(link));
+        assertEquals("es", lang(), "the invitee's language");
+        driver.findElement(By.id("accept:name")).sendKeys("Rosa Méndez");
+        driver.findElement(By.id("accept:password")).sendKeys("caminamos juntas 2026");
+        driver.findElement(By.id("accept:confirmation")).sendKeys("caminamos juntas 2026");
+        browser.screenshot("invitation-es");
+        driver.findElement(By.id("accept:submit")).click();
+        assertTrue(bodyText().contains("Ya puedes iniciar sesión"), bodyText());
+
+        driver.findElement(By.id("login:email")).sendKeys(editorEmail);
+        driver.findElement(By.id("login:password")).sendKeys("caminamos juntas 2026");
+        driver.findElement(By.id("login:submit")).click();
+        driver.get(url("/admin/organizations"));
+        assertTrue(bodyText().contains(name));
+        driver.findElement(By.linkText("Editar")).click();
+        WebElement description = driver.findElement(By.id("form:descriptionEs"));
+        description.clear();
+        description.sendKeys("Clínicas legales gratuitas para familias que buscan asilo.");
+        driver.findElement(By.id("form:save")).click();
+        assertTrue(bodyText().contains("Se guardaron los cambios de " + name), bodyText());
+        browser.screenshot("editor-saved-es");
+
+        driver.get(url("/organizations/" + org.puente.organization.Organization.slugOf(name) + "?lang=es"));
+        assertTrue(bodyText().contains("Clínicas legales gratuitas"));
+        assertAccessible();
+        browser.screenshot("organization-edited-es");
+        Files.deleteIfExists(logo.toPath());
+    }
+}
