@@ -30,6 +30,8 @@ import org.puente.platform.security.Role;
 @Table(name = "account")
 @NamedQuery(name = "Account.findByEmail", query = "select a from Account a where a.email = :email")
 @NamedQuery(name = "Account.countActiveByRole", query = "select count(a) from Account a where a.role = :role and a.active = true")
+@NamedQuery(name = "Account.findCoalitionTeam",
+        query = "select a from Account a where a.role in :roles order by a.role, a.displayName")
 @NamedQuery(name = "Account.findEditorsOf",
         query = "select a from Account a join a.organizations o where o.id = :organizationId order by a.displayName")
 public class Account {

@@ -51,6 +51,12 @@ public class AccountService {
         return found.stream().findFirst();
     }
 
+    /** Admins and staff, for the admins' team page. */
+    public List<Account> coalitionTeam() {
+        return em.createNamedQuery("Account.findCoalitionTeam", Account.class)
+                .setParameter("roles", List.of(Role.ADMIN, Role.STAFF)).getResultList();
+    }
+
     public boolean hasActive(Role role) {
         return em.createNamedQuery("Account.countActiveByRole", Long.class).setParameter("role", role)
                 .getSingleResult() > 0;

@@ -42,6 +42,9 @@ public class AcceptInvitation implements Serializable {
             invitation = invitations.find(token);
             problem = invitation.isEmpty() ? Invitation.Problem.UNKNOWN
                     : invitation.get().problemAt(java.time.Instant.now()).orElse(null);
+            if (problem == null && !invitations.isAcceptableBy(invitation.get())) {
+                problem = Invitation.Problem.USED;
+            }
         }
     }
 
@@ -90,7 +93,11 @@ public class AcceptInvitation implements Serializable {
             problem = result.get();
             return null;
         }
-        Pages.flash(FacesMessage.SEVERITY_INFO, "invitation.accepted", getInvitation().getOrganization().getName());
+        if (getInvitation().isForStaff()) {
+            Pages.flash(FacesMessage.SEVERITY_INFO, "invitation.accepted.staff");
+        } else {
+            Pages.flash(FacesMessage.SEVERITY_INFO, "invitation.accepted", getInvitation().getOrganization().getName());
+        }
         return Pages.redirect("/login");
     }
 

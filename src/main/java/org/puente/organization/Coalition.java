@@ -49,6 +49,17 @@ public class Coalition {
         this.updatedAt = now;
     }
 
+    /** Admins change how the coalition presents itself; the postal address may not be blank (mail footers need it). */
+    public void update(String name, LocalizedText mission, String postalAddress, Instant now) {
+        if (name == null || name.isBlank() || postalAddress == null || postalAddress.isBlank()) {
+            throw new IllegalArgumentException("name and postal address are required");
+        }
+        this.name = name.strip();
+        this.mission = mission;
+        this.postalAddress = postalAddress.strip();
+        this.updatedAt = now;
+    }
+
     public String getName() {
         return name;
     }

@@ -13,14 +13,19 @@ import java.time.Duration;
 import java.time.Instant;
 import org.puente.account.Account;
 import org.puente.platform.i18n.Language;
+import org.puente.platform.security.Role;
 
 /**
- * An invitation for a person to act for a member organization. Its link is single-use and expires
- * after {@link #LIFETIME}; only the token's hash is stored.
+ * An invitation for a person to act for a member organization (role {@code ORG_EDITOR}) or to join
+ * the coalition staff (role {@code STAFF}, no organization). Its link is single-use and expires after
+ * {@link #LIFETIME}; only the token's hash is stored.
  */
 @Entity
 @Table(name = "invitation")
 @NamedQuery(name = "Invitation.findByTokenHash", query = "select i from Invitation i where i.tokenHash = :hash")
+@NamedQuery(name = "Invitation.findPendingStaff",
+        query = "select i from Invitation i where i.role = :role "
+                + "and i.acceptedAt is null and i.expiresAt > :now order by i.createdAt desc")
 @NamedQuery(name = "Invitation.findPendingFor",
         query = "select i from Invitation i where i.organization.id = :organizationId and i.acceptedAt is null "
                 + "and i.expiresAt > :now order by i.createdAt desc")
@@ -44,9 +49,13 @@ public class Invitation {
     @Column(nullable = false, length = 2)
     private Language language;
 
-    @ManyToOne(optional = false)
+    @ManyToOne
     @JoinColumn(name = "organization_id")
     private Organization organization;
+
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Column(nullable = false)
+    private Role role;
 
     @ManyToOne(optional = false)
     @JoinColumn(name = "invited_by")
@@ -69,6 +78,7 @@ public class Invitation {
         this.email = Account.canonicalEmail(email);
         this.language = language;
         this.organization = organization;
+        this.role = organization == null ? Role.STAFF : Role.ORG_EDITOR;
         this.invitedBy = invitedBy;
         this.tokenHash = tokenHash;
         this.createdAt = now;
@@ -80,7 +90,7 @@ public class Invitation {
         if (acceptedAt != null) {
             return java.util.Optional.of(Problem.USED);
         }
-        if (!now.isBefore(expiresAt) || !organization.isActive()) {
+        if (!now.isBefore(expiresAt) || (organization != null && !organization.isActive())) {
             return java.util.Optional.of(Problem.EXPIRED);
         }
         return java.util.Optional.empty();
@@ -105,8 +115,17 @@ public class Invitation {
         return language;
     }
 
+    /** Null for a staff invitation. */
     public Organization getOrganization() {
         return organization;
+    }
+
+    public Role getRole() {
+        return role;
+    }
+
+    public boolean isForStaff() {
+        return role == Role.STAFF;
     }
 
     public Instant getCreatedAt() {

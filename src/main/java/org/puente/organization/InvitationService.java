@@ -74,6 +74,32 @@ public class InvitationService {
         return invitation;
     }
 
+    /** Invites a person to join the coalition staff (admins only). */
+    public Invitation inviteStaff(String email, Language language) {
+        Account inviter = caller.require(Role.ADMIN);
+        if (accounts.findByEmail(email).isPresent()) {
+            throw new InvitationRefusedException("invitation.error.hasAccount");
+        }
+        String token = Tokens.generate();
+        Invitation invitation = new Invitation(email, language, null,
+                em.getReference(Account.class, inviter.getId()), Tokens.hash(token), Instant.now());
+        em.persist(invitation);
+        String link = config.baseUrl() + "/invitation?token=" + token + "&lang=" + language.code();
+        mail.send(composer.compose(invitation.getEmail(), language,
+                Messages.get(language, "mail.staffInvitation.subject"),
+                List.of(Messages.get(language, "mail.invitation.greeting"),
+                        Messages.get(language, "mail.staffInvitation.body", inviter.getDisplayName()),
+                        Messages.get(language, "mail.invitation.expiry", Invitation.LIFETIME.toDays())),
+                Messages.get(language, "mail.invitation.action"), link));
+        return invitation;
+    }
+
+    public List<Invitation> pendingStaff() {
+        caller.require(Role.ADMIN);
+        return em.createNamedQuery("Invitation.findPendingStaff", Invitation.class)
+                .setParameter("role", Role.STAFF).setParameter("now", Instant.now()).getResultList();
+    }
+
     public List<Invitation> pendingFor(long organizationId) {
         caller.require(Role.ADMIN, Role.STAFF);
         return em.createNamedQuery("Invitation.findPendingFor", Invitation.class)
@@ -94,6 +120,11 @@ public class InvitationService {
         return accounts.findByEmail(invitation.getEmail()).isPresent();
     }
 
+    /** An existing account cannot become staff through a link; an admin must handle that case. */
+    public boolean isAcceptableBy(Invitation invitation) {
+        return !(invitation.isForStaff() && inviteeHasAccount(invitation));
+    }
+
     /**
      * Accepts an invitation: creates the editor's account (or adds the organization to their existing
      * one) and spends the link. The row is locked, so two clicks at once accept once.
@@ -112,6 +143,9 @@ public class InvitationService {
             return problem;
         }
         Optional<Account> existing = accounts.findByEmail(invitation.getEmail());
+        if (existing.isPresent() && invitation.isForStaff()) {
+            return Optional.of(Invitation.Problem.USED);
+        }
         Account account;
         if (existing.isPresent()) {
             account = existing.get();
@@ -119,10 +153,12 @@ public class InvitationService {
             PasswordPolicy.check(password).ifPresent(reason -> {
                 throw new IllegalArgumentException("password refused: " + reason);
             });
-            account = accounts.create(invitation.getEmail(), displayName, password, Role.ORG_EDITOR,
+            account = accounts.create(invitation.getEmail(), displayName, password, invitation.getRole(),
                     invitation.getLanguage());
         }
-        account.actFor(invitation.getOrganization());
+        if (!invitation.isForStaff()) {
+            account.actFor(invitation.getOrganization());
+        }
         invitation.accept(now);
         return Optional.empty();
     }

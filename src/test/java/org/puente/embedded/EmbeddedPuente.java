@@ -106,7 +106,8 @@ public final class EmbeddedPuente {
                 "-Xmx768m", "-jar", payaraJar(),
                 "--deploy", war.getAbsolutePath(), "--contextroot", "/",
                 "--port", String.valueOf(httpPort), "--nocluster", "--disablephonehome",
-                "--rootdir", dataDir.resolve("payara").toString()));
+                "--rootdir", dataDir.resolve("payara").toString(),
+                "--logproperties", loggingProperties(dataDir).toString()));
         say("Starting Payara Micro on port " + httpPort + " ...");
         payara = builder.command(command).start();
 
@@ -197,6 +198,15 @@ public final class EmbeddedPuente {
             // not a POSIX file system
         }
         return secret;
+    }
+
+    /** Payara's logging settings (plain text, no colour codes), copied where Payara can read them. */
+    private static Path loggingProperties(Path dataDir) throws IOException {
+        Path target = dataDir.resolve("payara-logging.properties");
+        try (var in = EmbeddedPuente.class.getResourceAsStream("/payara/logging.properties")) {
+            Files.copy(in, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        return target;
     }
 
     static String payaraJar() {

@@ -204,6 +204,78 @@ class OrganizationsIT {
     }
 
     @Test
+    @DisplayName("the admin edits the coalition's postal address, and invitation mails carry it in their footer")
+    void coalitionSettingsReachMailFooters() throws Exception {
+        Page settings = admin.get("/admin/coalition?lang=en");
+        Page empty = admin.submit(settings, "coalition", Map.of("postalAddress", ""), "save");
+        assertTrue(empty.messages().contains("Enter the postal address"), empty.messages());
+        String address = "PO Box " + System.nanoTime() + ", Tucson, AZ 85701";
+        Page saved = admin.submit(admin.get("/admin/coalition"), "coalition", Map.of("postalAddress", address), "save");
+        assertTrue(saved.messages().contains("coalition settings have been saved"), saved.messages());
+
+        long id = createOrganization("Pie de Correo " + System.nanoTime(), Map.of(), null);
+        String email = "footer-" + System.nanoTime() + "@puente.test";
+        admin.submit(admin.get("/admin/organization-editors?id=" + id), "invite", Map.of("email", email, "language", "ES"),
+                "send");
+        MimeMessage mail = Mailbox.to(email).get(0);
+        assertTrue(Mailbox.part(mail, "text/plain").contains(address));
+        assertTrue(Mailbox.part(mail, "text/html").contains(address));
+        assertTrue(Mailbox.part(mail, "text/plain").contains("Recibes este mensaje"), "footer in Spanish");
+
+        WebSession editor = new WebSession(base.toURI());
+        assertEquals(403, editorOf(editor, id).get("/admin/coalition").status(), "editors may not change it");
+    }
+
+    /** Invites and signs in a new editor of the organization. */
+    WebSession editorOf(WebSession session, long organizationId) throws Exception {
+        String email = "ed-" + System.nanoTime() + "@puente.test";
+        admin.submit(admin.get("/admin/organization-editors?id=" + organizationId), "invite",
+                Map.of("email", email, "language", "EN"), "send");
+        String link = Mailbox.link(Mailbox.to(email).get(0), "/invitation?token=");
+        session.submit(session.get(link), "accept", Map.of("name", "Ed", "password", "a long enough phrase",
+                "confirmation", "a long enough phrase"), "submit");
+        assertTrue(signIn(session, email, "a long enough phrase").uri().getPath().startsWith("/admin"));
+        return session;
+    }
+
+    @Test
+    @DisplayName("the admin invites a staff member, who sees every organization and invites editors, but edits none")
+    void staffInvitation() throws Exception {
+        long id = createOrganization("Para el Personal " + System.nanoTime(), Map.of(), null);
+        String staffEmail = "staff-" + System.nanoTime() + "@puente.test";
+        Page team = admin.get("/admin/team?lang=en");
+        Page existing = admin.submit(team, "invite", Map.of("email", TestEnvironment.ADMIN_EMAIL), "send");
+        assertTrue(existing.messages().contains("already has an account"), existing.messages());
+        Page sent = admin.submit(admin.get("/admin/team"), "invite", Map.of("email", staffEmail, "language", "EN"), "send");
+        assertTrue(sent.messages().contains("has been sent to " + staffEmail), sent.messages());
+
+        MimeMessage mail = Mailbox.to(staffEmail).get(0);
+        assertEquals("Invitation to join the coalition staff on Puente", mail.getSubject());
+        WebSession staff = new WebSession(base.toURI());
+        String link = Mailbox.link(mail, "/invitation?token=");
+        Page accept = staff.get(link);
+        assertTrue(accept.text().contains("join the coalition staff"), accept.text());
+        Page accepted = staff.submit(accept, "accept", Map.of("name", "Sam Staff", "password", "staff member phrase",
+                "confirmation", "staff member phrase"), "submit");
+        assertTrue(accepted.messages().contains("Welcome to the coalition staff"), accepted.messages());
+        assertTrue(signIn(staff, staffEmail, "staff member phrase").uri().getPath().startsWith("/admin"));
+
+        Page list = staff.get("/admin/organizations");
+        assertTrue(list.text().contains("Frontera Family Network"), "staff see every organization");
+        assertNull(list.document().getElementById("new"), "staff do not create organizations");
+        assertEquals(403, staff.get("/admin/organization?id=" + id).status(), "staff do not edit profiles");
+        assertEquals(403, staff.get("/admin/team").status());
+        assertEquals(403, staff.get("/admin/coalition").status());
+
+        String editorEmail = "by-staff-" + System.nanoTime() + "@puente.test";
+        Page invited = staff.submit(staff.get("/admin/organization-editors?id=" + id), "invite",
+                Map.of("email", editorEmail, "language", "ES"), "send");
+        assertTrue(invited.messages().contains(editorEmail), invited.messages());
+        assertEquals(1, Mailbox.to(editorEmail).size());
+        assertTrue(admin.get("/admin/team").text().contains("Sam Staff"), "listed in the team");
+    }
+
+    @Test
     @DisplayName("an expired invitation link gets a clear page in the invitee's language")
     void expiredInvitation() throws Exception {
         long id = createOrganization("Caducada " + System.nanoTime(), Map.of(), null);

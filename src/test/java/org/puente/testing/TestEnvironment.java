@@ -58,6 +58,8 @@ public class TestEnvironment implements LauncherSessionListener {
             System.setProperty("puente.test.base.url", BASE_URL);
             File dir = new File(System.getProperty("puente.test.dir", "target"));
             System.setProperty("puente.test.payara.log", new File(dir, "payara-it.log").getAbsolutePath());
+            System.setProperty("puente.test.payara.logging", new File(TestEnvironment.class
+                    .getResource("/payara/logging.properties").toURI()).getAbsolutePath());
             writePortalSettings(new File(dir, "it-portal.properties"));
         } catch (Exception e) {
             throw new IllegalStateException("Could not start the test database and mail server", e);

@@ -57,7 +57,7 @@ public class MailComposer {
                 .append("<p style=\"font-size:13px;color:#4b5563;word-break:break-all\">").append(escape(actionUrl)).append("</p>")
                 .append("<hr style=\"border:none;border-top:1px solid #e5e7eb\">")
                 .append("<p style=\"font-size:12px;color:#6b7280\">").append(escape(footer)).append("<br>")
-                .append(escape(address)).append("</p></div></body></html>");
+                .append(escape(address).replace("\n", "<br>")).append("</p></div></body></html>");
         return new OutgoingMail(to, language, subject, text.toString(), html.toString());
     }
 
