@@ -35,7 +35,19 @@ class PlatformIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.portal();
+        return Deployments.portal().addClass(FailingServlet.class);
+    }
+
+    /** Added to the deployed WAR only here: a request that fails the way a bug would. */
+    @jakarta.servlet.annotation.WebServlet("/test-only/fail")
+    public static class FailingServlet extends jakarta.servlet.http.HttpServlet {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected void doGet(jakarta.servlet.http.HttpServletRequest request,
+                jakarta.servlet.http.HttpServletResponse response) {
+            throw new IllegalStateException("simulated failure with a secret detail");
+        }
     }
 
     @ArquillianResource
@@ -176,6 +188,33 @@ class PlatformIT {
         assertEquals("es", spanish.lang());
         assertTrue(spanish.text().contains("Página no encontrada"), spanish.text());
         assertFalse(spanish.body().contains("Exception"));
+    }
+
+    @Test
+    @DisplayName("a failure is a 500 page in the visitor's language with a reference id that the log carries too")
+    void serverErrorWithReference() throws Exception {
+        Page page = visitor.get("/test-only/fail?lang=es");
+        assertEquals(500, page.status());
+        assertEquals("es", page.lang());
+        assertTrue(page.text().contains("Algo salió mal de nuestro lado"), page.text());
+        String reference = page.document().selectFirst("code.reference").text();
+        assertTrue(reference.matches("[0-9a-f]{8}"), reference);
+        assertFalse(page.body().contains("secret detail") || page.body().contains("IllegalStateException"),
+                "no stack trace or exception text reaches the browser");
+        java.nio.file.Path log = java.nio.file.Path.of(System.getProperty("puente.test.payara.log"));
+        long deadline = System.currentTimeMillis() + 5000;
+        boolean logged = false;
+        while (!logged && System.currentTimeMillis() < deadline) {
+            logged = java.nio.file.Files.exists(log) && java.nio.file.Files.readString(log).contains("500 reference " + reference);
+            Thread.sleep(200);
+        }
+        assertTrue(logged, "the log names reference " + reference);
+    }
+
+    @Test
+    @DisplayName("the error view cannot be requested directly")
+    void errorViewIsNotAPage() {
+        assertEquals(403, visitor.get("/error/page.xhtml").status());
     }
 
     @Test

@@ -57,13 +57,33 @@ public class TestEnvironment implements LauncherSessionListener {
             System.setProperty("puente.test.admin.password", "Admin-" + UUID.randomUUID());
             System.setProperty("puente.test.base.url", BASE_URL);
             File dir = new File(System.getProperty("puente.test.dir", "target"));
-            System.setProperty("puente.test.payara.log", new File(dir, "payara-it.log").getAbsolutePath());
-            System.setProperty("puente.test.payara.logging", new File(TestEnvironment.class
-                    .getResource("/payara/logging.properties").toURI()).getAbsolutePath());
+            File log = new File(dir, "payara-it.log");
+            Files.deleteIfExists(log.toPath());
+            System.setProperty("puente.test.payara.log", log.getAbsolutePath());
+            System.setProperty("puente.test.payara.logging", writeLogging(dir, log).getAbsolutePath());
             writePortalSettings(new File(dir, "it-portal.properties"));
         } catch (Exception e) {
             throw new IllegalStateException("Could not start the test database and mail server", e);
         }
+    }
+
+    /** Payara's logging for the tests: the console (which Arquillian reads) and one plain-text file. */
+    private static File writeLogging(File dir, File log) throws Exception {
+        String base;
+        try (var in = TestEnvironment.class.getResourceAsStream("/payara/logging.properties")) {
+            base = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        String file = base.replace("handlers=java.util.logging.ConsoleHandler",
+                "handlers=java.util.logging.ConsoleHandler,java.util.logging.FileHandler")
+                + "\njava.util.logging.FileHandler.pattern=" + log.getAbsolutePath().replace("\\", "/")
+                + "\njava.util.logging.FileHandler.append=true"
+                + "\njava.util.logging.FileHandler.count=1"
+                + "\njava.util.logging.FileHandler.limit=0"
+                + "\njava.util.logging.FileHandler.level=INFO"
+                + "\njava.util.logging.FileHandler.formatter=com.sun.enterprise.server.logging.ODLLogFormatter\n";
+        File target = new File(dir, "it-logging.properties");
+        Files.writeString(target.toPath(), file);
+        return target;
     }
 
     /** The portal's PUENTE_* settings, handed to Payara Micro with --systemproperties. */
