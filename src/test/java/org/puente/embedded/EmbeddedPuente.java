@@ -50,6 +50,11 @@ public final class EmbeddedPuente {
 
     private void run(File war) throws Exception {
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "puente-shutdown"));
+        // Maven may be stopped without passing the signal on; then stop everything with it (no orphans).
+        ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> {
+            say("Maven has stopped; stopping Puente.");
+            System.exit(0);
+        }));
         int httpPort = Integer.parseInt(setting("PUENTE_HTTP_PORT", "8080"));
         Path dataDir = Path.of(setting("PUENTE_DATA_DIR", "./data")).toAbsolutePath().normalize();
         Files.createDirectories(dataDir);
