@@ -6,7 +6,6 @@ import jakarta.faces.application.FacesMessage;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.validation.constraints.NotBlank;
-import org.puente.platform.security.PasswordPolicy;
 import org.puente.platform.web.Pages;
 
 /**
@@ -39,13 +38,7 @@ public class ResetPassword implements Serializable {
     }
 
     public String submit() {
-        var refusal = PasswordPolicy.check(password);
-        if (refusal.isPresent()) {
-            Pages.error("reset:password", refusal.get(), PasswordPolicy.MIN_LENGTH);
-            return null;
-        }
-        if (!password.equals(confirmation)) {
-            Pages.error("reset:confirmation", "password.mismatch");
+        if (!NewPassword.accept("reset", password, confirmation)) {
             return null;
         }
         if (!accounts.resetPassword(token, password)) {

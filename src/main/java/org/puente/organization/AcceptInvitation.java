@@ -7,7 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.validation.constraints.Size;
 import java.util.Optional;
-import org.puente.platform.security.PasswordPolicy;
+import org.puente.account.NewPassword;
 import org.puente.platform.web.Pages;
 import org.puente.platform.web.PlainText;
 
@@ -78,13 +78,7 @@ public class AcceptInvitation implements Serializable {
                 Pages.error("accept:name", "invitation.name.required");
                 return null;
             }
-            var refusal = PasswordPolicy.check(password);
-            if (refusal.isPresent()) {
-                Pages.error("accept:password", refusal.get(), PasswordPolicy.MIN_LENGTH);
-                return null;
-            }
-            if (!password.equals(confirmation)) {
-                Pages.error("accept:confirmation", "password.mismatch");
+            if (!NewPassword.accept("accept", password, confirmation)) {
                 return null;
             }
         }

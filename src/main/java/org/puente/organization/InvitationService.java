@@ -60,18 +60,9 @@ public class InvitationService {
         if (existing.isPresent() && existing.get().getOrganizations().contains(organization)) {
             throw new InvitationRefusedException("invitation.error.alreadyEditor");
         }
-        String token = Tokens.generate();
-        Invitation invitation = new Invitation(email, language, organization,
-                em.getReference(Account.class, inviter.getId()), Tokens.hash(token), Instant.now());
-        em.persist(invitation);
-        String link = config.baseUrl() + "/invitation?token=" + token + "&lang=" + language.code();
-        mail.send(composer.compose(invitation.getEmail(), language,
+        return issue(email, language, organization, inviter,
                 Messages.get(language, "mail.invitation.subject", organization.getName()),
-                List.of(Messages.get(language, "mail.invitation.greeting"),
-                        Messages.get(language, "mail.invitation.body", inviter.getDisplayName(), organization.getName()),
-                        Messages.get(language, "mail.invitation.expiry", Invitation.LIFETIME.toDays())),
-                Messages.get(language, "mail.invitation.action"), link));
-        return invitation;
+                Messages.get(language, "mail.invitation.body", inviter.getDisplayName(), organization.getName()));
     }
 
     /** Invites a person to join the coalition staff (admins only). */
@@ -80,15 +71,20 @@ public class InvitationService {
         if (accounts.findByEmail(email).isPresent()) {
             throw new InvitationRefusedException("invitation.error.hasAccount");
         }
+        return issue(email, language, null, inviter, Messages.get(language, "mail.staffInvitation.subject"),
+                Messages.get(language, "mail.staffInvitation.body", inviter.getDisplayName()));
+    }
+
+    /** Saves the invitation and mails its link in the invitee's language; a mail failure rolls both back. */
+    private Invitation issue(String email, Language language, Organization organization, Account inviter,
+            String subject, String body) {
         String token = Tokens.generate();
-        Invitation invitation = new Invitation(email, language, null,
+        Invitation invitation = new Invitation(email, language, organization,
                 em.getReference(Account.class, inviter.getId()), Tokens.hash(token), Instant.now());
         em.persist(invitation);
         String link = config.baseUrl() + "/invitation?token=" + token + "&lang=" + language.code();
-        mail.send(composer.compose(invitation.getEmail(), language,
-                Messages.get(language, "mail.staffInvitation.subject"),
-                List.of(Messages.get(language, "mail.invitation.greeting"),
-                        Messages.get(language, "mail.staffInvitation.body", inviter.getDisplayName()),
+        mail.send(composer.compose(invitation.getEmail(), language, subject,
+                List.of(Messages.get(language, "mail.invitation.greeting"), body,
                         Messages.get(language, "mail.invitation.expiry", Invitation.LIFETIME.toDays())),
                 Messages.get(language, "mail.invitation.action"), link));
         return invitation;

@@ -4,14 +4,9 @@ import jakarta.faces.application.FacesMessage;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.validation.constraints.Email;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 import java.io.Serializable;
 import java.util.List;
 import org.puente.account.Account;
-import org.puente.platform.i18n.Language;
-import org.puente.platform.mail.MailException;
 import org.puente.platform.web.Pages;
 
 /**
@@ -33,12 +28,7 @@ public class OrganizationEditors implements Serializable {
     private Long id;
     private Organization organization;
 
-    @NotBlank(message = "{email.required}")
-    @Size(max = 254, message = "{field.tooLong}")
-    @Email(regexp = ".+@[^@\\s]+\\.[^@\\s]+", message = "{email.invalid}")
-    private String email;
-
-    private Language language = Language.EN;
+    private final InvitationForm form = new InvitationForm();
 
     public void load() {
         if (id == null) {
@@ -48,17 +38,8 @@ public class OrganizationEditors implements Serializable {
     }
 
     public String invite() {
-        try {
-            invitations.invite(id, email, language);
-        } catch (InvitationRefusedException e) {
-            Pages.error("invite:email", e.messageKey());
-            return null;
-        } catch (MailException e) {
-            Pages.error(null, "invitation.error.mail");
-            return null;
-        }
-        Pages.flash(FacesMessage.SEVERITY_INFO, "invitation.sent", email.strip());
-        return Pages.redirect("/admin/organization-editors?id=" + id);
+        return form.send((address, language) -> invitations.invite(id, address, language),
+                "/admin/organization-editors?id=" + id);
     }
 
     public String remove(long accountId) {
@@ -75,10 +56,6 @@ public class OrganizationEditors implements Serializable {
         return invitations.pendingFor(id);
     }
 
-    public Language[] getLanguages() {
-        return Language.values();
-    }
-
     public Organization getOrganization() {
         return organization;
     }
@@ -91,19 +68,7 @@ public class OrganizationEditors implements Serializable {
         this.id = id;
     }
 
-    public String getEmail() {
-        return email;
-    }
-
-    public void setEmail(String email) {
-        this.email = email;
-    }
-
-    public Language getLanguage() {
-        return language;
-    }
-
-    public void setLanguage(Language language) {
-        this.language = language;
+    public InvitationForm getForm() {
+        return form;
     }
 }

@@ -117,8 +117,8 @@ public final class DevMailbox {
         return Arrays.toString(message.getAllRecipients());
     }
 
-    /** The first body part of the given type, decoded. */
-    static String part(Message message, String type) throws Exception {
+    /** The first body part of the given type, decoded; empty when there is none. */
+    public static String part(Message message, String type) throws Exception {
         Object content = message.getContent();
         if (content instanceof Multipart multipart) {
             for (int i = 0; i < multipart.getCount(); i++) {

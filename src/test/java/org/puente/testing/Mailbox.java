@@ -1,15 +1,14 @@
 package org.puente.testing;
 
 import com.icegreen.greenmail.util.GreenMail;
-import jakarta.mail.BodyPart;
 import jakarta.mail.Message;
-import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.puente.embedded.DevMailbox;
 
 /** Reads what the portal really sent, from the GreenMail SMTP server the tests share. */
 public final class Mailbox {
@@ -41,16 +40,11 @@ public final class Mailbox {
     }
 
     public static String part(Message message, String type) throws Exception {
-        Object content = message.getContent();
-        if (content instanceof Multipart multipart) {
-            for (int i = 0; i < multipart.getCount(); i++) {
-                BodyPart part = multipart.getBodyPart(i);
-                if (part.isMimeType(type)) {
-                    return String.valueOf(part.getContent());
-                }
-            }
+        String part = DevMailbox.part(message, type);
+        if (part.isEmpty()) {
+            throw new AssertionError("no " + type + " part in " + message.getSubject());
         }
-        throw new AssertionError("no " + type + " part in " + message.getSubject());
+        return part;
     }
 
     /** The path and query of the first link in the text part that starts with the portal's base URL. */

@@ -1,0 +1,11 @@
+/**
+ * Member organizations and the people who act for them.
+ *
+ * <p>The coalition is one row ({@link org.puente.organization.Coalition}); its members are
+ * {@link org.puente.organization.Organization}s, each with a bilingual description, an optional logo kept
+ * in its own table (lists never load images), and editors who join through single-use e-mailed
+ * {@link org.puente.organization.Invitation}s. Staff invitations live here too because they are the same
+ * protocol with a different role. The services check the caller on every change, so a guessed URL or a
+ * forged post meets the same rule as the page; the page beans only translate outcomes into messages.
+ */
+package org.puente.organization;
