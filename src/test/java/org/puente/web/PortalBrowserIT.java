@@ -122,7 +122,7 @@ class PortalBrowserIT {
         assertNoRawKeys();
         browser.screenshot("home-es");
 
-        driver.findElement(By.cssSelector(".card__title a")).click();
+        driver.findElement(By.cssSelector(".card__title a[href*='/organizations/']")).click();
         assertTrue(driver.getCurrentUrl().contains("/organizations/"));
         assertEquals("es", lang());
         assertNoRawKeys();
@@ -156,6 +156,40 @@ class PortalBrowserIT {
         browser.screenshot("home-es-375px");
         driver.get(url("/organizations?lang=en"));
         browser.screenshot("directory-en-375px");
+    }
+
+    @Test
+    @DisplayName("on a phone, a visitor signs a petition in Spanish, confirms from the mail, and sees the count rise")
+    void signPetitionOnPhone() throws Exception {
+        browser.size(375, 812);
+        driver.get(url("/petitions/reunite-families-now?lang=es"));
+        assertEquals("es", lang());
+        assertNoRawKeys();
+        assertAccessible();
+        long before = Long.parseLong(driver.findElement(By.id("count")).getText().replaceAll("^(\\d+).*", "$1"));
+        browser.screenshot("petition-es-375px");
+
+        String email = "telefono-" + System.nanoTime() + "@example.org";
+        driver.findElement(By.id("sign:firstName")).sendKeys("Juana");
+        driver.findElement(By.id("sign:lastName")).sendKeys("Quispe");
+        driver.findElement(By.id("sign:email")).sendKeys(email);
+        driver.findElement(By.id("sign:country")).sendKeys("PE");
+        driver.findElement(By.id("sign:consent")).click();
+        browser.screenshot("petition-form-es-375px");
+        driver.findElement(By.id("sign:submit")).click();
+        assertTrue(bodyText().contains("Revisa tu correo"), bodyText());
+        browser.screenshot("petition-check-email-es-375px");
+
+        String link = Mailbox.link(Mailbox.to(email).get(0), "/signature-confirm?token=");
+        driver.get(url(link));
+        assertNoRawKeys();
+        browser.screenshot("signature-confirm-es-375px");
+        driver.findElement(By.id("confirm:submit")).click();
+        assertTrue(bodyText().contains("Tu firma está confirmada"), bodyText());
+        long after = Long.parseLong(driver.findElement(By.id("count")).getText().replaceAll("^(\\d+).*", "$1"));
+        assertEquals(before + 1, after);
+        assertAccessible();
+        browser.screenshot("petition-confirmed-es-375px");
     }
 
     @Test

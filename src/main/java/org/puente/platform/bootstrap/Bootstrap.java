@@ -12,6 +12,9 @@ import org.puente.account.AccountService;
 import org.puente.organization.Coalition;
 import org.puente.organization.Organization;
 import org.puente.organization.OrganizationProfile;
+import org.puente.petition.Petition;
+import org.puente.petition.Signature;
+import org.puente.petition.SignatureForm;
 import org.puente.platform.config.PuenteConfig;
 import org.puente.platform.i18n.Language;
 import org.puente.platform.i18n.LocalizedText;
@@ -22,7 +25,8 @@ import org.puente.platform.security.Role;
 /**
  * Data the portal needs before anyone can use it: the coalition row, the first admin (from
  * {@code PUENTE_ADMIN_EMAIL}/{@code PUENTE_ADMIN_PASSWORD}, once, only if no admin exists), and, when
- * {@code PUENTE_DEMO_DATA=true} (the embedded run), demo organizations on an empty database.
+ * {@code PUENTE_DEMO_DATA=true} (the embedded run), demo organizations and open petitions with some
+ * confirmed signatures on an empty database.
  */
 @ApplicationScoped
 public class Bootstrap {
@@ -76,12 +80,12 @@ public class Bootstrap {
     }
 
     private void demoOrganizations() {
-        demoOrganization("Frontera Family Network", "El Paso", "Texas", "US",
+        Organization frontera = demoOrganization("Frontera Family Network", "El Paso", "Texas", "US",
                 "Accompanies families released at the border with shelter referrals, legal orientation and "
                         + "vigils every first Friday.",
                 "Acompaña a las familias liberadas en la frontera con referencias a albergues, orientación legal "
                         + "y vigilias cada primer viernes.");
-        demoOrganization("Voces Unidas de Chicago", "Chicago", "Illinois", "US",
+        Organization voces = demoOrganization("Voces Unidas de Chicago", "Chicago", "Illinois", "US",
                 "A community organization of immigrant parents that trains members to brief policymakers and "
                         + "organize their neighbors.",
                 "Una organización comunitaria de madres y padres inmigrantes que capacita a sus miembros para "
@@ -91,9 +95,57 @@ public class Bootstrap {
                         + "centers, and sanctuary.",
                 "Congregaciones solidarias con las personas migrantes: jornadas de oración, delegaciones de "
                         + "observación a centros de detención y santuario.");
+        demoPetitions(frontera, voces);
     }
 
-    private void demoOrganization(String name, String city, String region, String country, String en, String es) {
+    private void demoPetitions(Organization frontera, Organization voces) {
+        Instant now = Instant.now();
+        Petition release = new Petition(frontera, "reunite-families-now",
+                new LocalizedText("Reunite separated families now", "Reunifiquen ya a las familias separadas"),
+                new LocalizedText("Children must not wait in detention while their parents are searched for.",
+                        "Ningún niño debe esperar detenido mientras se busca a sus padres."),
+                new LocalizedText("<p>We ask the Office of Refugee Resettlement to <strong>release children to their "
+                        + "families within 72 hours</strong>, to fund legal representation for every child, and to "
+                        + "publish weekly data on family reunification.</p>",
+                        "<p>Pedimos a la Oficina de Reasentamiento de Refugiados que <strong>entregue a cada niño a su "
+                        + "familia en un máximo de 72 horas</strong>, que financie representación legal para cada niño "
+                        + "y que publique cada semana datos sobre la reunificación familiar.</p>"),
+                "Office of Refugee Resettlement", 1000, null, now);
+        Petition interpreters = new Petition(voces, "interpreters-in-every-court",
+                new LocalizedText("Interpreters in every immigration court", "Intérpretes en cada corte de inmigración"),
+                new LocalizedText("No one should face a judge in a language they do not understand.",
+                        "Nadie debe enfrentarse a un juez en un idioma que no entiende."),
+                new LocalizedText("<p>We call on the Executive Office for Immigration Review to guarantee qualified "
+                        + "interpreters, including for Indigenous languages, at every hearing.</p>",
+                        "<p>Exigimos a la Oficina Ejecutiva de Revisión de Inmigración que garantice intérpretes "
+                        + "calificados, también de lenguas indígenas, en cada audiencia.</p>"),
+                "Executive Office for Immigration Review", 500, null, now);
+        for (Petition petition : new Petition[] {release, interpreters}) {
+            petition.submitForReview(now);
+            petition.approve(now);
+            em.persist(petition);
+        }
+        String[][] signers = {{"María", "López", "es"}, {"James", "Carter", "en"}, {"Lucía", "Hernández", "es"},
+            {"Ana", "Pérez", "es"}, {"David", "Nguyen", "en"}, {"Rosa", "Martínez", "es"}, {"Sam", "Okafor", "en"}};
+        for (int i = 0; i < signers.length; i++) {
+            for (Petition petition : new Petition[] {release, interpreters}) {
+                if (petition == interpreters && i % 2 == 1) {
+                    continue;
+                }
+                SignatureForm form = new SignatureForm();
+                form.setFirstName(signers[i][0]);
+                form.setLastName(signers[i][1]);
+                form.setEmail("demo-signer-" + i + "@example.org");
+                form.setCountry("US");
+                form.setLanguage(Language.parse(signers[i][2]).orElseThrow());
+                Signature signature = new Signature(petition, form, null, now);
+                signature.confirm(now);
+                em.persist(signature);
+            }
+        }
+    }
+
+    private Organization demoOrganization(String name, String city, String region, String country, String en, String es) {
         OrganizationProfile profile = new OrganizationProfile();
         profile.setName(name);
         profile.setCity(city);
@@ -101,6 +153,8 @@ public class Bootstrap {
         profile.setCountry(country);
         profile.setDescriptionEn(en);
         profile.setDescriptionEs(es);
-        em.persist(new Organization(Organization.slugOf(name), profile, Instant.now()));
+        Organization organization = new Organization(Organization.slugOf(name), profile, Instant.now());
+        em.persist(organization);
+        return organization;
     }
 }

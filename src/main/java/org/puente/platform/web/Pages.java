@@ -11,8 +11,10 @@ public final class Pages {
     private Pages() {
     }
 
+    /** The language this request was settled on by {@link org.puente.platform.i18n.LanguageFilter}. */
     public static Language language() {
-        return Language.of(FacesContext.getCurrentInstance().getViewRoot().getLocale());
+        return org.puente.platform.i18n.LanguageFilter.of(
+                (jakarta.servlet.http.HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest());
     }
 
     public static String text(String key, Object... arguments) {
@@ -32,7 +34,19 @@ public final class Pages {
                 new FacesMessage(FacesMessage.SEVERITY_ERROR, text(key, arguments), null));
     }
 
-    /** The outcome that redirects to a view, carrying the current language. */
+    /** Redirects to a path of the portal that is not a view id (a readable address such as /petitions/x). */
+    public static String redirectToPath(String path) {
+        FacesContext context = FacesContext.getCurrentInstance();
+        try {
+            context.getExternalContext().redirect(context.getExternalContext().getRequestContextPath() + path);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        context.responseComplete();
+        return null;
+    }
+
+    /** The outcome that redirects to a view. */
     public static String redirect(String viewId) {
         return viewId + (viewId.contains("?") ? "&" : "?") + "faces-redirect=true";
     }

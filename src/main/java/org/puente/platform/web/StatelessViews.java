@@ -10,15 +10,33 @@ import java.util.Set;
  * Marks the public reading pages transient from the moment their view is created, so reading them
  * creates no HTTP session and no server-side view state (a spike of readers costs no memory).
  * It must happen here: PrimeFaces asks for the view map, which lives in the session, before the
- * page's own {@code f:view} is built.
+ * page's own {@code f:view} is built. The layout's {@code f:view} asks {@link Policy} too, so a form
+ * posted from such a page is rebuilt as the same stateless view.
  */
 public class StatelessViews extends ViewHandlerWrapper {
 
     static final Set<String> VIEWS = Set.of("/index.xhtml", "/organizations.xhtml", "/organization.xhtml",
-            "/error/page.xhtml");
+            "/error/page.xhtml", "/petitions.xhtml", "/petition.xhtml", "/petition-check-email.xhtml",
+            "/signature-confirm.xhtml");
 
     public StatelessViews(ViewHandler wrapped) {
         super(wrapped);
+    }
+
+    /** For the layout: {@code <f:view transient="#{statelessViews.isStateless(view.viewId)}">}. */
+    @jakarta.inject.Named("statelessViews")
+    @jakarta.enterprise.context.ApplicationScoped
+    public static class Policy {
+        public boolean isStateless(String viewId) {
+            return VIEWS.contains(viewId);
+        }
+    }
+
+    /** Every view's locale is the request's settled language, also for views rebuilt on a stateless post. */
+    @Override
+    public java.util.Locale calculateLocale(FacesContext context) {
+        return org.puente.platform.i18n.LanguageFilter.of(
+                (jakarta.servlet.http.HttpServletRequest) context.getExternalContext().getRequest()).locale();
     }
 
     @Override

@@ -1,0 +1,202 @@
+package org.puente.petition;
+
+import jakarta.persistence.AttributeOverride;
+import jakarta.persistence.AttributeOverrides;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import org.puente.organization.Organization;
+import org.puente.platform.i18n.LocalizedText;
+
+/**
+ * A petition a member organization addresses to a target, signed by the public.
+ *
+ * <p>Lifecycle: {@code DRAFT → IN_REVIEW → OPEN → CLOSED → ARCHIVED}. Only an open petition whose end
+ * date has not passed is signable; closing stops signing at once. The full text is stored already
+ * sanitized ({@link PetitionText}), so pages may render it as markup.
+ */
+@Entity
+@Table(name = "petition")
+@NamedQuery(name = "Petition.findVisibleBySlug",
+        query = "select p from Petition p where p.slug = :slug and p.state in :states")
+@NamedQuery(name = "Petition.findOpen",
+        query = "select p from Petition p where p.state = org.puente.petition.PetitionState.OPEN order by p.openedAt desc")
+@NamedQuery(name = "Petition.countBySlug", query = "select count(p) from Petition p where p.slug = :slug")
+public class Petition {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Version
+    private int version;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "organization_id")
+    private Organization organization;
+
+    @Column(nullable = false, updatable = false)
+    private String slug;
+
+    @Embedded
+    @AttributeOverrides({
+        @AttributeOverride(name = "en", column = @Column(name = "title_en")),
+        @AttributeOverride(name = "es", column = @Column(name = "title_es"))
+    })
+    private LocalizedText title;
+
+    @Embedded
+    @AttributeOverrides({
+        @AttributeOverride(name = "en", column = @Column(name = "summary_en")),
+        @AttributeOverride(name = "es", column = @Column(name = "summary_es"))
+    })
+    private LocalizedText summary;
+
+    @Embedded
+    @AttributeOverrides({
+        @AttributeOverride(name = "en", column = @Column(name = "text_en")),
+        @AttributeOverride(name = "es", column = @Column(name = "text_es"))
+    })
+    private LocalizedText text;
+
+    @Column(nullable = false)
+    private String target;
+
+    private int goal;
+
+    @Column(name = "end_date")
+    private LocalDate endDate;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private PetitionState state;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Column(name = "opened_at")
+    private Instant openedAt;
+
+    @Column(name = "closed_at")
+    private Instant closedAt;
+
+    protected Petition() {
+    }
+
+    /** A new draft. The text is sanitized here, whatever the caller passes. */
+    public Petition(Organization organization, String slug, LocalizedText title, LocalizedText summary,
+            LocalizedText text, String target, int goal, LocalDate endDate, Instant now) {
+        if (title.isEmpty() || target == null || target.isBlank() || goal <= 0) {
+            throw new IllegalArgumentException("a petition needs a title, a target and a positive goal");
+        }
+        this.organization = organization;
+        this.slug = slug;
+        this.title = title;
+        this.summary = summary;
+        this.text = new LocalizedText(PetitionText.sanitize(text.en()), PetitionText.sanitize(text.es()));
+        this.target = target.strip();
+        this.goal = goal;
+        this.endDate = endDate;
+        this.state = PetitionState.DRAFT;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    public void submitForReview(Instant now) {
+        move(PetitionState.DRAFT, PetitionState.IN_REVIEW, now);
+    }
+
+    /** Staff approve a petition in review; it opens for signatures at once. */
+    public void approve(Instant now) {
+        move(PetitionState.IN_REVIEW, PetitionState.OPEN, now);
+        this.openedAt = now;
+    }
+
+    public void close(Instant now) {
+        move(PetitionState.OPEN, PetitionState.CLOSED, now);
+        this.closedAt = now;
+    }
+
+    public void archive(Instant now) {
+        move(PetitionState.CLOSED, PetitionState.ARCHIVED, now);
+    }
+
+    private void move(PetitionState from, PetitionState to, Instant now) {
+        if (state != from) {
+            throw new IllegalStateException("petition " + slug + " is " + state + ", not " + from);
+        }
+        this.state = to;
+        this.updatedAt = now;
+    }
+
+    /** Whether a signature may be taken now: open, and its end date (inclusive, UTC) not passed. */
+    public boolean isSignable(Instant now) {
+        return PetitionState.SIGNABLE.contains(state)
+                && (endDate == null || !LocalDate.ofInstant(now, ZoneOffset.UTC).isAfter(endDate));
+    }
+
+    /** Percentage of the goal reached, 0–100, for the progress bar. */
+    public int percentOfGoal(long confirmed) {
+        return (int) Math.min(100, confirmed * 100 / goal);
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Organization getOrganization() {
+        return organization;
+    }
+
+    public String getSlug() {
+        return slug;
+    }
+
+    public LocalizedText getTitle() {
+        return title;
+    }
+
+    public LocalizedText getSummary() {
+        return summary == null ? LocalizedText.empty() : summary;
+    }
+
+    public LocalizedText getText() {
+        return text == null ? LocalizedText.empty() : text;
+    }
+
+    public String getTarget() {
+        return target;
+    }
+
+    public int getGoal() {
+        return goal;
+    }
+
+    public LocalDate getEndDate() {
+        return endDate;
+    }
+
+    public PetitionState getState() {
+        return state;
+    }
+
+    public Instant getOpenedAt() {
+        return openedAt;
+    }
+}

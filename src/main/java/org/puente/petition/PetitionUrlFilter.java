@@ -1,0 +1,40 @@
+package org.puente.petition;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.regex.Pattern;
+
+/**
+ * Serves {@code /petitions/{slug}} with the petition view, keeping the readable address; petitions
+ * that are not public are a plain 404 here, before any view is built.
+ */
+@WebFilter(urlPatterns = "/petitions/*")
+public class PetitionUrlFilter extends HttpFilter {
+
+    public static final String SLUG_ATTRIBUTE = "puente.petition.slug";
+    private static final Pattern SLUG = Pattern.compile("/([a-z0-9-]{1,80})/?");
+
+    @Inject
+    transient SignatureService signatures;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        String path = request.getRequestURI().substring(request.getContextPath().length() + "/petitions".length());
+        var matcher = SLUG.matcher(path);
+        if (matcher.matches() && signatures.findVisible(matcher.group(1)).isPresent()) {
+            request.setAttribute(SLUG_ATTRIBUTE, matcher.group(1));
+            request.getRequestDispatcher("/petition.xhtml").forward(request, response);
+        } else if (path.isEmpty() || path.equals("/")) {
+            chain.doFilter(request, response);
+        } else {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package org.puente.petition;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import org.puente.platform.web.NotFoundException;
+
+/** Backs the public petition pages ({@code #{publicPetitions}}): read-only and sessionless. */
+@Named
+@RequestScoped
+public class PublicPetitions {
+
+    @Inject
+    SignatureService signatures;
+
+    @Inject
+    HttpServletRequest request;
+
+    private List<Petition> open;
+    private Petition current;
+
+    public List<Petition> getOpen() {
+        if (open == null) {
+            open = signatures.listOpen();
+        }
+        return open;
+    }
+
+    /** The petition the address (or the posted form's {@code slug}) names. */
+    public Petition getCurrent() {
+        if (current == null) {
+            Object slug = request.getAttribute(PetitionUrlFilter.SLUG_ATTRIBUTE);
+            String name = slug != null ? slug.toString() : request.getParameter("slug");
+            current = signatures.findVisible(name).orElseThrow(() -> new NotFoundException("petition " + name));
+        }
+        return current;
+    }
+
+    public long count(Petition petition) {
+        return signatures.confirmedCount(petition.getId());
+    }
+
+    public boolean isSignable(Petition petition) {
+        return petition.isSignable(java.time.Instant.now());
+    }
+
+    public boolean isThanks() {
+        return request.getParameter("thanks") != null;
+    }
+}

@@ -1,0 +1,177 @@
+package org.puente.petition;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import org.puente.platform.i18n.Language;
+
+/**
+ * One person's signature on one petition.
+ *
+ * <p>It is created {@code PENDING} with a confirmation link mailed to the signer (only the token's hash
+ * is kept); following the link and pressing the button confirms it once, and the token is then
+ * forgotten. Signing again with the same canonical address mails a fresh link, at most
+ * {@value #MAX_MAILS} mails in all, and never creates a second signature.
+ */
+@Entity
+@Table(name = "signature")
+@NamedQuery(name = "Signature.findByPetitionAndCanonicalEmail",
+        query = "select s from Signature s where s.petition.id = :petitionId and s.emailCanonical = :email")
+@NamedQuery(name = "Signature.findByTokenHash", query = "select s from Signature s where s.tokenHash = :hash")
+@NamedQuery(name = "Signature.countConfirmed",
+        query = "select count(s) from Signature s where s.petition.id = :petitionId "
+                + "and s.state = org.puente.petition.SignatureState.CONFIRMED")
+public class Signature {
+
+    public static final Duration LINK_LIFETIME = Duration.ofDays(7);
+    public static final int MAX_MAILS = 3;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "petition_id")
+    private Petition petition;
+
+    @Column(name = "first_name", nullable = false)
+    private String firstName;
+
+    @Column(name = "last_name", nullable = false)
+    private String lastName;
+
+    @Column(nullable = false)
+    private String email;
+
+    @Column(name = "email_canonical", nullable = false)
+    private String emailCanonical;
+
+    @Column(name = "postal_code")
+    private String postalCode;
+
+    @Column(nullable = false, length = 2)
+    private String country;
+
+    @Column(nullable = false, length = 2)
+    private Language language;
+
+    private String comment;
+
+    @Column(name = "alerts_consent")
+    private boolean alertsConsent;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private SignatureState state;
+
+    @Column(name = "token_hash")
+    private String tokenHash;
+
+    @Column(name = "token_expires_at")
+    private Instant tokenExpiresAt;
+
+    @Column(name = "mails_sent")
+    private int mailsSent;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "confirmed_at")
+    private Instant confirmedAt;
+
+    protected Signature() {
+    }
+
+    public Signature(Petition petition, SignatureForm form, String tokenHash, Instant now) {
+        this.petition = petition;
+        this.firstName = form.getFirstName().strip();
+        this.lastName = form.getLastName().strip();
+        this.email = form.getEmail().strip();
+        this.emailCanonical = EmailAddresses.canonical(form.getEmail());
+        this.postalCode = blankToNull(form.getPostalCode());
+        this.country = form.getCountry().strip().toUpperCase(Locale.ROOT);
+        this.language = form.getLanguage();
+        this.comment = blankToNull(form.getComment());
+        this.alertsConsent = form.isAlertsConsent();
+        this.state = SignatureState.PENDING;
+        this.tokenHash = tokenHash;
+        this.tokenExpiresAt = now.plus(LINK_LIFETIME);
+        this.mailsSent = 1;
+        this.createdAt = now;
+    }
+
+    /**
+     * The same person signed again while pending: replace the link and allow one more mail, unless the
+     * limit is reached or the signature is already confirmed.
+     *
+     * @return whether a new confirmation mail should go out with the new token
+     */
+    public boolean remind(String newTokenHash, Instant now) {
+        if (state == SignatureState.CONFIRMED || mailsSent >= MAX_MAILS) {
+            return false;
+        }
+        this.tokenHash = newTokenHash;
+        this.tokenExpiresAt = now.plus(LINK_LIFETIME);
+        this.mailsSent++;
+        return true;
+    }
+
+    /** Confirms once; an expired link or an already confirmed signature confirms nothing. */
+    public boolean confirm(Instant now) {
+        if (state == SignatureState.CONFIRMED || tokenExpiresAt == null || !now.isBefore(tokenExpiresAt)) {
+            return false;
+        }
+        this.state = SignatureState.CONFIRMED;
+        this.confirmedAt = now;
+        this.tokenHash = null;
+        this.tokenExpiresAt = null;
+        return true;
+    }
+
+    public boolean isLinkUsable(Instant now) {
+        return state == SignatureState.PENDING && tokenExpiresAt != null && now.isBefore(tokenExpiresAt);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Petition getPetition() {
+        return petition;
+    }
+
+    public String getFirstName() {
+        return firstName;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public Language getLanguage() {
+        return language;
+    }
+
+    public SignatureState getState() {
+        return state;
+    }
+
+    public boolean isAlertsConsent() {
+        return alertsConsent;
+    }
+}

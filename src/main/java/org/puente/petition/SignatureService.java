@@ -1,0 +1,130 @@
+package org.puente.petition;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.puente.platform.config.PuenteConfig;
+import org.puente.platform.i18n.Language;
+import org.puente.platform.i18n.Messages;
+import org.puente.platform.mail.MailComposer;
+import org.puente.platform.mail.MailSender;
+import org.puente.platform.security.Tokens;
+import org.puente.platform.web.NotFoundException;
+
+/**
+ * Reading petitions and taking signatures. Signing answers the same whether or not the address has
+ * signed before, so nobody can probe who signed; the unique (petition, canonical e-mail) key makes
+ * simultaneous duplicates fail in the database rather than count twice.
+ */
+@ApplicationScoped
+@Transactional
+public class SignatureService {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    MailComposer composer;
+
+    @Inject
+    MailSender mail;
+
+    @Inject
+    PuenteConfig config;
+
+    public List<Petition> listOpen() {
+        return em.createNamedQuery("Petition.findOpen", Petition.class).getResultList();
+    }
+
+    public Optional<Petition> findVisible(String slug) {
+        if (slug == null || slug.length() > 80) {
+            return Optional.empty();
+        }
+        return em.createNamedQuery("Petition.findVisibleBySlug", Petition.class).setParameter("slug", slug)
+                .setParameter("states", PetitionState.VISIBLE).getResultList().stream().findFirst();
+    }
+
+    /** Confirmed signatures: the only ones that count. */
+    public long confirmedCount(long petitionId) {
+        return em.createNamedQuery("Signature.countConfirmed", Long.class).setParameter("petitionId", petitionId)
+                .getSingleResult();
+    }
+
+    /**
+     * Takes a signature, pending until its address is confirmed, and mails the confirmation link in the
+     * signer's language. A repeat by the same person mails a fresh link (a few at most) and adds nothing.
+     *
+     * @throws PetitionClosedException when the petition does not take signatures now
+     */
+    public void sign(String slug, @Valid SignatureForm form) {
+        Petition petition = findVisible(slug).orElseThrow(() -> new NotFoundException("petition " + slug));
+        Instant now = Instant.now();
+        if (!petition.isSignable(now)) {
+            throw new PetitionClosedException(slug);
+        }
+        String token = Tokens.generate();
+        Optional<Signature> existing = em.createNamedQuery("Signature.findByPetitionAndCanonicalEmail", Signature.class)
+                .setParameter("petitionId", petition.getId())
+                .setParameter("email", EmailAddresses.canonical(form.getEmail()))
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList().stream().findFirst();
+        if (existing.isPresent()) {
+            if (existing.get().remind(Tokens.hash(token), now)) {
+                sendConfirmation(existing.get(), token);
+            }
+            return;
+        }
+        Signature signature = new Signature(petition, form, Tokens.hash(token), now);
+        em.persist(signature);
+        em.flush();
+        sendConfirmation(signature, token);
+    }
+
+    /** The pending signature a confirmation link names, if the link still works. */
+    public Optional<Signature> findByLink(String token) {
+        if (!Tokens.wellFormed(token)) {
+            return Optional.empty();
+        }
+        return em.createNamedQuery("Signature.findByTokenHash", Signature.class)
+                .setParameter("hash", Tokens.hash(token)).getResultList().stream()
+                .filter(s -> s.isLinkUsable(Instant.now())).findFirst();
+    }
+
+    /**
+     * Confirms the signature behind a link, once. Only a POST reaches here: a mail scanner that follows
+     * the link confirms nothing.
+     *
+     * @return the petition's slug when this call confirmed it
+     */
+    public Optional<String> confirm(String token) {
+        Optional<Signature> found = findByLink(token);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Signature signature = em.find(Signature.class, found.get().getId(), LockModeType.PESSIMISTIC_WRITE);
+        if (!signature.getPetition().isSignable(Instant.now()) || !signature.confirm(Instant.now())) {
+            return Optional.empty();
+        }
+        return Optional.of(signature.getPetition().getSlug());
+    }
+
+    private void sendConfirmation(Signature signature, String token) {
+        Language language = signature.getLanguage();
+        Petition petition = signature.getPetition();
+        String title = petition.getTitle().in(language);
+        String link = config.baseUrl() + "/signature-confirm?token=" + token + "&lang=" + language.code();
+        mail.send(composer.compose(signature.getEmail(), language,
+                Messages.get(language, "mail.signature.subject", title),
+                List.of(Messages.get(language, "mail.signature.greeting", signature.getFirstName()),
+                        Messages.get(language, "mail.signature.body", title),
+                        Messages.get(language, "mail.signature.expiry", Signature.LINK_LIFETIME.toDays())),
+                Messages.get(language, "mail.signature.action"), link));
+    }
+}

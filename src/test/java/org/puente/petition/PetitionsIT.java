@@ -1,0 +1,233 @@
+package org.puente.petition;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.mail.internet.MimeMessage;
+import java.net.URL;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.puente.testing.Deployments;
+import org.puente.testing.Mailbox;
+import org.puente.testing.WebSession;
+import org.puente.testing.WebSession.Page;
+
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+@DisplayName("Petitions: signing, confirming by e-mail, counting once")
+class PetitionsIT {
+
+    static final String PETITION = "/petitions/reunite-families-now";
+    static final String OTHER = "/petitions/interpreters-in-every-court";
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.portal();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    WebSession visitor;
+
+    @BeforeEach
+    void newVisitor() throws Exception {
+        visitor = new WebSession(base.toURI());
+    }
+
+    static Connection db() throws Exception {
+        return DriverManager.getConnection(System.getProperty("puente.test.db.url"),
+                System.getProperty("puente.test.db.user"), System.getProperty("puente.test.db.password"));
+    }
+
+    static long rows(String canonicalEmail) throws Exception {
+        try (Connection db = db(); PreparedStatement query = db.prepareStatement(
+                "SELECT COUNT(*) FROM signature WHERE email_canonical = ?")) {
+            query.setString(1, canonicalEmail);
+            try (ResultSet rs = query.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** The count as another reader sees it (a separate visitor, so this one's language cookie stays). */
+    long count(String path) throws Exception {
+        String text = new WebSession(base.toURI()).get(path + "?lang=en").document().getElementById("count").text();
+        return Long.parseLong(text.replaceAll("^([\\d,]+) of.*", "$1").replace(",", ""));
+    }
+
+    Page sign(String path, String language, Map<String, String> values) {
+        Page page = visitor.get(path + "?lang=" + language);
+        Map<String, String> all = new HashMap<>(Map.of("firstName", "Lucía", "lastName", "Hernández",
+                "country", "MX", "language", language.toUpperCase()));
+        all.putAll(values);
+        return visitor.submit(page, "sign", all, "submit");
+    }
+
+    @Test
+    @DisplayName("a visitor signs in Spanish, gets the mail in Spanish; GET of the link confirms nothing, POST confirms once")
+    void signAndConfirmInSpanish() throws Exception {
+        long before = count(PETITION);
+        String email = "lucia-" + System.nanoTime() + "@example.org";
+        Page sent = sign(PETITION, "es", Map.of("email", email, "comment", "¡Por nuestras familias! 🌎 <script>x</script>"));
+        assertEquals(200, sent.status());
+        assertTrue(sent.uri().getPath().startsWith("/petition-check-email"), sent.uri().toString());
+        assertTrue(sent.text().contains("Revisa tu correo"), sent.text());
+        assertEquals(before, count(PETITION), "a pending signature does not count");
+
+        MimeMessage mail = Mailbox.to(email).get(0);
+        assertEquals("Confirma tu firma: Reunifiquen ya a las familias separadas", mail.getSubject());
+        assertTrue(Mailbox.part(mail, "text/plain").contains("Hola, Lucía"));
+        String link = Mailbox.link(mail, "/signature-confirm?token=");
+
+        Page confirmPage = visitor.get(link);
+        assertEquals(200, confirmPage.status());
+        assertNotNull(confirmPage.document().getElementById("confirm"), "a button to press");
+        visitor.get(link);
+        assertEquals(before, count(PETITION), "following the link (as a mail scanner would) confirms nothing");
+
+        Page thanks = visitor.submit(confirmPage, "confirm", Map.of(), "submit");
+        assertTrue(thanks.uri().getPath().equals(PETITION), thanks.uri().toString());
+        assertTrue(thanks.text().contains("Tu firma está confirmada"), thanks.text());
+        assertEquals(before + 1, count(PETITION), "counted exactly once");
+
+        Page again = visitor.get(link);
+        assertNull(again.document().getElementById("confirm"), "the link is single-use");
+        assertTrue(again.text().contains("caducó o ya se usó"));
+        assertEquals(before + 1, count(PETITION));
+        try (Connection db = db(); PreparedStatement query = db.prepareStatement(
+                "SELECT comment, language, state FROM signature WHERE email = ?")) {
+            query.setString(1, email);
+            try (ResultSet rs = query.executeQuery()) {
+                assertTrue(rs.next());
+                assertEquals("¡Por nuestras familias! 🌎 <script>x</script>", rs.getString(1), "stored as typed");
+                assertEquals("es", rs.getString(2));
+                assertEquals("CONFIRMED", rs.getString(3));
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("the same Gmail address with dots and a +tag is the same person: same answer, no second signature")
+    void duplicatesByCanonicalEmail() throws Exception {
+        String local = "rosa" + System.nanoTime();
+        Page first = sign(OTHER, "en", Map.of("email", local + "@gmail.com"));
+        Page second = sign(OTHER, "en", Map.of("email", local.substring(0, 2) + "." + local.substring(2) + "+petition@GMAIL.com"));
+        assertEquals(first.uri().getPath(), second.uri().getPath(), "the same page: nobody can probe who signed");
+        assertEquals(first.text(), second.text());
+        assertEquals(1, rows(local + "@gmail.com"));
+        assertEquals(2, Mailbox.to(local + "@gmail.com", 2).size(), "a fresh link went to the address first given");
+        for (int i = 0; i < 4; i++) {
+            sign(OTHER, "en", Map.of("email", local + "@gmail.com"));
+        }
+        assertEquals(1, rows(local + "@gmail.com"));
+        Thread.sleep(500);
+        assertEquals(3, Mailbox.to(local + "@gmail.com", 3).size(), "at most three mails to one person");
+    }
+
+    @Test
+    @DisplayName("50 simultaneous submissions of one address make exactly one signature and no error page")
+    void parallelDuplicates() throws Exception {
+        String email = "parallel-" + System.nanoTime() + "@example.org";
+        Page page = visitor.get(OTHER + "?lang=en");
+        Map<String, String> fields = WebSession.fields(page, "sign");
+        fields.putAll(Map.of("sign:firstName", "Para", "sign:lastName", "Lelo", "sign:email", email,
+                "sign:country", "US", "sign:language", "EN", "sign:submit", "sign:submit"));
+        String action = page.document().getElementById("sign").attr("action");
+        ExecutorService pool = Executors.newFixedThreadPool(25);
+        try {
+            List<Future<Page>> answers = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                answers.add(pool.submit(() -> new WebSession(base.toURI()).postForm(action, fields)));
+            }
+            for (Future<Page> answer : answers) {
+                Page result = answer.get();
+                assertEquals(200, result.status(), result.text());
+                assertTrue(result.uri().getPath().startsWith("/petition-check-email"), result.uri() + " " + result.text());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, rows(email));
+    }
+
+    @Test
+    @DisplayName("bad input gets messages in the signer's language, nothing saved, no 500")
+    void badInput() throws Exception {
+        String email = "bad-" + System.nanoTime() + "@example.org";
+        Map<Map<String, String>, String> catalogue = new java.util.LinkedHashMap<>();
+        catalogue.put(Map.of("email", "no-es-correo"), "correo electrónico válido");
+        catalogue.put(Map.of("email", email, "firstName", "Visit https://spam.example"), "dirección web");
+        catalogue.put(Map.of("email", email, "lastName", "Nu\u0000ll"), "no están permitidos");
+        catalogue.put(Map.of("email", email, "firstName", ""), "Escribe tu nombre");
+        catalogue.put(Map.of("email", email, "comment", "c".repeat(501)), "demasiado largo");
+        catalogue.put(Map.of("email", email, "country", "Mexico"), "dos letras");
+        catalogue.put(Map.of("email", email, "postalCode", "<b>1</b>"), "letras, números");
+        for (var entry : catalogue.entrySet()) {
+            Page page = sign(PETITION, "es", entry.getKey());
+            assertEquals(200, page.status(), entry.getKey().toString());
+            assertTrue(page.messages().contains(entry.getValue()), entry.getKey() + " → " + page.messages());
+        }
+        assertEquals(0, rows(email), "nothing half-written");
+        Page huge = sign(PETITION, "es", Map.of("email", email, "comment", "x".repeat(5 * 1024 * 1024)));
+        assertEquals(413, huge.status());
+        assertEquals(404, visitor.get("/petitions/no-such-petition").status());
+    }
+
+    @Test
+    @DisplayName("a closed petition refuses signatures, and its page says so")
+    void closedPetition() throws Exception {
+        String slug = "closed-" + System.nanoTime();
+        try (Connection db = db(); PreparedStatement insert = db.prepareStatement(
+                "INSERT INTO petition (organization_id, slug, title_en, target, goal, state, created_at, updated_at, "
+                        + "opened_at) SELECT MIN(id), ?, 'A closed petition', 'Someone', 10, 'OPEN', NOW(), NOW(), NOW() "
+                        + "FROM organization")) {
+            insert.setString(1, slug);
+            assertEquals(1, insert.executeUpdate());
+        }
+        Page open = visitor.get("/petitions/" + slug + "?lang=en");
+        assertNotNull(open.document().getElementById("sign"));
+        try (Connection db = db(); PreparedStatement close = db.prepareStatement(
+                "UPDATE petition SET state = 'CLOSED' WHERE slug = ?")) {
+            close.setString(1, slug);
+            close.executeUpdate();
+        }
+        Page refused = visitor.submit(open, "sign", Map.of("firstName", "Late", "lastName", "Signer",
+                "email", "late-" + System.nanoTime() + "@example.org", "country", "US"), "submit");
+        assertTrue(refused.messages().contains("not taking signatures"), refused.messages());
+        Page closed = visitor.get("/petitions/" + slug + "?lang=en");
+        assertNull(closed.document().getElementById("sign"), "no form on a closed petition");
+    }
+
+    @Test
+    @DisplayName("the petition page creates no session and shows no signer's e-mail")
+    void sessionlessAndPrivate() {
+        Page page = visitor.get(PETITION);
+        assertEquals(200, page.status());
+        assertTrue(visitor.cookie("JSESSIONID").isEmpty());
+        assertFalse(page.body().contains("demo-signer-"), "no signer addresses on the page");
+        assertTrue(visitor.get("/petitions?lang=es").text().contains("Reunifiquen ya a las familias separadas"));
+    }
+}
