@@ -35,6 +35,9 @@ import org.puente.platform.i18n.LocalizedText;
 @NamedQuery(name = "Petition.findOpen",
         query = "select p from Petition p where p.state = org.puente.petition.PetitionState.OPEN order by p.openedAt desc")
 @NamedQuery(name = "Petition.countBySlug", query = "select count(p) from Petition p where p.slug = :slug")
+@NamedQuery(name = "Petition.findAllNewestFirst", query = "select p from Petition p order by p.createdAt desc")
+@NamedQuery(name = "Petition.findByOrganizations",
+        query = "select p from Petition p where p.organization in :organizations order by p.createdAt desc")
 public class Petition {
 
     @Id
@@ -96,6 +99,9 @@ public class Petition {
     @Column(name = "closed_at")
     private Instant closedAt;
 
+    @Column(name = "rejection_reason")
+    private String rejectionReason;
+
     protected Petition() {
     }
 
@@ -118,8 +124,36 @@ public class Petition {
         this.updatedAt = now;
     }
 
+    /** Authors change a petition only while it is a draft (also after staff sent it back). */
+    public void revise(LocalizedText title, LocalizedText summary, LocalizedText text, String target, int goal,
+            LocalDate endDate, Instant now) {
+        if (state != PetitionState.DRAFT) {
+            throw new IllegalStateException("only a draft can be changed; petition " + slug + " is " + state);
+        }
+        if (title.isEmpty() || target == null || target.isBlank() || goal <= 0) {
+            throw new IllegalArgumentException("a petition needs a title, a target and a positive goal");
+        }
+        this.title = title;
+        this.summary = summary;
+        this.text = new LocalizedText(PetitionText.sanitize(text.en()), PetitionText.sanitize(text.es()));
+        this.target = target.strip();
+        this.goal = goal;
+        this.endDate = endDate;
+        this.updatedAt = now;
+    }
+
     public void submitForReview(Instant now) {
         move(PetitionState.DRAFT, PetitionState.IN_REVIEW, now);
+        this.rejectionReason = null;
+    }
+
+    /** Staff send a petition in review back to its authors, saying why. */
+    public void reject(String reason, Instant now) {
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("a rejection needs a reason");
+        }
+        move(PetitionState.IN_REVIEW, PetitionState.DRAFT, now);
+        this.rejectionReason = reason.strip();
     }
 
     /** Staff approve a petition in review; it opens for signatures at once. */
@@ -194,6 +228,27 @@ public class Petition {
 
     public PetitionState getState() {
         return state;
+    }
+
+    public String getRejectionReason() {
+        return rejectionReason;
+    }
+
+    public boolean isDraft() {
+        return state == PetitionState.DRAFT;
+    }
+
+    public boolean isInReview() {
+        return state == PetitionState.IN_REVIEW;
+    }
+
+    /** Open or closed: readable by the public, with signatures to deliver. */
+    public boolean isVisible() {
+        return PetitionState.VISIBLE.contains(state);
+    }
+
+    public boolean isOpen() {
+        return state == PetitionState.OPEN;
     }
 
     public Instant getOpenedAt() {

@@ -28,6 +28,9 @@ import org.puente.platform.i18n.Language;
 @Table(name = "signature")
 @NamedQuery(name = "Signature.findByPetitionAndCanonicalEmail",
         query = "select s from Signature s where s.petition.id = :petitionId and s.emailCanonical = :email")
+@NamedQuery(name = "Signature.findConfirmedByPetition",
+        query = "select s from Signature s where s.petition.id = :petitionId "
+                + "and s.state = org.puente.petition.SignatureState.CONFIRMED order by s.confirmedAt")
 @NamedQuery(name = "Signature.findByTokenHash", query = "select s from Signature s where s.tokenHash = :hash")
 @NamedQuery(name = "Signature.countConfirmed",
         query = "select count(s) from Signature s where s.petition.id = :petitionId "
@@ -157,6 +160,26 @@ public class Signature {
 
     public String getFirstName() {
         return firstName;
+    }
+
+    public String getLastName() {
+        return lastName;
+    }
+
+    public String getPostalCode() {
+        return postalCode;
+    }
+
+    public String getCountry() {
+        return country;
+    }
+
+    public String getComment() {
+        return comment;
+    }
+
+    public Instant getConfirmedAt() {
+        return confirmedAt;
     }
 
     public String getEmail() {

@@ -17,6 +17,7 @@ import org.puente.platform.mail.MailComposer;
 import org.puente.platform.mail.MailSender;
 import org.puente.platform.security.Tokens;
 import org.puente.platform.web.NotFoundException;
+import org.puente.supporter.SupporterService;
 
 /**
  * Reading petitions and taking signatures. Signing answers the same whether or not the address has
@@ -38,6 +39,9 @@ public class SignatureService {
 
     @Inject
     PuenteConfig config;
+
+    @Inject
+    SupporterService supporters;
 
     public List<Petition> listOpen() {
         return em.createNamedQuery("Petition.findOpen", Petition.class).getResultList();
@@ -111,6 +115,11 @@ public class SignatureService {
         Signature signature = em.find(Signature.class, found.get().getId(), LockModeType.PESSIMISTIC_WRITE);
         if (!signature.getPetition().isSignable(Instant.now()) || !signature.confirm(Instant.now())) {
             return Optional.empty();
+        }
+        if (signature.isAlertsConsent()) {
+            supporters.recordConsent(signature.getEmail(), EmailAddresses.canonical(signature.getEmail()),
+                    signature.getFirstName(), signature.getLastName(), signature.getPostalCode(), signature.getCountry(),
+                    signature.getLanguage(), "petition:" + signature.getPetition().getSlug());
         }
         return Optional.of(signature.getPetition().getSlug());
     }

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.puente.testing.Accounts;
 import org.puente.testing.Deployments;
 import org.puente.testing.Mailbox;
 import org.puente.testing.TestEnvironment;
@@ -57,7 +58,7 @@ class OrganizationsIT {
     }
 
     static Page signIn(WebSession session, String email, String password) {
-        return session.submit(session.get("/login"), "login", Map.of("email", email, "password", password), "submit");
+        return Accounts.signIn(session, email, password);
     }
 
     /** Creates an organization through the admin form; returns its id. */
@@ -73,15 +74,7 @@ class OrganizationsIT {
     }
 
     static long idOf(Page list, String name) {
-        for (Element row : list.document().select("tr")) {
-            if (row.text().contains(name)) {
-                Element edit = row.selectFirst("a[href*=organization?id=], a[href*=organization.xhtml?id=]");
-                if (edit != null) {
-                    return Long.parseLong(edit.attr("href").replaceAll(".*[?&]id=(\\d+).*", "$1"));
-                }
-            }
-        }
-        throw new AssertionError("no row for " + name + " in " + list.text());
+        return Accounts.idInRow(list, name, "organization");
     }
 
     static String slugOf(String name) {
@@ -226,16 +219,8 @@ class OrganizationsIT {
         assertEquals(403, editorOf(editor, id).get("/admin/coalition").status(), "editors may not change it");
     }
 
-    /** Invites and signs in a new editor of the organization. */
     WebSession editorOf(WebSession session, long organizationId) throws Exception {
-        String email = "ed-" + System.nanoTime() + "@puente.test";
-        admin.submit(admin.get("/admin/organization-editors?id=" + organizationId), "invite",
-                Map.of("email", email, "language", "EN"), "send");
-        String link = Mailbox.link(Mailbox.to(email).get(0), "/invitation?token=");
-        session.submit(session.get(link), "accept", Map.of("name", "Ed", "password", "a long enough phrase",
-                "confirmation", "a long enough phrase"), "submit");
-        assertTrue(signIn(session, email, "a long enough phrase").uri().getPath().startsWith("/admin"));
-        return session;
+        return Accounts.newEditor(admin, session, organizationId);
     }
 
     @Test

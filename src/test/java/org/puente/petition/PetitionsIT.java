@@ -28,6 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.puente.testing.Accounts;
 import org.puente.testing.Deployments;
 import org.puente.testing.Mailbox;
 import org.puente.testing.WebSession;
@@ -117,6 +118,14 @@ class PetitionsIT {
         assertNull(again.document().getElementById("confirm"), "the link is single-use");
         assertTrue(again.text().contains("caducó o ya se usó"));
         assertEquals(before + 1, count(PETITION));
+        try (Connection db = db(); PreparedStatement query = db.prepareStatement(
+                "SELECT COUNT(*) FROM supporter WHERE email_canonical = ?")) {
+            query.setString(1, email);
+            try (ResultSet rs = query.executeQuery()) {
+                rs.next();
+                assertEquals(0, rs.getLong(1), "no consent ticked: not a supporter");
+            }
+        }
         try (Connection db = db(); PreparedStatement query = db.prepareStatement(
                 "SELECT comment, language, state FROM signature WHERE email = ?")) {
             query.setString(1, email);
@@ -219,6 +228,143 @@ class PetitionsIT {
         assertTrue(refused.messages().contains("not taking signatures"), refused.messages());
         Page closed = visitor.get("/petitions/" + slug + "?lang=en");
         assertNull(closed.document().getElementById("sign"), "no form on a closed petition");
+    }
+
+    @Test
+    @DisplayName("an editor writes a bilingual petition; staff send it back with a reason, then approve it; it opens")
+    void authoringAndReview() throws Exception {
+        WebSession admin = Accounts.admin(new WebSession(base.toURI()));
+        long organization = Accounts.idInRow(admin.get("/admin/organizations"), "Santuario Faith Alliance", "organization");
+        WebSession editor = Accounts.newEditor(admin, new WebSession(base.toURI()), organization);
+
+        String title = "Stop family detention " + System.nanoTime();
+        Page form = editor.get("/admin/petition?lang=en");
+        Page noTitle = editor.submit(form, "form", Map.of("target", "Congress"), "save");
+        assertTrue(noTitle.messages().contains("title in at least one language"), noTitle.messages());
+        Page badGoal = editor.submit(form, "form", Map.of("titleEn", title, "target", "Congress", "goal", "0"), "save");
+        assertTrue(badGoal.messages().contains("between 1 and 10,000,000"), badGoal.messages());
+        Page saved = editor.submit(form, "form", Map.of("titleEn", title, "titleEs", "Alto a la detención de familias",
+                "summaryEs", "Las familias no son criminales.", "textEn", "<p>Free <strong>families</strong>"
+                        + "<script>alert(1)</script></p>", "target", "Congress", "goal", "250"), "save");
+        assertTrue(saved.messages().contains("has been saved as a draft"), saved.messages());
+        long id = Accounts.idInRow(saved, title, "petition");
+        assertTrue(saved.text().contains("Draft"));
+
+        Page submitted = editor.submit(saved, "list", Map.of(), buttonIn(saved, title, "submit"));
+        assertTrue(submitted.messages().contains("submitted for review"), submitted.messages());
+        assertTrue(submitted.document().select("button[id$=approve]").isEmpty(), "editors cannot approve");
+        assertEquals(404, visitor.get("/petitions/" + org.puente.organization.Organization.slugOf(title)).status(),
+                "not public while in review");
+
+        Page review = admin.get("/admin/petitions?lang=en");
+        Page noReason = admin.submit(review, "list", Map.of(), buttonIn(review, title, "reject"));
+        assertTrue(noReason.messages().contains("Write the reason"), noReason.messages());
+        Map<String, String> reason = Map.of(fieldIn(review, title, "reason"), "Please add the Spanish full text.");
+        Page rejected = admin.submit(admin.get("/admin/petitions"), "list", reason, buttonIn(review, title, "reject"));
+        assertTrue(rejected.messages().contains("sent back"), rejected.messages());
+        Page editorList = editor.get("/admin/petitions");
+        assertTrue(editorList.text().contains("Please add the Spanish full text."), "the editor sees why");
+
+        Page edit = editor.get("/admin/petition?id=" + id);
+        editor.submit(edit, "form", Map.of("textEs", "<p>Liberen a las <em>familias</em></p>"), "save");
+        Page again = editor.get("/admin/petitions");
+        editor.submit(again, "list", Map.of(), buttonIn(again, title, "submit"));
+        Page toApprove = admin.get("/admin/petitions");
+        Page approved = admin.submit(toApprove, "list", Map.of(), buttonIn(toApprove, title, "approve"));
+        assertTrue(approved.messages().contains("open for signatures"), approved.messages());
+
+        Page spanish = visitor.get("/petitions/" + org.puente.organization.Organization.slugOf(title) + "?lang=es");
+        assertEquals(200, spanish.status());
+        assertTrue(spanish.text().contains("Alto a la detención de familias"));
+        assertTrue(spanish.text().contains("Liberen a las familias"));
+        assertNotNull(spanish.document().getElementById("sign"), "signable");
+        Page english = visitor.get("/petitions/" + org.puente.organization.Organization.slugOf(title) + "?lang=en");
+        assertTrue(english.document().select(".petition__text strong").text().contains("families"));
+        assertTrue(english.document().select(".petition__text script").isEmpty(), "scripts removed");
+
+        WebSession stranger = Accounts.newEditor(admin, new WebSession(base.toURI()),
+                Accounts.idInRow(admin.get("/admin/organizations"), "Voces Unidas de Chicago", "organization"));
+        assertFalse(stranger.get("/admin/petitions").text().contains(title), "other organizations' petitions are not listed");
+        assertEquals(403, stranger.get("/admin/petition?id=" + id).status());
+    }
+
+    @Test
+    @DisplayName("a signer who ticks the consent box becomes a supporter in their language once they confirm")
+    void consentMakesASupporter() throws Exception {
+        String email = "Consent." + System.nanoTime() + "@Example.org";
+        sign(PETITION, "es", Map.of("email", email, "sign:consent", "on"));
+        String canonical = email.toLowerCase();
+        try (Connection db = db(); PreparedStatement query = db.prepareStatement(
+                "SELECT COUNT(*) FROM supporter WHERE email_canonical = ?")) {
+            query.setString(1, canonical);
+            try (ResultSet rs = query.executeQuery()) {
+                rs.next();
+                assertEquals(0, rs.getLong(1), "not before the address is confirmed");
+            }
+        }
+        String link = Mailbox.link(Mailbox.to(email).get(0), "/signature-confirm?token=");
+        visitor.submit(visitor.get(link), "confirm", Map.of(), "submit");
+        try (Connection db = db(); PreparedStatement query = db.prepareStatement(
+                "SELECT language, status, consent_source, consent_at FROM supporter WHERE email_canonical = ?")) {
+            query.setString(1, canonical);
+            try (ResultSet rs = query.executeQuery()) {
+                assertTrue(rs.next(), "a supporter");
+                assertEquals("es", rs.getString(1));
+                assertEquals("SUBSCRIBED", rs.getString(2));
+                assertEquals("petition:reunite-families-now", rs.getString(3));
+                assertNotNull(rs.getTimestamp(4));
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("staff download confirmed signatures as formula-safe CSV with e-mails; the sponsor's editors without")
+    void csvExport() throws Exception {
+        String email = "formula-" + System.nanoTime() + "@example.org";
+        sign(PETITION, "en", Map.of("email", email, "firstName", "=HYPERLINK(\"x\")", "lastName", "@SUM(A1)",
+                "comment", "+1 from 🌎 东京"));
+        String link = Mailbox.link(Mailbox.to(email).get(0), "/signature-confirm?token=");
+        visitor.submit(visitor.get(link), "confirm", Map.of(), "submit");
+        String pending = "pending-" + System.nanoTime() + "@example.org";
+        sign(PETITION, "en", Map.of("email", pending));
+
+        WebSession admin = Accounts.admin(new WebSession(base.toURI()));
+        Page list = admin.get("/admin/petitions?lang=en");
+        String href = list.document().select("tr").stream().filter(r -> r.text().contains("Reunite separated families"))
+                .flatMap(r -> r.select("a[id$=csv]").stream()).findFirst().orElseThrow().attr("href");
+        Page csv = admin.get(href);
+        assertEquals(200, csv.status());
+        assertTrue(csv.header("Content-Type").startsWith("text/csv"), csv.header("Content-Type"));
+        assertTrue(csv.body().contains("\"'=HYPERLINK(\"\"x\"\")\",\"'@SUM(A1)\""), csv.body());
+        assertTrue(csv.body().contains("\"'+1 from 🌎 东京\""), "comment neutralised, scripts kept: " + csv.body());
+        assertTrue(csv.body().contains(email), "staff see e-mails");
+        assertTrue(csv.body().contains("\"María\",\"López\""), "the demo signatures");
+        assertFalse(csv.body().contains(pending), "pending signatures are not delivered");
+
+        long frontera = Accounts.idInRow(admin.get("/admin/organizations"), "Frontera Family Network", "organization");
+        WebSession sponsor = Accounts.newEditor(admin, new WebSession(base.toURI()), frontera);
+        Page editorCsv = sponsor.get(href);
+        assertEquals(200, editorCsv.status());
+        assertTrue(editorCsv.body().contains("'=HYPERLINK"));
+        assertFalse(editorCsv.body().contains(email), "editors never see signers' e-mails");
+        long voces = Accounts.idInRow(admin.get("/admin/organizations"), "Voces Unidas de Chicago", "organization");
+        WebSession other = Accounts.newEditor(admin, new WebSession(base.toURI()), voces);
+        assertEquals(403, other.get(href).status(), "another organization's editor");
+        assertTrue(visitor.get(href).uri().getPath().startsWith("/login"), "anonymous visitors must sign in");
+    }
+
+    /** The name of the button with the given id suffix in the row that mentions {@code title}. */
+    static String buttonIn(Page page, String title, String suffix) {
+        return page.document().select("tr").stream().filter(row -> row.text().contains(title))
+                .flatMap(row -> row.select("button[id$=" + suffix + "]").stream()).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + suffix + " button for " + title + " in " + page.text()))
+                .attr("name");
+    }
+
+    static String fieldIn(Page page, String title, String suffix) {
+        return page.document().select("tr").stream().filter(row -> row.text().contains(title))
+                .flatMap(row -> row.select("input[id$=" + suffix + "]").stream()).findFirst()
+                .orElseThrow().attr("name");
     }
 
     @Test

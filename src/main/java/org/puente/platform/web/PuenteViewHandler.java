@@ -7,19 +7,20 @@ import jakarta.faces.context.FacesContext;
 import java.util.Set;
 
 /**
- * Marks the public reading pages transient from the moment their view is created, so reading them
+ * The portal's view policies. Every view's locale is the request's settled language. And it marks the
+ * public reading pages transient from the moment their view is created, so reading them
  * creates no HTTP session and no server-side view state (a spike of readers costs no memory).
  * It must happen here: PrimeFaces asks for the view map, which lives in the session, before the
  * page's own {@code f:view} is built. The layout's {@code f:view} asks {@link Policy} too, so a form
  * posted from such a page is rebuilt as the same stateless view.
  */
-public class StatelessViews extends ViewHandlerWrapper {
+public class PuenteViewHandler extends ViewHandlerWrapper {
 
     static final Set<String> VIEWS = Set.of("/index.xhtml", "/organizations.xhtml", "/organization.xhtml",
             "/error/page.xhtml", "/petitions.xhtml", "/petition.xhtml", "/petition-check-email.xhtml",
             "/signature-confirm.xhtml");
 
-    public StatelessViews(ViewHandler wrapped) {
+    public PuenteViewHandler(ViewHandler wrapped) {
         super(wrapped);
     }
 

@@ -1,0 +1,71 @@
+package org.puente.petition;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.puente.platform.web.Pages;
+
+/** The admin list of petitions ({@code #{managePetitions}}): submit, approve, send back with a reason, close. */
+@Named
+@RequestScoped
+public class ManagePetitions {
+
+    @Inject
+    PetitionService petitions;
+
+    @Inject
+    SignatureService signatures;
+
+    private final Map<Long, String> reasons = new HashMap<>();
+    private List<Petition> list;
+
+    public List<Petition> getList() {
+        if (list == null) {
+            list = petitions.listForCaller();
+        }
+        return list;
+    }
+
+    public long count(Petition petition) {
+        return signatures.confirmedCount(petition.getId());
+    }
+
+    public String submit(long id) {
+        petitions.submit(id);
+        return done("admin.petitions.submitted");
+    }
+
+    public String approve(long id) {
+        petitions.approve(id);
+        return done("admin.petitions.approved");
+    }
+
+    public String close(long id) {
+        petitions.close(id);
+        return done("admin.petitions.closed");
+    }
+
+    public String reject(long id) {
+        String reason = reasons.get(id);
+        if (reason == null || reason.isBlank() || reason.length() > 1000
+                || !org.puente.platform.web.PlainText.Validator.isPlain(reason, true)) {
+            Pages.error(null, "admin.petitions.reasonRequired");
+            return null;
+        }
+        petitions.reject(id, reason);
+        return done("admin.petitions.rejected");
+    }
+
+    private String done(String key) {
+        Pages.flash(FacesMessage.SEVERITY_INFO, key);
+        return Pages.redirect("/admin/petitions");
+    }
+
+    public Map<Long, String> getReasons() {
+        return reasons;
+    }
+}

@@ -1,0 +1,165 @@
+package org.puente.petition;
+
+import jakarta.validation.constraints.Future;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.io.Serializable;
+import java.time.LocalDate;
+import org.puente.platform.i18n.LocalizedText;
+import org.puente.platform.web.PlainText;
+
+/** What authors write for a petition, both languages side by side; validated before it reaches the entity. */
+public class PetitionForm implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @NotNull(message = "{petition.organization.required}")
+    private Long organizationId;
+
+    @Size(max = 200, message = "{field.tooLong}")
+    @PlainText
+    private String titleEn;
+
+    @Size(max = 200, message = "{field.tooLong}")
+    @PlainText
+    private String titleEs;
+
+    @Size(max = 500, message = "{field.tooLong}")
+    @PlainText(multiline = true)
+    private String summaryEn;
+
+    @Size(max = 500, message = "{field.tooLong}")
+    @PlainText(multiline = true)
+    private String summaryEs;
+
+    @Size(max = 20000, message = "{field.tooLong}")
+    @PlainText(multiline = true)
+    private String textEn;
+
+    @Size(max = 20000, message = "{field.tooLong}")
+    @PlainText(multiline = true)
+    private String textEs;
+
+    @NotBlank(message = "{petition.target.required}")
+    @Size(max = 300, message = "{field.tooLong}")
+    @PlainText
+    private String target;
+
+    @NotNull(message = "{petition.goal.invalid}")
+    @Min(value = 1, message = "{petition.goal.invalid}")
+    @Max(value = 10_000_000, message = "{petition.goal.invalid}")
+    private Integer goal = 1000;
+
+    @Future(message = "{petition.endDate.past}")
+    private LocalDate endDate;
+
+    public static PetitionForm of(Petition petition) {
+        PetitionForm form = new PetitionForm();
+        form.organizationId = petition.getOrganization().getId();
+        form.titleEn = petition.getTitle().en();
+        form.titleEs = petition.getTitle().es();
+        form.summaryEn = petition.getSummary().en();
+        form.summaryEs = petition.getSummary().es();
+        form.textEn = petition.getText().en();
+        form.textEs = petition.getText().es();
+        form.target = petition.getTarget();
+        form.goal = petition.getGoal();
+        form.endDate = petition.getEndDate();
+        return form;
+    }
+
+    public LocalizedText title() {
+        return new LocalizedText(titleEn, titleEs);
+    }
+
+    public LocalizedText summary() {
+        return new LocalizedText(summaryEn, summaryEs);
+    }
+
+    public LocalizedText text() {
+        return new LocalizedText(textEn, textEs);
+    }
+
+    public Long getOrganizationId() {
+        return organizationId;
+    }
+
+    public void setOrganizationId(Long organizationId) {
+        this.organizationId = organizationId;
+    }
+
+    public String getTitleEn() {
+        return titleEn;
+    }
+
+    public void setTitleEn(String titleEn) {
+        this.titleEn = titleEn;
+    }
+
+    public String getTitleEs() {
+        return titleEs;
+    }
+
+    public void setTitleEs(String titleEs) {
+        this.titleEs = titleEs;
+    }
+
+    public String getSummaryEn() {
+        return summaryEn;
+    }
+
+    public void setSummaryEn(String summaryEn) {
+        this.summaryEn = summaryEn;
+    }
+
+    public String getSummaryEs() {
+        return summaryEs;
+    }
+
+    public void setSummaryEs(String summaryEs) {
+        this.summaryEs = summaryEs;
+    }
+
+    public String getTextEn() {
+        return textEn;
+    }
+
+    public void setTextEn(String textEn) {
+        this.textEn = textEn;
+    }
+
+    public String getTextEs() {
+        return textEs;
+    }
+
+    public void setTextEs(String textEs) {
+        this.textEs = textEs;
+    }
+
+    public String getTarget() {
+        return target;
+    }
+
+    public void setTarget(String target) {
+        this.target = target;
+    }
+
+    public Integer getGoal() {
+        return goal;
+    }
+
+    public void setGoal(Integer goal) {
+        this.goal = goal;
+    }
+
+    public LocalDate getEndDate() {
+        return endDate;
+    }
+
+    public void setEndDate(LocalDate endDate) {
+        this.endDate = endDate;
+    }
+}

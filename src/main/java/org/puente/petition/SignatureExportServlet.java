@@ -1,0 +1,79 @@
+package org.puente.petition;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.puente.platform.i18n.Language;
+import org.puente.platform.i18n.LanguageFilter;
+import org.puente.platform.i18n.Messages;
+import org.puente.platform.security.AccessDeniedException;
+import org.puente.platform.web.Csv;
+import org.puente.platform.web.NotFoundException;
+
+/**
+ * {@code /admin/petition-signatures.csv?id=}: the confirmed signatures, for delivering the petition.
+ * Headers in the reader's language; e-mail addresses only for coalition staff; formula-safe cells.
+ */
+@WebServlet("/admin/petition-signatures.csv")
+public class SignatureExportServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    private transient PetitionService petitions;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String id = request.getParameter("id");
+        if (id == null || !id.matches("\\d{1,18}")) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        List<Signature> signatures;
+        try {
+            signatures = petitions.confirmedSignatures(Long.parseLong(id));
+        } catch (AccessDeniedException e) {
+            response.sendError(HttpServletResponse.SC_FORBIDDEN);
+            return;
+        } catch (NotFoundException e) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        boolean emails = petitions.callerSeesEmails();
+        Language language = LanguageFilter.of(request);
+        response.setContentType("text/csv; charset=UTF-8");
+        response.setHeader("Cache-Control", "no-store");
+        response.setHeader("Content-Disposition", "attachment; filename=\"petition-" + id + "-signatures.csv\"");
+        try (Writer out = new java.io.OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8)) {
+            out.write('\uFEFF');
+            List<String> header = new ArrayList<>(List.of(Messages.get(language, "signature.firstName"),
+                    Messages.get(language, "signature.lastName"), Messages.get(language, "csv.postalCode"),
+                    Messages.get(language, "field.country"), Messages.get(language, "csv.comment"),
+                    Messages.get(language, "csv.confirmed")));
+            if (emails) {
+                header.add(Messages.get(language, "field.email"));
+            }
+            out.write(Csv.row(header));
+            for (Signature signature : signatures) {
+                List<String> row = new ArrayList<>(List.of(signature.getFirstName(), signature.getLastName(),
+                        nullToEmpty(signature.getPostalCode()), signature.getCountry(), nullToEmpty(signature.getComment()),
+                        String.valueOf(signature.getConfirmedAt())));
+                if (emails) {
+                    row.add(signature.getEmail());
+                }
+                out.write(Csv.row(row));
+            }
+        }
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
+    }
+}

@@ -1,0 +1,107 @@
+package org.puente.supporter;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import org.puente.platform.i18n.Language;
+
+/**
+ * A person who agreed to receive the coalition's action alerts, in their own language. Exists only
+ * with an explicit consent, whose time and source are kept; without one, no alert ever goes to them.
+ */
+@Entity
+@Table(name = "supporter")
+@NamedQuery(name = "Supporter.findByCanonicalEmail", query = "select s from Supporter s where s.emailCanonical = :email")
+public class Supporter {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Version
+    private int version;
+
+    @Column(nullable = false)
+    private String email;
+
+    @Column(name = "email_canonical", nullable = false, updatable = false)
+    private String emailCanonical;
+
+    @Column(name = "first_name", nullable = false)
+    private String firstName;
+
+    @Column(name = "last_name", nullable = false)
+    private String lastName;
+
+    @Column(name = "postal_code")
+    private String postalCode;
+
+    @Column(nullable = false, length = 2)
+    private String country;
+
+    @Column(nullable = false, length = 2)
+    private Language language;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private SupporterStatus status;
+
+    @Column(name = "consent_at", nullable = false)
+    private Instant consentAt;
+
+    @Column(name = "consent_source", nullable = false)
+    private String consentSource;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    protected Supporter() {
+    }
+
+    public Supporter(String email, String emailCanonical, Instant now) {
+        this.email = email;
+        this.emailCanonical = emailCanonical;
+        this.createdAt = now;
+    }
+
+    /** A fresh, explicit consent: the person's details and language as they just gave them, subscribed. */
+    public void consent(String firstName, String lastName, String postalCode, String country, Language language,
+            String source, Instant now) {
+        this.firstName = firstName;
+        this.lastName = lastName;
+        this.postalCode = postalCode;
+        this.country = country;
+        this.language = language;
+        this.status = SupporterStatus.SUBSCRIBED;
+        this.consentAt = now;
+        this.consentSource = source;
+        this.updatedAt = now;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public Language getLanguage() {
+        return language;
+    }
+
+    public SupporterStatus getStatus() {
+        return status;
+    }
+
+    public String getConsentSource() {
+        return consentSource;
+    }
+}
