@@ -38,6 +38,9 @@ public class Coalition {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    @Column(name = "signing_paused")
+    private boolean signingPaused;
+
     protected Coalition() {
     }
 
@@ -58,6 +61,16 @@ public class Coalition {
         this.mission = mission;
         this.postalAddress = postalAddress.strip();
         this.updatedAt = now;
+    }
+
+    /** The emergency switch: while on, no petition takes or confirms signatures. */
+    public void pauseAllSigning(boolean paused, Instant now) {
+        this.signingPaused = paused;
+        this.updatedAt = now;
+    }
+
+    public boolean isSigningPaused() {
+        return signingPaused;
     }
 
     public String getName() {

@@ -18,6 +18,9 @@ public class ConfirmSignature {
     SignatureService signatures;
 
     @Inject
+    SignatureCounts counts;
+
+    @Inject
     jakarta.servlet.http.HttpServletRequest request;
 
     private String token;
@@ -38,12 +41,13 @@ public class ConfirmSignature {
     }
 
     public String confirm() {
-        Optional<String> slug = signatures.confirm(token);
-        if (slug.isEmpty()) {
+        Optional<Petition> confirmed = signatures.confirm(token);
+        if (confirmed.isEmpty()) {
             signature = Optional.empty();
             return null;
         }
-        return Pages.redirectToPath("/petitions/" + slug.get() + "?thanks=1&lang=" + Pages.language().code());
+        counts.forget(confirmed.get().getId());
+        return Pages.redirectToPath("/petitions/" + confirmed.get().getSlug() + "?thanks=1&lang=" + Pages.language().code());
     }
 
     public String getToken() {

@@ -18,7 +18,7 @@ public class ManagePetitions {
     PetitionService petitions;
 
     @Inject
-    SignatureService signatures;
+    SignatureCounts counts;
 
     private final Map<Long, String> reasons = new HashMap<>();
     private List<Petition> list;
@@ -31,7 +31,7 @@ public class ManagePetitions {
     }
 
     public long count(Petition petition) {
-        return signatures.confirmedCount(petition.getId());
+        return counts.confirmed(petition.getId());
     }
 
     public String submit(long id) {
@@ -47,6 +47,30 @@ public class ManagePetitions {
     public String close(long id) {
         petitions.close(id);
         return done("admin.petitions.closed");
+    }
+
+    public String pause(long id) {
+        petitions.pauseSigning(id, true);
+        return done("admin.petitions.paused");
+    }
+
+    public String resume(long id) {
+        petitions.pauseSigning(id, false);
+        return done("admin.petitions.resumed");
+    }
+
+    public String pauseAll() {
+        petitions.pauseAllSigning(true);
+        return done("admin.petitions.allPaused");
+    }
+
+    public String resumeAll() {
+        petitions.pauseAllSigning(false);
+        return done("admin.petitions.allResumed");
+    }
+
+    public boolean isAllPaused() {
+        return petitions.isAllSigningPaused();
     }
 
     public String reject(long id) {

@@ -102,6 +102,9 @@ public class Petition {
     @Column(name = "rejection_reason")
     private String rejectionReason;
 
+    @Column(name = "signing_paused")
+    private boolean signingPaused;
+
     protected Petition() {
     }
 
@@ -179,9 +182,30 @@ public class Petition {
         this.updatedAt = now;
     }
 
-    /** Whether a signature may be taken now: open, and its end date (inclusive, UTC) not passed. */
+    /** Staff stop signing on an open petition for a while (an attack, a correction), then resume it. */
+    public void pauseSigning(Instant now) {
+        if (state != PetitionState.OPEN) {
+            throw new IllegalStateException("only an open petition can be paused");
+        }
+        this.signingPaused = true;
+        this.updatedAt = now;
+    }
+
+    public void resumeSigning(Instant now) {
+        this.signingPaused = false;
+        this.updatedAt = now;
+    }
+
+    public boolean isSigningPaused() {
+        return signingPaused;
+    }
+
+    /**
+     * Whether a signature may be taken now: open, not paused, and its end date (inclusive, UTC) not
+     * passed. A site-wide pause is the coalition's, checked by the service.
+     */
     public boolean isSignable(Instant now) {
-        return PetitionState.SIGNABLE.contains(state)
+        return PetitionState.SIGNABLE.contains(state) && !signingPaused
                 && (endDate == null || !LocalDate.ofInstant(now, ZoneOffset.UTC).isAfter(endDate));
     }
 

@@ -106,6 +106,29 @@ public class PetitionService {
         find(id).close(Instant.now());
     }
 
+    public void pauseSigning(long id, boolean paused) {
+        caller.require(Role.ADMIN, Role.STAFF);
+        Petition petition = find(id);
+        if (paused) {
+            petition.pauseSigning(Instant.now());
+        } else {
+            petition.resumeSigning(Instant.now());
+        }
+    }
+
+    /** The emergency switch for every petition at once. */
+    public void pauseAllSigning(boolean paused) {
+        caller.require(Role.ADMIN, Role.STAFF);
+        em.find(org.puente.organization.Coalition.class, org.puente.organization.Coalition.ID)
+                .pauseAllSigning(paused, Instant.now());
+    }
+
+    public boolean isAllSigningPaused() {
+        org.puente.organization.Coalition coalition = em.find(org.puente.organization.Coalition.class,
+                org.puente.organization.Coalition.ID);
+        return coalition != null && coalition.isSigningPaused();
+    }
+
     private void requireAuthorOf(Organization organization) {
         Account account = caller.require(Role.ADMIN, Role.STAFF, Role.ORG_EDITOR);
         if (account.getRole() == Role.ORG_EDITOR && !account.mayEdit(organization)) {

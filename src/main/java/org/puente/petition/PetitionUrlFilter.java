@@ -30,11 +30,24 @@ public class PetitionUrlFilter extends HttpFilter {
         var matcher = SLUG.matcher(path);
         if (matcher.matches() && signatures.findVisible(matcher.group(1)).isPresent()) {
             request.setAttribute(SLUG_ATTRIBUTE, matcher.group(1));
+            cacheForAnonymousReaders(request, response);
             request.getRequestDispatcher("/petition.xhtml").forward(request, response);
         } else if (path.isEmpty() || path.equals("/")) {
+            cacheForAnonymousReaders(request, response);
             chain.doFilter(request, response);
         } else {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
         }
+    }
+
+    /**
+     * A petition read by an anonymous visitor may be served by a shared cache for a few seconds, so a
+     * spike is absorbed before it reaches the portal; the count it shows is then at most that stale.
+     * Anything personal (signed in, a session, a thank-you) is never stored.
+     */
+    static void cacheForAnonymousReaders(HttpServletRequest request, HttpServletResponse response) {
+        boolean anonymous = "GET".equals(request.getMethod()) && request.getUserPrincipal() == null
+                && request.getSession(false) == null && request.getParameter("thanks") == null;
+        response.setHeader("Cache-Control", anonymous ? "public, max-age=5, s-maxage=5" : "private, no-store");
     }
 }

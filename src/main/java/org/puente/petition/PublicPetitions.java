@@ -16,7 +16,13 @@ public class PublicPetitions {
     SignatureService signatures;
 
     @Inject
+    SignatureCounts counts;
+
+    @Inject
     HttpServletRequest request;
+
+    @Inject
+    org.puente.platform.config.PuenteConfig config;
 
     private List<Petition> open;
     private Petition current;
@@ -39,11 +45,20 @@ public class PublicPetitions {
     }
 
     public long count(Petition petition) {
-        return signatures.confirmedCount(petition.getId());
+        return counts.confirmed(petition.getId());
+    }
+
+    /** Share links as plain URLs: no third-party scripts on the page. */
+    public String shareUrl(Petition petition) {
+        return config.baseUrl() + "/petitions/" + petition.getSlug();
+    }
+
+    public String encoded(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     public boolean isSignable(Petition petition) {
-        return petition.isSignable(java.time.Instant.now());
+        return signatures.isSignable(petition);
     }
 
     public boolean isThanks() {

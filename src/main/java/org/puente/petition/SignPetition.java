@@ -23,6 +23,12 @@ public class SignPetition {
     @Inject
     PublicPetitions petitions;
 
+    @Inject
+    jakarta.servlet.http.HttpServletRequest request;
+
+    /** A field hidden from people (and from screen readers) that form-filling robots fill in. */
+    static final String HONEYPOT = "website";
+
     private final SignatureForm form = new SignatureForm();
 
     public void prepare() {
@@ -31,8 +37,13 @@ public class SignPetition {
 
     public String sign() {
         String slug = petitions.getCurrent().getSlug();
+        String trap = request.getParameter(HONEYPOT);
+        if (trap != null && !trap.isEmpty()) {
+            // Only software fills a field nobody can see: answer as for a person, keep nothing.
+            return checkEmail(slug);
+        }
         try {
-            signatures.sign(slug, form);
+            signWithRetry(slug);
         } catch (PetitionClosedException e) {
             Pages.error(null, "petition.closed");
             return null;
@@ -45,16 +56,38 @@ public class SignPetition {
             }
             // The same person submitted twice at once: the other request holds the signature.
         }
+        return checkEmail(slug);
+    }
+
+    private static String checkEmail(String slug) {
         return Pages.redirect("/petition-check-email?slug=" + slug + "&lang=" + Pages.language().code());
     }
 
-    private static boolean isDuplicate(Throwable e) {
+    /** A deadlock between simultaneous signatures is transient: try again (the retry finds the other's row). */
+    private void signWithRetry(String slug) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                signatures.sign(slug, form);
+                return;
+            } catch (PersistenceException | TransactionalException e) {
+                if (attempt >= 3 || !hasCause(e, java.sql.SQLTransactionRollbackException.class)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLIntegrityConstraintViolationException) {
+            if (type.isInstance(cause)) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean isDuplicate(Throwable e) {
+        return hasCause(e, SQLIntegrityConstraintViolationException.class);
     }
 
     public SignatureForm getForm() {

@@ -55,6 +55,13 @@ public class SignatureService {
                 .setParameter("states", PetitionState.VISIBLE).getResultList().stream().findFirst();
     }
 
+    /** Open, not paused (neither this petition nor the whole site), within its dates. */
+    public boolean isSignable(Petition petition) {
+        org.puente.organization.Coalition coalition = em.find(org.puente.organization.Coalition.class,
+                org.puente.organization.Coalition.ID);
+        return petition.isSignable(Instant.now()) && (coalition == null || !coalition.isSigningPaused());
+    }
+
     /** Confirmed signatures: the only ones that count. */
     public long confirmedCount(long petitionId) {
         return em.createNamedQuery("Signature.countConfirmed", Long.class).setParameter("petitionId", petitionId)
@@ -70,16 +77,19 @@ public class SignatureService {
     public void sign(String slug, @Valid SignatureForm form) {
         Petition petition = findVisible(slug).orElseThrow(() -> new NotFoundException("petition " + slug));
         Instant now = Instant.now();
-        if (!petition.isSignable(now)) {
+        if (!isSignable(petition)) {
             throw new PetitionClosedException(slug);
         }
         String token = Tokens.generate();
+        // A plain read: locking a row that may not exist would take a gap lock, and simultaneous
+        // first signatures would deadlock on it. The unique key settles those races instead.
         Optional<Signature> existing = em.createNamedQuery("Signature.findByPetitionAndCanonicalEmail", Signature.class)
                 .setParameter("petitionId", petition.getId())
                 .setParameter("email", EmailAddresses.canonical(form.getEmail()))
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultList().stream().findFirst();
         if (existing.isPresent()) {
+            em.lock(existing.get(), LockModeType.PESSIMISTIC_WRITE);
+            em.refresh(existing.get());
             if (existing.get().remind(Tokens.hash(token), now)) {
                 sendConfirmation(existing.get(), token);
             }
@@ -105,15 +115,15 @@ public class SignatureService {
      * Confirms the signature behind a link, once. Only a POST reaches here: a mail scanner that follows
      * the link confirms nothing.
      *
-     * @return the petition's slug when this call confirmed it
+     * @return the petition, when this call confirmed the signature
      */
-    public Optional<String> confirm(String token) {
+    public Optional<Petition> confirm(String token) {
         Optional<Signature> found = findByLink(token);
         if (found.isEmpty()) {
             return Optional.empty();
         }
         Signature signature = em.find(Signature.class, found.get().getId(), LockModeType.PESSIMISTIC_WRITE);
-        if (!signature.getPetition().isSignable(Instant.now()) || !signature.confirm(Instant.now())) {
+        if (!isSignable(signature.getPetition()) || !signature.confirm(Instant.now())) {
             return Optional.empty();
         }
         if (signature.isAlertsConsent()) {
@@ -121,7 +131,7 @@ public class SignatureService {
                     signature.getFirstName(), signature.getLastName(), signature.getPostalCode(), signature.getCountry(),
                     signature.getLanguage(), "petition:" + signature.getPetition().getSlug());
         }
-        return Optional.of(signature.getPetition().getSlug());
+        return Optional.of(signature.getPetition());
     }
 
     private void sendConfirmation(Signature signature, String token) {

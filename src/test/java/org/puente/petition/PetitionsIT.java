@@ -206,6 +206,71 @@ class PetitionsIT {
     }
 
     @Test
+    @DisplayName("a robot that fills the hidden field gets the usual answer and nothing is kept")
+    void honeypot() throws Exception {
+        String email = "robot-" + System.nanoTime() + "@example.org";
+        Page answer = sign(PETITION, "en", Map.of("email", email, "=website", "http://spam.example"));
+        assertTrue(answer.uri().getPath().startsWith("/petition-check-email"), answer.uri().toString());
+        assertEquals(0, rows(email));
+        assertEquals(0, Mailbox.to(email, 0).size(), "no mail either");
+    }
+
+    @Test
+    @DisplayName("anonymous readers get a briefly cacheable page; the thank-you page is never stored")
+    void cacheHeaders() {
+        Page page = visitor.get(PETITION);
+        assertEquals("public, max-age=5, s-maxage=5", page.header("Cache-Control"));
+        assertTrue(page.header("Vary").contains("Cookie"), "the cache keeps languages apart");
+        assertEquals("private, no-store", visitor.get(PETITION + "?thanks=1").header("Cache-Control"));
+        assertTrue(page.document().select("meta[property=og:title]").attr("content").contains("Reunite"));
+        assertTrue(page.document().select(".share__links a[href^=https://wa.me/]").size() == 1, "plain share links");
+        assertTrue(page.document().select("script[src^=http]").isEmpty(), "no third-party scripts");
+    }
+
+    @Test
+    @DisplayName("staff pause signing on one petition, then on all of them, and resume; the printable delivery has no e-mails")
+    void pauseAndDelivery() throws Exception {
+        String slug = "pausable-" + System.nanoTime();
+        try (Connection db = db(); PreparedStatement insert = db.prepareStatement(
+                "INSERT INTO petition (organization_id, slug, title_en, target, goal, state, created_at, updated_at, "
+                        + "opened_at) SELECT MIN(id), ?, ?, 'Someone', 10, 'OPEN', NOW(), NOW(), NOW() FROM organization")) {
+            insert.setString(1, slug);
+            insert.setString(2, "Pausable " + slug);
+            assertEquals(1, insert.executeUpdate());
+        }
+        WebSession admin = Accounts.admin(new WebSession(base.toURI()));
+        Page list = admin.get("/admin/petitions?lang=en");
+        Page paused = admin.submit(list, "list", Map.of(), buttonIn(list, slug, "pause"));
+        assertTrue(paused.messages().contains("Signing is paused on this petition"), paused.messages());
+        assertNull(visitor.get("/petitions/" + slug + "?lang=en").document().getElementById("sign"), "no form while paused");
+        assertNotNull(visitor.get(PETITION).document().getElementById("sign"), "other petitions go on");
+        Page resumed = admin.submit(paused, "list", Map.of(), buttonIn(paused, slug, "resume"));
+        assertTrue(resumed.messages().contains("resumed"), resumed.messages());
+        Page open = visitor.get("/petitions/" + slug + "?lang=en");
+        assertNotNull(open.document().getElementById("sign"));
+
+        Page all = admin.submit(resumed, "list", Map.of(), "list:pauseAll");
+        try {
+            assertTrue(all.messages().contains("paused on every petition"), all.messages());
+            assertNull(visitor.get(PETITION).document().getElementById("sign"), "the emergency switch stops every petition");
+            Page refused = visitor.submit(open, "sign", Map.of("firstName", "During", "lastName", "Pause",
+                    "email", "pause-" + System.nanoTime() + "@example.org", "country", "US"), "submit");
+            assertTrue(refused.messages().contains("not taking signatures"), refused.messages());
+        } finally {
+            Page back = admin.submit(admin.get("/admin/petitions"), "list", Map.of(), "list:resumeAll");
+            assertTrue(back.messages().contains("resumed on every open petition"), back.messages());
+        }
+        assertNotNull(visitor.get(PETITION).document().getElementById("sign"));
+
+        long id = Accounts.idInRow(admin.get("/admin/petitions"), "Reunite separated families", "petition-delivery");
+        Page delivery = admin.get("/admin/petition-delivery?id=" + id + "&lang=en");
+        assertEquals(200, delivery.status());
+        assertTrue(delivery.text().contains("María López"), delivery.text());
+        assertTrue(delivery.text().contains("confirmed signatures"));
+        assertFalse(delivery.body().contains("@example.org"), "no e-mail addresses on the delivery");
+    }
+
+    @Test
     @DisplayName("a closed petition refuses signatures, and its page says so")
     void closedPetition() throws Exception {
         String slug = "closed-" + System.nanoTime();

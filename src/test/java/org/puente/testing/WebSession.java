@@ -47,12 +47,15 @@ public final class WebSession {
         return send(request(path).GET());
     }
 
-    /** Fills the form with the given id and presses the named button. Unnamed fields keep their values. */
+    /**
+     * Fills the form with the given id and presses the named button. Unnamed fields keep their values;
+     * names are relative to the form unless they contain ':' or start with '=' (a raw request parameter).
+     */
     public Page submit(Page page, String formId, Map<String, String> values, String button) {
         Element form = page.document().getElementById(formId);
         Map<String, String> fields = fields(page, formId);
-        values.forEach((name, value) -> fields.put(name.startsWith(formId + ":") || name.contains(":") ? name
-                : formId + ":" + name, value));
+        values.forEach((name, value) -> fields.put(name.startsWith("=") ? name.substring(1)
+                : name.contains(":") ? name : formId + ":" + name, value));
         String buttonName = button.contains(":") ? button : formId + ":" + button;
         fields.put(buttonName, buttonName);
         String action = form.attr("action");
