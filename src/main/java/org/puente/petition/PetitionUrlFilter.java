@@ -11,10 +11,11 @@ import java.io.IOException;
 import java.util.regex.Pattern;
 
 /**
- * Serves {@code /petitions/{slug}} with the petition view, keeping the readable address; petitions
- * that are not public are a plain 404 here, before any view is built.
+ * Serves {@code /petitions/{slug}} with the petition view, and {@code /embed/petitions/{slug}} with the
+ * compact sign widget that member organizations put in an iframe, keeping the readable address;
+ * petitions that are not public are a plain 404 here, before any view is built.
  */
-@WebFilter(urlPatterns = "/petitions/*")
+@WebFilter(urlPatterns = {"/petitions/*", "/embed/petitions/*"})
 public class PetitionUrlFilter extends HttpFilter {
 
     public static final String SLUG_ATTRIBUTE = "puente.petition.slug";
@@ -26,13 +27,15 @@ public class PetitionUrlFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        String path = request.getRequestURI().substring(request.getContextPath().length() + "/petitions".length());
+        String servletPath = request.getRequestURI().substring(request.getContextPath().length());
+        boolean embed = servletPath.startsWith("/embed/");
+        String path = servletPath.substring((embed ? "/embed/petitions" : "/petitions").length());
         var matcher = SLUG.matcher(path);
         if (matcher.matches() && signatures.findVisible(matcher.group(1)).isPresent()) {
             request.setAttribute(SLUG_ATTRIBUTE, matcher.group(1));
             cacheForAnonymousReaders(request, response);
-            request.getRequestDispatcher("/petition.xhtml").forward(request, response);
-        } else if (path.isEmpty() || path.equals("/")) {
+            request.getRequestDispatcher(embed ? "/embed/petition.xhtml" : "/petition.xhtml").forward(request, response);
+        } else if (!embed && (path.isEmpty() || path.equals("/"))) {
             cacheForAnonymousReaders(request, response);
             chain.doFilter(request, response);
         } else {

@@ -53,6 +53,13 @@ public class PublicPetitions {
         return config.baseUrl() + "/petitions/" + petition.getSlug();
     }
 
+    /** The HTML a member organization pastes into its own site to show the sign widget. */
+    public String embedCode(Petition petition) {
+        return "<iframe src=\"" + config.baseUrl() + "/embed/petitions/" + petition.getSlug()
+                + "\" title=\"" + petition.getTitle().in(org.puente.platform.i18n.Language.EN).replace("\"", "&quot;")
+                + "\" width=\"100%\" height=\"820\" style=\"border:0\" loading=\"lazy\"></iframe>";
+    }
+
     public String encoded(String value) {
         return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
     }

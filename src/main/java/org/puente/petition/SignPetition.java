@@ -59,8 +59,12 @@ public class SignPetition {
         return checkEmail(slug);
     }
 
-    private static String checkEmail(String slug) {
-        return Pages.redirect("/petition-check-email?slug=" + slug + "&lang=" + Pages.language().code());
+    private String checkEmail(String slug) {
+        String query = "?slug=" + slug + "&lang=" + Pages.language().code();
+        if (request.getServletPath().startsWith("/embed/")) {
+            return Pages.redirectToPath("/embed/check-email" + query);
+        }
+        return Pages.redirect("/petition-check-email" + query);
     }
 
     /** A deadlock between simultaneous signatures is transient: try again (the retry finds the other's row). */

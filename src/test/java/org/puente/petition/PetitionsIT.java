@@ -271,6 +271,29 @@ class PetitionsIT {
     }
 
     @Test
+    @DisplayName("the sign widget may be framed by other sites and takes signatures; every other page may not be framed")
+    void embeddableWidget() throws Exception {
+        Page widget = visitor.get("/embed" + PETITION + "?lang=es");
+        assertEquals(200, widget.status());
+        assertEquals("es", widget.lang());
+        String csp = widget.header("Content-Security-Policy");
+        assertTrue(csp.contains("frame-ancestors *"), csp);
+        assertNull(widget.header("X-Frame-Options"), "no X-Frame-Options on the widget");
+        assertNull(widget.document().selectFirst("header.site-header"), "a compact page");
+        assertTrue(visitor.get(PETITION).header("Content-Security-Policy").contains("frame-ancestors 'self'"));
+        assertEquals("SAMEORIGIN", visitor.get(PETITION).header("X-Frame-Options"));
+
+        String email = "widget-" + System.nanoTime() + "@example.org";
+        Page answer = visitor.submit(widget, "sign", Map.of("firstName", "Iframe", "lastName", "Firmante", "email", email,
+                "country", "MX", "language", "ES"), "submit");
+        assertTrue(answer.uri().getPath().startsWith("/embed/check-email"), answer.uri().toString());
+        assertTrue(answer.header("Content-Security-Policy").contains("frame-ancestors *"), "the answer shows in the frame");
+        assertTrue(answer.text().contains("Revisa tu correo"));
+        assertEquals(1, rows(email));
+        assertEquals(404, visitor.get("/embed/petitions/no-such-petition").status());
+    }
+
+    @Test
     @DisplayName("a closed petition refuses signatures, and its page says so")
     void closedPetition() throws Exception {
         String slug = "closed-" + System.nanoTime();

@@ -129,6 +129,12 @@ class PortalBrowserIT {
         assertAccessible();
         browser.screenshot("organization-es");
 
+        driver.get(url("/embed/petitions/reunite-families-now?lang=es"));
+        assertEquals("es", lang());
+        assertNoRawKeys();
+        assertAccessible();
+        browser.screenshot("embed-widget-es");
+
         driver.get(url("/login?lang=en"));
         assertNoRawKeys();
         assertAccessible();

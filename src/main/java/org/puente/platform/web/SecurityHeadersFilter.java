@@ -21,31 +21,52 @@ public class SecurityHeadersFilter extends HttpFilter {
             + "frame-ancestors 'self'; script-src 'self'";
 
     private static final String CSP = "Content-Security-Policy";
+    private static final String SELF_ONLY = "frame-ancestors 'self'";
+    /** The only pages other sites may frame: the petition sign widget and its answer. */
+    static final String EMBEDDABLE = "/embed/";
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        response.setHeader(CSP, POLICY);
+        boolean embeddable = request.getRequestURI().startsWith(request.getContextPath() + EMBEDDABLE);
+        response.setHeader(CSP, framing(POLICY, embeddable));
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
-        response.setHeader("X-Frame-Options", "SAMEORIGIN");
+        if (!embeddable) {
+            response.setHeader("X-Frame-Options", "SAMEORIGIN");
+        }
         response.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
-        chain.doFilter(request, new SinglePolicyResponse(response));
+        chain.doFilter(request, new SinglePolicyResponse(response, embeddable));
     }
 
-    /** Keeps one policy: a later CSP header (PrimeFaces' nonce'd one) replaces the default instead of adding to it. */
+    private static String framing(String policy, boolean embeddable) {
+        return embeddable ? policy.replace(SELF_ONLY, "frame-ancestors *") : policy;
+    }
+
+    /**
+     * Keeps one policy: a later CSP header (PrimeFaces' nonce'd one) replaces the default instead of
+     * adding to it, with the same framing rule.
+     */
     private static final class SinglePolicyResponse extends HttpServletResponseWrapper {
-        SinglePolicyResponse(HttpServletResponse response) {
+        private final boolean embeddable;
+
+        SinglePolicyResponse(HttpServletResponse response, boolean embeddable) {
             super(response);
+            this.embeddable = embeddable;
         }
 
         @Override
         public void addHeader(String name, String value) {
             if (CSP.equalsIgnoreCase(name)) {
-                super.setHeader(name, value);
+                super.setHeader(name, framing(value, embeddable));
             } else {
                 super.addHeader(name, value);
             }
+        }
+
+        @Override
+        public void setHeader(String name, String value) {
+            super.setHeader(name, CSP.equalsIgnoreCase(name) ? framing(value, embeddable) : value);
         }
     }
 }
