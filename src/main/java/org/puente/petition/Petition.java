@@ -275,6 +275,14 @@ public class Petition {
         return state == PetitionState.OPEN;
     }
 
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
     public Instant getOpenedAt() {
         return openedAt;
     }

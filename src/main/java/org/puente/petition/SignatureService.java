@@ -55,6 +55,11 @@ public class SignatureService {
                 .setParameter("states", PetitionState.VISIBLE).getResultList().stream().findFirst();
     }
 
+    public Optional<Petition> findVisibleById(long id) {
+        Petition petition = em.find(Petition.class, id);
+        return Optional.ofNullable(petition).filter(Petition::isVisible);
+    }
+
     /** Open, not paused (neither this petition nor the whole site), within its dates. */
     public boolean isSignable(Petition petition) {
         org.puente.organization.Coalition coalition = em.find(org.puente.organization.Coalition.class,

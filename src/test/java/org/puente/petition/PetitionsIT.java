@@ -293,6 +293,63 @@ class PetitionsIT {
         assertEquals(404, visitor.get("/embed/petitions/no-such-petition").status());
     }
 
+    static java.net.http.HttpResponse<String> api(URL base, String method, String path, String body) throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(base.toURI().resolve(path.substring(1)))
+                .header("Content-Type", "application/json").header("Accept-Language", "es");
+        request = body == null ? request.GET() : request.method(method, java.net.http.HttpRequest.BodyPublishers.ofString(body));
+        return java.net.http.HttpClient.newHttpClient().send(request.build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    @DisplayName("the OSDI/HAL API lists petitions, shows one, and records a signature under the form's rules")
+    void jsonApi() throws Exception {
+        var list = api(base, "GET", "/api/v1/petitions?per_page=1", null);
+        assertEquals(200, list.statusCode());
+        assertTrue(list.headers().firstValue("Content-Type").orElse("").startsWith("application/hal+json"));
+        jakarta.json.JsonObject page = jakarta.json.Json.createReader(new java.io.StringReader(list.body())).readObject();
+        assertTrue(page.getInt("total_records") >= 2);
+        assertEquals(1, page.getInt("per_page"));
+        assertEquals(1, page.getJsonObject("_embedded").getJsonArray("osdi:petitions").size());
+
+        var all = jakarta.json.Json.createReader(new java.io.StringReader(
+                api(base, "GET", "/api/v1/petitions?per_page=100", null).body())).readObject();
+        jakarta.json.JsonObject reunite = all.getJsonObject("_embedded").getJsonArray("osdi:petitions")
+                .getValuesAs(jakarta.json.JsonObject.class).stream()
+                .filter(p -> p.getString("browser_url").endsWith(PETITION)).findFirst().orElseThrow();
+        assertEquals("Reunifiquen ya a las familias separadas", reunite.getString("title"), "Accept-Language: es");
+        assertEquals("Office of Refugee Resettlement", reunite.getJsonArray("target").getJsonObject(0).getString("name"));
+        assertTrue(reunite.getInt("total_signatures") >= 7);
+        String self = reunite.getJsonObject("_links").getJsonObject("self").getString("href");
+        String id = self.substring(self.lastIndexOf('/') + 1);
+        assertTrue(reunite.getJsonArray("identifiers").getString(0).equals("puente:" + id));
+        assertFalse(all.toString().contains("example.org"), "never a signer's address");
+
+        var one = api(base, "GET", "/api/v1/petitions/" + id + "?lang=en", null);
+        assertEquals(200, one.statusCode());
+        assertTrue(one.body().contains("\"title\":\"Reunite separated families now\""), one.body());
+        assertEquals(404, api(base, "GET", "/api/v1/petitions/999999", null).statusCode());
+
+        String email = "api-" + System.nanoTime() + "@example.org";
+        String signature = "{\"person\":{\"given_name\":\"Ana \\\"la\\\" API\",\"family_name\":\"Núñez 🌎\","
+                + "\"email_addresses\":[{\"address\":\"" + email + "\"}],"
+                + "\"postal_addresses\":[{\"postal_code\":\"85701\",\"country\":\"US\"}],"
+                + "\"languages_spoken\":[\"es\"]},\"comments\":\"<script>x</script>\"}";
+        var accepted = api(base, "POST", "/api/v1/petitions/" + id + "/signatures", signature);
+        assertEquals(202, accepted.statusCode(), accepted.body());
+        assertEquals(1, rows(email));
+        assertEquals("Confirma tu firma: Reunifiquen ya a las familias separadas", Mailbox.to(email).get(0).getSubject());
+
+        var invalid = api(base, "POST", "/api/v1/petitions/" + id + "/signatures",
+                signature.replace(email, "no-es-correo"));
+        assertEquals(400, invalid.statusCode());
+        assertTrue(invalid.body().contains("\"field\":\"person.email_addresses\""), invalid.body());
+        assertTrue(invalid.body().contains("correo electrónico válido"), "in the caller's language: " + invalid.body());
+        var malformed = api(base, "POST", "/api/v1/petitions/" + id + "/signatures", "{\"person\": [");
+        assertEquals(400, malformed.statusCode());
+        assertTrue(malformed.body().startsWith("{\"error\""), malformed.body());
+    }
+
     @Test
     @DisplayName("a closed petition refuses signatures, and its page says so")
     void closedPetition() throws Exception {

@@ -1,0 +1,238 @@
+package org.puente.petition;
+
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.StringReader;
+import java.util.List;
+import java.util.Optional;
+import org.puente.platform.config.PuenteConfig;
+import org.puente.platform.i18n.Language;
+import org.puente.platform.i18n.LanguageFilter;
+import org.puente.platform.i18n.Messages;
+
+/**
+ * {@code /api/v1/petitions}: open and closed petitions for partner tools (OSDI 1.2 petition fields,
+ * HAL+JSON), and the record-signature helper, which takes a pending signature under exactly the rules
+ * of the form. Texts are in the request's language ({@code ?lang=} or {@code Accept-Language});
+ * signers' addresses are never returned.
+ */
+@Path("/petitions")
+public class PetitionResource {
+
+    static final String HAL = "application/hal+json";
+    private static final int MAX_PER_PAGE = 100;
+
+    @Inject
+    SignatureService signatures;
+
+    @Inject
+    SignatureCounts counts;
+
+    @Inject
+    PuenteConfig config;
+
+    @Inject
+    jakarta.validation.ValidatorFactory validation;
+
+    @Context
+    HttpServletRequest request;
+
+    @GET
+    @Produces(HAL)
+    public Response list(@QueryParam("page") @DefaultValue("1") int page,
+            @QueryParam("per_page") @DefaultValue("25") int perPage) {
+        int size = Math.max(1, Math.min(MAX_PER_PAGE, perPage));
+        List<Petition> all = signatures.listOpen();
+        int current = Math.max(1, page);
+        int totalPages = Math.max(1, (all.size() + size - 1) / size);
+        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder links = Json.createArrayBuilder();
+        all.stream().skip((long) (current - 1) * size).limit(size).forEach(petition -> {
+            items.add(petition(petition));
+            links.add(Json.createObjectBuilder().add("href", self(petition)));
+        });
+        JsonObject body = Json.createObjectBuilder()
+                .add("total_pages", totalPages).add("per_page", size).add("page", current)
+                .add("total_records", all.size())
+                .add("_links", Json.createObjectBuilder()
+                        .add("self", href(config.baseUrl() + "/api/v1/petitions?page=" + current + "&per_page=" + size))
+                        .add("osdi:petitions", links))
+                .add("_embedded", Json.createObjectBuilder().add("osdi:petitions", items))
+                .build();
+        return Response.ok(body.toString(), HAL).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Produces(HAL)
+    public Response one(@PathParam("id") String id) {
+        return find(id).map(p -> Response.ok(petition(p).build().toString(), HAL).build())
+                .orElseGet(() -> error(Response.Status.NOT_FOUND, "api.notFound"));
+    }
+
+    @POST
+    @Path("/{id}/signatures")
+    @Consumes({MediaType.APPLICATION_JSON, HAL, MediaType.WILDCARD})
+    @Produces(HAL)
+    public Response sign(@PathParam("id") String id, String body) {
+        Optional<Petition> petition = find(id);
+        if (petition.isEmpty()) {
+            return error(Response.Status.NOT_FOUND, "api.notFound");
+        }
+        SignatureForm form;
+        try {
+            form = form(Json.createReader(new StringReader(body == null ? "" : body)).readObject());
+        } catch (JsonException | ClassCastException | IllegalStateException e) {
+            return error(Response.Status.BAD_REQUEST, "api.malformed");
+        }
+        Optional<ConstraintViolation<SignatureForm>> invalid = validator().validate(form).stream().findFirst();
+        if (invalid.isPresent()) {
+            return Response.status(Response.Status.BAD_REQUEST).type(HAL).entity(Json.createObjectBuilder()
+                    .add("error", invalid.get().getMessage())
+                    .add("field", field(invalid.get().getPropertyPath().toString())).build().toString()).build();
+        }
+        try {
+            signatures.sign(petition.get().getSlug(), form);
+        } catch (PetitionClosedException e) {
+            return error(Response.Status.CONFLICT, "petition.closed");
+        } catch (RuntimeException e) {
+            if (!isDuplicate(e)) {
+                throw e;
+            }
+        }
+        return Response.accepted(Json.createObjectBuilder()
+                .add("status", Messages.get(language(), "api.accepted"))
+                .add("_links", Json.createObjectBuilder().add("osdi:petition", href(self(petition.get()))))
+                .build().toString()).type(HAL).build();
+    }
+
+    private JsonObjectBuilder petition(Petition petition) {
+        Language language = language();
+        return Json.createObjectBuilder()
+                .add("identifiers", Json.createArrayBuilder().add("puente:" + petition.getId()))
+                .add("origin_system", "Puente")
+                .add("title", petition.getTitle().in(language))
+                .add("description", petition.getSummary().in(language))
+                .add("petition_text", petition.getText().in(language))
+                .add("target", Json.createArrayBuilder().add(Json.createObjectBuilder().add("name", petition.getTarget())))
+                .add("total_signatures", counts.confirmed(petition.getId()))
+                .add("created_date", String.valueOf(petition.getCreatedAt()))
+                .add("modified_date", String.valueOf(petition.getUpdatedAt()))
+                .add("browser_url", config.baseUrl() + "/petitions/" + petition.getSlug())
+                .add("_links", Json.createObjectBuilder()
+                        .add("self", href(self(petition)))
+                        .add("osdi:record_signature_helper", href(self(petition) + "/signatures")));
+    }
+
+    /** The OSDI record-signature shape, mapped onto the same form the web page uses. */
+    private SignatureForm form(JsonObject json) {
+        JsonObject person = json.getJsonObject("person");
+        if (person == null) {
+            throw new IllegalStateException("no person");
+        }
+        SignatureForm form = new SignatureForm();
+        form.setFirstName(text(person, "given_name"));
+        form.setLastName(text(person, "family_name"));
+        form.setEmail(first(person.getJsonArray("email_addresses"), "address"));
+        form.setPostalCode(first(person.getJsonArray("postal_addresses"), "postal_code"));
+        form.setCountry(first(person.getJsonArray("postal_addresses"), "country"));
+        JsonArray languages = person.getJsonArray("languages_spoken");
+        form.setLanguage(languages == null || languages.isEmpty() ? language()
+                : Language.parse(languages.getString(0)).orElse(language()));
+        form.setComment(text(json, "comments"));
+        return form;
+    }
+
+    private static String text(JsonObject object, String name) {
+        JsonValue value = object.get(name);
+        return value instanceof JsonString string ? string.getString() : null;
+    }
+
+    private static String first(JsonArray array, String name) {
+        return array == null || array.isEmpty() ? null : text(array.getJsonObject(0), name);
+    }
+
+    private static String field(String property) {
+        return switch (property) {
+            case "firstName" -> "person.given_name";
+            case "lastName" -> "person.family_name";
+            case "email" -> "person.email_addresses";
+            case "postalCode" -> "person.postal_addresses.postal_code";
+            case "country" -> "person.postal_addresses.country";
+            case "comment" -> "comments";
+            default -> property;
+        };
+    }
+
+    private Optional<Petition> find(String id) {
+        if (id == null || !id.matches("\\d{1,18}")) {
+            return Optional.empty();
+        }
+        return signatures.findVisibleById(Long.parseLong(id));
+    }
+
+    private Response error(Response.Status status, String key) {
+        return Response.status(status).type(HAL)
+                .entity(Json.createObjectBuilder().add("error", Messages.get(language(), key)).build().toString()).build();
+    }
+
+    private String self(Petition petition) {
+        return config.baseUrl() + "/api/v1/petitions/" + petition.getId();
+    }
+
+    private static JsonObject href(String url) {
+        return Json.createObjectBuilder().add("href", url).build();
+    }
+
+    /** A validator whose messages come out in the request's language, as on the web form. */
+    private Validator validator() {
+        jakarta.validation.MessageInterpolator base = validation.getMessageInterpolator();
+        java.util.Locale locale = language().locale();
+        return validation.usingContext().messageInterpolator(new jakarta.validation.MessageInterpolator() {
+            @Override
+            public String interpolate(String template, Context context) {
+                return base.interpolate(template, context, locale);
+            }
+
+            @Override
+            public String interpolate(String template, Context context, java.util.Locale ignored) {
+                return base.interpolate(template, context, locale);
+            }
+        }).getValidator();
+    }
+
+    private Language language() {
+        return LanguageFilter.of(request);
+    }
+
+    private static boolean isDuplicate(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLIntegrityConstraintViolationException
+                    || cause instanceof java.sql.SQLTransactionRollbackException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
