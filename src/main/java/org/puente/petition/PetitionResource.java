@@ -30,6 +30,7 @@ import org.puente.platform.config.PuenteConfig;
 import org.puente.platform.i18n.Language;
 import org.puente.platform.i18n.LanguageFilter;
 import org.puente.platform.i18n.Messages;
+import org.puente.platform.persistence.DatabaseErrors;
 
 /**
  * {@code /api/v1/petitions}: open and closed petitions for partner tools (OSDI 1.2 petition fields,
@@ -117,7 +118,7 @@ public class PetitionResource {
         } catch (PetitionClosedException e) {
             return error(Response.Status.CONFLICT, "petition.closed");
         } catch (RuntimeException e) {
-            if (!isDuplicate(e)) {
+            if (!DatabaseErrors.isDuplicate(e) && !DatabaseErrors.isTransient(e)) {
                 throw e;
             }
         }
@@ -224,15 +225,5 @@ public class PetitionResource {
 
     private Language language() {
         return LanguageFilter.of(request);
-    }
-
-    private static boolean isDuplicate(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.sql.SQLIntegrityConstraintViolationException
-                    || cause instanceof java.sql.SQLTransactionRollbackException) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -5,8 +5,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.TransactionalException;
-import java.sql.SQLIntegrityConstraintViolationException;
 import org.puente.platform.mail.MailException;
+import org.puente.platform.persistence.DatabaseErrors;
 import org.puente.platform.web.Pages;
 
 /**
@@ -51,7 +51,7 @@ public class SignPetition {
             Pages.error(null, "signature.error.mail");
             return null;
         } catch (PersistenceException | TransactionalException e) {
-            if (!isDuplicate(e)) {
+            if (!DatabaseErrors.isDuplicate(e)) {
                 throw e;
             }
             // The same person submitted twice at once: the other request holds the signature.
@@ -74,25 +74,13 @@ public class SignPetition {
                 signatures.sign(slug, form);
                 return;
             } catch (PersistenceException | TransactionalException e) {
-                if (attempt >= 3 || !hasCause(e, java.sql.SQLTransactionRollbackException.class)) {
+                if (attempt >= 3 || !DatabaseErrors.isTransient(e)) {
                     throw e;
                 }
             }
         }
     }
 
-    private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (type.isInstance(cause)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean isDuplicate(Throwable e) {
-        return hasCause(e, SQLIntegrityConstraintViolationException.class);
-    }
 
     public SignatureForm getForm() {
         return form;

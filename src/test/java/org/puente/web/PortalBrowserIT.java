@@ -209,6 +209,9 @@ class PortalBrowserIT {
         assertTrue(driver.getCurrentUrl().contains("/admin"), driver.getCurrentUrl());
         assertTrue(bodyText().contains("Welcome, Administrator"));
         browser.screenshot("admin-dashboard");
+        driver.get(url("/admin/petitions"));
+        assertTrue(bodyText().contains("Reunite separated families now"), bodyText());
+        browser.screenshot("admin-petitions");
 
         driver.get(url("/admin/organizations"));
         driver.findElement(By.id("new")).click();
