@@ -108,23 +108,14 @@ public class Petition {
     protected Petition() {
     }
 
-    /** A new draft. The text is sanitized here, whatever the caller passes. */
+    /** A new draft. */
     public Petition(Organization organization, String slug, LocalizedText title, LocalizedText summary,
             LocalizedText text, String target, int goal, LocalDate endDate, Instant now) {
-        if (title.isEmpty() || target == null || target.isBlank() || goal <= 0) {
-            throw new IllegalArgumentException("a petition needs a title, a target and a positive goal");
-        }
         this.organization = organization;
         this.slug = slug;
-        this.title = title;
-        this.summary = summary;
-        this.text = new LocalizedText(PetitionText.sanitize(text.en()), PetitionText.sanitize(text.es()));
-        this.target = target.strip();
-        this.goal = goal;
-        this.endDate = endDate;
         this.state = PetitionState.DRAFT;
         this.createdAt = now;
-        this.updatedAt = now;
+        write(title, summary, text, target, goal, endDate, now);
     }
 
     /** Authors change a petition only while it is a draft (also after staff sent it back). */
@@ -133,6 +124,12 @@ public class Petition {
         if (state != PetitionState.DRAFT) {
             throw new IllegalStateException("only a draft can be changed; petition " + slug + " is " + state);
         }
+        write(title, summary, text, target, goal, endDate, now);
+    }
+
+    /** The authors' content, checked and with the text sanitized whatever the caller passes. */
+    private void write(LocalizedText title, LocalizedText summary, LocalizedText text, String target, int goal,
+            LocalDate endDate, Instant now) {
         if (title.isEmpty() || target == null || target.isBlank() || goal <= 0) {
             throw new IllegalArgumentException("a petition needs a title, a target and a positive goal");
         }
