@@ -14,7 +14,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
+import org.puente.platform.config.PuenteConfig;
 import org.puente.platform.security.LoginThrottle;
+import org.puente.platform.web.ClientAddress;
 import org.puente.platform.web.Pages;
 
 /**
@@ -37,6 +39,9 @@ public class Login {
     @Inject
     Caller caller;
 
+    @Inject
+    PuenteConfig config;
+
     @NotBlank(message = "{email.required}")
     @Size(max = 254, message = "{field.tooLong}")
     private String email;
@@ -50,7 +55,8 @@ public class Login {
         ExternalContext external = context.getExternalContext();
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
         HttpServletResponse response = (HttpServletResponse) external.getResponse();
-        String ip = request.getRemoteAddr();
+        String ip = ClientAddress.of(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"),
+                config.trustedProxies());
         if (throttle.isBlocked(email, ip)) {
             Pages.error(null, "login.throttled");
             return null;

@@ -52,6 +52,10 @@ public class PuenteConfig {
     @ConfigProperty(name = "PUENTE_DEMO_DATA", defaultValue = "false")
     boolean demoData;
 
+    @Inject
+    @ConfigProperty(name = "PUENTE_TRUSTED_PROXIES")
+    Optional<String> trustedProxies;
+
     /** The public address of the portal without a trailing slash, used in links inside emails. */
     public String baseUrl() {
         return baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
@@ -95,5 +99,10 @@ public class PuenteConfig {
 
     public boolean demoData() {
         return demoData;
+    }
+
+    /** Reverse proxies whose X-Forwarded-For is believed (comma-separated addresses); none by default. */
+    public java.util.Set<String> trustedProxies() {
+        return org.puente.platform.web.ClientAddress.parseTrusted(trustedProxies.orElse(null));
     }
 }
