@@ -9,7 +9,10 @@ import jakarta.servlet.annotation.WebListener;
 import java.util.EnumSet;
 import org.puente.platform.config.PuenteConfig;
 
-/** Session cookies: HttpOnly, SameSite=Lax, Secure when the portal is served over https; never in URLs. */
+/**
+ * Session cookies: HttpOnly, Secure when the portal is served over https, never in URLs. SameSite=Lax is
+ * set in {@code WEB-INF/payara-web.xml}: Payara ignores the attribute when it is set here.
+ */
 @WebListener
 public class SessionCookieSetup implements ServletContextListener {
 
@@ -21,7 +24,6 @@ public class SessionCookieSetup implements ServletContextListener {
         SessionCookieConfig cookie = event.getServletContext().getSessionCookieConfig();
         cookie.setHttpOnly(true);
         cookie.setSecure(config.secureCookies());
-        cookie.setAttribute("SameSite", "Lax");
         event.getServletContext().setSessionTrackingModes(EnumSet.of(SessionTrackingMode.COOKIE));
     }
 }
