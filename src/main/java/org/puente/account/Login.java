@@ -55,8 +55,7 @@ public class Login {
         ExternalContext external = context.getExternalContext();
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
         HttpServletResponse response = (HttpServletResponse) external.getResponse();
-        String ip = ClientAddress.of(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"),
-                config.trustedProxies());
+        String ip = ClientAddress.of(request, config.trustedProxies());
         if (throttle.isBlocked(email, ip)) {
             Pages.error(null, "login.throttled");
             return null;

@@ -30,7 +30,7 @@ import org.puente.platform.config.PuenteConfig;
 import org.puente.platform.i18n.Language;
 import org.puente.platform.i18n.LanguageFilter;
 import org.puente.platform.i18n.Messages;
-import org.puente.platform.persistence.DatabaseErrors;
+import org.puente.platform.web.ClientAddress;
 
 /**
  * {@code /api/v1/petitions}: open and closed petitions for partner tools (OSDI 1.2 petition fields,
@@ -46,6 +46,9 @@ public class PetitionResource {
 
     @Inject
     SignatureService signatures;
+
+    @Inject
+    SignatureIntake intake;
 
     @Inject
     SignatureCounts counts;
@@ -114,13 +117,13 @@ public class PetitionResource {
                     .add("field", field(invalid.get().getPropertyPath().toString())).build().toString()).build();
         }
         try {
-            signatures.sign(petition.get().getSlug(), form);
+            intake.submit(petition.get().getSlug(), form,
+                    SigningSource.api(ClientAddress.of(request, config.trustedProxies())));
         } catch (PetitionClosedException e) {
             return error(Response.Status.CONFLICT, "petition.closed");
-        } catch (RuntimeException e) {
-            if (!DatabaseErrors.isDuplicate(e) && !DatabaseErrors.isTransient(e)) {
-                throw e;
-            }
+        } catch (org.puente.platform.mail.MailException e) {
+            // Nothing was kept (the transaction rolled back): the partner may try again later.
+            return error(Response.Status.SERVICE_UNAVAILABLE, "signature.error.mail");
         }
         return Response.accepted(Json.createObjectBuilder()
                 .add("status", Messages.get(language(), "api.accepted"))

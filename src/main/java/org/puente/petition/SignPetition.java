@@ -3,10 +3,8 @@ package org.puente.petition;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.persistence.PersistenceException;
-import jakarta.transaction.TransactionalException;
 import org.puente.platform.mail.MailException;
-import org.puente.platform.persistence.DatabaseErrors;
+import org.puente.platform.web.ClientAddress;
 import org.puente.platform.web.Pages;
 
 /**
@@ -18,7 +16,13 @@ import org.puente.platform.web.Pages;
 public class SignPetition {
 
     @Inject
-    SignatureService signatures;
+    SignatureIntake intake;
+
+    @Inject
+    org.puente.platform.security.FormTimer timer;
+
+    @Inject
+    org.puente.platform.config.PuenteConfig config;
 
     @Inject
     PublicPetitions petitions;
@@ -28,6 +32,9 @@ public class SignPetition {
 
     /** A field hidden from people (and from screen readers) that form-filling robots fill in. */
     static final String HONEYPOT = "website";
+
+    /** The hidden field carrying the form's signed timer. */
+    static final String TIMER = "started";
 
     private final SignatureForm form = new SignatureForm();
 
@@ -42,19 +49,16 @@ public class SignPetition {
             // Only software fills a field nobody can see: answer as for a person, keep nothing.
             return checkEmail(slug);
         }
+        SigningSource source = SigningSource.form(ClientAddress.of(request, config.trustedProxies()),
+                timer.elapsed(request.getParameter(TIMER)));
         try {
-            signWithRetry(slug);
+            intake.submit(slug, form, source);
         } catch (PetitionClosedException e) {
             Pages.error(null, "petition.closed");
             return null;
         } catch (MailException e) {
             Pages.error(null, "signature.error.mail");
             return null;
-        } catch (PersistenceException | TransactionalException e) {
-            if (!DatabaseErrors.isDuplicate(e)) {
-                throw e;
-            }
-            // The same person submitted twice at once: the other request holds the signature.
         }
         return checkEmail(slug);
     }
@@ -67,20 +71,10 @@ public class SignPetition {
         return Pages.redirect("/petition-check-email" + query);
     }
 
-    /** A deadlock between simultaneous signatures is transient: try again (the retry finds the other's row). */
-    private void signWithRetry(String slug) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                signatures.sign(slug, form);
-                return;
-            } catch (PersistenceException | TransactionalException e) {
-                if (attempt >= 3 || !DatabaseErrors.isTransient(e)) {
-                    throw e;
-                }
-            }
-        }
+    /** A fresh timer for the form's hidden field. */
+    public String getTimer() {
+        return timer.start();
     }
-
 
     public SignatureForm getForm() {
         return form;

@@ -23,6 +23,10 @@ import org.puente.platform.i18n.Language;
  * is kept); following the link and pressing the button confirms it once, and the token is then
  * forgotten. Signing again with the same canonical address mails a fresh link, at most
  * {@value #MAX_MAILS} mails in all, and never creates a second signature.
+ *
+ * <p>A submission that trips an abuse check is kept <em>held</em> ({@link HoldReason}): no mail goes out
+ * and it cannot be confirmed, so it never counts, until staff release it (then its confirmation mail is
+ * sent) or discard it.
  */
 @Entity
 @Table(name = "signature")
@@ -32,6 +36,16 @@ import org.puente.platform.i18n.Language;
         query = "select s from Signature s where s.petition.id = :petitionId "
                 + "and s.state = org.puente.petition.SignatureState.CONFIRMED order by s.confirmedAt")
 @NamedQuery(name = "Signature.findByTokenHash", query = "select s from Signature s where s.tokenHash = :hash")
+@NamedQuery(name = "Signature.findHeld",
+        query = "select s from Signature s where s.petition.id = :petitionId and s.holdReason = :reason order by s.id")
+@NamedQuery(name = "Signature.countHeldByReason",
+        query = "select s.holdReason, count(s) from Signature s where s.petition.id = :petitionId "
+                + "and s.holdReason is not null group by s.holdReason")
+@NamedQuery(name = "Signature.discardHeld",
+        query = "delete from Signature s where s.petition.id = :petitionId and s.holdReason = :reason "
+                + "and s.state = org.puente.petition.SignatureState.PENDING")
+@NamedQuery(name = "Signature.eraseSourcesBefore",
+        query = "update Signature s set s.sourceIp = null where s.createdAt < :before and s.sourceIp is not null")
 @NamedQuery(name = "Signature.countConfirmed",
         query = "select count(s) from Signature s where s.petition.id = :petitionId "
                 + "and s.state = org.puente.petition.SignatureState.CONFIRMED")
@@ -90,13 +104,26 @@ public class Signature {
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
+    @Column(name = "source_ip", updatable = false)
+    private String sourceIp;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "hold_reason")
+    private HoldReason holdReason;
+
     @Column(name = "confirmed_at")
     private Instant confirmedAt;
 
     protected Signature() {
     }
 
-    public Signature(Petition petition, SignatureForm form, String tokenHash, Instant now) {
+    /**
+     * @param tokenHash  the confirmation link's hash, ignored when the signature is held
+     * @param sourceIp   the signer's address, or null
+     * @param holdReason why the signature is held back, or null for an ordinary one
+     */
+    public Signature(Petition petition, SignatureForm form, String tokenHash, Instant now, String sourceIp,
+            HoldReason holdReason) {
         this.petition = petition;
         this.firstName = form.getFirstName().strip();
         this.lastName = form.getLastName().strip();
@@ -108,10 +135,14 @@ public class Signature {
         this.comment = blankToNull(form.getComment());
         this.alertsConsent = form.isAlertsConsent();
         this.state = SignatureState.PENDING;
-        this.tokenHash = tokenHash;
-        this.tokenExpiresAt = now.plus(LINK_LIFETIME);
-        this.mailsSent = 1;
         this.createdAt = now;
+        this.sourceIp = sourceIp;
+        this.holdReason = holdReason;
+        if (holdReason == null) {
+            this.tokenHash = tokenHash;
+            this.tokenExpiresAt = now.plus(LINK_LIFETIME);
+            this.mailsSent = 1;
+        }
     }
 
     /**
@@ -121,7 +152,7 @@ public class Signature {
      * @return whether a new confirmation mail should go out with the new token
      */
     public boolean remind(String newTokenHash, Instant now) {
-        if (state == SignatureState.CONFIRMED || mailsSent >= MAX_MAILS) {
+        if (state == SignatureState.CONFIRMED || holdReason != null || mailsSent >= MAX_MAILS) {
             return false;
         }
         this.tokenHash = newTokenHash;
@@ -130,9 +161,26 @@ public class Signature {
         return true;
     }
 
-    /** Confirms once; an expired link or an already confirmed signature confirms nothing. */
+    /**
+     * Staff judged a held signature genuine: it gets its confirmation link now and counts once confirmed.
+     *
+     * @return whether the signature was held (and a confirmation mail should go out with the new token)
+     */
+    public boolean release(String newTokenHash, Instant now) {
+        if (holdReason == null || state != SignatureState.PENDING) {
+            return false;
+        }
+        this.holdReason = null;
+        this.tokenHash = newTokenHash;
+        this.tokenExpiresAt = now.plus(LINK_LIFETIME);
+        this.mailsSent = 1;
+        return true;
+    }
+
+    /** Confirms once; an expired link, a held or an already confirmed signature confirms nothing. */
     public boolean confirm(Instant now) {
-        if (state == SignatureState.CONFIRMED || tokenExpiresAt == null || !now.isBefore(tokenExpiresAt)) {
+        if (state == SignatureState.CONFIRMED || holdReason != null || tokenExpiresAt == null
+                || !now.isBefore(tokenExpiresAt)) {
             return false;
         }
         this.state = SignatureState.CONFIRMED;
@@ -192,6 +240,10 @@ public class Signature {
 
     public SignatureState getState() {
         return state;
+    }
+
+    public HoldReason getHoldReason() {
+        return holdReason;
     }
 
     public boolean isAlertsConsent() {

@@ -43,6 +43,9 @@ public class SignatureService {
     @Inject
     SupporterService supporters;
 
+    @Inject
+    SigningLimits limits;
+
     public List<Petition> listOpen() {
         return em.createNamedQuery("Petition.findOpen", Petition.class).getResultList();
     }
@@ -76,10 +79,12 @@ public class SignatureService {
     /**
      * Takes a signature, pending until its address is confirmed, and mails the confirmation link in the
      * signer's language. A repeat by the same person mails a fresh link (a few at most) and adds nothing.
+     * A submission over the rate limits or faster than a person types is kept held: no mail, no count,
+     * until staff release it. Every case looks the same to the submitter.
      *
      * @throws PetitionClosedException when the petition does not take signatures now
      */
-    public void sign(String slug, @Valid SignatureForm form) {
+    public void sign(String slug, @Valid SignatureForm form, SigningSource source) {
         Petition petition = findVisible(slug).orElseThrow(() -> new NotFoundException("petition " + slug));
         Instant now = Instant.now();
         if (!isSignable(petition)) {
@@ -100,10 +105,76 @@ public class SignatureService {
             }
             return;
         }
-        Signature signature = new Signature(petition, form, Tokens.hash(token), now);
+        HoldReason hold = holdReason(petition, source, now);
+        Signature signature = new Signature(petition, form, Tokens.hash(token), now, source.address(), hold);
         em.persist(signature);
         em.flush();
-        sendConfirmation(signature, token);
+        if (hold == null) {
+            sendConfirmation(signature, token);
+        }
+    }
+
+    /**
+     * Why this submission should be held, if it should: the form came back faster than a person types, or
+     * its address sent more than the burst (per minute) or the sustained (per hour) number of signatures
+     * to this petition. Allow-listed addresses are exempt from the rate limits, not from the timer.
+     */
+    private HoldReason holdReason(Petition petition, SigningSource source, Instant now) {
+        if (source.timed() && source.timeToSubmit().filter(t -> t.compareTo(limits.minTimeToSubmit()) >= 0).isEmpty()) {
+            return HoldReason.TOO_FAST;
+        }
+        if (source.address() == null || limits.isAllowListed(source.address())) {
+            return null;
+        }
+        Object[] recent = (Object[]) em.createNativeQuery("SELECT COUNT(*), COALESCE(SUM(created_at >= ?), 0) "
+                + "FROM signature WHERE petition_id = ? AND source_ip = ? AND created_at >= ?")
+                .setParameter(1, java.sql.Timestamp.from(now.minusSeconds(60)))
+                .setParameter(2, petition.getId())
+                .setParameter(3, source.address())
+                .setParameter(4, java.sql.Timestamp.from(now.minusSeconds(3600)))
+                .getSingleResult();
+        long lastHour = ((Number) recent[0]).longValue();
+        long lastMinute = ((Number) recent[1]).longValue();
+        return lastMinute >= limits.burstPerMinute() || lastHour >= limits.perHour() ? HoldReason.RATE_LIMIT : null;
+    }
+
+    /** How many of a petition's signatures are held, by reason. */
+    public java.util.Map<HoldReason, Long> heldCounts(long petitionId) {
+        java.util.Map<HoldReason, Long> counts = new java.util.EnumMap<>(HoldReason.class);
+        for (HoldReason reason : HoldReason.values()) {
+            counts.put(reason, 0L);
+        }
+        for (Object[] row : em.createNamedQuery("Signature.countHeldByReason", Object[].class)
+                .setParameter("petitionId", petitionId).getResultList()) {
+            counts.put((HoldReason) row[0], ((Number) row[1]).longValue());
+        }
+        return counts;
+    }
+
+    /**
+     * Releases up to {@code max} held signatures of one reason, mailing each its confirmation link; the
+     * caller repeats until none are left, one short transaction per batch.
+     *
+     * @return how many were released
+     */
+    public int releaseHeld(long petitionId, HoldReason reason, int max) {
+        List<Signature> batch = em.createNamedQuery("Signature.findHeld", Signature.class)
+                .setParameter("petitionId", petitionId).setParameter("reason", reason)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).setMaxResults(max).getResultList();
+        Instant now = Instant.now();
+        for (Signature signature : batch) {
+            String token = Tokens.generate();
+            if (signature.release(Tokens.hash(token), now)) {
+                sendConfirmation(signature, token);
+            }
+        }
+        return batch.size();
+    }
+
+    /** Deletes the held signatures of one reason; they were never counted. */
+    public int discardHeld(long petitionId, HoldReason reason) {
+        return em.createNamedQuery("Signature.discardHeld").setParameter("petitionId", petitionId)
+                .setParameter("reason", reason).executeUpdate();
     }
 
     /** The pending signature a confirmation link names, if the link still works. */

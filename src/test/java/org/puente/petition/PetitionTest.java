@@ -70,13 +70,13 @@ class PetitionTest {
     @Test
     @DisplayName("a signature confirms once, and not after its link expires")
     void confirmOnce() {
-        Signature signature = new Signature(petition(null), form("ana@example.org"), "hash", NOW);
+        Signature signature = new Signature(petition(null), form("ana@example.org"), "hash", NOW, null, null);
         assertEquals(SignatureState.PENDING, signature.getState());
         assertTrue(signature.confirm(NOW.plusSeconds(60)));
         assertFalse(signature.confirm(NOW.plusSeconds(61)), "single use");
         assertEquals(SignatureState.CONFIRMED, signature.getState());
 
-        Signature late = new Signature(petition(null), form("luis@example.org"), "hash2", NOW);
+        Signature late = new Signature(petition(null), form("luis@example.org"), "hash2", NOW, null, null);
         assertFalse(late.confirm(NOW.plus(Signature.LINK_LIFETIME)), "expired");
         assertEquals(SignatureState.PENDING, late.getState());
     }
@@ -84,13 +84,28 @@ class PetitionTest {
     @Test
     @DisplayName("signing again mails a fresh link a few times at most, and never after confirming")
     void reminders() {
-        Signature signature = new Signature(petition(null), form("ana@example.org"), "h1", NOW);
+        Signature signature = new Signature(petition(null), form("ana@example.org"), "h1", NOW, null, null);
         assertTrue(signature.remind("h2", NOW));
         assertTrue(signature.remind("h3", NOW));
         assertFalse(signature.remind("h4", NOW), "at most " + Signature.MAX_MAILS + " mails");
-        Signature confirmed = new Signature(petition(null), form("luis@example.org"), "h5", NOW);
+        Signature confirmed = new Signature(petition(null), form("luis@example.org"), "h5", NOW, null, null);
         confirmed.confirm(NOW);
         assertFalse(confirmed.remind("h6", NOW));
+    }
+
+    @Test
+    @DisplayName("a held signature gets no link, cannot be confirmed or reminded, and counts only after release")
+    void held() {
+        Signature held = new Signature(petition(null), form("ana@example.org"), "h1", NOW, "203.0.113.9",
+                HoldReason.RATE_LIMIT);
+        assertFalse(held.isLinkUsable(NOW), "no link while held");
+        assertFalse(held.confirm(NOW), "a held signature cannot be confirmed");
+        assertFalse(held.remind("h2", NOW), "signing again sends nothing while held");
+        assertTrue(held.release("h3", NOW.plusSeconds(60)));
+        assertNull(held.getHoldReason());
+        assertFalse(held.release("h4", NOW.plusSeconds(61)), "released once");
+        assertTrue(held.confirm(NOW.plusSeconds(120)));
+        assertEquals(SignatureState.CONFIRMED, held.getState());
     }
 
     @Test

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.puente.testing.Accounts;
 import org.puente.testing.Deployments;
 import org.puente.testing.Mailbox;
+import org.puente.testing.TestEnvironment;
 import org.puente.testing.WebSession;
 import org.puente.testing.WebSession.Page;
 
@@ -62,6 +63,35 @@ class PetitionsIT {
                 System.getProperty("puente.test.db.user"), System.getProperty("puente.test.db.password"));
     }
 
+    /** A new open petition, straight in the database; its slug (also in its English title). */
+    static String openPetition(String prefix) throws Exception {
+        String slug = prefix + "-" + System.nanoTime();
+        try (Connection db = db(); PreparedStatement insert = db.prepareStatement(
+                "INSERT INTO petition (organization_id, slug, title_en, target, goal, state, created_at, updated_at, "
+                        + "opened_at) SELECT MIN(id), ?, ?, 'Someone', 10, 'OPEN', NOW(), NOW(), NOW() FROM organization")) {
+            insert.setString(1, slug);
+            insert.setString(2, "Petition " + slug);
+            assertEquals(1, insert.executeUpdate());
+        }
+        return slug;
+    }
+
+    /** How many of a petition's signatures are in each state and hold, e.g. {@code "PENDING/RATE_LIMIT" → 2}. */
+    static Map<String, Long> signatures(String slug) throws Exception {
+        Map<String, Long> found = new HashMap<>();
+        try (Connection db = db(); PreparedStatement query = db.prepareStatement(
+                "SELECT s.state, s.hold_reason, COUNT(*) FROM signature s JOIN petition p ON p.id = s.petition_id "
+                        + "WHERE p.slug = ? GROUP BY s.state, s.hold_reason")) {
+            query.setString(1, slug);
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    found.put(rs.getString(1) + (rs.getString(2) == null ? "" : "/" + rs.getString(2)), rs.getLong(3));
+                }
+            }
+        }
+        return found;
+    }
+
     static long rows(String canonicalEmail) throws Exception {
         try (Connection db = db(); PreparedStatement query = db.prepareStatement(
                 "SELECT COUNT(*) FROM signature WHERE email_canonical = ?")) {
@@ -81,6 +111,7 @@ class PetitionsIT {
 
     Page sign(String path, String language, Map<String, String> values) {
         Page page = visitor.get(path + "?lang=" + language);
+        TestEnvironment.fillingInTheForm();
         Map<String, String> all = new HashMap<>(Map.of("firstName", "Lucía", "lastName", "Hernández",
                 "country", "MX", "language", language.toUpperCase()));
         all.putAll(values);
@@ -165,6 +196,7 @@ class PetitionsIT {
         fields.putAll(Map.of("sign:firstName", "Para", "sign:lastName", "Lelo", "sign:email", email,
                 "sign:country", "US", "sign:language", "EN", "sign:submit", "sign:submit"));
         String action = page.document().getElementById("sign").attr("action");
+        TestEnvironment.fillingInTheForm();
         ExecutorService pool = Executors.newFixedThreadPool(25);
         try {
             List<Future<Page>> answers = new ArrayList<>();
@@ -206,6 +238,66 @@ class PetitionsIT {
     }
 
     @Test
+    @DisplayName("too-fast and over-limit signatures look accepted, are held uncounted and unmailed; staff see the "
+            + "sources, release some (then they confirm and count) and discard others")
+    void abuseIsHeldForReview() throws Exception {
+        String slug = openPetition("abuse");
+        String path = "/petitions/" + slug;
+        String address = "203.0.113." + (1 + System.nanoTime() % 250);
+        WebSession robot = new WebSession(base.toURI()).forwardedFor(address);
+        Map<String, String> person = Map.of("firstName", "Rápida", "lastName", "Prisa", "country", "US");
+
+        Page page = robot.get(path + "?lang=en");
+        String hasty = "hasty-" + System.nanoTime() + "@example.org";
+        Page answer = robot.submit(page, "sign", with(person, "email", hasty), "submit");
+        assertTrue(answer.uri().getPath().startsWith("/petition-check-email"), "looks accepted: " + answer.uri());
+        Page forged = robot.submit(page, "sign", with(with(person, "email", "forged-" + hasty), "=started",
+                "1.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"), "submit");
+        assertTrue(forged.uri().getPath().startsWith("/petition-check-email"), forged.uri().toString());
+        assertEquals(Map.of("PENDING/TOO_FAST", 2L), signatures(slug), "sent faster than anyone types, or a forged timer");
+
+        TestEnvironment.fillingInTheForm();
+        List<String> emails = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            emails.add("burst-" + i + "-" + System.nanoTime() + "@example.org");
+            Page sent = robot.submit(page, "sign", with(person, "email", emails.get(i)), "submit");
+            assertTrue(sent.uri().getPath().startsWith("/petition-check-email"), sent.uri().toString());
+        }
+        assertEquals(Map.of("PENDING", 3L, "PENDING/RATE_LIMIT", 4L, "PENDING/TOO_FAST", 2L), signatures(slug),
+                "five attempts a minute from one address (the hasty ones too), then held");
+        assertEquals(1, Mailbox.to(emails.get(2), 1).size());
+        assertEquals(0, Mailbox.to(emails.get(3), 0).size(), "no mail for a held signature");
+        assertEquals(0, Mailbox.to(hasty, 0).size());
+
+        WebSession admin = Accounts.admin(new WebSession(base.toURI()));
+        long id = Accounts.idInRow(admin.get("/admin/petitions?lang=en"), "Petition " + slug, "petition-review");
+        Page review = admin.get("/admin/petition-review?id=" + id + "&lang=en");
+        assertEquals("4", review.document().getElementById("held-RATE_LIMIT").text());
+        assertEquals("2", review.document().getElementById("held-TOO_FAST").text());
+        String sources = review.document().getElementById("sources").text();
+        assertTrue(sources.contains(address + " · "), "the address is among the busiest: " + sources);
+        assertTrue(sources.contains("example.org · "), "and the e-mail domain: " + sources);
+
+        Page released = admin.submit(review, "held", Map.of(), buttonIn(review, "Over the rate limit", "release"));
+        assertTrue(released.messages().contains("4 held signatures released"), released.messages());
+        String link = Mailbox.link(Mailbox.to(emails.get(6), 1).get(0), "/signature-confirm?token=");
+        visitor.submit(visitor.get(link), "confirm", Map.of(), "submit");
+        Page discarded = admin.submit(released, "held", Map.of(), buttonIn(released, "faster than a person", "discard"));
+        assertTrue(discarded.messages().contains("2 held signatures discarded"), discarded.messages());
+        assertEquals(Map.of("PENDING", 6L, "CONFIRMED", 1L), signatures(slug));
+        assertEquals(1, count(path), "only the confirmed signature counts");
+
+        assertTrue(new WebSession(base.toURI()).get("/admin/petition-review?id=" + id).uri().getPath().startsWith("/login"),
+                "staff only");
+    }
+
+    static Map<String, String> with(Map<String, String> values, String name, String value) {
+        Map<String, String> all = new HashMap<>(values);
+        all.put(name, value);
+        return all;
+    }
+
+    @Test
     @DisplayName("a robot that fills the hidden field gets the usual answer and nothing is kept")
     void honeypot() throws Exception {
         String email = "robot-" + System.nanoTime() + "@example.org";
@@ -230,14 +322,7 @@ class PetitionsIT {
     @Test
     @DisplayName("staff pause signing on one petition, then on all of them, and resume; the printable delivery has no e-mails")
     void pauseAndDelivery() throws Exception {
-        String slug = "pausable-" + System.nanoTime();
-        try (Connection db = db(); PreparedStatement insert = db.prepareStatement(
-                "INSERT INTO petition (organization_id, slug, title_en, target, goal, state, created_at, updated_at, "
-                        + "opened_at) SELECT MIN(id), ?, ?, 'Someone', 10, 'OPEN', NOW(), NOW(), NOW() FROM organization")) {
-            insert.setString(1, slug);
-            insert.setString(2, "Pausable " + slug);
-            assertEquals(1, insert.executeUpdate());
-        }
+        String slug = openPetition("pausable");
         WebSession admin = Accounts.admin(new WebSession(base.toURI()));
         Page list = admin.get("/admin/petitions?lang=en");
         Page paused = admin.submit(list, "list", Map.of(), buttonIn(list, slug, "pause"));
@@ -284,6 +369,7 @@ class PetitionsIT {
         assertEquals("SAMEORIGIN", visitor.get(PETITION).header("X-Frame-Options"));
 
         String email = "widget-" + System.nanoTime() + "@example.org";
+        TestEnvironment.fillingInTheForm();
         Page answer = visitor.submit(widget, "sign", Map.of("firstName", "Iframe", "lastName", "Firmante", "email", email,
                 "country", "MX", "language", "ES"), "submit");
         assertTrue(answer.uri().getPath().startsWith("/embed/check-email"), answer.uri().toString());

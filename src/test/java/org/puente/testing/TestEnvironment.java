@@ -99,6 +99,12 @@ public class TestEnvironment implements LauncherSessionListener {
         settings.setProperty("PUENTE_ADMIN_EMAIL", ADMIN_EMAIL);
         settings.setProperty("PUENTE_ADMIN_PASSWORD", adminPassword());
         settings.setProperty("PUENTE_DEMO_DATA", "true");
+        // The tests sign from this machine many times over: it is allow-listed, and it is the trusted proxy
+        // through which the abuse tests pose as visitors elsewhere (X-Forwarded-For).
+        String ownAddresses = ownAddresses();
+        settings.setProperty("PUENTE_TRUSTED_PROXIES", ownAddresses);
+        settings.setProperty("PUENTE_SIGNING_ALLOW_LIST", ownAddresses);
+        settings.setProperty("PUENTE_SIGNING_MIN_SECONDS", String.valueOf(SIGNING_MIN_SECONDS));
         try (var out = Files.newOutputStream(file.toPath())) {
             settings.store(out, "Written by TestEnvironment for the integration tests");
         }
@@ -116,6 +122,30 @@ public class TestEnvironment implements LauncherSessionListener {
             } catch (Exception e) {
                 System.err.println("Test MariaDB did not stop cleanly: " + e);
             }
+        }
+    }
+
+    /**
+     * Every address of this machine (Arquillian reaches the portal through the host's address, not only
+     * through loopback), as the portal writes them ({@code 0:0:0:0:0:0:0:1}, without a zone).
+     */
+    private static String ownAddresses() throws java.net.SocketException {
+        return java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces()).stream()
+                .flatMap(i -> java.util.Collections.list(i.getInetAddresses()).stream())
+                .map(a -> a.getHostAddress().replaceAll("%.*$", ""))
+                .distinct().collect(java.util.stream.Collectors.joining(","));
+    }
+
+    /** No signing form may come back sooner than this after it was made; tests wait as a person would. */
+    public static final int SIGNING_MIN_SECONDS = 1;
+
+    /** Waits as long as a person at least takes to fill in the signing form. */
+    public static void fillingInTheForm() {
+        try {
+            Thread.sleep(SIGNING_MIN_SECONDS * 1000L + 100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

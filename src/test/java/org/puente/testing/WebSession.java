@@ -31,6 +31,7 @@ public final class WebSession {
     private final CookieManager cookies = new CookieManager();
     private final HttpClient client;
     private String acceptLanguage;
+    private String forwardedFor;
 
     public WebSession(URI base) {
         this.base = base;
@@ -40,6 +41,12 @@ public final class WebSession {
 
     public WebSession acceptLanguage(String value) {
         this.acceptLanguage = value;
+        return this;
+    }
+
+    /** Sends {@code X-Forwarded-For}, as a reverse proxy would for a visitor at that address. */
+    public WebSession forwardedFor(String address) {
+        this.forwardedFor = address;
         return this;
     }
 
@@ -149,6 +156,9 @@ public final class WebSession {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60));
         if (acceptLanguage != null) {
             builder.header("Accept-Language", acceptLanguage);
+        }
+        if (forwardedFor != null) {
+            builder.header("X-Forwarded-For", forwardedFor);
         }
         return builder;
     }

@@ -138,7 +138,7 @@ public class Bootstrap {
                 form.setEmail("demo-signer-" + i + "@example.org");
                 form.setCountry("US");
                 form.setLanguage(Language.parse(signers[i][2]).orElseThrow());
-                Signature signature = new Signature(petition, form, null, now);
+                Signature signature = new Signature(petition, form, null, now, null, null);
                 signature.confirm(now);
                 em.persist(signature);
             }

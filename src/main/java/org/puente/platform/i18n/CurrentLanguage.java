@@ -80,6 +80,15 @@ public class CurrentLanguage {
                 .withZone(ZoneId.systemDefault()).format(value);
     }
 
+    /** A date with its time of day, in the portal's time zone. */
+    public String dateTime(TemporalAccessor value) {
+        if (value == null) {
+            return "";
+        }
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(getLocale())
+                .withZone(ZoneId.systemDefault()).format(value);
+    }
+
     public String number(Number value) {
         return value == null ? "" : NumberFormat.getIntegerInstance(getLocale()).format(value);
     }

@@ -18,6 +18,11 @@ import jakarta.enterprise.context.ApplicationScoped;
         properties = {
             "characterEncoding=UTF-8",
             "connectionCollation=utf8mb4_unicode_ci",
+            // Instants are written and read as UTC wall-clock time whatever the JVM's or server's zone,
+            // so DATETIME columns mean the same on every instance and in SQL reports.
+            "connectionTimeZone=UTC",
+            "forceConnectionTimeZoneToSession=true",
+            "preserveInstants=true",
             "useServerPrepStmts=false",
             "cachePrepStmts=true",
             "rewriteBatchedStatements=true",

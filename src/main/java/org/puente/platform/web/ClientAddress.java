@@ -22,6 +22,11 @@ public final class ClientAddress {
                 .collect(Collectors.toUnmodifiableSet());
     }
 
+    /** The address the request came from, believing {@code X-Forwarded-For} only from a trusted proxy. */
+    public static String of(jakarta.servlet.http.HttpServletRequest request, Set<String> trusted) {
+        return of(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"), trusted);
+    }
+
     /**
      * @param remoteAddress the peer of the TCP connection
      * @param forwardedFor  the {@code X-Forwarded-For} header, or null

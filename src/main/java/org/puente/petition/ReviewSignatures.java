@@ -1,0 +1,90 @@
+package org.puente.petition;
+
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+import org.puente.platform.mail.MailException;
+import org.puente.platform.web.Pages;
+
+/** Staff's page on a petition's held signatures and sources ({@code /admin/petition-review?id=}). */
+@Named
+@ViewScoped
+public class ReviewSignatures implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    SignatureReview review;
+
+    private Long id;
+    private transient Petition petition;
+    private transient Map<HoldReason, Long> held;
+    private transient List<SignatureSources.Hour> hourly;
+
+    public void load() {
+        if (id == null) {
+            throw new org.puente.platform.web.NotFoundException("no petition id");
+        }
+        petition = review.petition(id);
+    }
+
+    public String release(HoldReason reason) {
+        try {
+            int released = review.release(id, reason);
+            return done("admin.review.released", released);
+        } catch (MailException e) {
+            Pages.error(null, "admin.review.mailFailed");
+            return null;
+        }
+    }
+
+    public String discard(HoldReason reason) {
+        return done("admin.review.discarded", review.discard(id, reason));
+    }
+
+    private String done(String key, int count) {
+        Pages.flash(FacesMessage.SEVERITY_INFO, key, count);
+        return Pages.redirect("/admin/petition-review?id=" + id);
+    }
+
+    public Petition getPetition() {
+        if (petition == null) {
+            load();
+        }
+        return petition;
+    }
+
+    public Map<HoldReason, Long> getHeld() {
+        if (held == null) {
+            held = review.held(id);
+        }
+        return held;
+    }
+
+    public HoldReason[] getReasons() {
+        return HoldReason.values();
+    }
+
+    public List<SignatureSources.Hour> getHourly() {
+        if (hourly == null) {
+            hourly = review.hourly(id);
+        }
+        return hourly;
+    }
+
+    public int getHours() {
+        return SignatureSources.HOURS;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public void setId(Long id) {
+        this.id = id;
+    }
+}

@@ -1,0 +1,29 @@
+package org.puente.platform.security;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+
+/**
+ * Secrets the portal makes for itself, once, in the database: every instance on the same database
+ * shares them, and they survive restarts. The first instance to ask creates one; the others read it.
+ */
+@ApplicationScoped
+@Transactional
+public class SecretStore {
+
+    @PersistenceContext
+    EntityManager em;
+
+    /** The named secret (256 random bits, URL-safe), created at first use. */
+    public String get(String name) {
+        // INSERT IGNORE: when two instances race, one row wins and both read it back.
+        em.createNativeQuery("INSERT IGNORE INTO platform_secret (name, secret, created_at) VALUES (?, ?, ?)")
+                .setParameter(1, name).setParameter(2, Tokens.generate())
+                .setParameter(3, java.sql.Timestamp.from(Instant.now())).executeUpdate();
+        return (String) em.createNativeQuery("SELECT secret FROM platform_secret WHERE name = ?")
+                .setParameter(1, name).getSingleResult();
+    }
+}
