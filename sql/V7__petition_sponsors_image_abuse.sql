@@ -18,9 +18,11 @@ CREATE TABLE petition_image (
     CONSTRAINT fk_image_petition FOREIGN KEY (petition_id) REFERENCES petition (id) ON DELETE CASCADE
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 
+-- image_updated_at: when the picture last changed (NULL: no picture), so pages need not touch petition_image.
 ALTER TABLE petition
     ADD COLUMN image_alt_en VARCHAR(300) NULL,
-    ADD COLUMN image_alt_es VARCHAR(300) NULL;
+    ADD COLUMN image_alt_es VARCHAR(300) NULL,
+    ADD COLUMN image_updated_at DATETIME(6) NULL;
 
 -- source_ip: the signer's address, for rate limits and the staff's source report; erased after the
 -- retention period (PUENTE_SOURCE_RETENTION_DAYS).

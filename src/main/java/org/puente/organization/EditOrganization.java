@@ -6,9 +6,8 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.Part;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.Serializable;
+import org.puente.platform.web.Images;
 import org.puente.platform.web.Pages;
 
 /**
@@ -45,8 +44,9 @@ public class EditOrganization implements Serializable {
     }
 
     public String save() {
-        byte[] logoBytes = readLogo();
-        if (logoBytes == null && logo != null && logo.getSize() > 0) {
+        byte[] logoBytes = Images.readUpload(logo, OrganizationLogo.MAX_BYTES, "form:logo",
+                "organization.logo.tooLarge", "organization.logo.invalidType");
+        if (Images.refused(logo, logoBytes)) {
             return null;
         }
         try {
@@ -61,28 +61,6 @@ public class EditOrganization implements Serializable {
             return Pages.redirect("/admin/organizations");
         } catch (DuplicateOrganizationException e) {
             Pages.error("form:name", "organization.name.taken");
-            return null;
-        }
-    }
-
-    /** The uploaded logo if it is an accepted image; null with a message on the field otherwise. */
-    private byte[] readLogo() {
-        if (logo == null || logo.getSize() == 0) {
-            return null;
-        }
-        if (logo.getSize() > OrganizationLogo.MAX_BYTES) {
-            Pages.error("form:logo", "organization.logo.tooLarge");
-            return null;
-        }
-        try (InputStream in = logo.getInputStream()) {
-            byte[] bytes = in.readAllBytes();
-            if (OrganizationLogo.detectType(bytes).isEmpty()) {
-                Pages.error("form:logo", "organization.logo.invalidType");
-                return null;
-            }
-            return bytes;
-        } catch (IOException e) {
-            Pages.error("form:logo", "organization.logo.invalidType");
             return null;
         }
     }

@@ -10,11 +10,11 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
+import org.puente.platform.web.Images;
 
 /**
  * An organization's logo, kept apart from the organization so listing organizations never loads
- * images. Only PNG, JPEG and WebP up to {@value #MAX_BYTES} bytes are accepted, recognised by their
- * content rather than by what the browser claims (SVG is refused: it can carry scripts).
+ * images. Only PNG, JPEG and WebP up to {@value #MAX_BYTES} bytes are accepted ({@link Images}).
  */
 @Entity
 @Table(name = "organization_logo")
@@ -52,30 +52,12 @@ public class OrganizationLogo {
         this.updatedAt = now;
     }
 
-    /** The media type of an accepted image, judged by its first bytes; empty for anything else. */
+    /** The media type of an accepted logo (a PNG, JPEG or WebP image within the size limit); empty otherwise. */
     public static Optional<String> detectType(byte[] content) {
-        if (content == null || content.length < 12 || content.length > MAX_BYTES) {
+        if (content == null || content.length > MAX_BYTES) {
             return Optional.empty();
         }
-        if (startsWith(content, 0, 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A)) {
-            return Optional.of("image/png");
-        }
-        if (startsWith(content, 0, 0xFF, 0xD8, 0xFF)) {
-            return Optional.of("image/jpeg");
-        }
-        if (startsWith(content, 0, 'R', 'I', 'F', 'F') && startsWith(content, 8, 'W', 'E', 'B', 'P')) {
-            return Optional.of("image/webp");
-        }
-        return Optional.empty();
-    }
-
-    private static boolean startsWith(byte[] content, int offset, int... expected) {
-        for (int i = 0; i < expected.length; i++) {
-            if ((content[offset + i] & 0xFF) != expected[i]) {
-                return false;
-            }
-        }
-        return true;
+        return Images.detectType(content);
     }
 
     public String getContentType() {

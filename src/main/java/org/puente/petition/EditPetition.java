@@ -7,7 +7,9 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
+import jakarta.servlet.http.Part;
 import org.puente.organization.Organization;
+import org.puente.platform.web.Images;
 import org.puente.platform.web.Pages;
 
 /**
@@ -26,6 +28,9 @@ public class EditPetition implements Serializable {
     private Long id;
     private PetitionForm form = new PetitionForm();
     private String rejectionReason;
+    private boolean hasImage;
+    private boolean removeImage;
+    private transient Part image;
 
     public void load() {
         if (id != null) {
@@ -33,6 +38,7 @@ public class EditPetition implements Serializable {
             if (!FacesContext.getCurrentInstance().isPostback()) {
                 form = PetitionForm.of(petition);
                 rejectionReason = petition.getRejectionReason();
+                hasImage = petition.isHasImage();
             }
             if (!petition.isDraft()) {
                 throw new org.puente.platform.security.AccessDeniedException("petition " + id + " is not a draft");
@@ -45,13 +51,54 @@ public class EditPetition implements Serializable {
             Pages.error("form:titleEn", "petition.title.required");
             return null;
         }
-        Petition saved = id == null ? petitions.create(form) : petitions.revise(id, form);
+        byte[] picture = Images.readUpload(image, PetitionImage.MAX_BYTES, "form:image", "petition.image.tooLarge",
+                "petition.image.invalidType");
+        if (Images.refused(image, picture)) {
+            return null;
+        }
+        Petition saved;
+        try {
+            saved = petitions.save(id, form, picture, removeImage);
+        } catch (SlugTakenException e) {
+            Pages.error("form:slug", "petition.slug.taken");
+            return null;
+        } catch (jakarta.persistence.PersistenceException | jakarta.transaction.TransactionalException e) {
+            if (!org.puente.platform.persistence.DatabaseErrors.isDuplicate(e)) {
+                throw e;
+            }
+            Pages.error("form:slug", "petition.slug.taken"); // another author took it at the same moment
+            return null;
+        }
         Pages.flash(FacesMessage.SEVERITY_INFO, "admin.petition.saved", saved.getTitle().in(Pages.language()));
         return Pages.redirect("/admin/petitions");
     }
 
     public List<Organization> getOrganizations() {
         return petitions.organizationsForCaller();
+    }
+
+    public List<Organization> getCosponsorOptions() {
+        return petitions.cosponsorOptions();
+    }
+
+    public boolean isHasImage() {
+        return hasImage;
+    }
+
+    public boolean isRemoveImage() {
+        return removeImage;
+    }
+
+    public void setRemoveImage(boolean removeImage) {
+        this.removeImage = removeImage;
+    }
+
+    public Part getImage() {
+        return image;
+    }
+
+    public void setImage(Part image) {
+        this.image = image;
     }
 
     public boolean isNew() {

@@ -49,6 +49,11 @@ public class ManagePetitions {
         return done("admin.petitions.closed");
     }
 
+    public String archive(long id) {
+        petitions.archive(id);
+        return done("admin.petitions.archived");
+    }
+
     public String pause(long id) {
         petitions.pauseSigning(id, true);
         return done("admin.petitions.paused");

@@ -11,6 +11,8 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
@@ -18,6 +20,11 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.puente.organization.Organization;
 import org.puente.platform.i18n.LocalizedText;
 
@@ -34,6 +41,7 @@ import org.puente.platform.i18n.LocalizedText;
         query = "select p from Petition p where p.slug = :slug and p.state in :states")
 @NamedQuery(name = "Petition.findOpen",
         query = "select p from Petition p where p.state = org.puente.petition.PetitionState.OPEN order by p.openedAt desc")
+@NamedQuery(name = "Petition.findBySlug", query = "select p from Petition p where p.slug = :slug")
 @NamedQuery(name = "Petition.countBySlug", query = "select count(p) from Petition p where p.slug = :slug")
 @NamedQuery(name = "Petition.findAllNewestFirst", query = "select p from Petition p order by p.createdAt desc")
 @NamedQuery(name = "Petition.findByOrganizations",
@@ -51,8 +59,24 @@ public class Petition {
     @JoinColumn(name = "organization_id")
     private Organization organization;
 
-    @Column(nullable = false, updatable = false)
+    @Column(nullable = false)
     private String slug;
+
+    /** Other member organizations that put their name to the petition; shown on its page. */
+    @ManyToMany
+    @JoinTable(name = "petition_cosponsor", joinColumns = @JoinColumn(name = "petition_id"),
+            inverseJoinColumns = @JoinColumn(name = "organization_id"))
+    private Set<Organization> cosponsors = new HashSet<>();
+
+    @Embedded
+    @AttributeOverrides({
+        @AttributeOverride(name = "en", column = @Column(name = "image_alt_en")),
+        @AttributeOverride(name = "es", column = @Column(name = "image_alt_es"))
+    })
+    private LocalizedText imageAlt;
+
+    @Column(name = "image_updated_at")
+    private Instant imageUpdatedAt;
 
     @Embedded
     @AttributeOverrides({
@@ -121,10 +145,47 @@ public class Petition {
     /** Authors change a petition only while it is a draft (also after staff sent it back). */
     public void revise(LocalizedText title, LocalizedText summary, LocalizedText text, String target, int goal,
             LocalDate endDate, Instant now) {
+        requireDraft();
+        write(title, summary, text, target, goal, endDate, now);
+    }
+
+    /** The address changes only while nobody can have shared it: in a draft. */
+    public void rename(String newSlug, Instant now) {
+        requireDraft();
+        this.slug = newSlug;
+        this.updatedAt = now;
+    }
+
+    /** Co-sponsors are other organizations; the sponsor itself is never listed twice. */
+    public void cosponsoredBy(Collection<Organization> organizations, Instant now) {
+        requireDraft();
+        cosponsors.clear();
+        organizations.stream().filter(o -> !o.equals(organization)).forEach(cosponsors::add);
+        this.updatedAt = now;
+    }
+
+    public void describeImage(LocalizedText alt) {
+        this.imageAlt = alt;
+    }
+
+    /** Records that the picture changed (or, with null, was removed). */
+    void imageChanged(Instant at) {
+        this.imageUpdatedAt = at;
+    }
+
+    public boolean isHasImage() {
+        return imageUpdatedAt != null;
+    }
+
+    /** The picture's address within the portal, changing whenever the picture does (so caches never serve an old one). */
+    public String getImagePath() {
+        return imageUpdatedAt == null ? null : "/petition-images/" + id + "?v=" + imageUpdatedAt.toEpochMilli();
+    }
+
+    private void requireDraft() {
         if (state != PetitionState.DRAFT) {
             throw new IllegalStateException("only a draft can be changed; petition " + slug + " is " + state);
         }
-        write(title, summary, text, target, goal, endDate, now);
     }
 
     /** The authors' content, checked and with the text sanitized whatever the caller passes. */
@@ -223,6 +284,15 @@ public class Petition {
         return slug;
     }
 
+    /** Co-sponsors in name order. */
+    public List<Organization> getCosponsors() {
+        return cosponsors.stream().sorted(Comparator.comparing(Organization::getName)).toList();
+    }
+
+    public LocalizedText getImageAlt() {
+        return imageAlt == null ? LocalizedText.empty() : imageAlt;
+    }
+
     public LocalizedText getTitle() {
         return title;
     }
@@ -270,6 +340,14 @@ public class Petition {
 
     public boolean isOpen() {
         return state == PetitionState.OPEN;
+    }
+
+    public boolean isClosed() {
+        return state == PetitionState.CLOSED;
+    }
+
+    public boolean isArchived() {
+        return state == PetitionState.ARCHIVED;
     }
 
     public Instant getCreatedAt() {

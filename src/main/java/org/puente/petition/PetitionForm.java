@@ -5,9 +5,12 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.io.Serializable;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import org.puente.platform.i18n.LocalizedText;
 import org.puente.platform.web.PlainText;
 
@@ -56,6 +59,21 @@ public class PetitionForm implements Serializable {
     @Future(message = "{petition.endDate.past}")
     private LocalDate endDate;
 
+    /** The petition's address, {@code /petitions/{slug}}; made from the English title when left empty. */
+    @Size(max = 80, message = "{field.tooLong}")
+    @Pattern(regexp = "^$|^[a-z0-9]+(-[a-z0-9]+)*$", message = "{petition.slug.invalid}")
+    private String slug;
+
+    private List<Long> cosponsorIds = new ArrayList<>();
+
+    @Size(max = 300, message = "{field.tooLong}")
+    @PlainText
+    private String imageAltEn;
+
+    @Size(max = 300, message = "{field.tooLong}")
+    @PlainText
+    private String imageAltEs;
+
     public static PetitionForm of(Petition petition) {
         PetitionForm form = new PetitionForm();
         form.organizationId = petition.getOrganization().getId();
@@ -68,6 +86,10 @@ public class PetitionForm implements Serializable {
         form.target = petition.getTarget();
         form.goal = petition.getGoal();
         form.endDate = petition.getEndDate();
+        form.slug = petition.getSlug();
+        form.cosponsorIds = new ArrayList<>(petition.getCosponsors().stream().map(o -> o.getId()).toList());
+        form.imageAltEn = petition.getImageAlt().en();
+        form.imageAltEs = petition.getImageAlt().es();
         return form;
     }
 
@@ -77,6 +99,15 @@ public class PetitionForm implements Serializable {
 
     public LocalizedText summary() {
         return new LocalizedText(summaryEn, summaryEs);
+    }
+
+    public LocalizedText imageAlt() {
+        return new LocalizedText(imageAltEn, imageAltEs);
+    }
+
+    /** The slug the author asked for, trimmed; empty when the portal should make one. */
+    public String requestedSlug() {
+        return slug == null ? "" : slug.strip();
     }
 
     public LocalizedText text() {
@@ -153,6 +184,38 @@ public class PetitionForm implements Serializable {
 
     public void setGoal(Integer goal) {
         this.goal = goal;
+    }
+
+    public String getSlug() {
+        return slug;
+    }
+
+    public void setSlug(String slug) {
+        this.slug = slug;
+    }
+
+    public List<Long> getCosponsorIds() {
+        return cosponsorIds;
+    }
+
+    public void setCosponsorIds(List<Long> cosponsorIds) {
+        this.cosponsorIds = cosponsorIds == null ? new ArrayList<>() : new ArrayList<>(cosponsorIds);
+    }
+
+    public String getImageAltEn() {
+        return imageAltEn;
+    }
+
+    public void setImageAltEn(String imageAltEn) {
+        this.imageAltEn = imageAltEn;
+    }
+
+    public String getImageAltEs() {
+        return imageAltEs;
+    }
+
+    public void setImageAltEs(String imageAltEs) {
+        this.imageAltEs = imageAltEs;
     }
 
     public LocalDate getEndDate() {

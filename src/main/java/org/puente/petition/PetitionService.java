@@ -62,17 +62,94 @@ public class PetitionService {
             throw new NotFoundException("organization " + form.getOrganizationId());
         }
         requireAuthorOf(organization);
-        Petition petition = new Petition(organization, uniqueSlug(form), form.title(), form.summary(), form.text(),
-                form.getTarget(), form.getGoal(), form.getEndDate(), Instant.now());
+        Instant now = Instant.now();
+        String slug = form.requestedSlug().isEmpty() ? uniqueSlug(form) : available(form.requestedSlug(), null);
+        Petition petition = new Petition(organization, slug, form.title(), form.summary(), form.text(),
+                form.getTarget(), form.getGoal(), form.getEndDate(), now);
+        petition.cosponsoredBy(cosponsors(form), now);
+        petition.describeImage(form.imageAlt());
         em.persist(petition);
         return petition;
     }
 
+    /**
+     * @throws SlugTakenException when the requested address belongs to another petition (nothing is changed)
+     */
     public Petition revise(long id, @Valid PetitionForm form) {
         Petition petition = findForAuthoring(id);
+        Instant now = Instant.now();
+        if (!form.requestedSlug().isEmpty() && !form.requestedSlug().equals(petition.getSlug())) {
+            petition.rename(available(form.requestedSlug(), petition), now);
+        }
         petition.revise(form.title(), form.summary(), form.text(), form.getTarget(), form.getGoal(),
-                form.getEndDate(), Instant.now());
+                form.getEndDate(), now);
+        petition.cosponsoredBy(cosponsors(form), now);
+        petition.describeImage(form.imageAlt());
         return petition;
+    }
+
+    /** Active member organizations named as co-sponsors; unknown or inactive ids are ignored. */
+    private List<Organization> cosponsors(PetitionForm form) {
+        return form.getCosponsorIds().stream().distinct().limit(50).map(id -> em.find(Organization.class, id))
+                .filter(o -> o != null && o.isActive()).toList();
+    }
+
+    private String available(String slug, Petition self) {
+        List<Petition> holders = em.createNamedQuery("Petition.findBySlug", Petition.class).setParameter("slug", slug)
+                .getResultList();
+        if (holders.stream().anyMatch(p -> !p.equals(self))) {
+            throw new SlugTakenException(slug);
+        }
+        return slug;
+    }
+
+    /**
+     * Creates or revises a petition with its picture in one transaction: all of it is saved, or nothing.
+     *
+     * @param id           the petition, or null for a new one
+     * @param image        a new picture (an accepted image, {@link PetitionImage}), or null to keep the current one
+     * @param removeImage  whether to drop the current picture when no new one is given
+     */
+    public Petition save(Long id, @Valid PetitionForm form, byte[] image, boolean removeImage) {
+        Petition petition = id == null ? create(form) : revise(id, form);
+        em.flush();
+        PetitionImage current = em.find(PetitionImage.class, petition.getId());
+        Instant now = Instant.now();
+        if (image != null && current == null) {
+            em.persist(new PetitionImage(petition.getId(), image, now));
+            petition.imageChanged(now);
+        } else if (image != null) {
+            current.replace(image, now);
+            petition.imageChanged(now);
+        } else if (removeImage && current != null) {
+            em.remove(current);
+            petition.imageChanged(null);
+        }
+        return petition;
+    }
+
+    /** Any active member organization may be named as a co-sponsor (staff check them when they approve). */
+    public List<Organization> cosponsorOptions() {
+        caller.require(Role.ADMIN, Role.STAFF, Role.ORG_EDITOR);
+        return em.createNamedQuery("Organization.findActiveOrderedByName", Organization.class).getResultList();
+    }
+
+    /** A picture anyone may see (its petition is public), or its authors while they write. */
+    public java.util.Optional<PetitionImage> image(long id) {
+        Petition petition = em.find(Petition.class, id);
+        if (petition == null || !(petition.isVisible() || mayAuthor(petition))) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.ofNullable(em.find(PetitionImage.class, id));
+    }
+
+    public boolean isPublic(long id) {
+        Petition petition = em.find(Petition.class, id);
+        return petition != null && petition.isVisible();
+    }
+
+    private boolean mayAuthor(Petition petition) {
+        return caller.isCoalitionStaff() || caller.mayEdit(petition.getOrganization());
     }
 
     /** Confirmed signatures for delivering the petition: coalition staff and the sponsoring organization's editors. */
@@ -104,6 +181,12 @@ public class PetitionService {
     public void close(long id) {
         caller.require(Role.ADMIN, Role.STAFF);
         find(id).close(Instant.now());
+    }
+
+    /** A closed petition leaves the public site; its authors keep its signatures for delivery. */
+    public void archive(long id) {
+        caller.require(Role.ADMIN, Role.STAFF);
+        find(id).archive(Instant.now());
     }
 
     public void pauseSigning(long id, boolean paused) {

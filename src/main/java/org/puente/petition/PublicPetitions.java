@@ -49,6 +49,11 @@ public class PublicPetitions {
     }
 
     /** Share links as plain URLs: no third-party scripts on the page. */
+    /** A portal path as an absolute address (Open Graph wants one). */
+    public String absolute(String path) {
+        return path == null ? null : config.baseUrl() + path;
+    }
+
     public String shareUrl(Petition petition) {
         return config.baseUrl() + "/petitions/" + petition.getSlug();
     }

@@ -439,26 +439,28 @@ class PetitionsIT {
     @Test
     @DisplayName("a closed petition refuses signatures, and its page says so")
     void closedPetition() throws Exception {
-        String slug = "closed-" + System.nanoTime();
-        try (Connection db = db(); PreparedStatement insert = db.prepareStatement(
-                "INSERT INTO petition (organization_id, slug, title_en, target, goal, state, created_at, updated_at, "
-                        + "opened_at) SELECT MIN(id), ?, 'A closed petition', 'Someone', 10, 'OPEN', NOW(), NOW(), NOW() "
-                        + "FROM organization")) {
-            insert.setString(1, slug);
-            assertEquals(1, insert.executeUpdate());
-        }
+        String slug = openPetition("closed");
         Page open = visitor.get("/petitions/" + slug + "?lang=en");
         assertNotNull(open.document().getElementById("sign"));
-        try (Connection db = db(); PreparedStatement close = db.prepareStatement(
-                "UPDATE petition SET state = 'CLOSED' WHERE slug = ?")) {
-            close.setString(1, slug);
-            close.executeUpdate();
-        }
+        WebSession admin = Accounts.admin(new WebSession(base.toURI()));
+        Page list = admin.get("/admin/petitions?lang=en");
+        Page closedNow = admin.submit(list, "list", Map.of(), buttonIn(list, slug, "close"));
+        assertTrue(closedNow.messages().contains("no longer takes signatures"), closedNow.messages());
+
+        TestEnvironment.fillingInTheForm();
         Page refused = visitor.submit(open, "sign", Map.of("firstName", "Late", "lastName", "Signer",
                 "email", "late-" + System.nanoTime() + "@example.org", "country", "US"), "submit");
         assertTrue(refused.messages().contains("not taking signatures"), refused.messages());
+        assertEquals(Map.of(), signatures(slug), "nothing kept");
         Page closed = visitor.get("/petitions/" + slug + "?lang=en");
+        assertEquals(200, closed.status(), "a closed petition stays readable");
         assertNull(closed.document().getElementById("sign"), "no form on a closed petition");
+
+        Page archived = admin.submit(closedNow, "list", Map.of(), buttonIn(closedNow, slug, "archive"));
+        assertTrue(archived.messages().contains("archived"), archived.messages());
+        assertEquals(404, visitor.get("/petitions/" + slug).status(), "an archived petition leaves the public site");
+        long id = Accounts.idInRow(archived, slug, "petition-delivery");
+        assertEquals(200, admin.get("/admin/petition-signatures.csv?id=" + id).status(), "its signatures stay deliverable");
     }
 
     @Test
@@ -474,17 +476,33 @@ class PetitionsIT {
         assertTrue(noTitle.messages().contains("title in at least one language"), noTitle.messages());
         Page badGoal = editor.submit(form, "form", Map.of("titleEn", title, "target", "Congress", "goal", "0"), "save");
         assertTrue(badGoal.messages().contains("between 1 and 10,000,000"), badGoal.messages());
-        Page saved = editor.submit(form, "form", Map.of("titleEn", title, "titleEs", "Alto a la detención de familias",
+        Page badSlug = editor.submit(form, "form", Map.of("titleEn", title, "target", "Congress", "slug", "Bad Slug!"), "save");
+        assertTrue(badSlug.messages().contains("lowercase letters, digits"), badSlug.messages());
+        Page takenSlug = editor.submit(form, "form", Map.of("titleEn", title, "target", "Congress",
+                "slug", "reunite-families-now"), "save");
+        assertTrue(takenSlug.messages().contains("already uses this address"), takenSlug.messages());
+        Page svg = editor.submitWithFiles(form, "form", Map.of("titleEn", title, "target", "Congress"), "save",
+                Map.of("form:image", Map.entry("x.svg", "<svg onload='alert(1)'/>".getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        assertTrue(svg.messages().contains("must be a PNG, JPEG or WebP"), svg.messages());
+        assertFalse(editor.get("/admin/petitions").text().contains(title), "nothing saved by refused forms");
+
+        String slug = "stop-detention-" + System.nanoTime();
+        String cosponsor = Long.toString(Accounts.idInRow(admin.get("/admin/organizations"), "Voces Unidas de Chicago", "organization"));
+        Page saved = editor.submitWithFiles(form, "form", Map.of("titleEn", title, "titleEs", "Alto a la detención de familias",
                 "summaryEs", "Las familias no son criminales.", "textEn", "<p>Free <strong>families</strong>"
-                        + "<script>alert(1)</script></p>", "target", "Congress", "goal", "250"), "save");
+                        + "<script>alert(1)</script></p>", "target", "Congress", "goal", "250", "slug", slug,
+                "cosponsors", cosponsor, "imageAltEn", "Children's drawings at a vigil", "imageAltEs", "Dibujos de niños en una vigilia"),
+                "save", Map.of("form:image", Map.entry("vigil.png", org.puente.testing.TestImages.png(640, 320))));
         assertTrue(saved.messages().contains("has been saved as a draft"), saved.messages());
         long id = Accounts.idInRow(saved, title, "petition");
+        assertEquals(404, visitor.get("/petition-images/" + id).status(), "a draft's picture is not public");
+        assertEquals(200, editor.get("/petition-images/" + id).status(), "its authors see it");
         assertTrue(saved.text().contains("Draft"));
 
         Page submitted = editor.submit(saved, "list", Map.of(), buttonIn(saved, title, "submit"));
         assertTrue(submitted.messages().contains("submitted for review"), submitted.messages());
         assertTrue(submitted.document().select("button[id$=approve]").isEmpty(), "editors cannot approve");
-        assertEquals(404, visitor.get("/petitions/" + org.puente.organization.Organization.slugOf(title)).status(),
+        assertEquals(404, visitor.get("/petitions/" + slug).status(),
                 "not public while in review");
 
         Page review = admin.get("/admin/petitions?lang=en");
@@ -504,14 +522,22 @@ class PetitionsIT {
         Page approved = admin.submit(toApprove, "list", Map.of(), buttonIn(toApprove, title, "approve"));
         assertTrue(approved.messages().contains("open for signatures"), approved.messages());
 
-        Page spanish = visitor.get("/petitions/" + org.puente.organization.Organization.slugOf(title) + "?lang=es");
+        Page spanish = visitor.get("/petitions/" + slug + "?lang=es");
         assertEquals(200, spanish.status());
         assertTrue(spanish.text().contains("Alto a la detención de familias"));
         assertTrue(spanish.text().contains("Liberen a las familias"));
         assertNotNull(spanish.document().getElementById("sign"), "signable");
-        Page english = visitor.get("/petitions/" + org.puente.organization.Organization.slugOf(title) + "?lang=en");
+        Page english = visitor.get("/petitions/" + slug + "?lang=en");
         assertTrue(english.document().select(".petition__text strong").text().contains("families"));
         assertTrue(english.document().select(".petition__text script").isEmpty(), "scripts removed");
+        assertEquals("Voces Unidas de Chicago", english.document().select(".petition__cosponsors a").text());
+        assertEquals("Dibujos de niños en una vigilia", spanish.document().select("img.petition__image").attr("alt"));
+        String picture = english.document().select("meta[property=og:image]").attr("content");
+        assertTrue(picture.startsWith(TestEnvironment.BASE_URL + "/petition-images/" + id), picture);
+        Page image = visitor.get(english.document().select("img.petition__image").attr("src"));
+        assertEquals(200, image.status());
+        assertEquals("image/png", image.header("Content-Type"));
+        assertTrue(image.header("Cache-Control").startsWith("public"), "cacheable once public");
 
         WebSession stranger = Accounts.newEditor(admin, new WebSession(base.toURI()),
                 Accounts.idInRow(admin.get("/admin/organizations"), "Voces Unidas de Chicago", "organization"));

@@ -30,32 +30,32 @@ public class FormTimer {
 
     /** A stamp of now, for a hidden field. */
     public String start() {
-        return stamp(Instant.now().getEpochSecond());
+        return stamp(Instant.now().toEpochMilli());
     }
 
     /** How long ago the stamp was made; empty when it is missing, malformed, forged or from the future. */
     public Optional<Duration> elapsed(String stamp) {
-        if (stamp == null || !stamp.matches("\\d{1,12}\\.[A-Za-z0-9_-]{43}")) {
+        if (stamp == null || !stamp.matches("\\d{1,15}\\.[A-Za-z0-9_-]{43}")) {
             return Optional.empty();
         }
-        long seconds = Long.parseLong(stamp.substring(0, stamp.indexOf('.')));
-        byte[] expected = stamp(seconds).getBytes(StandardCharsets.US_ASCII);
+        long millis = Long.parseLong(stamp.substring(0, stamp.indexOf('.')));
+        byte[] expected = stamp(millis).getBytes(StandardCharsets.US_ASCII);
         if (!MessageDigest.isEqual(expected, stamp.getBytes(StandardCharsets.US_ASCII))) {
             return Optional.empty();
         }
-        Duration elapsed = Duration.between(Instant.ofEpochSecond(seconds), Instant.now());
+        Duration elapsed = Duration.between(Instant.ofEpochMilli(millis), Instant.now());
         if (elapsed.compareTo(SKEW.negated()) < 0) {
             return Optional.empty();
         }
         return Optional.of(elapsed.isNegative() ? Duration.ZERO : elapsed);
     }
 
-    private String stamp(long epochSecond) {
+    private String stamp(long epochMilli) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key(), "HmacSHA256"));
-            byte[] signature = mac.doFinal(("form-timer:" + epochSecond).getBytes(StandardCharsets.US_ASCII));
-            return epochSecond + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(signature);
+            byte[] signature = mac.doFinal(("form-timer:" + epochMilli).getBytes(StandardCharsets.US_ASCII));
+            return epochMilli + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(signature);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
