@@ -4,6 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.Optional;
+import org.puente.platform.persistence.DatabaseErrors;
 import org.puente.platform.web.Pages;
 
 /**
@@ -41,7 +42,8 @@ public class ConfirmSignature {
     }
 
     public String confirm() {
-        Optional<Petition> confirmed = signatures.confirm(token);
+        // Hundreds may confirm in the same second; one that loses a race with another is tried again.
+        Optional<Petition> confirmed = DatabaseErrors.retryingRaces(3, () -> signatures.confirm(token));
         if (confirmed.isEmpty()) {
             signature = Optional.empty();
             return null;

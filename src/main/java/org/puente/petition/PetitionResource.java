@@ -121,9 +121,6 @@ public class PetitionResource {
                     SigningSource.api(ClientAddress.of(request, config.trustedProxies())));
         } catch (PetitionClosedException e) {
             return error(Response.Status.CONFLICT, "petition.closed");
-        } catch (org.puente.platform.mail.MailException e) {
-            // Nothing was kept (the transaction rolled back): the partner may try again later.
-            return error(Response.Status.SERVICE_UNAVAILABLE, "signature.error.mail");
         }
         return Response.accepted(Json.createObjectBuilder()
                 .add("status", Messages.get(language(), "api.accepted"))

@@ -29,6 +29,12 @@ public class PetitionService {
     @Inject
     Caller caller;
 
+    @Inject
+    SignatureService signatures;
+
+    @Inject
+    jakarta.enterprise.event.Event<PetitionsChanged> changed;
+
     /** The petitions the caller may work on: all for coalition staff, their organizations' for editors. */
     public List<Petition> listForCaller() {
         Account account = caller.require(Role.ADMIN, Role.STAFF, Role.ORG_EDITOR);
@@ -171,6 +177,7 @@ public class PetitionService {
     public void approve(long id) {
         caller.require(Role.ADMIN, Role.STAFF);
         find(id).approve(Instant.now());
+        changed.fire(new PetitionsChanged());
     }
 
     public void reject(long id, String reason) {
@@ -181,12 +188,14 @@ public class PetitionService {
     public void close(long id) {
         caller.require(Role.ADMIN, Role.STAFF);
         find(id).close(Instant.now());
+        changed.fire(new PetitionsChanged());
     }
 
     /** A closed petition leaves the public site; its authors keep its signatures for delivery. */
     public void archive(long id) {
         caller.require(Role.ADMIN, Role.STAFF);
         find(id).archive(Instant.now());
+        changed.fire(new PetitionsChanged());
     }
 
     public void pauseSigning(long id, boolean paused) {
@@ -197,6 +206,7 @@ public class PetitionService {
         } else {
             petition.resumeSigning(Instant.now());
         }
+        changed.fire(new PetitionsChanged());
     }
 
     /** The emergency switch for every petition at once. */
@@ -204,12 +214,11 @@ public class PetitionService {
         caller.require(Role.ADMIN, Role.STAFF);
         em.find(org.puente.organization.Coalition.class, org.puente.organization.Coalition.ID)
                 .pauseAllSigning(paused, Instant.now());
+        changed.fire(new PetitionsChanged());
     }
 
     public boolean isAllSigningPaused() {
-        org.puente.organization.Coalition coalition = em.find(org.puente.organization.Coalition.class,
-                org.puente.organization.Coalition.ID);
-        return coalition != null && coalition.isSigningPaused();
+        return signatures.isAllSigningPaused();
     }
 
     private void requireAuthorOf(Organization organization) {

@@ -22,7 +22,7 @@ public class PetitionUrlFilter extends HttpFilter {
     private static final Pattern SLUG = Pattern.compile("/([a-z0-9-]{1,80})/?");
 
     @Inject
-    transient SignatureService signatures;
+    transient PetitionReadCache petitions;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -31,10 +31,17 @@ public class PetitionUrlFilter extends HttpFilter {
         boolean embed = servletPath.startsWith("/embed/");
         String path = servletPath.substring((embed ? "/embed/petitions" : "/petitions").length());
         var matcher = SLUG.matcher(path);
-        if (matcher.matches() && signatures.findVisible(matcher.group(1)).isPresent()) {
+        if (matcher.matches() && petitions.visible(matcher.group(1)).isPresent()) {
             request.setAttribute(SLUG_ATTRIBUTE, matcher.group(1));
-            cacheForAnonymousReaders(request, response);
-            request.getRequestDispatcher(embed ? "/embed/petition.xhtml" : "/petition.xhtml").forward(request, response);
+            boolean shared = cacheForAnonymousReaders(request, response);
+            var page = request.getRequestDispatcher(embed ? "/embed/petition.xhtml" : "/petition.xhtml");
+            if (shared && request.getQueryString() == null) {
+                // Every anonymous reader of this address in this language gets the same page.
+                String key = servletPath + "|" + org.puente.platform.i18n.LanguageFilter.of(request).code();
+                petitions.pages().serve(key, request, response, page::forward);
+            } else {
+                page.forward(request, response);
+            }
         } else if (!embed && (path.isEmpty() || path.equals("/"))) {
             cacheForAnonymousReaders(request, response);
             chain.doFilter(request, response);
@@ -48,9 +55,10 @@ public class PetitionUrlFilter extends HttpFilter {
      * spike is absorbed before it reaches the portal; the count it shows is then at most that stale.
      * Anything personal (signed in, a session, a thank-you) is never stored.
      */
-    static void cacheForAnonymousReaders(HttpServletRequest request, HttpServletResponse response) {
+    static boolean cacheForAnonymousReaders(HttpServletRequest request, HttpServletResponse response) {
         boolean anonymous = "GET".equals(request.getMethod()) && request.getUserPrincipal() == null
                 && request.getSession(false) == null && request.getParameter("thanks") == null;
         response.setHeader("Cache-Control", anonymous ? "public, max-age=5, s-maxage=5" : "private, no-store");
+        return anonymous;
     }
 }

@@ -13,7 +13,7 @@ import org.puente.platform.web.NotFoundException;
 public class PublicPetitions {
 
     @Inject
-    SignatureService signatures;
+    PetitionReadCache cache;
 
     @Inject
     SignatureCounts counts;
@@ -29,7 +29,7 @@ public class PublicPetitions {
 
     public List<Petition> getOpen() {
         if (open == null) {
-            open = signatures.listOpen();
+            open = cache.open();
         }
         return open;
     }
@@ -39,7 +39,7 @@ public class PublicPetitions {
         if (current == null) {
             Object slug = request.getAttribute(PetitionUrlFilter.SLUG_ATTRIBUTE);
             String name = slug != null ? slug.toString() : request.getParameter("slug");
-            current = signatures.findVisible(name).orElseThrow(() -> new NotFoundException("petition " + name));
+            current = cache.visible(name).orElseThrow(() -> new NotFoundException("petition " + name));
         }
         return current;
     }
@@ -48,12 +48,12 @@ public class PublicPetitions {
         return counts.confirmed(petition.getId());
     }
 
-    /** Share links as plain URLs: no third-party scripts on the page. */
     /** A portal path as an absolute address (Open Graph wants one). */
     public String absolute(String path) {
         return path == null ? null : config.baseUrl() + path;
     }
 
+    /** Share links as plain URLs: no third-party scripts on the page. */
     public String shareUrl(Petition petition) {
         return config.baseUrl() + "/petitions/" + petition.getSlug();
     }
@@ -69,8 +69,14 @@ public class PublicPetitions {
         return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
     }
 
+    private Boolean signable;
+
+    /** Whether to offer the form (asked several times per page; answered once). */
     public boolean isSignable(Petition petition) {
-        return signatures.isSignable(petition);
+        if (signable == null) {
+            signable = cache.isSignable(petition);
+        }
+        return signable;
     }
 
     public boolean isThanks() {

@@ -7,7 +7,6 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
-import org.puente.platform.mail.MailException;
 import org.puente.platform.web.Pages;
 
 /** Staff's page on a petition's held signatures and sources ({@code /admin/petition-review?id=}). */
@@ -33,13 +32,7 @@ public class ReviewSignatures implements Serializable {
     }
 
     public String release(HoldReason reason) {
-        try {
-            int released = review.release(id, reason);
-            return done("admin.review.released", released);
-        } catch (MailException e) {
-            Pages.error(null, "admin.review.mailFailed");
-            return null;
-        }
+        return done("admin.review.released", review.release(id, reason));
     }
 
     public String discard(HoldReason reason) {

@@ -3,7 +3,6 @@ package org.puente.petition;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.puente.platform.mail.MailException;
 import org.puente.platform.web.ClientAddress;
 import org.puente.platform.web.Pages;
 
@@ -55,9 +54,6 @@ public class SignPetition {
             intake.submit(slug, form, source);
         } catch (PetitionClosedException e) {
             Pages.error(null, "petition.closed");
-            return null;
-        } catch (MailException e) {
-            Pages.error(null, "signature.error.mail");
             return null;
         }
         return checkEmail(slug);

@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class SignatureCounts {
 
-    static final Duration MAX_AGE = Duration.ofSeconds(3);
+    static final Duration MAX_AGE = Duration.ofSeconds(2);
 
     private record Entry(long count, long readAt) {
     }

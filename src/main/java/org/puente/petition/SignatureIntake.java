@@ -21,7 +21,6 @@ public class SignatureIntake {
 
     /**
      * @throws PetitionClosedException when the petition does not take signatures now
-     * @throws org.puente.platform.mail.MailException when the confirmation mail could not be handed over
      */
     public void submit(String slug, SignatureForm form, SigningSource source) {
         for (int attempt = 1; ; attempt++) {

@@ -14,7 +14,7 @@ import org.puente.platform.config.PuenteConfig;
 import org.puente.platform.i18n.Language;
 import org.puente.platform.i18n.Messages;
 import org.puente.platform.mail.MailComposer;
-import org.puente.platform.mail.MailSender;
+import org.puente.platform.mail.MailQueue;
 import org.puente.platform.security.Tokens;
 import org.puente.platform.web.NotFoundException;
 import org.puente.supporter.SupporterService;
@@ -35,7 +35,7 @@ public class SignatureService {
     MailComposer composer;
 
     @Inject
-    MailSender mail;
+    MailQueue mailQueue;
 
     @Inject
     PuenteConfig config;
@@ -58,6 +58,19 @@ public class SignatureService {
                 .setParameter("states", PetitionState.VISIBLE).getResultList().stream().findFirst();
     }
 
+    /** A visible petition with everything its public page shows loaded, for {@link PetitionReadCache}. */
+    public Optional<Petition> findVisibleForReading(String slug) {
+        Optional<Petition> found = findVisible(slug);
+        found.ifPresent(petition -> petition.getCosponsors().size());
+        return found;
+    }
+
+    public boolean isAllSigningPaused() {
+        org.puente.organization.Coalition coalition = em.find(org.puente.organization.Coalition.class,
+                org.puente.organization.Coalition.ID);
+        return coalition != null && coalition.isSigningPaused();
+    }
+
     public Optional<Petition> findVisibleById(long id) {
         Petition petition = em.find(Petition.class, id);
         return Optional.ofNullable(petition).filter(Petition::isVisible);
@@ -65,9 +78,7 @@ public class SignatureService {
 
     /** Open, not paused (neither this petition nor the whole site), within its dates. */
     public boolean isSignable(Petition petition) {
-        org.puente.organization.Coalition coalition = em.find(org.puente.organization.Coalition.class,
-                org.puente.organization.Coalition.ID);
-        return petition.isSignable(Instant.now()) && (coalition == null || !coalition.isSigningPaused());
+        return petition.isSignable(Instant.now()) && !isAllSigningPaused();
     }
 
     /** Confirmed signatures: the only ones that count. */
@@ -215,7 +226,8 @@ public class SignatureService {
         Petition petition = signature.getPetition();
         String title = petition.getTitle().in(language);
         String link = config.baseUrl() + "/signature-confirm?token=" + token + "&lang=" + language.code();
-        mail.send(composer.compose(signature.getEmail(), language,
+        // After commit, off the request: the signer sees "check your e-mail" without waiting for SMTP.
+        mailQueue.sendAfterCommit(composer.compose(signature.getEmail(), language,
                 Messages.get(language, "mail.signature.subject", title),
                 List.of(Messages.get(language, "mail.signature.greeting", signature.getFirstName()),
                         Messages.get(language, "mail.signature.body", title),

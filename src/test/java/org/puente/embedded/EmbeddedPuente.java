@@ -39,9 +39,11 @@ public final class EmbeddedPuente {
     private GreenMail greenMail;
     private DevMailbox mailbox;
     private Process payara;
+    private String baseUrl;
+    private int httpPort;
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 1 || !new File(args[0]).isFile()) {
+        if (args.length < 1 || !new File(args[0]).isFile()) {
             System.err.println("Usage: EmbeddedPuente path/to/puente.war  (run it with: mvn -Prun)");
             System.exit(2);
         }
@@ -55,17 +57,42 @@ public final class EmbeddedPuente {
             say("Maven has stopped; stopping Puente.");
             System.exit(0);
         }));
-        int httpPort = Integer.parseInt(setting("PUENTE_HTTP_PORT", "8080"));
+        List<String> notes = start(war, ProcessBuilder.Redirect.INHERIT);
+        say("");
+        say("==================================================================");
+        say(" Puente is running: " + baseUrl + "/");
+        for (String note : notes) {
+            say(" " + note);
+        }
+        say(" Stop with Ctrl-C.");
+        say("==================================================================");
+        int exit = payara.waitFor();
+        if (exit != 0 && exit != 130 && exit != 143) {
+            say("Payara Micro exited with status " + exit);
+        }
+    }
+
+    /**
+     * Starts the database, the mail catcher and the portal, and returns once the portal is ready. Every
+     * {@code PUENTE_*} setting given as a system property is passed on to the portal too.
+     *
+     * @param payaraOutput where Payara Micro's console goes
+     * @return what to tell the person who started it
+     */
+    public List<String> start(File war, ProcessBuilder.Redirect payaraOutput) throws Exception {
+        httpPort = Integer.parseInt(setting("PUENTE_HTTP_PORT", "8080"));
         Path dataDir = Path.of(setting("PUENTE_DATA_DIR", "./data")).toAbsolutePath().normalize();
         Files.createDirectories(dataDir);
         if (!Ports.isFree(httpPort)) {
             fail("Port " + httpPort + " is in use. Stop what uses it, or set PUENTE_HTTP_PORT.");
         }
-        String baseUrl = setting("PUENTE_BASE_URL", "http://localhost:" + httpPort);
+        baseUrl = setting("PUENTE_BASE_URL", "http://localhost:" + httpPort);
         List<String> notes = new ArrayList<>();
 
-        ProcessBuilder builder = new ProcessBuilder().inheritIO();
+        ProcessBuilder builder = new ProcessBuilder().redirectErrorStream(true).redirectOutput(payaraOutput);
         Map<String, String> child = builder.environment();
+        System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("PUENTE_"))
+                .forEach(name -> child.put(name, System.getProperty(name)));
         child.put("PUENTE_BASE_URL", baseUrl);
 
         boolean embeddedDb = setting("PUENTE_DB_URL", "").isBlank();
@@ -117,18 +144,22 @@ public final class EmbeddedPuente {
         payara = builder.command(command).start();
 
         waitUntilReady(httpPort);
-        say("");
-        say("==================================================================");
-        say(" Puente is running: " + baseUrl + "/");
-        for (String note : notes) {
-            say(" " + note);
-        }
-        say(" Stop with Ctrl-C.");
-        say("==================================================================");
-        int exit = payara.waitFor();
-        if (exit != 0 && exit != 130 && exit != 143) {
-            say("Payara Micro exited with status " + exit);
-        }
+        return notes;
+    }
+
+    /** The portal's address on this machine. */
+    public URI localUri() {
+        return URI.create("http://127.0.0.1:" + httpPort + "/");
+    }
+
+    /** The embedded database, or null when the portal uses an external one. */
+    public EmbeddedDatabase database() {
+        return database;
+    }
+
+    /** The embedded mail catcher, or null when mail goes to an external server. */
+    public GreenMail mail() {
+        return greenMail;
     }
 
     private void waitUntilReady(int httpPort) throws Exception {
@@ -158,7 +189,7 @@ public final class EmbeddedPuente {
         fail("The portal did not become ready within 4 minutes; see the log above.");
     }
 
-    private void stop() {
+    public void stop() {
         if (payara != null && payara.isAlive()) {
             say("Stopping Payara Micro ...");
             payara.destroy();

@@ -215,6 +215,55 @@ class PetitionsIT {
     }
 
     @Test
+    @DisplayName("a hundred people confirming in the same moment: the count equals the confirmed rows, exactly")
+    void simultaneousConfirmations() throws Exception {
+        String slug = openPetition("spike");
+        String path = "/petitions/" + slug;
+        Page page = visitor.get(path + "?lang=en");
+        Map<String, String> fields = WebSession.fields(page, "sign");
+        String action = page.document().getElementById("sign").attr("action");
+        TestEnvironment.fillingInTheForm();
+        String run = "spike-" + System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(25);
+        try {
+            List<Future<Page>> signed = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                Map<String, String> mine = new HashMap<>(fields);
+                mine.putAll(Map.of("sign:firstName", "Pico", "sign:lastName", "Nº " + i, "sign:email", run + "-" + i + "@example.org",
+                        "sign:country", "US", "sign:language", "EN", "sign:submit", "sign:submit"));
+                signed.add(pool.submit(() -> new WebSession(base.toURI()).postForm(action, mine)));
+            }
+            for (Future<Page> answer : signed) {
+                assertTrue(answer.get().uri().getPath().startsWith("/petition-check-email"), answer.get().uri().toString());
+            }
+            List<String> links = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                links.add(Mailbox.link(Mailbox.to(run + "-" + i + "@example.org", 1).get(0), "/signature-confirm?token="));
+            }
+            java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(1);
+            List<Future<Page>> confirmed = new ArrayList<>();
+            for (String link : links) {
+                WebSession signer = new WebSession(base.toURI());
+                Page confirmPage = signer.get(link);
+                confirmed.add(pool.submit(() -> {
+                    ready.await();
+                    return signer.submit(confirmPage, "confirm", Map.of(), "submit");
+                }));
+            }
+            ready.countDown(); // all at once
+            for (Future<Page> answer : confirmed) {
+                assertEquals(200, answer.get().status());
+                assertTrue(answer.get().uri().getQuery().contains("thanks=1"), answer.get().uri().toString());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(Map.of("CONFIRMED", 100L), signatures(slug));
+        Thread.sleep(SignatureCounts.MAX_AGE.toMillis() + 500);
+        assertEquals(100, count(path), "the count is the confirmed rows, none lost to contention");
+    }
+
+    @Test
     @DisplayName("bad input gets messages in the signer's language, nothing saved, no 500")
     void badInput() throws Exception {
         String email = "bad-" + System.nanoTime() + "@example.org";

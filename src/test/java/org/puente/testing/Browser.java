@@ -66,6 +66,17 @@ public final class Browser implements AutoCloseable {
         return driver;
     }
 
+    /**
+     * Clicks something that loads a new page (a form's submit button, a link) and waits until the new page
+     * has replaced the old one, so the next step never races the navigation.
+     */
+    public void clickAndWait(org.openqa.selenium.By target) {
+        org.openqa.selenium.WebElement page = driver.findElement(org.openqa.selenium.By.tagName("html"));
+        driver.findElement(target).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(20))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+    }
+
     public void size(int width, int height) {
         driver.manage().window().setSize(new Dimension(width, height));
     }

@@ -16,7 +16,7 @@ public final class Mailbox {
     private Mailbox() {
     }
 
-    /** Waits for messages to one address (the portal sends synchronously; the wait is a safety margin). */
+    /** Waits for messages to one address (confirmation links go out from a queue after their transaction commits). */
     public static List<MimeMessage> to(String address, int atLeast) throws Exception {
         GreenMail mail = TestEnvironment.mail();
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();

@@ -182,7 +182,7 @@ class PortalBrowserIT {
         driver.findElement(By.id("sign:country")).sendKeys("PE");
         driver.findElement(By.id("sign:consent")).click();
         browser.screenshot("petition-form-es-375px");
-        driver.findElement(By.id("sign:submit")).click();
+        browser.clickAndWait(By.id("sign:submit"));
         assertTrue(bodyText().contains("Revisa tu correo"), bodyText());
         browser.screenshot("petition-check-email-es-375px");
 
@@ -190,7 +190,7 @@ class PortalBrowserIT {
         driver.get(url(link));
         assertNoRawKeys();
         browser.screenshot("signature-confirm-es-375px");
-        driver.findElement(By.id("confirm:submit")).click();
+        browser.clickAndWait(By.id("confirm:submit"));
         assertTrue(bodyText().contains("Tu firma está confirmada"), bodyText());
         long after = Long.parseLong(driver.findElement(By.id("count")).getText().replaceAll("^(\\d+).*", "$1"));
         assertEquals(before + 1, after);
@@ -205,7 +205,7 @@ class PortalBrowserIT {
         driver.findElement(By.id("login:email")).sendKeys(TestEnvironment.ADMIN_EMAIL);
         driver.findElement(By.id("login:password")).sendKeys(TestEnvironment.adminPassword());
         browser.screenshot("login-en");
-        driver.findElement(By.id("login:submit")).click();
+        browser.clickAndWait(By.id("login:submit"));
         assertTrue(driver.getCurrentUrl().contains("/admin"), driver.getCurrentUrl());
         assertTrue(bodyText().contains("Welcome, Administrator"));
         browser.screenshot("admin-dashboard");
@@ -227,7 +227,7 @@ class PortalBrowserIT {
         ImageIO.write(new BufferedImage(40, 40, BufferedImage.TYPE_INT_RGB), "png", logo);
         driver.findElement(By.id("form:logo")).sendKeys(logo.getAbsolutePath());
         browser.screenshot("admin-new-organization");
-        driver.findElement(By.id("form:save")).click();
+        browser.clickAndWait(By.id("form:save"));
         assertTrue(bodyText().contains(name + " has been created"), bodyText());
         browser.screenshot("admin-organization-created");
 
@@ -237,7 +237,7 @@ class PortalBrowserIT {
         String editorEmail = "editor-" + System.nanoTime() + "@puente.test";
         driver.findElement(By.id("invite:email")).sendKeys(editorEmail);
         new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("invite:language"))).selectByValue("ES");
-        driver.findElement(By.id("invite:send")).click();
+        browser.clickAndWait(By.id("invite:send"));
         assertTrue(bodyText().contains("The invitation has been sent to " + editorEmail), bodyText());
         browser.screenshot("admin-invitation-sent");
 
@@ -249,19 +249,19 @@ class PortalBrowserIT {
         driver.findElement(By.id("accept:password")).sendKeys("caminamos juntas 2026");
         driver.findElement(By.id("accept:confirmation")).sendKeys("caminamos juntas 2026");
         browser.screenshot("invitation-es");
-        driver.findElement(By.id("accept:submit")).click();
+        browser.clickAndWait(By.id("accept:submit"));
         assertTrue(bodyText().contains("Ya puedes iniciar sesión"), bodyText());
 
         driver.findElement(By.id("login:email")).sendKeys(editorEmail);
         driver.findElement(By.id("login:password")).sendKeys("caminamos juntas 2026");
-        driver.findElement(By.id("login:submit")).click();
+        browser.clickAndWait(By.id("login:submit"));
         driver.get(url("/admin/organizations"));
         assertTrue(bodyText().contains(name));
         driver.findElement(By.linkText("Editar")).click();
         WebElement description = driver.findElement(By.id("form:descriptionEs"));
         description.clear();
         description.sendKeys("Clínicas legales gratuitas para familias que buscan asilo.");
-        driver.findElement(By.id("form:save")).click();
+        browser.clickAndWait(By.id("form:save"));
         assertTrue(bodyText().contains("Se guardaron los cambios de " + name), bodyText());
         browser.screenshot("editor-saved-es");
 

@@ -90,15 +90,15 @@ public class Bootstrap {
                         + "organize their neighbors.",
                 "Una organización comunitaria de madres y padres inmigrantes que capacita a sus miembros para "
                         + "informar a legisladores y organizar a sus vecinos.");
-        demoOrganization("Santuario Faith Alliance", "Los Angeles", "California", "US",
+        Organization santuario = demoOrganization("Santuario Faith Alliance", "Los Angeles", "California", "US",
                 "Congregations in solidarity with migrants: prayer days, fact-finding delegations to detention "
                         + "centers, and sanctuary.",
                 "Congregaciones solidarias con las personas migrantes: jornadas de oración, delegaciones de "
                         + "observación a centros de detención y santuario.");
-        demoPetitions(frontera, voces);
+        demoPetitions(frontera, voces, santuario);
     }
 
-    private void demoPetitions(Organization frontera, Organization voces) {
+    private void demoPetitions(Organization frontera, Organization voces, Organization santuario) {
         Instant now = Instant.now();
         Petition release = new Petition(frontera, "reunite-families-now",
                 new LocalizedText("Reunite separated families now", "Reunifiquen ya a las familias separadas"),
@@ -120,6 +120,7 @@ public class Bootstrap {
                         "<p>Exigimos a la Oficina Ejecutiva de Revisión de Inmigración que garantice intérpretes "
                         + "calificados, también de lenguas indígenas, en cada audiencia.</p>"),
                 "Executive Office for Immigration Review", 500, null, now);
+        release.cosponsoredBy(java.util.List.of(voces, santuario), now);
         for (Petition petition : new Petition[] {release, interpreters}) {
             petition.submitForReview(now);
             petition.approve(now);

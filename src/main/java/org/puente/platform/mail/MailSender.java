@@ -1,6 +1,7 @@
 package org.puente.platform.mail;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.mail.Authenticator;
@@ -33,6 +34,10 @@ public class MailSender {
 
     @Inject
     PuenteConfig config;
+
+    /** Open connections waiting for the next pooled message. */
+    private final java.util.concurrent.BlockingQueue<Transport> idle =
+            new java.util.concurrent.ArrayBlockingQueue<>(MailQueue.WORKERS);
 
     private Session session;
     private String messageIdDomain;
@@ -68,29 +73,96 @@ public class MailSender {
         }
     }
 
-    /** Sends one message now; a failure is thrown so the caller's transaction can roll back. */
+    /** Sends one message now, on its own connection; a failure is thrown so the caller's transaction can roll back. */
     public void send(OutgoingMail mail) {
         try {
-            MimeMessage message = new PuenteMimeMessage(session, messageIdDomain);
-            message.setFrom(new InternetAddress(config.mailFrom()));
-            message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(mail.to(), true));
-            message.setSubject(mail.subject(), "UTF-8");
-            message.setHeader("Content-Language", mail.language().code());
-            message.setSentDate(new Date());
-
-            MimeBodyPart text = new MimeBodyPart();
-            text.setText(mail.text(), "UTF-8", "plain");
-            MimeBodyPart html = new MimeBodyPart();
-            html.setText(mail.html(), "UTF-8", "html");
-            MimeMultipart alternative = new MimeMultipart("alternative");
-            alternative.addBodyPart(text);
-            alternative.addBodyPart(html);
-            message.setContent(alternative);
-            Transport.send(message);
+            Transport.send(message(mail));
             LOG.fine(() -> "Sent '" + mail.subject() + "' in " + mail.language());
         } catch (MessagingException e) {
             throw new MailException("Could not send mail: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Sends one message over a pooled, already open SMTP connection (one connection carries many
+     * messages), opening one when none is idle. A pooled connection the server has closed meanwhile is
+     * replaced once.
+     */
+    public void sendPooled(OutgoingMail mail) {
+        MimeMessage message;
+        try {
+            message = message(mail);
+        } catch (MessagingException e) {
+            throw new MailException("Could not build mail: " + e.getMessage(), e);
+        }
+        Transport transport = idle.poll();
+        boolean reused = transport != null;
+        try {
+            if (transport == null) {
+                transport = connect();
+            }
+            try {
+                transport.sendMessage(message, message.getAllRecipients());
+            } catch (MessagingException stale) {
+                if (!reused) {
+                    throw stale;
+                }
+                close(transport);
+                transport = connect();
+                transport.sendMessage(message, message.getAllRecipients());
+            }
+            if (!idle.offer(transport)) {
+                close(transport);
+            }
+            transport = null;
+        } catch (MessagingException e) {
+            throw new MailException("Could not send mail: " + e.getMessage(), e);
+        } finally {
+            if (transport != null) {
+                close(transport);
+            }
+        }
+    }
+
+    private Transport connect() throws MessagingException {
+        Transport transport = session.getTransport();
+        transport.connect();
+        return transport;
+    }
+
+    private static void close(Transport transport) {
+        try {
+            transport.close();
+        } catch (MessagingException e) {
+            LOG.fine(() -> "Closing an SMTP connection: " + e.getMessage());
+        }
+    }
+
+    @PreDestroy
+    void closeIdle() {
+        for (Transport transport; (transport = idle.poll()) != null; ) {
+            close(transport);
+        }
+    }
+
+    private MimeMessage message(OutgoingMail mail) throws MessagingException {
+        MimeMessage message = new PuenteMimeMessage(session, messageIdDomain);
+        message.setFrom(new InternetAddress(config.mailFrom()));
+        message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(mail.to(), true));
+        message.setSubject(mail.subject(), "UTF-8");
+        message.setHeader("Content-Language", mail.language().code());
+        message.setSentDate(new Date());
+
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText(mail.text(), "UTF-8", "plain");
+        MimeBodyPart html = new MimeBodyPart();
+        html.setText(mail.html(), "UTF-8", "html");
+        MimeMultipart alternative = new MimeMultipart("alternative");
+        alternative.addBodyPart(text);
+        alternative.addBodyPart(html);
+        message.setContent(alternative);
+        message.saveChanges();
+        return message;
     }
 
     /** A MimeMessage whose Message-ID names the portal's domain rather than the host's. */

@@ -1,0 +1,417 @@
+package org.puente.bench;
+
+import jakarta.mail.internet.MimeMessage;
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.puente.embedded.EmbeddedPuente;
+import org.puente.embedded.Ports;
+import org.puente.testing.Mailbox;
+
+/**
+ * {@code bash bench/run}: the petition benchmark. Starts the portal as the embedded run does (embedded
+ * MariaDB, mail catcher, demo data), drives it over HTTP with {@code wrk} from the same machine, and
+ * writes the figures with a description of the machine to {@code BENCHMARKS.md}:
+ * <ol>
+ * <li>petition page reads (anonymous, sessionless);</li>
+ * <li>signature submissions through the real form, each a new person;</li>
+ * <li>confirmations of those signatures, many at once, then a check that the count the portal shows
+ *     equals the confirmed rows in the database.</li>
+ * </ol>
+ * The load comes from this machine, so its address is on the signing allow-list, as a community
+ * centre's would be; the form's timer and every other rule apply as in production.
+ */
+public final class Benchmark {
+
+    static final double READS_TARGET = 1000;
+    static final double SIGNS_TARGET = 300;
+    static final double P99_TARGET_MS = 500;
+    static final String SLUG = "reunite-families-now";
+
+    private final Path target;
+    private final Path report;
+    private final int seconds = Integer.getInteger("bench.seconds", 30);
+    private final int connections = Integer.getInteger("bench.connections", 64);
+    private final List<String> findings = new ArrayList<>();
+    private EmbeddedPuente portal;
+    private URI base;
+
+    private Benchmark(Path target, Path report) {
+        this.target = target;
+        this.report = report;
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 2 || !new File(args[0]).isFile()) {
+            System.err.println("Usage: Benchmark path/to/puente.war path/to/BENCHMARKS.md  (run it with: bash bench/run)");
+            System.exit(2);
+        }
+        boolean passed = new Benchmark(Path.of(args[0]).toAbsolutePath().getParent(), Path.of(args[1])).run(new File(args[0]));
+        System.exit(passed ? 0 : 1);
+    }
+
+    private boolean run(File war) throws Exception {
+        requireWrk();
+        Path data = target.resolve("bench-data");
+        deleteRecursively(data);
+        System.setProperty("PUENTE_DATA_DIR", data.toString());
+        System.setProperty("PUENTE_HTTP_PORT", String.valueOf(Ports.free()));
+        System.setProperty("PUENTE_MAILBOX_PORT", String.valueOf(Ports.free()));
+        System.setProperty("PUENTE_EMBEDDED_SMTP_PORT", String.valueOf(Ports.free()));
+        System.setProperty("PUENTE_SIGNING_ALLOW_LIST", "127.0.0.1,::1");
+        System.setProperty("PUENTE_DEMO_DATA", "true");
+        portal = new EmbeddedPuente();
+        Path payaraLog = target.resolve("bench-payara.log");
+        say("Starting the portal (log: " + payaraLog + ") ...");
+        try {
+            portal.start(war, ProcessBuilder.Redirect.to(payaraLog.toFile()));
+            base = portal.localUri();
+            return measure();
+        } finally {
+            portal.stop();
+        }
+    }
+
+    private boolean measure() throws Exception {
+        String page = base.resolve("petitions/" + SLUG).toString();
+        say("Warming up ...");
+        wrk(page, 10, null);
+        Path signScript = signScript("warmup");
+        Thread.sleep(3500); // the form's timer: nobody fills it in faster
+        wrk(page, 10, signScript);
+
+        say("Reading the petition page for " + seconds + " s ...");
+        Wrk reads = wrk(page, seconds, null);
+        long rowsBefore = rows("SELECT COUNT(*) FROM signature s JOIN petition p ON p.id = s.petition_id WHERE p.slug = ?");
+        signScript = signScript("bench");
+        Thread.sleep(3500);
+        say("Signing for " + seconds + " s ...");
+        Wrk signs = wrk(page, seconds, signScript);
+        long rowsAfter = rows("SELECT COUNT(*) FROM signature s JOIN petition p ON p.id = s.petition_id WHERE p.slug = ?");
+
+        say("Confirming the signatures, " + connections + " at a time ...");
+        Confirmations confirmations = confirmAll();
+        Thread.sleep(4000); // the count is at most 3 s stale
+        long shown = shownCount();
+        long confirmedRows = rows("SELECT COUNT(*) FROM signature s JOIN petition p ON p.id = s.petition_id "
+                + "WHERE p.slug = ? AND s.state = 'CONFIRMED' AND s.hold_reason IS NULL");
+
+        boolean readsOk = reads.perSecond() >= READS_TARGET && reads.p99Ms() < P99_TARGET_MS && reads.errors() == 0;
+        boolean signsOk = signs.perSecond() >= SIGNS_TARGET && signs.p99Ms() < P99_TARGET_MS && signs.errors() == 0;
+        long accepted = signs.requests() - signs.errors();
+        boolean rowsOk = rowsAfter - rowsBefore == accepted;
+        boolean countOk = shown == confirmedRows;
+        findings.add(String.format(Locale.ROOT, "Signature rows added: %d for %d accepted submissions (%s).",
+                rowsAfter - rowsBefore, accepted, rowsOk ? "one row per submission" : "MISMATCH"));
+        findings.add(String.format(Locale.ROOT, "Count shown after the confirmations: %d; confirmed rows in the database: %d (%s).",
+                shown, confirmedRows, countOk ? "equal" : "NOT EQUAL"));
+        writeReport(reads, signs, confirmations, readsOk, signsOk, rowsOk && countOk);
+        say("Figures written to " + report);
+        return readsOk && signsOk && rowsOk && countOk;
+    }
+
+    /** A wrk script that sends the petition's real form, with a new person's address on every request. */
+    private Path signScript(String prefix) throws Exception {
+        HttpResponse<String> response = http().send(HttpRequest.newBuilder(base.resolve("petitions/" + SLUG + "?lang=es"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        Document document = Jsoup.parse(response.body(), base.toString());
+        Element form = document.getElementById("sign");
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (Element input : form.select("input[name], select[name], textarea[name]")) {
+            String type = input.attr("type");
+            if (type.equals("checkbox") || type.equals("submit") || input.attr("name").equals("sign:email")) {
+                continue;
+            }
+            String value = input.tagName().equals("select") ? "ES" : input.val();
+            fields.put(input.attr("name"), value);
+        }
+        fields.putAll(Map.of("sign:firstName", "Bench", "sign:lastName", "Firmante", "sign:country", "MX",
+                "sign:postalCode", "06700", "sign:consent", "on", "sign:submit", "sign:submit"));
+        String body = fields.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                .collect(Collectors.joining("&"));
+        String action = URI.create(form.absUrl("action")).getRawPath();
+        String lua = """
+                local threads = {}
+                local counter = 0
+                setup = function(thread)
+                  thread:set("id", #threads + 1)
+                  table.insert(threads, thread)
+                end
+                init = function(args)
+                  bad = 0
+                end
+                request = function()
+                  counter = counter + 1
+                  local email = "%s-" .. id .. "-" .. counter .. "-" .. os.time() .. "%%40example.org"
+                  return wrk.format("POST", "%s", {["Content-Type"] = "application/x-www-form-urlencoded"},
+                    "%s&sign%%3Aemail=" .. email)
+                end
+                response = function(status, headers, body)
+                  if status ~= 302 then bad = bad + 1 end
+                end
+                done = function(summary, latency, requests)
+                  local total = 0
+                  for _, thread in ipairs(threads) do total = total + thread:get("bad") end
+                  io.write("unexpected_status " .. total .. "\\n")
+                end
+                """.formatted(prefix, action, body);
+        Path script = target.resolve("bench-sign-" + prefix + ".lua");
+        Files.writeString(script, lua);
+        return script;
+    }
+
+    /** Confirms every signature whose mail the catcher holds, POSTing the confirmation form as a browser would. */
+    private Confirmations confirmAll() throws Exception {
+        List<String> tokens = new ArrayList<>();
+        Pattern link = Pattern.compile("/signature-confirm\\?token=([A-Za-z0-9_-]{43})");
+        for (MimeMessage message : portal.mail().getReceivedMessages()) {
+            Matcher matcher = link.matcher(Mailbox.part(message, "text/plain"));
+            if (matcher.find()) {
+                tokens.add(matcher.group(1));
+            }
+        }
+        if (tokens.isEmpty()) {
+            throw new IllegalStateException("no confirmation mail among the " + portal.mail().getReceivedMessages().length
+                    + " the catcher received");
+        }
+        String first = tokens.get(0);
+        Document page = Jsoup.parse(http().send(HttpRequest.newBuilder(base.resolve("signature-confirm?token=" + first))
+                .build(), HttpResponse.BodyHandlers.ofString()).body(), base.toString());
+        Element form = page.getElementById("confirm");
+        String action = URI.create(form.absUrl("action")).getRawPath();
+        Map<String, String> fields = new LinkedHashMap<>();
+        form.select("input[name]").forEach(input -> fields.put(input.attr("name"), input.val()));
+        form.select("button[name]").forEach(button -> fields.put(button.attr("name"), button.attr("name")));
+        HttpClient client = http();
+        ExecutorService pool = Executors.newFixedThreadPool(connections);
+        AtomicInteger failures = new AtomicInteger();
+        long started = System.nanoTime();
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (String token : tokens) {
+                done.add(pool.submit(() -> {
+                    Map<String, String> mine = new LinkedHashMap<>(fields);
+                    mine.put("confirm:token", token);
+                    String body = mine.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                            .collect(Collectors.joining("&"));
+                    HttpResponse<Void> answer = client.send(HttpRequest.newBuilder(base.resolve(action.substring(1)))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
+                    if (answer.statusCode() != 302) {
+                        failures.incrementAndGet();
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> future : done) {
+                future.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        double secondsTaken = (System.nanoTime() - started) / 1e9;
+        return new Confirmations(tokens.size(), failures.get(), tokens.size() / secondsTaken);
+    }
+
+    private long shownCount() throws Exception {
+        String json = http().send(HttpRequest.newBuilder(base.resolve("api/v1/petitions?per_page=100")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(json))) {
+            for (var value : reader.readObject().getJsonObject("_embedded").getJsonArray("osdi:petitions")) {
+                var petition = value.asJsonObject();
+                if (petition.getString("browser_url").endsWith("/" + SLUG)) {
+                    return petition.getJsonNumber("total_signatures").longValue();
+                }
+            }
+        }
+        throw new IllegalStateException("the API does not list " + SLUG);
+    }
+
+    private long rows(String sql) throws Exception {
+        var db = portal.database();
+        try (Connection connection = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+                PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setString(1, SLUG);
+            try (ResultSet rs = query.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    record Wrk(double perSecond, double p50Ms, double p99Ms, long requests, long errors, String raw) {
+    }
+
+    record Confirmations(int count, int failures, double perSecond) {
+    }
+
+    private Wrk wrk(String url, int duration, Path script) throws Exception {
+        List<String> command = new ArrayList<>(List.of("wrk", "-t2", "-c" + connections, "-d" + duration + "s",
+                "--timeout", "10s", "--latency"));
+        if (script != null) {
+            command.addAll(List.of("-s", script.toString()));
+        }
+        command.add(url);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("wrk failed:\n" + output);
+        }
+        double perSecond = number(output, "Requests/sec:\\s+([\\d.]+)");
+        long requests = (long) number(output, "(\\d+) requests in");
+        // Reads must answer 2xx/3xx; a signature must answer with the redirect to "check your e-mail"
+        // (the script counts every other status). Socket errors and timeouts count against both.
+        double wrong = script == null ? optional(output, "Non-2xx or 3xx responses:\\s+(\\d+)")
+                : optional(output, "unexpected_status (\\d+)");
+        long errors = (long) (wrong + socketErrors(output));
+        Wrk result = new Wrk(perSecond, latencyMs(output, "50%"), latencyMs(output, "99%"), requests, errors, output);
+        say(String.format(Locale.ROOT, "  %.0f requests/s, p50 %.1f ms, p99 %.1f ms, %d requests, %d errors",
+                perSecond, result.p50Ms(), result.p99Ms(), requests, errors));
+        return result;
+    }
+
+    private static double socketErrors(String output) {
+        Matcher m = Pattern.compile("Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)").matcher(output);
+        return m.find() ? Long.parseLong(m.group(1)) + Long.parseLong(m.group(2)) + Long.parseLong(m.group(3))
+                + Long.parseLong(m.group(4)) : 0;
+    }
+
+    private static double latencyMs(String output, String percentile) {
+        Matcher m = Pattern.compile("\\s" + Pattern.quote(percentile) + "\\s+([\\d.]+)(us|ms|s)").matcher(output);
+        if (!m.find()) {
+            throw new IllegalStateException("no " + percentile + " latency in:\n" + output);
+        }
+        double value = Double.parseDouble(m.group(1));
+        return switch (m.group(2)) {
+            case "us" -> value / 1000;
+            case "s" -> value * 1000;
+            default -> value;
+        };
+    }
+
+    private static double number(String output, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(output);
+        if (!m.find()) {
+            throw new IllegalStateException("no match for " + regex + " in:\n" + output);
+        }
+        return Double.parseDouble(m.group(1));
+    }
+
+    private static double optional(String output, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(output);
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+    }
+
+    private void writeReport(Wrk reads, Wrk signs, Confirmations confirmations, boolean readsOk, boolean signsOk,
+            boolean countOk) throws Exception {
+        StringBuilder md = new StringBuilder();
+        md.append("# Benchmarks\n\n");
+        md.append("Written by `bash bench/run` (see `bench/README.md`); numbers from the last run, not edited by hand.\n\n");
+        md.append("## Machine\n\n");
+        md.append("- Run: ").append(ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)).append('\n');
+        md.append("- CPU: ").append(cpu()).append(", ").append(Runtime.getRuntime().availableProcessors()).append(" cores\n");
+        md.append("- Memory: ").append(memory()).append('\n');
+        md.append("- OS: ").append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.version")).append('\n');
+        md.append("- Java: ").append(System.getProperty("java.vm.name")).append(' ').append(System.getProperty("java.version")).append('\n');
+        md.append("- Everything on this one machine: Payara Micro (`-Xmx768m`), the embedded MariaDB, the mail catcher and `wrk`.\n\n");
+        md.append("## Petitions\n\n");
+        md.append(String.format(Locale.ROOT, "`wrk -t2 -c%d -d%ds --latency`, after a 10 s warm-up of each scenario.%n%n",
+                connections, seconds));
+        md.append("| scenario | requests/s | p50 | p99 | requests | errors | target | met |\n");
+        md.append("|---|---|---|---|---|---|---|---|\n");
+        row(md, "petition page reads (`GET /petitions/" + SLUG + "`)", reads, READS_TARGET, readsOk);
+        row(md, "signature submissions (the form, a new person each)", signs, SIGNS_TARGET, signsOk);
+        md.append(String.format(Locale.ROOT, "%nConfirmations (%d at a time, plain Java HTTP client): %d confirmed at %.0f/s, %d failed.%n%n",
+                connections, confirmations.count(), confirmations.perSecond(), confirmations.failures()));
+        for (String finding : findings) {
+            md.append("- ").append(finding).append('\n');
+        }
+        md.append("\nCount check: ").append(countOk ? "**passed**" : "**FAILED**").append(".\n");
+        Files.writeString(report, md.toString());
+    }
+
+    private static void row(StringBuilder md, String name, Wrk wrk, double target, boolean met) {
+        md.append(String.format(Locale.ROOT, "| %s | %.0f | %.1f ms | %.1f ms | %d | %d | ≥ %.0f/s, p99 < %.0f ms | %s |%n",
+                name, wrk.perSecond(), wrk.p50Ms(), wrk.p99Ms(), wrk.requests(), wrk.errors(), target, P99_TARGET_MS,
+                met ? "yes" : "**no**"));
+    }
+
+    private static String cpu() {
+        try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
+            return lines.filter(l -> l.startsWith("model name")).findFirst().map(l -> l.replaceAll("^[^:]*:\\s*", ""))
+                    .orElse("unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static String memory() {
+        try (Stream<String> lines = Files.lines(Path.of("/proc/meminfo"))) {
+            return lines.filter(l -> l.startsWith("MemTotal")).findFirst()
+                    .map(l -> Math.round(Long.parseLong(l.replaceAll("\\D", "")) / 1024.0 / 1024.0) + " GB")
+                    .orElse("unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static void requireWrk() throws Exception {
+        try {
+            new ProcessBuilder("wrk", "--version").redirectErrorStream(true).start().waitFor();
+        } catch (IOException e) {
+            System.err.println("The benchmark needs wrk: apt-get install wrk");
+            System.exit(2);
+        }
+    }
+
+    private static HttpClient http() {
+        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> paths = Files.walk(dir)) {
+                paths.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+    }
+
+    private static void say(String line) {
+        System.out.println("[bench] " + line);
+    }
+}
