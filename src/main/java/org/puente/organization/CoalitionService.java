@@ -21,6 +21,9 @@ public class CoalitionService {
     @Inject
     Caller caller;
 
+    @Inject
+    jakarta.enterprise.event.Event<CoalitionChanged> changed;
+
     public Coalition forEditing() {
         caller.require(Role.ADMIN);
         return em.find(Coalition.class, Coalition.ID);
@@ -29,5 +32,6 @@ public class CoalitionService {
     public void update(String name, LocalizedText mission, String postalAddress) {
         caller.require(Role.ADMIN);
         em.find(Coalition.class, Coalition.ID).update(name, mission, postalAddress, Instant.now());
+        changed.fire(new CoalitionChanged());
     }
 }

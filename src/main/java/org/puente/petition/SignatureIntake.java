@@ -9,7 +9,8 @@ import org.puente.platform.persistence.DatabaseErrors;
 /**
  * The one way a signature comes in, from the form and from the API alike. Each attempt is its own
  * transaction: a deadlock between simultaneous signers is retried (the retry finds the other's row), and
- * the same person submitting twice at once ends with one signature and the same answer for both.
+ * the same person signing again (or twice at once) ends with one signature, a fresh link by mail (a few at
+ * most), and the same answer as the first time.
  */
 @ApplicationScoped
 public class SignatureIntake {
@@ -28,10 +29,10 @@ public class SignatureIntake {
                 signatures.sign(slug, form, source);
                 return;
             } catch (PersistenceException | TransactionalException e) {
-                if (DatabaseErrors.isDuplicate(e)) {
-                    return; // the simultaneous twin request holds the signature
+                if (DatabaseErrors.isDuplicate(e) && signatures.signAgain(slug, form)) {
+                    return; // signed before: a fresh link went out, nothing was added
                 }
-                if (attempt >= ATTEMPTS || !DatabaseErrors.isTransient(e)) {
+                if (attempt >= ATTEMPTS || !(DatabaseErrors.isDuplicate(e) || DatabaseErrors.isTransient(e))) {
                     throw e;
                 }
             }

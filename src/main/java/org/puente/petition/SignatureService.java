@@ -10,6 +10,7 @@ import jakarta.validation.Valid;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.puente.organization.Coalition;
 import org.puente.platform.config.PuenteConfig;
 import org.puente.platform.i18n.Language;
 import org.puente.platform.i18n.Messages;
@@ -66,8 +67,7 @@ public class SignatureService {
     }
 
     public boolean isAllSigningPaused() {
-        org.puente.organization.Coalition coalition = em.find(org.puente.organization.Coalition.class,
-                org.puente.organization.Coalition.ID);
+        org.puente.organization.Coalition coalition = em.find(Coalition.class, Coalition.ID);
         return coalition != null && coalition.isSigningPaused();
     }
 
@@ -96,26 +96,11 @@ public class SignatureService {
      * @throws PetitionClosedException when the petition does not take signatures now
      */
     public void sign(String slug, @Valid SignatureForm form, SigningSource source) {
-        Petition petition = findVisible(slug).orElseThrow(() -> new NotFoundException("petition " + slug));
+        Petition petition = signablePetition(slug);
         Instant now = Instant.now();
-        if (!isSignable(petition)) {
-            throw new PetitionClosedException(slug);
-        }
         String token = Tokens.generate();
-        // A plain read: locking a row that may not exist would take a gap lock, and simultaneous
-        // first signatures would deadlock on it. The unique key settles those races instead.
-        Optional<Signature> existing = em.createNamedQuery("Signature.findByPetitionAndCanonicalEmail", Signature.class)
-                .setParameter("petitionId", petition.getId())
-                .setParameter("email", EmailAddresses.canonical(form.getEmail()))
-                .getResultList().stream().findFirst();
-        if (existing.isPresent()) {
-            em.lock(existing.get(), LockModeType.PESSIMISTIC_WRITE);
-            em.refresh(existing.get());
-            if (existing.get().remind(Tokens.hash(token), now)) {
-                sendConfirmation(existing.get(), token);
-            }
-            return;
-        }
+        // No read first: the unique (petition, canonical e-mail) key refuses a second signature, and the
+        // caller then takes the signAgain path. A new signer, the common case, costs one query and one insert.
         HoldReason hold = holdReason(petition, source, now);
         Signature signature = new Signature(petition, form, Tokens.hash(token), now, source.address(), hold);
         em.persist(signature);
@@ -123,6 +108,45 @@ public class SignatureService {
         if (hold == null) {
             sendConfirmation(signature, token);
         }
+    }
+
+    /**
+     * The same person signed before (the unique key said so): mail a fresh link, a few times at most,
+     * and add nothing.
+     *
+     * @return false when there is no such signature after all (the earlier one was rolled back)
+     */
+    public boolean signAgain(String slug, SignatureForm form) {
+        Petition petition = signablePetition(slug);
+        Optional<Signature> existing = em.createNamedQuery("Signature.findByPetitionAndCanonicalEmail", Signature.class)
+                .setParameter("petitionId", petition.getId())
+                .setParameter("email", EmailAddresses.canonical(form.getEmail()))
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList().stream().findFirst();
+        if (existing.isEmpty()) {
+            return false;
+        }
+        String token = Tokens.generate();
+        if (existing.get().remind(Tokens.hash(token), Instant.now())) {
+            sendConfirmation(existing.get(), token);
+        }
+        return true;
+    }
+
+    /** The petition, if it takes signatures now; read with the site-wide switch in one round trip. */
+    private Petition signablePetition(String slug) {
+        Object[] found = slug == null || slug.length() > 80 ? null : em.createNamedQuery(
+                "Petition.findVisibleBySlugWithSiteSwitch", Object[].class).setParameter("slug", slug)
+                .setParameter("states", PetitionState.VISIBLE).setParameter("coalition", Coalition.ID)
+                .getResultList().stream().findFirst().orElse(null);
+        if (found == null) {
+            throw new NotFoundException("petition " + slug);
+        }
+        Petition petition = (Petition) found[0];
+        if (!petition.isSignable(Instant.now()) || Boolean.TRUE.equals(found[1])) {
+            throw new PetitionClosedException(slug);
+        }
+        return petition;
     }
 
     /**

@@ -212,6 +212,11 @@ class PortalBrowserIT {
         driver.get(url("/admin/petitions"));
         assertTrue(bodyText().contains("Reunite separated families now"), bodyText());
         browser.screenshot("admin-petitions");
+        browser.clickAndWait(By.cssSelector("a[id$=':review']"));
+        assertTrue(bodyText().contains("Held signatures"), bodyText());
+        assertNoRawKeys();
+        assertAccessible();
+        browser.screenshot("admin-petition-review");
 
         driver.get(url("/admin/organizations"));
         driver.findElement(By.id("new")).click();

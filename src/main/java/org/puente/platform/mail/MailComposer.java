@@ -20,6 +20,31 @@ public class MailComposer {
     @PersistenceContext
     EntityManager em;
 
+    /** Who the mail is from, as its footer names them; read at most every {@link #SENDER_MAX_AGE}. */
+    private record Sender(String name, String postalAddress, long readAt) {
+    }
+
+    static final java.time.Duration SENDER_MAX_AGE = java.time.Duration.ofSeconds(30);
+    private volatile Sender sender;
+
+    /** This instance's next mail shows the new name and address; other instances' within {@link #SENDER_MAX_AGE}. */
+    void forgetSender(@jakarta.enterprise.event.Observes(during = jakarta.enterprise.event.TransactionPhase.AFTER_SUCCESS)
+            org.puente.organization.CoalitionChanged change) {
+        sender = null;
+    }
+
+    private Sender sender() {
+        Sender current = sender;
+        long now = System.nanoTime();
+        if (current == null || now - current.readAt() > SENDER_MAX_AGE.toNanos()) {
+            Coalition coalition = em.find(Coalition.class, Coalition.ID);
+            current = new Sender(coalition == null ? "Puente" : coalition.getName(),
+                    coalition == null ? "" : coalition.getPostalAddress(), now);
+            sender = current;
+        }
+        return current;
+    }
+
     /**
      * @param subject    the subject, already in {@code language}
      * @param paragraphs the body, already in {@code language}, as plain text
@@ -28,9 +53,9 @@ public class MailComposer {
      */
     public OutgoingMail compose(String to, Language language, String subject, List<String> paragraphs,
             String actionLabel, String actionUrl) {
-        Coalition coalition = em.find(Coalition.class, Coalition.ID);
-        String coalitionName = coalition == null ? "Puente" : coalition.getName();
-        String address = coalition == null ? "" : coalition.getPostalAddress();
+        Sender sender = sender();
+        String coalitionName = sender.name();
+        String address = sender.postalAddress();
         String footer = Messages.get(language, "mail.footer.transactional", coalitionName);
 
         StringBuilder text = new StringBuilder();
