@@ -347,6 +347,28 @@ class PetitionsIT {
     }
 
     @Test
+    @DisplayName("signatures through the API obey the same per-address limits: over the burst they are held, not counted")
+    void apiIsRateLimited() throws Exception {
+        String slug = openPetition("api-limit");
+        String address = "198.51.100." + (1 + System.nanoTime() % 250);
+        long id;
+        try (Connection db = db(); PreparedStatement query = db.prepareStatement("SELECT id FROM petition WHERE slug = ?")) {
+            query.setString(1, slug);
+            try (ResultSet rs = query.executeQuery()) {
+                rs.next();
+                id = rs.getLong(1);
+            }
+        }
+        for (int i = 0; i < 6; i++) {
+            String body = "{\"person\":{\"given_name\":\"Ráfaga\",\"family_name\":\"Api\",\"email_addresses\":[{\"address\":\""
+                    + "burst-api-" + i + "-" + System.nanoTime() + "@example.org\"}],\"postal_addresses\":[{\"country\":\"US\"}]}}";
+            var answer = api(base, "POST", "/api/v1/petitions/" + id + "/signatures", body, address);
+            assertEquals(202, answer.statusCode(), "every one looks accepted: " + answer.body());
+        }
+        assertEquals(Map.of("PENDING", 5L, "PENDING/RATE_LIMIT", 1L), signatures(slug));
+    }
+
+    @Test
     @DisplayName("a robot that fills the hidden field gets the usual answer and nothing is kept")
     void honeypot() throws Exception {
         String email = "robot-" + System.nanoTime() + "@example.org";
@@ -429,8 +451,17 @@ class PetitionsIT {
     }
 
     static java.net.http.HttpResponse<String> api(URL base, String method, String path, String body) throws Exception {
+        return api(base, method, path, body, null);
+    }
+
+    /** @param forwardedFor a visitor's address as a reverse proxy would pass it on, or null */
+    static java.net.http.HttpResponse<String> api(URL base, String method, String path, String body, String forwardedFor)
+            throws Exception {
         var request = java.net.http.HttpRequest.newBuilder(base.toURI().resolve(path.substring(1)))
                 .header("Content-Type", "application/json").header("Accept-Language", "es");
+        if (forwardedFor != null) {
+            request = request.header("X-Forwarded-For", forwardedFor);
+        }
         request = body == null ? request.GET() : request.method(method, java.net.http.HttpRequest.BodyPublishers.ofString(body));
         return java.net.http.HttpClient.newHttpClient().send(request.build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
