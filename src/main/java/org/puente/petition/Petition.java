@@ -27,13 +27,14 @@ import java.util.List;
 import java.util.Set;
 import org.puente.organization.Organization;
 import org.puente.platform.i18n.LocalizedText;
+import org.puente.platform.web.RichText;
 
 /**
  * A petition a member organization addresses to a target, signed by the public.
  *
  * <p>Lifecycle: {@code DRAFT → IN_REVIEW → OPEN → CLOSED → ARCHIVED}. Only an open petition whose end
  * date has not passed is signable; closing stops signing at once. The full text is stored already
- * sanitized ({@link PetitionText}), so pages may render it as markup.
+ * sanitized ({@link org.puente.platform.web.RichText}), so pages may render it as markup.
  */
 @Entity
 @Table(name = "petition")
@@ -199,7 +200,7 @@ public class Petition {
         }
         this.title = title;
         this.summary = summary;
-        this.text = new LocalizedText(PetitionText.sanitize(text.en()), PetitionText.sanitize(text.es()));
+        this.text = new LocalizedText(RichText.sanitize(text.en()), RichText.sanitize(text.es()));
         this.target = target.strip();
         this.goal = goal;
         this.endDate = endDate;

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.puente.platform.i18n.Language;
 import org.puente.platform.i18n.LocalizedText;
+import org.puente.platform.web.RichText;
 
 @DisplayName("Petitions and signatures: lifecycle, counting once, canonical addresses, safe text")
 class PetitionTest {
@@ -111,13 +112,13 @@ class PetitionTest {
     @Test
     @DisplayName("petition text keeps paragraphs, emphasis, lists and http links; scripts and handlers are removed")
     void sanitizing() {
-        String clean = PetitionText.sanitize("<p onclick=\"x()\">Free <strong>them</strong>"
+        String clean = RichText.sanitize("<p onclick=\"x()\">Free <strong>them</strong>"
                 + "<script>alert(1)</script><a href=\"javascript:alert(2)\">bad</a>"
                 + "<a href=\"https://example.org\">good</a></p><ul><li>one</li></ul><img src=x onerror=alert(3)>");
         assertFalse(clean.contains("script") || clean.contains("onclick") || clean.contains("javascript")
                 || clean.contains("onerror") || clean.contains("<img"), clean);
         assertTrue(clean.contains("<strong>them</strong>") && clean.contains("<li>one</li>"), clean);
         assertTrue(clean.contains("href=\"https://example.org\"") && clean.contains("nofollow"), clean);
-        assertNull(PetitionText.sanitize("<script>only</script>"));
+        assertNull(RichText.sanitize("<script>only</script>"));
     }
 }

@@ -71,10 +71,14 @@ public final class Browser implements AutoCloseable {
      * has replaced the old one, so the next step never races the navigation.
      */
     public void clickAndWait(org.openqa.selenium.By target) {
-        org.openqa.selenium.WebElement page = driver.findElement(org.openqa.selenium.By.tagName("html"));
+        // A mark on the old page's window; a new page has a fresh window object without it.
+        org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) driver;
+        js.executeScript("window.puenteOldPage = true;");
         driver.findElement(target).click();
         new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(20))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+                .ignoring(org.openqa.selenium.WebDriverException.class)
+                .until(d -> Boolean.TRUE.equals(js.executeScript(
+                        "return window.puenteOldPage === undefined && document.readyState === 'complete';")));
     }
 
     public void size(int width, int height) {

@@ -151,6 +151,9 @@ public class MailSender {
         message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(mail.to(), true));
         message.setSubject(mail.subject(), "UTF-8");
         message.setHeader("Content-Language", mail.language().code());
+        for (var header : mail.headers().entrySet()) {
+            message.setHeader(header.getKey(), header.getValue());
+        }
         message.setSentDate(new Date());
 
         MimeBodyPart text = new MimeBodyPart();

@@ -1,13 +1,13 @@
-package org.puente.petition;
+package org.puente.platform.web;
 
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
 
 /**
- * The rich text a petition may carry: paragraphs, emphasis, lists and http(s) links (opened without
+ * The rich text authors may write (petitions, alerts): paragraphs, emphasis, lists and http(s) links (opened without
  * a referrer, marked nofollow). Everything else, scripts and event handlers included, is removed.
  */
-public final class PetitionText {
+public final class RichText {
 
     private static final PolicyFactory POLICY = new HtmlPolicyBuilder()
             .allowElements("p", "br", "em", "strong", "b", "i", "ul", "ol", "li", "blockquote", "a")
@@ -16,7 +16,7 @@ public final class PetitionText {
             .requireRelsOnLinks("nofollow", "noopener", "noreferrer")
             .toFactory();
 
-    private PetitionText() {
+    private RichText() {
     }
 
     public static String sanitize(String html) {
