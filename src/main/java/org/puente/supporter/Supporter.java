@@ -89,6 +89,19 @@ public class Supporter {
         this.updatedAt = now;
     }
 
+    /** No more alerts: unsubscribed, bounced or complained. A new consent subscribes again. */
+    public void suppress(SupporterStatus why, Instant now) {
+        if (why == SupporterStatus.SUBSCRIBED) {
+            throw new IllegalArgumentException("suppress needs a reason other than SUBSCRIBED");
+        }
+        this.status = why;
+        this.updatedAt = now;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
     public String getEmail() {
         return email;
     }

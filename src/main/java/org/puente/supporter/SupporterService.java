@@ -31,6 +31,52 @@ public class SupporterService {
         } else {
             supporter.consent(firstName, lastName, postalCode, country, language, source, now);
         }
+        record(supporter.getId(), "CONSENT", source, now);
         return supporter;
+    }
+
+    /**
+     * Stops every alert to this supporter, at once and for good (until they consent again).
+     *
+     * @return whether the supporter exists
+     */
+    public boolean unsubscribe(long supporterId, String source) {
+        Supporter supporter = em.find(Supporter.class, supporterId);
+        if (supporter == null) {
+            return false;
+        }
+        if (supporter.getStatus() == SupporterStatus.SUBSCRIBED) {
+            Instant now = Instant.now();
+            supporter.suppress(SupporterStatus.UNSUBSCRIBED, now);
+            record(supporterId, "UNSUBSCRIBE", source, now);
+        }
+        return true;
+    }
+
+    /** The mail server refused the address for good: no alert goes there again. */
+    public void bounced(long supporterId, String source) {
+        Supporter supporter = em.find(Supporter.class, supporterId);
+        if (supporter != null && supporter.getStatus() == SupporterStatus.SUBSCRIBED) {
+            Instant now = Instant.now();
+            supporter.suppress(SupporterStatus.BOUNCED, now);
+            record(supporterId, "BOUNCE", source, now);
+        }
+    }
+
+    private void record(long supporterId, String kind, String source, Instant now) {
+        em.createNativeQuery("INSERT INTO supporter_event (supporter_id, kind, source, happened_at) VALUES (?, ?, ?, ?)")
+                .setParameter(1, supporterId).setParameter(2, kind)
+                .setParameter(3, source.length() > 120 ? source.substring(0, 120) : source)
+                .setParameter(4, java.sql.Timestamp.from(now)).executeUpdate();
+    }
+
+    /** Whether alerts may go to this supporter now (an unsubscribe during a send is honoured). */
+    public boolean isSubscribed(long supporterId) {
+        return !em.createNativeQuery("SELECT 1 FROM supporter WHERE id = ? AND status = 'SUBSCRIBED'")
+                .setParameter(1, supporterId).getResultList().isEmpty();
+    }
+
+    public java.util.Optional<Supporter> find(long supporterId) {
+        return java.util.Optional.ofNullable(em.find(Supporter.class, supporterId));
     }
 }

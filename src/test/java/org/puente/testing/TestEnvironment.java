@@ -105,6 +105,7 @@ public class TestEnvironment implements LauncherSessionListener {
         settings.setProperty("PUENTE_TRUSTED_PROXIES", ownAddresses);
         settings.setProperty("PUENTE_SIGNING_ALLOW_LIST", ownAddresses);
         settings.setProperty("PUENTE_SIGNING_MIN_SECONDS", String.valueOf(SIGNING_MIN_SECONDS));
+        settings.setProperty("PUENTE_ALERT_RATE", "2000");
         try (var out = Files.newOutputStream(file.toPath())) {
             settings.store(out, "Written by TestEnvironment for the integration tests");
         }

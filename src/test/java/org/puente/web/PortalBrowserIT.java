@@ -276,4 +276,53 @@ class PortalBrowserIT {
         browser.screenshot("organization-edited-es");
         Files.deleteIfExists(logo.toPath());
     }
+
+    @Test
+    @DisplayName("staff write an alert in both languages, count the audience, test-send, send, and watch it reach 100 %")
+    void staffSendAnAlert() throws Exception {
+        String prefix = "B" + System.nanoTime() % 1_000_000;
+        try (var db = java.sql.DriverManager.getConnection(System.getProperty("puente.test.db.url"),
+                System.getProperty("puente.test.db.user"), System.getProperty("puente.test.db.password"));
+                var insert = db.prepareStatement("INSERT INTO supporter (email, email_canonical, first_name, last_name, "
+                        + "postal_code, country, language, status, consent_at, consent_source, created_at, updated_at) "
+                        + "VALUES (?, ?, 'Eva', 'Prueba', ?, 'US', ?, 'SUBSCRIBED', NOW(6), 'test', NOW(6), NOW(6))")) {
+            for (int i = 0; i < 40; i++) {
+                String email = prefix.toLowerCase() + "-" + i + "@example.org";
+                insert.setString(1, email);
+                insert.setString(2, email);
+                insert.setString(3, prefix + " " + i);
+                insert.setString(4, i % 2 == 0 ? "en" : "es");
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        driver.get(url("/login?lang=en"));
+        driver.findElement(By.id("login:email")).sendKeys(TestEnvironment.ADMIN_EMAIL);
+        driver.findElement(By.id("login:password")).sendKeys(TestEnvironment.adminPassword());
+        browser.clickAndWait(By.id("login:submit"));
+        driver.get(url("/admin/alert?lang=en"));
+        driver.findElement(By.id("form:subjectEn")).sendKeys("Vigil tonight at the federal building");
+        driver.findElement(By.id("form:subjectEs")).sendKeys("Vigilia esta noche en el edificio federal");
+        driver.findElement(By.id("form:bodyEn")).sendKeys("<p>Bring a candle and a friend.</p>");
+        driver.findElement(By.id("form:bodyEs")).sendKeys("<p>Trae una vela y a una amiga.</p>");
+        driver.findElement(By.id("form:actionLabelEn")).sendKeys("Details");
+        driver.findElement(By.id("form:actionUrlEn")).sendKeys("https://example.org/vigil");
+        driver.findElement(By.id("form:actionLabelEs")).sendKeys("Detalles");
+        driver.findElement(By.id("form:actionUrlEs")).sendKeys("https://example.org/vigilia");
+        driver.findElement(By.id("form:postalPrefix")).sendKeys(prefix);
+        browser.clickAndWait(By.id("form:count"));
+        assertTrue(bodyText().contains("The audience holds 40 supporters right now"), bodyText());
+        browser.clickAndWait(By.id("form:test"));
+        assertTrue(bodyText().contains("Test sent to your address in: English, Spanish"), bodyText());
+        assertNoRawKeys();
+        assertAccessible();
+        browser.screenshot("admin-alert-compose");
+        browser.clickAndWait(By.id("form:send"));
+        assertTrue(bodyText().contains("going out to 40 supporters"), bodyText());
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(60))
+                .until(d -> bodyText().contains("40 sent, 0 failed"));
+        assertTrue(bodyText().contains("Sent"), "the list refreshed itself to the end: " + bodyText());
+        assertAccessible();
+        browser.screenshot("admin-alerts-sent");
+    }
 }

@@ -86,6 +86,77 @@ public class MailComposer {
         return new OutgoingMail(to, language, subject, text.toString(), html.toString());
     }
 
+    /**
+     * A letter to a supporter: rich body (already sanitized HTML), an optional button, and a footer.
+     *
+     * @param why             why they receive it, with {@code {0}} for the coalition's name
+     * @param unsubscribeText the unsubscribe link's words, or null for none
+     */
+    public record Letter(String subject, String preheader, String bodyHtml, String actionLabel, String actionUrl,
+            String why, String unsubscribeText, String unsubscribeUrl) {
+    }
+
+    /**
+     * An alert-style mail: the letter's own language for its text, the recipient's for the footer.
+     */
+    public OutgoingMail letter(String to, Language language, Language footerLanguage, Letter letter) {
+        Sender sender = sender();
+        String why = java.text.MessageFormat.format(letter.why().replace("'", "''"), sender.name());
+        boolean action = letter.actionLabel() != null && !letter.actionLabel().isBlank()
+                && letter.actionUrl() != null && !letter.actionUrl().isBlank();
+
+        StringBuilder text = new StringBuilder();
+        text.append(plainText(letter.bodyHtml())).append("\n\n");
+        if (action) {
+            text.append(letter.actionLabel()).append(":\n").append(letter.actionUrl()).append("\n\n");
+        }
+        text.append("-- \n").append(why).append('\n').append(sender.postalAddress()).append('\n');
+        if (letter.unsubscribeUrl() != null) {
+            text.append(letter.unsubscribeText()).append(": ").append(letter.unsubscribeUrl()).append('\n');
+        }
+
+        StringBuilder html = new StringBuilder()
+                .append("<!DOCTYPE html><html lang=\"").append(language.code()).append("\"><head><meta charset=\"UTF-8\">")
+                .append("<meta name=\"viewport\" content=\"width=device-width\"><title>").append(escape(letter.subject()))
+                .append("</title></head><body style=\"margin:0;padding:0;background:#f4f4f5;font-family:Arial,Helvetica,sans-serif;color:#1f2937\">");
+        if (letter.preheader() != null && !letter.preheader().isBlank()) {
+            html.append("<div style=\"display:none;max-height:0;overflow:hidden\">").append(escape(letter.preheader()))
+                    .append("</div>");
+        }
+        html.append("<div style=\"max-width:560px;margin:0 auto;padding:24px;background:#ffffff;font-size:16px;line-height:1.5\">")
+                .append("<p style=\"font-size:20px;font-weight:bold;color:#0f4c5c;margin:0 0 16px\">")
+                .append(escape(sender.name())).append("</p>")
+                .append(letter.bodyHtml() == null ? "" : letter.bodyHtml());
+        if (action) {
+            html.append("<p style=\"margin:24px 0\"><a href=\"").append(escape(letter.actionUrl()))
+                    .append("\" style=\"display:inline-block;background:#0f4c5c;color:#ffffff;padding:12px 20px;"
+                            + "border-radius:6px;text-decoration:none;font-weight:bold\">")
+                    .append(escape(letter.actionLabel())).append("</a></p>");
+        }
+        html.append("<hr style=\"border:none;border-top:1px solid #e5e7eb\">")
+                .append("<p lang=\"").append(footerLanguage.code()).append("\" style=\"font-size:12px;color:#6b7280\">")
+                .append(escape(why)).append("<br>").append(escape(sender.postalAddress()).replace("\n", "<br>"));
+        if (letter.unsubscribeUrl() != null) {
+            html.append("<br><a href=\"").append(escape(letter.unsubscribeUrl())).append("\" style=\"color:#6b7280\">")
+                    .append(escape(letter.unsubscribeText())).append("</a>");
+        }
+        html.append("</p></div></body></html>");
+        return new OutgoingMail(to, language, letter.subject(), text.toString(), html.toString());
+    }
+
+    /** Sanitized HTML as readable plain text: paragraphs and list items on their own lines, tags gone. */
+    static String plainText(String html) {
+        if (html == null) {
+            return "";
+        }
+        String text = html.replaceAll("(?i)<li[^>]*>", "- ").replaceAll("(?i)</(p|li|ul|ol|blockquote)>|<br\\s*/?>", "\n")
+                .replaceAll("<[^>]+>", "");
+        text = text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#34;", "\"")
+                .replace("&#39;", "'").replace("&#43;", "+").replace("&#61;", "=").replace("&#64;", "@")
+                .replace("&amp;", "&");
+        return text.replaceAll("\n{3,}", "\n\n").strip();
+    }
+
     static String escape(String value) {
         StringBuilder out = new StringBuilder(value.length());
         for (char c : value.toCharArray()) {

@@ -28,6 +28,12 @@ public final class Pages {
         context.addMessage(null, new FacesMessage(severity, text(key, arguments), null));
     }
 
+    /** A confirmation on the current page (no redirect). */
+    public static void info(String key, Object... arguments) {
+        FacesContext.getCurrentInstance().addMessage(null,
+                new FacesMessage(FacesMessage.SEVERITY_INFO, text(key, arguments), null));
+    }
+
     /** A message on the current page (no redirect), optionally for one field's client id. */
     public static void error(String clientId, String key, Object... arguments) {
         FacesContext.getCurrentInstance().addMessage(clientId,

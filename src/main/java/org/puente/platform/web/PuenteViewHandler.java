@@ -18,7 +18,7 @@ public class PuenteViewHandler extends ViewHandlerWrapper {
 
     static final Set<String> VIEWS = Set.of("/index.xhtml", "/organizations.xhtml", "/organization.xhtml",
             "/error/page.xhtml", "/petitions.xhtml", "/petition.xhtml", "/petition-check-email.xhtml",
-            "/signature-confirm.xhtml", "/embed/petition.xhtml", "/embed/check-email.xhtml");
+            "/signature-confirm.xhtml", "/embed/petition.xhtml", "/embed/check-email.xhtml", "/unsubscribe-page.xhtml");
 
     public PuenteViewHandler(ViewHandler wrapped) {
         super(wrapped);

@@ -1,0 +1,257 @@
+package org.puente.alert;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.puente.platform.i18n.Language;
+import org.puente.platform.mail.MailException;
+import org.puente.platform.mail.MailSender;
+import org.puente.platform.persistence.PuenteDataSource;
+import org.puente.platform.persistence.SchemaMigration.SchemaReady;
+import org.puente.supporter.SupporterService;
+
+/**
+ * The sending engine. Several workers per instance, and any number of instances on one database, share
+ * the deliveries of every sending alert. Work is claimed in the database: a worker takes a small batch
+ * with {@code SELECT … FOR UPDATE SKIP LOCKED}, marks it claimed under a lease, commits, and sends; each
+ * delivery is marked sent the moment its message is accepted. So no two workers ever hold the same
+ * delivery, and when a process dies (even {@code kill -9}) its unsent claims expire and are taken again:
+ * nobody is skipped, and at most the messages in flight at that instant (one per worker) can go twice.
+ *
+ * <p>SMTP answers: 5xx for a recipient fails that delivery and marks the supporter bounced; 4xx is
+ * retried later with growing pauses, up to {@value #MAX_ATTEMPTS} attempts; a server that is down or
+ * silent sends the claim back untouched and makes every worker wait before trying again, so nothing is
+ * lost and sending resumes by itself when the server is back.
+ */
+@ApplicationScoped
+public class AlertDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(AlertDispatcher.class.getName());
+    static final int BATCH = 20;
+    static final int MAX_ATTEMPTS = 5;
+    static final Duration LEASE = Duration.ofMinutes(2);
+    static final Duration SERVER_DOWN_PAUSE = Duration.ofSeconds(10);
+
+    @Resource(lookup = PuenteDataSource.JNDI_NAME)
+    DataSource database;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    AlertMessages messages;
+
+    @Inject
+    MailSender mail;
+
+    @Inject
+    AlertService alerts;
+
+    @Inject
+    SupporterService supporters;
+
+    @Inject
+    @ConfigProperty(name = "PUENTE_ALERT_WORKERS", defaultValue = "4")
+    int workers;
+
+    @Inject
+    @ConfigProperty(name = "PUENTE_ALERT_RATE", defaultValue = "200")
+    int ratePerSecond;
+
+    /** This instance's name in claims, for the record (leases, not names, decide who may send). */
+    private final String instance = "puente-" + UUID.randomUUID();
+    private final Map<Long, Alert> alertCache = new ConcurrentHashMap<>();
+    private volatile Instant serverDownUntil = Instant.EPOCH;
+    private volatile long nextSendNanos;
+    private volatile boolean stopping;
+
+    void start(@Observes SchemaReady ready) {
+        for (int i = 0; i < Math.max(1, workers); i++) {
+            int worker = i;
+            scheduler.scheduleWithFixedDelay(() -> work(worker), 2, 1, TimeUnit.SECONDS);
+        }
+        LOG.info(() -> "Alert sending: " + workers + " workers, at most " + ratePerSecond + " messages per second");
+    }
+
+    @PreDestroy
+    void stop() {
+        stopping = true;
+    }
+
+    /** One worker's turn: claim and send batches while there is work. */
+    void work(int worker) {
+        try {
+            while (!stopping && Instant.now().isAfter(serverDownUntil)) {
+                List<Claim> batch = claim(instance + "/" + worker);
+                if (batch.isEmpty()) {
+                    finishDone();
+                    return;
+                }
+                for (Claim claim : batch) {
+                    if (!send(claim)) {
+                        release(batch.subList(batch.indexOf(claim), batch.size()));
+                        return;
+                    }
+                }
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.log(Level.WARNING, "Alert worker " + worker + " stopped for now", e);
+        }
+    }
+
+    record Claim(long id, long alertId, Long supporterId, String email, Language language, int attempts) {
+    }
+
+    /** Takes up to {@value #BATCH} deliveries of sending alerts nobody else holds, under a lease. */
+    List<Claim> claim(String owner) throws SQLException {
+        Instant now = Instant.now();
+        try (Connection db = database.getConnection()) {
+            db.setAutoCommit(false);
+            List<Claim> batch = new ArrayList<>();
+            try (PreparedStatement select = db.prepareStatement("SELECT d.id, d.alert_id, d.supporter_id, d.email, "
+                    + "d.language, d.attempts FROM alert_delivery d WHERE d.alert_id IN "
+                    + "(SELECT a.id FROM alert a WHERE a.state = 'SENDING') AND ((d.state = 'PENDING' AND d.next_attempt_at <= ?) "
+                    + "OR (d.state = 'CLAIMED' AND d.claimed_until < ?)) ORDER BY d.id LIMIT " + BATCH
+                    + " FOR UPDATE SKIP LOCKED")) {
+                select.setTimestamp(1, Timestamp.from(now));
+                select.setTimestamp(2, Timestamp.from(now));
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        long supporter = rs.getLong(3);
+                        batch.add(new Claim(rs.getLong(1), rs.getLong(2), rs.wasNull() ? null : supporter, rs.getString(4),
+                                Language.parse(rs.getString(5)).orElse(Language.EN), rs.getInt(6) + 1));
+                    }
+                }
+            }
+            if (!batch.isEmpty()) {
+                try (PreparedStatement mark = db.prepareStatement("UPDATE alert_delivery SET state = 'CLAIMED', "
+                        + "claimed_by = ?, claimed_until = ?, attempts = attempts + 1 WHERE id = ?")) {
+                    for (Claim claim : batch) {
+                        mark.setString(1, owner);
+                        mark.setTimestamp(2, Timestamp.from(now.plus(LEASE)));
+                        mark.setLong(3, claim.id());
+                        mark.addBatch();
+                    }
+                    mark.executeBatch();
+                }
+            }
+            db.commit();
+            return batch;
+        }
+    }
+
+    /** @return false when the mail server is down (the rest of the batch goes back) */
+    private boolean send(Claim claim) throws SQLException {
+        if (claim.supporterId() == null || !supporters.isSubscribed(claim.supporterId())) {
+            settle(claim.id(), "SKIPPED", null, null);
+            return true;
+        }
+        Alert alert = alertCache.computeIfAbsent(claim.alertId(), alerts::forSending);
+        pace();
+        try {
+            mail.sendPooled(messages.render(alert, claim.email(), claim.language(), claim.supporterId()));
+            settle(claim.id(), "SENT", null, null);
+            return true;
+        } catch (MailException e) {
+            int code = SmtpReplies.code(e);
+            String error = SmtpReplies.describe(e);
+            if (code >= 500) {
+                settle(claim.id(), "FAILED", error, null);
+                supporters.bounced(claim.supporterId(), "alert " + claim.alertId() + ": " + error);
+                return true;
+            }
+            if (code >= 400) {
+                if (claim.attempts() >= MAX_ATTEMPTS) {
+                    settle(claim.id(), "FAILED", error, null);
+                } else {
+                    settle(claim.id(), "PENDING", error, Instant.now().plus(Duration.ofSeconds(30L << claim.attempts())));
+                }
+                return true;
+            }
+            serverDownUntil = Instant.now().plus(SERVER_DOWN_PAUSE);
+            LOG.warning(() -> "Mail server unavailable; alerts wait " + SERVER_DOWN_PAUSE.toSeconds() + " s: " + error);
+            return false;
+        }
+    }
+
+    /** Spreads sends over time so that all workers together stay under the configured rate. */
+    private void pace() {
+        long interval = 1_000_000_000L / Math.max(1, ratePerSecond);
+        long wait;
+        synchronized (this) {
+            long now = System.nanoTime();
+            long slot = Math.max(now, nextSendNanos);
+            nextSendNanos = slot + interval;
+            wait = slot - now;
+        }
+        if (wait > 0) {
+            try {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void settle(long deliveryId, String state, String error, Instant retryAt) throws SQLException {
+        try (Connection db = database.getConnection(); PreparedStatement update = db.prepareStatement(
+                "UPDATE alert_delivery SET state = ?, last_error = ?, next_attempt_at = COALESCE(?, next_attempt_at), "
+                        + "sent_at = CASE WHEN ? = 'SENT' THEN ? ELSE sent_at END, claimed_by = NULL, claimed_until = NULL "
+                        + "WHERE id = ?")) {
+            update.setString(1, state);
+            update.setString(2, error == null ? null : error.length() > 300 ? error.substring(0, 300) : error);
+            update.setTimestamp(3, retryAt == null ? null : Timestamp.from(retryAt));
+            update.setString(4, state);
+            update.setTimestamp(5, Timestamp.from(Instant.now()));
+            update.setLong(6, deliveryId);
+            update.executeUpdate();
+        }
+    }
+
+    /** Gives claims back untouched (the server was down): they are sent when it is back. */
+    private void release(List<Claim> claims) throws SQLException {
+        try (Connection db = database.getConnection(); PreparedStatement update = db.prepareStatement(
+                "UPDATE alert_delivery SET state = 'PENDING', attempts = attempts - 1, claimed_by = NULL, "
+                        + "claimed_until = NULL, next_attempt_at = ? WHERE id = ? AND state = 'CLAIMED'")) {
+            for (Claim claim : claims) {
+                update.setTimestamp(1, Timestamp.from(serverDownUntil));
+                update.setLong(2, claim.id());
+                update.addBatch();
+            }
+            update.executeBatch();
+        }
+    }
+
+    /** Alerts whose every delivery is settled are sent. */
+    private void finishDone() throws SQLException {
+        try (Connection db = database.getConnection(); PreparedStatement update = db.prepareStatement(
+                "UPDATE alert a SET a.state = 'SENT', a.finished_at = ?, a.version = a.version + 1 WHERE a.state = 'SENDING' "
+                        + "AND NOT EXISTS (SELECT 1 FROM alert_delivery d WHERE d.alert_id = a.id "
+                        + "AND d.state IN ('PENDING', 'CLAIMED'))")) {
+            update.setTimestamp(1, Timestamp.from(Instant.now()));
+            if (update.executeUpdate() > 0) {
+                alertCache.clear();
+            }
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package org.puente.alert;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.puente.account.Account;
+import org.puente.account.Caller;
+import org.puente.platform.i18n.Language;
+import org.puente.platform.i18n.LocalizedText;
+import org.puente.platform.mail.MailSender;
+import org.puente.platform.security.Role;
+import org.puente.platform.web.NotFoundException;
+
+/**
+ * Coalition staff write alerts and send them. Sending snapshots the audience into one delivery per
+ * recipient, in one statement, in the same transaction that starts the alert: from then on changes to the
+ * list do not change who gets it, except that the engine skips anyone who unsubscribes meanwhile.
+ */
+@ApplicationScoped
+@Transactional
+public class AlertService {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    AlertMessages messages;
+
+    @Inject
+    MailSender mail;
+
+    public List<Alert> list() {
+        caller.require(Role.ADMIN, Role.STAFF);
+        return em.createNamedQuery("Alert.findAllNewestFirst", Alert.class).getResultList();
+    }
+
+    public Alert find(long id) {
+        caller.require(Role.ADMIN, Role.STAFF);
+        Alert alert = em.find(Alert.class, id);
+        if (alert == null) {
+            throw new NotFoundException("alert " + id);
+        }
+        return alert;
+    }
+
+    /** The alert as the sending engine renders it (no caller: the engine acts for the staff who sent it). */
+    public Alert forSending(long id) {
+        Alert alert = em.find(Alert.class, id);
+        if (alert == null) {
+            throw new NotFoundException("alert " + id);
+        }
+        em.detach(alert);
+        return alert;
+    }
+
+    /** Creates (id null) or rewrites a draft. */
+    public Alert save(Long id, LocalizedText subject, LocalizedText preheader, LocalizedText body,
+            LocalizedText actionLabel, LocalizedText actionUrl, Audience audience) {
+        Account author = caller.require(Role.ADMIN, Role.STAFF);
+        Instant now = Instant.now();
+        Alert alert = id == null ? new Alert(author.getId(), now) : find(id);
+        alert.write(subject, preheader, body, actionLabel, actionUrl, audience, now);
+        if (id == null) {
+            em.persist(alert);
+        }
+        return alert;
+    }
+
+    /** How many supporters the audience holds right now. */
+    public long audienceSize(Audience audience) {
+        caller.require(Role.ADMIN, Role.STAFF);
+        Query count = em.createNativeQuery("SELECT COUNT(*) " + audienceSql(audience));
+        bind(count, audience, 1);
+        return ((Number) count.getSingleResult()).longValue();
+    }
+
+    /**
+     * Snapshots the audience and starts sending.
+     *
+     * @param onlyLanguage null to give everyone their own language (both versions must be complete), or
+     *                     the one version everyone gets, which staff explicitly confirmed
+     */
+    public Alert send(long id, Language onlyLanguage) {
+        Alert alert = find(id);
+        Audience audience = alert.getAudience();
+        Query snapshot = em.createNativeQuery("INSERT INTO alert_delivery (alert_id, supporter_id, email, language, state, "
+                + "attempts, next_attempt_at) SELECT ?, s.id, s.email, s.language, 'PENDING', 0, ? " + audienceSql(audience));
+        snapshot.setParameter(1, alert.getId());
+        snapshot.setParameter(2, java.sql.Timestamp.from(Instant.now()));
+        bind(snapshot, audience, 3);
+        int size = snapshot.executeUpdate();
+        alert.startSending(size, onlyLanguage, Instant.now());
+        return alert;
+    }
+
+    public void pause(long id) {
+        find(id).pause(Instant.now());
+    }
+
+    public void resume(long id) {
+        find(id).resume(Instant.now());
+    }
+
+    /** Each complete version to the staff member's own address, as a supporter would get it. */
+    public List<Language> testSend(long id) {
+        Account me = caller.require(Role.ADMIN, Role.STAFF);
+        Alert alert = find(id);
+        List<Language> sent = new ArrayList<>();
+        for (Language language : Language.values()) {
+            if (alert.isComplete(language)) {
+                mail.send(messages.render(alert, me.getEmail(), language, null));
+                sent.add(language);
+            }
+        }
+        return sent;
+    }
+
+    /** Deliveries by state, for the progress bar and the report. */
+    public Map<DeliveryState, Long> progress(long id) {
+        caller.require(Role.ADMIN, Role.STAFF);
+        Map<DeliveryState, Long> counts = new EnumMap<>(DeliveryState.class);
+        for (DeliveryState state : DeliveryState.values()) {
+            counts.put(state, 0L);
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT state, COUNT(*) FROM alert_delivery WHERE alert_id = ? GROUP BY state")
+                .setParameter(1, id).getResultList();
+        for (Object[] row : rows) {
+            counts.put(DeliveryState.valueOf((String) row[0]), ((Number) row[1]).longValue());
+        }
+        return counts;
+    }
+
+    /** FROM and WHERE for the supporters in an audience; parameters in the order {@link #bind} sets them. */
+    static String audienceSql(Audience audience) {
+        StringBuilder sql = new StringBuilder("FROM supporter s WHERE s.status = 'SUBSCRIBED'");
+        if (audience.petitionId() != null) {
+            sql.append(" AND EXISTS (SELECT 1 FROM signature g WHERE g.petition_id = ? AND g.state = 'CONFIRMED' "
+                    + "AND g.email_canonical = s.email_canonical)");
+        }
+        if (audience.language() != null) {
+            sql.append(" AND s.language = ?");
+        }
+        if (audience.country() != null) {
+            sql.append(" AND s.country = ?");
+        }
+        if (audience.postalPrefix() != null) {
+            sql.append(" AND s.postal_code LIKE ?");
+        }
+        return sql.toString();
+    }
+
+    static void bind(Query query, Audience audience, int first) {
+        int i = first;
+        if (audience.petitionId() != null) {
+            query.setParameter(i++, audience.petitionId());
+        }
+        if (audience.language() != null) {
+            query.setParameter(i++, audience.language().code());
+        }
+        if (audience.country() != null) {
+            query.setParameter(i++, audience.country());
+        }
+        if (audience.postalPrefix() != null) {
+            query.setParameter(i, audience.postalPrefix().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+    }
+}

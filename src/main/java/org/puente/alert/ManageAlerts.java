@@ -1,0 +1,69 @@
+package org.puente.alert;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.puente.platform.web.Pages;
+
+/** The list of alerts with their progress ({@code /admin/alerts}), refreshed live while one is sending. */
+@Named
+@RequestScoped
+public class ManageAlerts {
+
+    @Inject
+    AlertService alerts;
+
+    private List<Alert> list;
+    private final Map<Long, Map<DeliveryState, Long>> progress = new HashMap<>();
+
+    public List<Alert> getList() {
+        if (list == null) {
+            list = alerts.list();
+        }
+        return list;
+    }
+
+    public Map<DeliveryState, Long> progress(Alert alert) {
+        return progress.computeIfAbsent(alert.getId(), alerts::progress);
+    }
+
+    /** Settled deliveries (sent, failed, skipped) as a percentage of the audience. */
+    public int percent(Alert alert) {
+        Integer size = alert.getAudienceSize();
+        if (size == null || size == 0) {
+            return alert.getState() == AlertState.SENT ? 100 : 0;
+        }
+        Map<DeliveryState, Long> counts = progress(alert);
+        long settled = counts.get(DeliveryState.SENT) + counts.get(DeliveryState.FAILED) + counts.get(DeliveryState.SKIPPED);
+        return (int) Math.min(100, settled * 100 / size);
+    }
+
+    public long count(Alert alert, String state) {
+        return progress(alert).get(DeliveryState.valueOf(state));
+    }
+
+    public long remaining(Alert alert) {
+        Map<DeliveryState, Long> counts = progress(alert);
+        return counts.get(DeliveryState.PENDING) + counts.get(DeliveryState.CLAIMED);
+    }
+
+    public boolean isAnySending() {
+        return getList().stream().anyMatch(a -> a.getState() == AlertState.SENDING);
+    }
+
+    public String pause(long id) {
+        alerts.pause(id);
+        Pages.flash(FacesMessage.SEVERITY_INFO, "admin.alert.paused");
+        return Pages.redirect("/admin/alerts");
+    }
+
+    public String resume(long id) {
+        alerts.resume(id);
+        Pages.flash(FacesMessage.SEVERITY_INFO, "admin.alert.resumed");
+        return Pages.redirect("/admin/alerts");
+    }
+}

@@ -1,0 +1,255 @@
+package org.puente.alert;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.mail.Address;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.puente.testing.Accounts;
+import org.puente.testing.Deployments;
+import org.puente.testing.TestEnvironment;
+import org.puente.testing.WebSession;
+import org.puente.testing.WebSession.Page;
+
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+@DisplayName("Action alerts: one mail per supporter in their language, exactly once, and a one-click way out")
+class AlertsIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.portal();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    static Connection db() throws Exception {
+        return DriverManager.getConnection(System.getProperty("puente.test.db.url"),
+                System.getProperty("puente.test.db.user"), System.getProperty("puente.test.db.password"));
+    }
+
+    /** Supporters whose postal codes start with {@code prefix}: i even English, odd Spanish. */
+    static void supporters(String prefix, int count, String status) throws Exception {
+        try (Connection db = db(); PreparedStatement insert = db.prepareStatement("INSERT INTO supporter (email, "
+                + "email_canonical, first_name, last_name, postal_code, country, language, status, consent_at, "
+                + "consent_source, created_at, updated_at) VALUES (?, ?, 'Ana', 'Prueba', ?, 'US', ?, ?, ?, 'test', ?, ?)")) {
+            Timestamp now = Timestamp.from(Instant.now());
+            for (int i = 0; i < count; i++) {
+                String email = address(prefix, status, i);
+                insert.setString(1, email);
+                insert.setString(2, email);
+                insert.setString(3, prefix + " " + i);
+                insert.setString(4, i % 2 == 0 ? "en" : "es");
+                insert.setString(5, status);
+                insert.setTimestamp(6, now);
+                insert.setTimestamp(7, now);
+                insert.setTimestamp(8, now);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    static String address(String prefix, String status, int i) {
+        return prefix.toLowerCase() + "-" + status.toLowerCase() + "-" + i + "@example.org";
+    }
+
+    static String state(long alertId) throws Exception {
+        try (Connection db = db(); PreparedStatement query = db.prepareStatement("SELECT state FROM alert WHERE id = ?")) {
+            query.setLong(1, alertId);
+            try (ResultSet rs = query.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
+    }
+
+    static void awaitSent(long alertId) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (!"SENT".equals(state(alertId))) {
+            assertTrue(System.nanoTime() < deadline, "alert " + alertId + " still " + state(alertId));
+            Thread.sleep(250);
+        }
+    }
+
+    /** Every mail the catcher holds to addresses starting with the prefix, by recipient. */
+    static Map<String, List<MimeMessage>> mailsTo(String prefix) throws Exception {
+        Map<String, List<MimeMessage>> byRecipient = new HashMap<>();
+        for (MimeMessage message : TestEnvironment.mail().getReceivedMessages()) {
+            for (Address to : message.getAllRecipients()) {
+                if (to.toString().startsWith(prefix.toLowerCase() + "-")) {
+                    byRecipient.computeIfAbsent(to.toString(), k -> new ArrayList<>()).add(message);
+                }
+            }
+        }
+        return byRecipient;
+    }
+
+    @Test
+    @DisplayName("2,000 supporters, half English and half Spanish: each gets exactly one mail in their language with "
+            + "the unsubscribe headers; unsubscribed and bounced get nothing; one-click POST unsubscribes, GET does not")
+    void alertToTwoThousand() throws Exception {
+        String prefix = "Z" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
+        supporters(prefix, 2000, "SUBSCRIBED");
+        supporters(prefix, 3, "UNSUBSCRIBED");
+        supporters(prefix, 3, "BOUNCED");
+
+        WebSession staff = Accounts.admin(new WebSession(base.toURI()));
+        Page form = staff.get("/admin/alert?lang=en");
+        Map<String, String> alert = Map.of("subjectEn", "Call your representative today",
+                "subjectEs", "Llama hoy a tu representante", "bodyEn", "<p>Children are <strong>waiting</strong>.</p>",
+                "bodyEs", "<p>Los niños están <strong>esperando</strong>.</p><script>alert(1)</script>",
+                "actionLabelEn", "Call now", "actionLabelEs", "Llama ya", "actionUrlEn", "https://example.org/call",
+                "actionUrlEs", "https://example.org/llamar", "postalPrefix", prefix);
+        Page bad = staff.submit(form, "form", Map.of("subjectEn", "x", "bodyEn", "y", "actionUrlEn", "javascript:alert(1)"), "save");
+        assertTrue(bad.messages().contains("must start with https://"), bad.messages());
+        Page counted = staff.submit(form, "form", alert, "count");
+        assertTrue(counted.text().contains("The audience holds 2,000 supporters right now"), counted.text());
+        Page sent = staff.submit(counted, "form", Map.of(), "send");
+        assertTrue(sent.messages().contains("going out to 2,000 supporters"), sent.messages());
+        long alertId;
+        try (Connection db = db(); PreparedStatement query = db.prepareStatement(
+                "SELECT MAX(alert_id) FROM alert_delivery WHERE email LIKE ?")) {
+            query.setString(1, prefix.toLowerCase() + "-%");
+            try (ResultSet rs = query.executeQuery()) {
+                rs.next();
+                alertId = rs.getLong(1);
+            }
+        }
+        awaitSent(alertId);
+
+        Map<String, List<MimeMessage>> mails = mailsTo(prefix);
+        for (int i = 0; i < 2000; i++) {
+            List<MimeMessage> mine = mails.getOrDefault(address(prefix, "SUBSCRIBED", i), List.of());
+            assertEquals(1, mine.size(), "exactly one mail for supporter " + i);
+            MimeMessage mail = mine.get(0);
+            boolean english = i % 2 == 0;
+            assertEquals(english ? "Call your representative today" : "Llama hoy a tu representante", mail.getSubject());
+            assertEquals(english ? "en" : "es", mail.getHeader("Content-Language", null));
+            assertTrue(mail.getHeader("List-Unsubscribe", null).startsWith("<" + TestEnvironment.BASE_URL + "/unsubscribe?s="));
+            assertEquals("List-Unsubscribe=One-Click", mail.getHeader("List-Unsubscribe-Post", null));
+            assertTrue(mail.getContentType().startsWith("multipart/alternative"), mail.getContentType());
+        }
+        assertEquals(2000, mails.size(), "nothing to unsubscribed or bounced supporters: " + mails.keySet().stream()
+                .filter(a -> !a.contains("-subscribed-")).toList());
+
+        MimeMessage spanish = mails.get(address(prefix, "SUBSCRIBED", 1)).get(0);
+        String html = (String) ((MimeMultipart) spanish.getContent()).getBodyPart(1).getContent();
+        assertTrue(html.contains("Los niños están <strong>esperando</strong>") && !html.contains("<script"), html);
+        assertTrue(html.contains("Darte de baja de estas alertas"), "the footer in the reader's language");
+        assertTrue(html.contains("https://example.org/llamar"), "the Spanish button");
+
+        String link = spanish.getHeader("List-Unsubscribe", null).replaceAll("^<|>$", "");
+        String local = link.replace(TestEnvironment.BASE_URL, base.toString().replaceAll("/$", ""));
+        HttpClient client = HttpClient.newHttpClient();
+        HttpResponse<String> shown = client.send(HttpRequest.newBuilder(URI.create(local)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, shown.statusCode());
+        assertTrue(shown.body().contains("Darte de baja"), "the page asks, in the supporter's language");
+        assertEquals("SUBSCRIBED", status(address(prefix, "SUBSCRIBED", 1)), "a GET (a link scanner) changes nothing");
+
+        HttpResponse<String> oneClick = client.send(HttpRequest.newBuilder(URI.create(local))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, oneClick.statusCode(), oneClick.body());
+        assertEquals("UNSUBSCRIBED", status(address(prefix, "SUBSCRIBED", 1)), "one POST, no cookies, no login");
+
+        HttpResponse<String> forged = client.send(HttpRequest.newBuilder(URI.create(local.replaceAll("t=[^&]+", "t=" + "A".repeat(43))))
+                .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click"))
+                .header("Content-Type", "application/x-www-form-urlencoded").build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(404, forged.statusCode(), "a made-up link unsubscribes nobody");
+
+        try (Connection db = db(); PreparedStatement query = db.prepareStatement(
+                "SELECT COUNT(*), SUM(state = 'SENT'), MAX(attempts) FROM alert_delivery WHERE alert_id = ?")) {
+            query.setLong(1, alertId);
+            try (ResultSet rs = query.executeQuery()) {
+                rs.next();
+                assertEquals(2000, rs.getLong(1), "one delivery per recipient in the snapshot");
+                assertEquals(2000, rs.getLong(2));
+                assertEquals(1, rs.getInt(3), "no delivery was taken by two workers");
+            }
+        }
+    }
+
+    static String status(String email) throws Exception {
+        try (Connection db = db(); PreparedStatement query = db.prepareStatement("SELECT status FROM supporter WHERE email = ?")) {
+            query.setString(1, email);
+            try (ResultSet rs = query.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("after a sender dies mid-send, its expired claims are taken over: nobody skipped, nothing sent twice")
+    void resumesAfterACrash() throws Exception {
+        String prefix = "C" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
+        supporters(prefix, 12, "SUBSCRIBED");
+        long alertId;
+        try (Connection db = db()) {
+            try (PreparedStatement insert = db.prepareStatement("INSERT INTO alert (subject_en, subject_es, body_en, body_es, "
+                    + "audience_postal, state, audience_size, created_by, created_at, updated_at, started_at) "
+                    + "SELECT 'Vigil tonight', 'Vigilia esta noche', '<p>Come.</p>', '<p>Ven.</p>', ?, 'SENDING', 12, MIN(id), "
+                    + "NOW(6), NOW(6), NOW(6) FROM account", java.sql.Statement.RETURN_GENERATED_KEYS)) {
+                insert.setString(1, prefix);
+                insert.executeUpdate();
+                try (ResultSet keys = insert.getGeneratedKeys()) {
+                    keys.next();
+                    alertId = keys.getLong(1);
+                }
+            }
+            // The dead sender: 4 delivered before it died, 4 claimed (lease expired), 4 never touched.
+            try (PreparedStatement deliveries = db.prepareStatement("INSERT INTO alert_delivery (alert_id, supporter_id, email, "
+                    + "language, state, attempts, next_attempt_at, claimed_by, claimed_until, sent_at) "
+                    + "SELECT ?, id, email, language, ?, ?, NOW(6), ?, ?, ? FROM supporter WHERE email = ?")) {
+                for (int i = 0; i < 12; i++) {
+                    String state = i < 4 ? "SENT" : i < 8 ? "CLAIMED" : "PENDING";
+                    deliveries.setLong(1, alertId);
+                    deliveries.setString(2, state);
+                    deliveries.setInt(3, i < 8 ? 1 : 0);
+                    deliveries.setString(4, i >= 4 && i < 8 ? "dead-instance/0" : null);
+                    deliveries.setTimestamp(5, i >= 4 && i < 8 ? Timestamp.from(Instant.now().minusSeconds(5)) : null);
+                    deliveries.setTimestamp(6, i < 4 ? Timestamp.from(Instant.now().minusSeconds(60)) : null);
+                    deliveries.setString(7, address(prefix, "SUBSCRIBED", i));
+                    deliveries.addBatch();
+                }
+                deliveries.executeBatch();
+            }
+        }
+        awaitSent(alertId);
+        Map<String, List<MimeMessage>> mails = mailsTo(prefix);
+        for (int i = 0; i < 12; i++) {
+            assertEquals(i < 4 ? 0 : 1, mails.getOrDefault(address(prefix, "SUBSCRIBED", i), List.of()).size(),
+                    "supporter " + i + (i < 4 ? " had been sent before the crash" : " gets the mail once"));
+        }
+    }
+}
