@@ -2,7 +2,7 @@ package org.puente.alert;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -56,7 +56,7 @@ public class AlertDispatcher {
     DataSource database;
 
     @Resource
-    ManagedScheduledExecutorService scheduler;
+    ManagedThreadFactory threads;
 
     @Inject
     AlertMessages messages;
@@ -78,6 +78,11 @@ public class AlertDispatcher {
     @ConfigProperty(name = "PUENTE_ALERT_RATE", defaultValue = "200")
     int ratePerSecond;
 
+    /** The first pause before retrying a recipient the server asked to try later; it doubles each time. */
+    @Inject
+    @ConfigProperty(name = "PUENTE_ALERT_RETRY_SECONDS", defaultValue = "30")
+    int retrySeconds;
+
     /** This instance's name in claims, for the record (leases, not names, decide who may send). */
     private final String instance = "puente-" + UUID.randomUUID();
     private final Map<Long, Alert> alertCache = new ConcurrentHashMap<>();
@@ -85,10 +90,15 @@ public class AlertDispatcher {
     private volatile long nextSendNanos;
     private volatile boolean stopping;
 
+    private final List<Thread> running = new ArrayList<>();
+
     void start(@Observes SchemaReady ready) {
         for (int i = 0; i < Math.max(1, workers); i++) {
             int worker = i;
-            scheduler.scheduleWithFixedDelay(() -> work(worker), 2, 1, TimeUnit.SECONDS);
+            Thread thread = threads.newThread(() -> loop(worker));
+            thread.setName("puente-alert-sender-" + worker);
+            thread.start();
+            running.add(thread);
         }
         LOG.info(() -> "Alert sending: " + workers + " workers, at most " + ratePerSecond + " messages per second");
     }
@@ -96,6 +106,21 @@ public class AlertDispatcher {
     @PreDestroy
     void stop() {
         stopping = true;
+        running.forEach(Thread::interrupt);
+    }
+
+    /** A worker's life: look for work every second, or after the mail server's pause. */
+    private void loop(int worker) {
+        while (!stopping) {
+            work(worker);
+            try {
+                Instant resume = serverDownUntil;
+                long pause = Math.max(1000, Duration.between(Instant.now(), resume).toMillis());
+                Thread.sleep(pause);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
     }
 
     /** One worker's turn: claim and send batches while there is work. */
@@ -184,7 +209,8 @@ public class AlertDispatcher {
                 if (claim.attempts() >= MAX_ATTEMPTS) {
                     settle(claim.id(), "FAILED", error, null);
                 } else {
-                    settle(claim.id(), "PENDING", error, Instant.now().plus(Duration.ofSeconds(30L << claim.attempts())));
+                    Duration pause = Duration.ofSeconds((long) retrySeconds << (claim.attempts() - 1));
+                    settle(claim.id(), "PENDING", error, Instant.now().plus(pause));
                 }
                 return true;
             }

@@ -252,4 +252,130 @@ class AlertsIT {
                     "supporter " + i + (i < 4 ? " had been sent before the crash" : " gets the mail once"));
         }
     }
+
+    /** Supporters with exactly these addresses (English), their postal codes starting with the prefix. */
+    static void supportersAt(String prefix, List<String> emails) throws Exception {
+        try (Connection db = db(); PreparedStatement insert = db.prepareStatement("INSERT INTO supporter (email, "
+                + "email_canonical, first_name, last_name, postal_code, country, language, status, consent_at, "
+                + "consent_source, created_at, updated_at) VALUES (?, ?, 'Leo', 'Prueba', ?, 'US', 'en', 'SUBSCRIBED', "
+                + "NOW(6), 'test', NOW(6), NOW(6))")) {
+            for (String email : emails) {
+                insert.setString(1, email);
+                insert.setString(2, email);
+                insert.setString(3, prefix);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    /** An alert already sending to the supporters whose postal code starts with the prefix (as if staff sent it). */
+    static long startAlert(String prefix) throws Exception {
+        try (Connection db = db()) {
+            long alertId;
+            try (PreparedStatement insert = db.prepareStatement("INSERT INTO alert (subject_en, subject_es, body_en, body_es, "
+                    + "audience_postal, state, created_by, created_at, updated_at, started_at) SELECT 'Call today', "
+                    + "'Llama hoy', '<p>Call.</p>', '<p>Llama.</p>', ?, 'SENDING', MIN(id), NOW(6), NOW(6), NOW(6) FROM account",
+                    java.sql.Statement.RETURN_GENERATED_KEYS)) {
+                insert.setString(1, prefix);
+                insert.executeUpdate();
+                try (ResultSet keys = insert.getGeneratedKeys()) {
+                    keys.next();
+                    alertId = keys.getLong(1);
+                }
+            }
+            try (PreparedStatement deliveries = db.prepareStatement("INSERT INTO alert_delivery (alert_id, supporter_id, email, "
+                    + "language, state, attempts, next_attempt_at) SELECT ?, id, email, language, 'PENDING', 0, NOW(6) "
+                    + "FROM supporter WHERE postal_code LIKE ?")) {
+                deliveries.setLong(1, alertId);
+                deliveries.setString(2, prefix + "%");
+                deliveries.executeUpdate();
+            }
+            return alertId;
+        }
+    }
+
+    static String delivery(long alertId, String email) throws Exception {
+        try (Connection db = db(); PreparedStatement query = db.prepareStatement(
+                "SELECT CONCAT(state, '/', attempts) FROM alert_delivery WHERE alert_id = ? AND email = ?")) {
+            query.setLong(1, alertId);
+            query.setString(2, email);
+            try (ResultSet rs = query.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("a 5xx refusal fails that delivery and marks the supporter bounced; a 4xx is retried and sent once")
+    void smtpRefusals() throws Exception {
+        String prefix = "R" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
+        String lower = prefix.toLowerCase();
+        String bounce = "bounce-" + lower + "@example.org";
+        String later = "later-" + lower + "@example.org";
+        List<String> others = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            others.add(lower + "-" + i + "@example.org");
+        }
+        List<String> all = new ArrayList<>(others);
+        all.add(bounce);
+        all.add(later);
+        supportersAt(prefix, all);
+        long alertId = startAlert(prefix);
+        awaitSent(alertId);
+
+        assertEquals("FAILED/1", delivery(alertId, bounce));
+        assertEquals("BOUNCED", status(bounce), "never mailed again by any alert");
+        assertEquals("SENT/2", delivery(alertId, later), "refused once with 451, sent on the second attempt");
+        Map<String, Long> received = new HashMap<>();
+        for (MimeMessage message : TestEnvironment.mail().getReceivedMessages()) {
+            for (Address to : message.getAllRecipients()) {
+                received.merge(to.toString(), 1L, Long::sum);
+            }
+        }
+        assertEquals(null, received.get(bounce));
+        assertEquals(1L, received.get(later));
+        for (String other : others) {
+            assertEquals(1L, received.get(other), other);
+        }
+    }
+
+    @Test
+    @DisplayName("the mail server going down mid-send loses nothing: sending waits, resumes when it is back, and completes")
+    void smtpDownMidSend() throws Exception {
+        String prefix = "D" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
+        supporters(prefix, 1000, "SUBSCRIBED");
+        int before = TestEnvironment.mail().getReceivedMessages().length;
+        long alertId = startAlert(prefix);
+        try {
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (TestEnvironment.mail().getReceivedMessages().length == before) {
+                assertTrue(System.nanoTime() < deadline, "sending never started");
+                Thread.sleep(5);
+            }
+            TestEnvironment.smtp().setDown(true);
+            Thread.sleep(3000);
+            assertEquals("SENDING", state(alertId), "the alert waits for the server, it does not end");
+        } finally {
+            TestEnvironment.smtp().setDown(false);
+        }
+        awaitSent(alertId);
+        Map<String, List<MimeMessage>> mails = mailsTo(prefix);
+        int twice = 0;
+        for (int i = 0; i < 1000; i++) {
+            int copies = mails.getOrDefault(address(prefix, "SUBSCRIBED", i), List.of()).size();
+            assertTrue(copies >= 1, "supporter " + i + " lost");
+            twice += copies - 1;
+        }
+        assertTrue(twice <= 4, "at most the messages in flight when the server fell may go twice: " + twice);
+        try (Connection db = db(); PreparedStatement query = db.prepareStatement(
+                "SELECT COUNT(*) FROM alert_delivery WHERE alert_id = ? AND state = 'SENT'")) {
+            query.setLong(1, alertId);
+            try (ResultSet rs = query.executeQuery()) {
+                rs.next();
+                assertEquals(1000, rs.getLong(1));
+            }
+        }
+    }
 }

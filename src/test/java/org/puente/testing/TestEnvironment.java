@@ -25,6 +25,7 @@ public class TestEnvironment implements LauncherSessionListener {
     public static final String BASE_URL = "http://puente.test";
 
     private static GreenMail greenMail;
+    private static FaultySmtp smtp;
     private static EmbeddedDatabase database;
     private static boolean started;
 
@@ -52,7 +53,9 @@ public class TestEnvironment implements LauncherSessionListener {
             int smtpPort = Ports.free();
             greenMail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
             greenMail.start();
-            System.setProperty("puente.test.smtp.port", String.valueOf(smtpPort));
+            // The portal talks to GreenMail through a relay the tests can make misbehave.
+            smtp = new FaultySmtp(smtpPort);
+            System.setProperty("puente.test.smtp.port", String.valueOf(smtp.port()));
             System.setProperty("puente.test.admin.email", ADMIN_EMAIL);
             System.setProperty("puente.test.admin.password", "Admin-" + UUID.randomUUID());
             System.setProperty("puente.test.base.url", BASE_URL);
@@ -106,6 +109,7 @@ public class TestEnvironment implements LauncherSessionListener {
         settings.setProperty("PUENTE_SIGNING_ALLOW_LIST", ownAddresses);
         settings.setProperty("PUENTE_SIGNING_MIN_SECONDS", String.valueOf(SIGNING_MIN_SECONDS));
         settings.setProperty("PUENTE_ALERT_RATE", "2000");
+        settings.setProperty("PUENTE_ALERT_RETRY_SECONDS", "1");
         try (var out = Files.newOutputStream(file.toPath())) {
             settings.store(out, "Written by TestEnvironment for the integration tests");
         }
@@ -114,6 +118,13 @@ public class TestEnvironment implements LauncherSessionListener {
 
     @Override
     public void launcherSessionClosed(LauncherSession session) {
+        if (smtp != null) {
+            try {
+                smtp.close();
+            } catch (java.io.IOException e) {
+                System.err.println("SMTP relay did not stop cleanly: " + e);
+            }
+        }
         if (greenMail != null) {
             greenMail.stop();
         }
@@ -148,6 +159,11 @@ public class TestEnvironment implements LauncherSessionListener {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The SMTP relay in front of GreenMail, to make the mail server fail on purpose. */
+    public static FaultySmtp smtp() {
+        return smtp;
     }
 
     public static GreenMail mail() {

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.util.List;
 import org.puente.organization.Coalition;
 import org.puente.platform.i18n.Language;
@@ -14,6 +15,8 @@ import org.puente.platform.i18n.Messages;
  * bundles, wholly in the recipient's language: greeting paragraphs, one action button, and a footer
  * with the coalition's name and postal address. Text and HTML parts say the same thing.
  */
+// Reads the coalition (now and then) from any thread, the alert senders' included.
+@Transactional
 @ApplicationScoped
 public class MailComposer {
 

@@ -103,6 +103,8 @@ public class MailSender {
             }
             try {
                 transport.sendMessage(message, message.getAllRecipients());
+            } catch (jakarta.mail.SendFailedException refused) {
+                throw refused; // the server answered about the recipient: the connection is fine, the answer stands
             } catch (MessagingException stale) {
                 if (!reused) {
                     throw stale;
