@@ -3,14 +3,10 @@ package org.puente.supporter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.util.Base64;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.puente.platform.config.PuenteConfig;
 import org.puente.platform.i18n.Language;
-import org.puente.platform.security.SecretStore;
+import org.puente.platform.security.SecretSigner;
 
 /**
  * The unsubscribe link in every alert: the supporter's id and a signature of it, so the link works
@@ -20,12 +16,10 @@ import org.puente.platform.security.SecretStore;
 public class UnsubscribeLinks {
 
     @Inject
-    SecretStore secrets;
+    SecretSigner secrets;
 
     @Inject
     PuenteConfig config;
-
-    private volatile byte[] key;
 
     public String link(long supporterId, Language language) {
         return config.baseUrl() + "/unsubscribe?s=" + supporterId + "&t=" + token(supporterId) + "&lang=" + language.code();
@@ -40,22 +34,6 @@ public class UnsubscribeLinks {
     }
 
     String token(long supporterId) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key(), "HmacSHA256"));
-            byte[] signature = mac.doFinal(("unsubscribe:" + supporterId).getBytes(StandardCharsets.US_ASCII));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(signature);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private byte[] key() {
-        byte[] current = key;
-        if (current == null) {
-            current = secrets.get("unsubscribe").getBytes(StandardCharsets.US_ASCII);
-            key = current;
-        }
-        return current;
+        return secrets.sign("unsubscribe", "unsubscribe:" + supporterId);
     }
 }

@@ -3,14 +3,10 @@ package org.puente.platform.security;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Measures how long a person took to fill in a form, without a session: the page carries a stamp of the
@@ -24,9 +20,7 @@ public class FormTimer {
     private static final Duration SKEW = Duration.ofSeconds(5);
 
     @Inject
-    SecretStore secrets;
-
-    private volatile byte[] key;
+    SecretSigner secrets;
 
     /** A stamp of now, for a hidden field. */
     public String start() {
@@ -51,22 +45,6 @@ public class FormTimer {
     }
 
     private String stamp(long epochMilli) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key(), "HmacSHA256"));
-            byte[] signature = mac.doFinal(("form-timer:" + epochMilli).getBytes(StandardCharsets.US_ASCII));
-            return epochMilli + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(signature);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private byte[] key() {
-        byte[] current = key;
-        if (current == null) {
-            current = secrets.get("form-timer").getBytes(StandardCharsets.US_ASCII);
-            key = current;
-        }
-        return current;
+        return epochMilli + "." + secrets.sign("form-timer", "form-timer:" + epochMilli);
     }
 }
