@@ -98,12 +98,49 @@ public class Supporter {
         this.updatedAt = now;
     }
 
+    public void changeLanguage(Language language, Instant now) {
+        this.language = language;
+        this.updatedAt = now;
+    }
+
     public Long getId() {
         return id;
     }
 
     public String getEmail() {
         return email;
+    }
+
+    public String getEmailCanonical() {
+        return emailCanonical;
+    }
+
+    public String getFirstName() {
+        return firstName;
+    }
+
+    public String getLastName() {
+        return lastName;
+    }
+
+    public String getPostalCode() {
+        return postalCode;
+    }
+
+    public String getCountry() {
+        return country;
+    }
+
+    public Instant getConsentAt() {
+        return consentAt;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
     }
 
     public Language getLanguage() {

@@ -63,6 +63,47 @@ public class SupporterService {
         }
     }
 
+    /** The language every later alert to this supporter is written in. */
+    public boolean changeLanguage(long supporterId, Language language, String source) {
+        Supporter supporter = em.find(Supporter.class, supporterId);
+        if (supporter == null) {
+            return false;
+        }
+        if (supporter.getLanguage() != language) {
+            Instant now = Instant.now();
+            supporter.changeLanguage(language, now);
+            record(supporterId, "LANGUAGE", source, now);
+        }
+        return true;
+    }
+
+    /**
+     * Erases a supporter, at their request or staff's: the supporter row and its history go, their
+     * unconfirmed signatures go, and their confirmed signatures stay counted with nothing left that
+     * names or reaches them (name, address, postal code, comment, source address). Past alerts keep
+     * their delivery counts but no longer the address.
+     *
+     * @return whether the supporter existed
+     */
+    public boolean forget(long supporterId) {
+        Supporter supporter = em.find(Supporter.class, supporterId);
+        if (supporter == null) {
+            return false;
+        }
+        String canonical = supporter.getEmailCanonical();
+        em.createNativeQuery("DELETE FROM signature WHERE email_canonical = ? AND state = 'PENDING'")
+                .setParameter(1, canonical).executeUpdate();
+        // The canonical address is unique per petition; the row's own id keeps it so once anonymized.
+        em.createNativeQuery("UPDATE signature SET first_name = '', last_name = '', email = 'erased@invalid', "
+                + "email_canonical = CONCAT('erased-', id), postal_code = NULL, comment = NULL, source_ip = NULL, "
+                + "token_hash = NULL, token_expires_at = NULL WHERE email_canonical = ?")
+                .setParameter(1, canonical).executeUpdate();
+        em.createNativeQuery("UPDATE alert_delivery SET email = 'erased@invalid', supporter_id = NULL WHERE supporter_id = ?")
+                .setParameter(1, supporterId).executeUpdate();
+        em.remove(supporter);
+        return true;
+    }
+
     private void record(long supporterId, String kind, String source, Instant now) {
         em.createNativeQuery("INSERT INTO supporter_event (supporter_id, kind, source, happened_at) VALUES (?, ?, ?, ?)")
                 .setParameter(1, supporterId).setParameter(2, kind)
