@@ -95,6 +95,9 @@ public class Alert {
     @Column(name = "audience_size")
     private Integer audienceSize;
 
+    @Column(name = "scheduled_at")
+    private Instant scheduledAt;
+
     @Column(name = "created_by", nullable = false, updatable = false)
     private Long createdBy;
 
@@ -152,16 +155,48 @@ public class Alert {
     }
 
     /**
-     * Starts sending to {@code audienceSize} recipients (their deliveries already written).
+     * Whether the alert may go out as chosen.
      *
      * @param onlyLanguage the version everyone gets when staff chose one language, or null for each
      *                     recipient's own language (then both versions must be complete)
      */
-    public void startSending(int audienceSize, Language onlyLanguage, Instant now) {
+    public boolean isReady(Language onlyLanguage) {
+        return onlyLanguage == null ? isComplete(Language.EN) && isComplete(Language.ES) : isComplete(onlyLanguage);
+    }
+
+    /** Sending starts by itself at {@code at}; the text and audience are frozen until staff cancel. */
+    public void schedule(Instant at, Language onlyLanguage, Instant now) {
         requireState(AlertState.DRAFT);
-        if (onlyLanguage == null ? !(isComplete(Language.EN) && isComplete(Language.ES)) : !isComplete(onlyLanguage)) {
-            throw new IllegalStateException("alert " + id + " has no complete version to send");
+        requireReady(onlyLanguage);
+        if (!at.isAfter(now)) {
+            throw new IllegalArgumentException("alert " + id + " cannot be scheduled in the past: " + at);
         }
+        this.scheduledAt = at;
+        this.onlyLanguage = onlyLanguage;
+        this.state = AlertState.SCHEDULED;
+        this.updatedAt = now;
+    }
+
+    /** Withdraws a schedule: the alert is a draft again, to edit, send or schedule anew. */
+    public void cancelSchedule(Instant now) {
+        requireState(AlertState.SCHEDULED);
+        this.scheduledAt = null;
+        this.onlyLanguage = null;
+        this.state = AlertState.DRAFT;
+        this.updatedAt = now;
+    }
+
+    /**
+     * Starts sending to {@code audienceSize} recipients (their deliveries already written): a draft at
+     * once, with the version choice made now, or a scheduled alert with the choice made when scheduled.
+     */
+    public void startSending(int audienceSize, Language onlyLanguage, Instant now) {
+        if (state == AlertState.SCHEDULED) {
+            onlyLanguage = this.onlyLanguage;
+        } else {
+            requireState(AlertState.DRAFT);
+        }
+        requireReady(onlyLanguage);
         this.onlyLanguage = onlyLanguage;
         this.audienceSize = audienceSize;
         this.state = audienceSize == 0 ? AlertState.SENT : AlertState.SENDING;
@@ -188,6 +223,12 @@ public class Alert {
             this.state = AlertState.SENT;
             this.finishedAt = now;
             this.updatedAt = now;
+        }
+    }
+
+    private void requireReady(Language onlyLanguage) {
+        if (!isReady(onlyLanguage)) {
+            throw new IllegalStateException("alert " + id + " has no complete version to send");
         }
     }
 
@@ -240,6 +281,14 @@ public class Alert {
 
     public boolean isDraft() {
         return state == AlertState.DRAFT;
+    }
+
+    public boolean isScheduled() {
+        return state == AlertState.SCHEDULED;
+    }
+
+    public Instant getScheduledAt() {
+        return scheduledAt;
     }
 
     public Integer getAudienceSize() {

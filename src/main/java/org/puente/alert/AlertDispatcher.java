@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -33,7 +34,8 @@ import org.puente.supporter.SupporterService;
 /**
  * The sending engine. Several workers per instance, and any number of instances on one database, share
  * the deliveries of every sending alert. Work is claimed in the database: a worker takes a small batch
- * with {@code SELECT … FOR UPDATE SKIP LOCKED}, marks it claimed under a lease, commits, and sends; each
+ * with {@code SELECT … FOR UPDATE SKIP LOCKED}, marks it claimed under a lease
+ * ({@code PUENTE_ALERT_LEASE_SECONDS}, 2 minutes), commits, and sends; each
  * delivery is marked sent the moment its message is accepted. So no two workers ever hold the same
  * delivery, and when a process dies (even {@code kill -9}) its unsent claims expire and are taken again:
  * nobody is skipped, and at most the messages in flight at that instant (one per worker) can go twice.
@@ -49,7 +51,6 @@ public class AlertDispatcher {
     private static final Logger LOG = Logger.getLogger(AlertDispatcher.class.getName());
     static final int BATCH = 20;
     static final int MAX_ATTEMPTS = 5;
-    static final Duration LEASE = Duration.ofMinutes(2);
     static final Duration SERVER_DOWN_PAUSE = Duration.ofSeconds(10);
 
     @Resource(lookup = PuenteDataSource.JNDI_NAME)
@@ -83,8 +84,20 @@ public class AlertDispatcher {
     @ConfigProperty(name = "PUENTE_ALERT_RETRY_SECONDS", defaultValue = "30")
     int retrySeconds;
 
-    /** This instance's name in claims, for the record (leases, not names, decide who may send). */
-    private final String instance = "puente-" + UUID.randomUUID();
+    /**
+     * How long a claim is this instance's alone. A claim not settled by then (its holder died) is taken
+     * over; it must be far longer than sending one message takes.
+     */
+    @Inject
+    @ConfigProperty(name = "PUENTE_ALERT_LEASE_SECONDS", defaultValue = "120")
+    int leaseSeconds;
+
+    /** This instance's name in claims and on sent deliveries, for the record (leases decide who may send). */
+    @Inject
+    @ConfigProperty(name = "PUENTE_INSTANCE_NAME")
+    Optional<String> instanceName;
+
+    private String instance;
     private final Map<Long, Alert> alertCache = new ConcurrentHashMap<>();
     private volatile Instant serverDownUntil = Instant.EPOCH;
     private volatile long nextSendNanos;
@@ -93,6 +106,8 @@ public class AlertDispatcher {
     private final List<Thread> running = new ArrayList<>();
 
     void start(@Observes SchemaReady ready) {
+        instance = instanceName.filter(name -> name.matches("[\\w.-]{1,60}"))
+                .orElseGet(() -> "puente-" + UUID.randomUUID());
         for (int i = 0; i < Math.max(1, workers); i++) {
             int worker = i;
             Thread thread = threads.newThread(() -> loop(worker));
@@ -112,6 +127,9 @@ public class AlertDispatcher {
     /** A worker's life: look for work every second, or after the mail server's pause. */
     private void loop(int worker) {
         while (!stopping) {
+            if (worker == 0) {
+                startDue();
+            }
             work(worker);
             try {
                 Instant resume = serverDownUntil;
@@ -120,6 +138,15 @@ public class AlertDispatcher {
             } catch (InterruptedException e) {
                 return;
             }
+        }
+    }
+
+    /** Scheduled alerts whose time has come start sending. */
+    private void startDue() {
+        try {
+            alerts.startDue();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not start the scheduled alerts now; trying again shortly", e);
         }
     }
 
@@ -173,7 +200,7 @@ public class AlertDispatcher {
                         + "claimed_by = ?, claimed_until = ?, attempts = attempts + 1 WHERE id = ?")) {
                     for (Claim claim : batch) {
                         mark.setString(1, owner);
-                        mark.setTimestamp(2, Timestamp.from(now.plus(LEASE)));
+                        mark.setTimestamp(2, Timestamp.from(now.plusSeconds(leaseSeconds)));
                         mark.setLong(3, claim.id());
                         mark.addBatch();
                     }
@@ -199,7 +226,7 @@ public class AlertDispatcher {
             return true;
         } catch (MailException e) {
             int code = SmtpReplies.code(e);
-            String error = SmtpReplies.describe(e);
+            String error = SmtpReplies.describe(e, code);
             if (code >= 500) {
                 settle(claim.id(), "FAILED", error, null);
                 supporters.bounced(claim.supporterId(), "alert " + claim.alertId() + ": " + error);
@@ -242,14 +269,16 @@ public class AlertDispatcher {
     private void settle(long deliveryId, String state, String error, Instant retryAt) throws SQLException {
         try (Connection db = database.getConnection(); PreparedStatement update = db.prepareStatement(
                 "UPDATE alert_delivery SET state = ?, last_error = ?, next_attempt_at = COALESCE(?, next_attempt_at), "
-                        + "sent_at = CASE WHEN ? = 'SENT' THEN ? ELSE sent_at END, claimed_by = NULL, claimed_until = NULL "
-                        + "WHERE id = ?")) {
+                        + "sent_at = CASE WHEN ? = 'SENT' THEN ? ELSE sent_at END, claimed_until = NULL, "
+                        // who sent it stays on record; a delivery going back to the queue belongs to no one
+                        + "claimed_by = CASE WHEN ? = 'PENDING' THEN NULL ELSE claimed_by END WHERE id = ?")) {
             update.setString(1, state);
             update.setString(2, error == null ? null : error.length() > 300 ? error.substring(0, 300) : error);
             update.setTimestamp(3, retryAt == null ? null : Timestamp.from(retryAt));
             update.setString(4, state);
             update.setTimestamp(5, Timestamp.from(Instant.now()));
-            update.setLong(6, deliveryId);
+            update.setString(6, state);
+            update.setLong(7, deliveryId);
             update.executeUpdate();
         }
     }

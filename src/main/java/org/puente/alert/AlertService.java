@@ -93,6 +93,40 @@ public class AlertService {
      */
     public Alert send(long id, Language onlyLanguage) {
         Alert alert = find(id);
+        start(alert, onlyLanguage);
+        return alert;
+    }
+
+    /** Sending starts by itself at {@code at}, with the audience as it is then. */
+    public Alert schedule(long id, Language onlyLanguage, Instant at) {
+        Alert alert = find(id);
+        alert.schedule(at, onlyLanguage, Instant.now());
+        return alert;
+    }
+
+    public void cancelSchedule(long id) {
+        find(id).cancelSchedule(Instant.now());
+    }
+
+    /**
+     * Starts the scheduled alerts whose time has come (called by the sending engine; no caller). The row
+     * lock makes one instance start each alert, however many look at the same moment.
+     *
+     * @return how many alerts started
+     */
+    public int startDue() {
+        @SuppressWarnings("unchecked")
+        List<Number> due = em.createNativeQuery("SELECT id FROM alert WHERE state = 'SCHEDULED' AND scheduled_at <= ? "
+                + "FOR UPDATE SKIP LOCKED").setParameter(1, java.sql.Timestamp.from(Instant.now())).getResultList();
+        for (Number id : due) {
+            Alert alert = em.find(Alert.class, id.longValue());
+            em.refresh(alert);
+            start(alert, null);
+        }
+        return due.size();
+    }
+
+    private void start(Alert alert, Language onlyLanguage) {
         Audience audience = alert.getAudience();
         Query snapshot = em.createNativeQuery("INSERT INTO alert_delivery (alert_id, supporter_id, email, language, state, "
                 + "attempts, next_attempt_at) SELECT ?, s.id, s.email, s.language, 'PENDING', 0, ? " + audienceSql(audience));
@@ -101,7 +135,6 @@ public class AlertService {
         bind(snapshot, audience, 3);
         int size = snapshot.executeUpdate();
         alert.startSending(size, onlyLanguage, Instant.now());
-        return alert;
     }
 
     public void pause(long id) {
@@ -126,20 +159,57 @@ public class AlertService {
         return sent;
     }
 
-    /** Deliveries by state, for the progress bar and the report. */
-    public Map<DeliveryState, Long> progress(long id) {
+    /** Per language: the alert's recipients, what became of them, and the unsubscribes its links caused. */
+    public AlertReport report(long id) {
+        caller.require(Role.ADMIN, Role.STAFF);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT d.language, COUNT(*), SUM(d.state = 'SENT'), "
+                + "SUM(d.state = 'FAILED'), SUM(d.state = 'FAILED' AND d.last_error LIKE '5%'), SUM(d.state = 'SKIPPED'), "
+                + "SUM(d.state IN ('PENDING', 'CLAIMED')), "
+                + "(SELECT COUNT(DISTINCT e.supporter_id) FROM supporter_event e JOIN alert_delivery u "
+                + "ON u.supporter_id = e.supporter_id AND u.alert_id = d.alert_id AND u.language = d.language "
+                + "WHERE e.kind = 'UNSUBSCRIBE' AND e.source = ?) "
+                + "FROM alert_delivery d WHERE d.alert_id = ? GROUP BY d.alert_id, d.language ORDER BY d.language")
+                .setParameter(1, "alert " + id).setParameter(2, id).getResultList();
+        List<AlertReport.Figures> languages = new ArrayList<>();
+        for (Object[] row : rows) {
+            languages.add(new AlertReport.Figures(Language.parse((String) row[0]).orElseThrow(), number(row[1]),
+                    number(row[2]), number(row[3]), number(row[4]), number(row[5]), number(row[6]), number(row[7])));
+        }
+        return AlertReport.of(languages);
+    }
+
+    /**
+     * Deliveries by state and the messages sent in the last {@value #RATE_WINDOW_SECONDS} seconds, for
+     * the live progress.
+     */
+    public Progress progressOf(long id) {
         caller.require(Role.ADMIN, Role.STAFF);
         Map<DeliveryState, Long> counts = new EnumMap<>(DeliveryState.class);
         for (DeliveryState state : DeliveryState.values()) {
             counts.put(state, 0L);
         }
+        long recent = 0;
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT state, COUNT(*) FROM alert_delivery WHERE alert_id = ? GROUP BY state")
-                .setParameter(1, id).getResultList();
+        List<Object[]> rows = em.createNativeQuery("SELECT state, COUNT(*), SUM(sent_at >= ?) FROM alert_delivery "
+                + "WHERE alert_id = ? GROUP BY state")
+                .setParameter(1, java.sql.Timestamp.from(Instant.now().minusSeconds(RATE_WINDOW_SECONDS)))
+                .setParameter(2, id).getResultList();
         for (Object[] row : rows) {
-            counts.put(DeliveryState.valueOf((String) row[0]), ((Number) row[1]).longValue());
+            counts.put(DeliveryState.valueOf((String) row[0]), number(row[1]));
+            recent += number(row[2]);
         }
-        return counts;
+        return new Progress(counts, recent / (double) RATE_WINDOW_SECONDS);
+    }
+
+    static final int RATE_WINDOW_SECONDS = 10;
+
+    /** Deliveries by state, and the recent sending rate in messages per second. */
+    public record Progress(Map<DeliveryState, Long> counts, double ratePerSecond) {
+    }
+
+    private static long number(Object value) {
+        return value == null ? 0 : ((Number) value).longValue();
     }
 
     /** FROM and WHERE for the supporters in an audience; parameters in the order {@link #bind} sets them. */

@@ -1,6 +1,6 @@
 package org.puente.alert;
 
-/** Where an alert is: written, going out, held by staff, done, or withdrawn before it went out. */
+/** Where an alert is: written, waiting for its time, going out, held by staff, done, or withdrawn. */
 public enum AlertState {
-    DRAFT, SENDING, PAUSED, SENT, CANCELLED
+    DRAFT, SCHEDULED, SENDING, PAUSED, SENT, CANCELLED
 }

@@ -7,10 +7,14 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.validation.Valid;
 import java.io.Serializable;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.puente.petition.Petition;
 import org.puente.petition.PetitionService;
+import org.puente.platform.i18n.CurrentLanguage;
 import org.puente.platform.i18n.Language;
 import org.puente.platform.i18n.Messages;
 import org.puente.platform.web.Pages;
@@ -28,12 +32,17 @@ public class EditAlert implements Serializable {
     @Inject
     PetitionService petitions;
 
+    @Inject
+    CurrentLanguage language;
+
     private Long id;
     @Valid
     private AlertForm form = new AlertForm();
     private Language onlyLanguage;
     private boolean onlyLanguageConfirmed;
     private Long audienceSize;
+    private LocalDateTime scheduledAt;
+    private int previewVersion;
 
     public void load() {
         if (id != null && !FacesContext.getCurrentInstance().isPostback()) {
@@ -55,6 +64,13 @@ public class EditAlert implements Serializable {
         return Pages.redirect("/admin/alert?id=" + id);
     }
 
+    /** Saves the draft; the preview frames, asked for again, show it as supporters will get it. */
+    public void preview() {
+        if (store()) {
+            previewVersion++;
+        }
+    }
+
     /** Saves, then shows how many supporters the audience holds now. */
     public void countAudience() {
         if (store()) {
@@ -72,22 +88,49 @@ public class EditAlert implements Serializable {
     }
 
     public String send() {
-        if (!store()) {
-            return null;
-        }
-        Alert alert = alerts.find(id);
-        if (onlyLanguage == null && !(alert.isComplete(Language.EN) && alert.isComplete(Language.ES))) {
-            Pages.error(null, "admin.alert.incomplete");
-            return null;
-        }
-        if (onlyLanguage != null && (!onlyLanguageConfirmed || !alert.isComplete(onlyLanguage))) {
-            Pages.error("form:onlyLanguageConfirmed", onlyLanguageConfirmed ? "admin.alert.incomplete"
-                    : "admin.alert.onlyLanguageUnconfirmed");
+        if (!store() || !readyToGo()) {
             return null;
         }
         Alert sending = alerts.send(id, onlyLanguage);
         Pages.flash(FacesMessage.SEVERITY_INFO, "admin.alert.sent", sending.getAudienceSize());
         return Pages.redirect("/admin/alerts");
+    }
+
+    /** Freezes the alert until its time, in the portal's time zone, comes. */
+    public String schedule() {
+        if (!store()) {
+            return null;
+        }
+        if (scheduledAt == null) {
+            Pages.error("form:scheduledAt", "admin.alert.schedule.required");
+            return null;
+        }
+        Instant at = scheduledAt.atZone(ZoneId.systemDefault()).toInstant();
+        if (!at.isAfter(Instant.now().plusSeconds(60))) {
+            Pages.error("form:scheduledAt", "admin.alert.schedule.past");
+            return null;
+        }
+        if (!readyToGo()) {
+            return null;
+        }
+        Alert scheduled = alerts.schedule(id, onlyLanguage, at);
+        Pages.flash(FacesMessage.SEVERITY_INFO, "admin.alert.scheduled", language.dateTime(scheduled.getScheduledAt()));
+        return Pages.redirect("/admin/alerts");
+    }
+
+    /** Both versions complete, or one version chosen for everyone, complete, and the choice confirmed. */
+    private boolean readyToGo() {
+        Alert alert = alerts.find(id);
+        if (onlyLanguage == null && !alert.isReady(null)) {
+            Pages.error(null, "admin.alert.incomplete");
+            return false;
+        }
+        if (onlyLanguage != null && (!onlyLanguageConfirmed || !alert.isReady(onlyLanguage))) {
+            Pages.error("form:onlyLanguageConfirmed", onlyLanguageConfirmed ? "admin.alert.incomplete"
+                    : "admin.alert.onlyLanguageUnconfirmed");
+            return false;
+        }
+        return true;
     }
 
     private boolean store() {
@@ -135,6 +178,23 @@ public class EditAlert implements Serializable {
 
     public void setOnlyLanguageConfirmed(boolean onlyLanguageConfirmed) {
         this.onlyLanguageConfirmed = onlyLanguageConfirmed;
+    }
+
+    public int getPreviewVersion() {
+        return previewVersion;
+    }
+
+    public LocalDateTime getScheduledAt() {
+        return scheduledAt;
+    }
+
+    public void setScheduledAt(LocalDateTime scheduledAt) {
+        this.scheduledAt = scheduledAt;
+    }
+
+    /** The zone a scheduled time is read in, to say so next to the field. */
+    public String getTimeZone() {
+        return ZoneId.systemDefault().getId();
     }
 
     public Long getAudienceSize() {

@@ -18,7 +18,7 @@ public class ManageAlerts {
     AlertService alerts;
 
     private List<Alert> list;
-    private final Map<Long, Map<DeliveryState, Long>> progress = new HashMap<>();
+    private final Map<Long, AlertService.Progress> progress = new HashMap<>();
 
     public List<Alert> getList() {
         if (list == null) {
@@ -28,7 +28,12 @@ public class ManageAlerts {
     }
 
     public Map<DeliveryState, Long> progress(Alert alert) {
-        return progress.computeIfAbsent(alert.getId(), alerts::progress);
+        return progress.computeIfAbsent(alert.getId(), alerts::progressOf).counts();
+    }
+
+    /** Messages per second over the last few seconds, while the alert is sending. */
+    public long rate(Alert alert) {
+        return Math.round(progress.computeIfAbsent(alert.getId(), alerts::progressOf).ratePerSecond());
     }
 
     /** Settled deliveries (sent, failed, skipped) as a percentage of the audience. */
@@ -59,6 +64,12 @@ public class ManageAlerts {
         alerts.pause(id);
         Pages.flash(FacesMessage.SEVERITY_INFO, "admin.alert.paused");
         return Pages.redirect("/admin/alerts");
+    }
+
+    public String cancelSchedule(long id) {
+        alerts.cancelSchedule(id);
+        Pages.flash(FacesMessage.SEVERITY_INFO, "admin.alert.scheduleCancelled");
+        return Pages.redirect("/admin/alert?id=" + id);
     }
 
     public String resume(long id) {

@@ -25,13 +25,14 @@ final class SmtpReplies {
         return 0;
     }
 
-    static String describe(Throwable failure) {
+    /** What went wrong, starting with the reply code when there is one (reports count 5xx as bounces). */
+    static String describe(Throwable failure, int code) {
         Throwable root = failure;
         while (nextOf(root) != null) {
             root = nextOf(root);
         }
-        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        return message.strip();
+        String message = (root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage()).strip();
+        return code > 0 && !message.startsWith(String.valueOf(code)) ? code + " " + message : message;
     }
 
     /** The cause, or the next exception a MessagingException chains (it keeps per-address failures there). */

@@ -22,7 +22,7 @@ public class UnsubscribeServlet extends HttpServlet {
     static final String DONE = "puente.unsubscribed";
 
     @Inject
-    private transient UnsubscribeLinks links;
+    private transient SupporterLinks links;
 
     @Inject
     private transient SupporterService supporters;
@@ -40,7 +40,8 @@ public class UnsubscribeServlet extends HttpServlet {
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
         String id = request.getParameter("s");
-        if (!links.isValid(id, request.getParameter("t")) || !supporters.unsubscribe(Long.parseLong(id), "unsubscribe link")) {
+        if (!links.isValid(id, request.getParameter("t")) || !supporters.unsubscribe(Long.parseLong(id),
+                SupporterLinks.source(request.getParameter("a")))) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }

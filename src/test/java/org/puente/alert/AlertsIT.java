@@ -197,6 +197,19 @@ class AlertsIT {
                 assertEquals(1, rs.getInt(3), "no delivery was taken by two workers");
             }
         }
+        assertTrue(html.contains("Cambiar tu idioma o borrar tus datos") && html.contains("/preferences?s="),
+                "the preferences link in the footer");
+
+        Page report = staff.get("/admin/alert-report?id=" + alertId + "&lang=en");
+        assertEquals(200, report.status());
+        assertEquals(List.of("Spanish", "1,000", "1,000", "0", "0", "0", "0", "1"), cells(report, "es"),
+                "the Spanish row: 1,000 sent, one unsubscribe from this alert's link");
+        assertEquals(List.of("English", "1,000", "1,000", "0", "0", "0", "0", "0"), cells(report, "en"));
+        assertEquals(List.of("All", "2,000", "2,000", "0", "0", "0", "0", "1"), cells(report, "all"));
+    }
+
+    static List<String> cells(Page report, String language) {
+        return report.document().select("tr[data-language=" + language + "] > *").eachText();
     }
 
     static String status(String email) throws Exception {
@@ -377,5 +390,154 @@ class AlertsIT {
                 assertEquals(1000, rs.getLong(1));
             }
         }
+    }
+
+    /** The preferences link of the newest alert mail to this address, pointing at the portal under test. */
+    String preferencesLink(String email) throws Exception {
+        MimeMessage[] all = TestEnvironment.mail().getReceivedMessages();
+        for (int i = all.length - 1; i >= 0; i--) {
+            if (all[i].getAllRecipients()[0].toString().equals(email)) {
+                String html = (String) ((MimeMultipart) all[i].getContent()).getBodyPart(1).getContent();
+                java.util.regex.Matcher link = java.util.regex.Pattern.compile("href=\"([^\"]*/preferences\\?[^\"]+)\"")
+                        .matcher(html);
+                assertTrue(link.find(), html);
+                return link.group(1).replace("&amp;", "&").replace(TestEnvironment.BASE_URL, base.toString().replaceAll("/$", ""));
+            }
+        }
+        throw new AssertionError("no mail to " + email);
+    }
+
+    @Test
+    @DisplayName("from an alert's link, a supporter changes their language and erases their data (signatures stay "
+            + "counted, anonymized); the page never shows their whole address; bad requests get a 400 and change nothing")
+    void supporterPreferences() throws Exception {
+        String prefix = "P" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
+        String email = prefix.toLowerCase() + "-leo@example.org";
+        supportersAt(prefix, List.of(email));
+        long alertId = startAlert(prefix);
+        awaitSent(alertId);
+        String link = preferencesLink(email);
+
+        WebSession visitor = new WebSession(base.toURI());
+        Page page = visitor.get(link);
+        assertEquals(200, page.status());
+        assertEquals("en", page.lang());
+        assertTrue(page.text().contains(prefix.toLowerCase().charAt(0) + "•••@example.org"), page.text());
+        assertTrue(!page.body().contains(email), "the whole address is never on the page");
+        assertTrue(page.header("Cache-Control").contains("no-store"));
+        String s = link.replaceAll(".*[?&]s=([^&]+).*", "$1");
+        String t = link.replaceAll(".*[?&]t=([^&]+).*", "$1");
+
+        Page badLanguage = visitor.postForm("/preferences", Map.of("s", s, "t", t, "action", "language", "language", "fr"));
+        assertEquals(400, badLanguage.status());
+        assertTrue(badLanguage.messages().contains("Choose English or Spanish"), badLanguage.messages());
+
+        Page saved = visitor.postForm("/preferences", Map.of("s", s, "t", t, "action", "language", "language", "es"));
+        assertEquals(200, saved.status());
+        assertEquals("es", saved.lang(), "the page answers in the language just chosen");
+        assertTrue(saved.messages().contains("Guardado"), saved.messages());
+        assertEquals("es", column("SELECT language FROM supporter WHERE email = ?", email));
+        assertEquals("LANGUAGE", column("SELECT MAX(e.kind) FROM supporter_event e JOIN supporter s ON s.id = e.supporter_id "
+                + "WHERE s.email = ? AND e.kind = 'LANGUAGE'", email), "the change is in the supporter's history");
+
+        // A confirmed signature of theirs, to see it survive the erasure anonymized.
+        String petition = column("SELECT MIN(id) FROM petition WHERE state = 'OPEN'");
+        try (Connection db = db(); PreparedStatement insert = db.prepareStatement("INSERT INTO signature (petition_id, "
+                + "first_name, last_name, email, email_canonical, postal_code, country, language, comment, alerts_consent, "
+                + "state, created_at, confirmed_at, source_ip) VALUES (?, 'Leo', 'Prueba', ?, ?, '20001', 'US', 'en', "
+                + "'Free them', TRUE, 'CONFIRMED', NOW(6), NOW(6), '203.0.113.9')")) {
+            insert.setLong(1, Long.parseLong(petition));
+            insert.setString(2, email);
+            insert.setString(3, email);
+            insert.executeUpdate();
+        }
+        String confirmedBefore = column("SELECT COUNT(*) FROM signature WHERE petition_id = ? AND state = 'CONFIRMED'", petition);
+
+        Page unconfirmed = visitor.postForm("/preferences", Map.of("s", s, "t", t, "action", "erase", "lang", "en"));
+        assertEquals(400, unconfirmed.status());
+        assertTrue(unconfirmed.messages().contains("Tick the box"), unconfirmed.messages());
+        assertEquals("1", column("SELECT COUNT(*) FROM supporter WHERE email = ?", email), "nothing erased unconfirmed");
+
+        Page erased = visitor.postForm("/preferences", Map.of("s", s, "t", t, "action", "erase", "confirm", "yes", "lang", "en"));
+        assertEquals(200, erased.status());
+        assertTrue(erased.messages().contains("Your data has been erased"), erased.messages());
+        assertEquals("0", column("SELECT COUNT(*) FROM supporter WHERE email = ?", email));
+        assertEquals("0", column("SELECT COUNT(*) FROM signature WHERE email = ? OR first_name = 'Leo' AND comment = 'Free them'", email));
+        assertEquals("0", column("SELECT COUNT(*) FROM alert_delivery WHERE email = ?", email));
+        assertEquals(confirmedBefore, column("SELECT COUNT(*) FROM signature WHERE petition_id = ? AND state = 'CONFIRMED'", petition),
+                "their signature still counts");
+        assertEquals("1", column("SELECT COUNT(*) FROM signature WHERE petition_id = ? AND email = 'erased@invalid' "
+                + "AND source_ip IS NULL AND postal_code IS NULL AND comment IS NULL", petition));
+        assertEquals(404, visitor.get(link).status(), "the link leads nowhere once the data is gone");
+        assertEquals(404, visitor.get(link.replaceAll("t=[^&]+", "t=" + "A".repeat(43))).status());
+    }
+
+    static String column(String sql, String... parameters) throws Exception {
+        try (Connection db = db(); PreparedStatement query = db.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                query.setString(i + 1, parameters[i]);
+            }
+            try (ResultSet rs = query.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("staff schedule an alert (a time in the past is refused), cancel and reschedule it; at its time it "
+            + "goes out by itself to each supporter once")
+    void scheduledAlert() throws Exception {
+        String prefix = "S" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
+        supporters(prefix, 20, "SUBSCRIBED");
+        WebSession staff = Accounts.admin(new WebSession(base.toURI()));
+        Page form = staff.get("/admin/alert?lang=en");
+        java.time.format.DateTimeFormatter minutes = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+        Map<String, String> alert = new HashMap<>(Map.of("subjectEn", "Vigil on Friday", "subjectEs", "Vigilia el viernes",
+                "bodyEn", "<p>Bring a candle.</p>", "bodyEs", "<p>Trae una vela.</p>", "postalPrefix", prefix,
+                "scheduledAt", java.time.LocalDateTime.now().minusHours(1).format(minutes)));
+        Page past = staff.submit(form, "form", alert, "schedule");
+        assertTrue(past.messages().contains("That time has already passed"), past.messages());
+        String id = column("SELECT MAX(id) FROM alert WHERE audience_postal = ?", prefix);
+        assertEquals("DRAFT", column("SELECT state FROM alert WHERE id = ?", id));
+
+        alert.put("scheduledAt", "tomorrow at noon");
+        Page garbled = staff.submit(past, "form", alert, "schedule");
+        assertTrue(garbled.messages().contains("Enter a date and a time"), garbled.messages());
+
+        alert.put("scheduledAt", java.time.LocalDateTime.now().plusHours(2).format(minutes));
+        Page scheduled = staff.submit(garbled, "form", alert, "schedule");
+        assertTrue(scheduled.messages().contains("The alert is scheduled for"), scheduled.messages());
+        assertEquals("SCHEDULED", column("SELECT state FROM alert WHERE id = ?", id));
+        assertEquals("0", column("SELECT COUNT(*) FROM alert_delivery WHERE alert_id = ?", id), "no one yet");
+        assertEquals(403, staff.get("/admin/alert?id=" + id).status(), "a scheduled alert is frozen");
+
+        Page cancelled = staff.submit(scheduled, "list", Map.of(), cancelButton(scheduled, "Vigil on Friday"));
+        assertTrue(cancelled.messages().contains("The schedule is cancelled"), cancelled.messages());
+        assertEquals("DRAFT", column("SELECT state FROM alert WHERE id = ?", id));
+        Page again = staff.submit(cancelled, "form", Map.of("scheduledAt",
+                java.time.LocalDateTime.now().plusHours(2).format(minutes)), "schedule");
+        assertTrue(again.messages().contains("The alert is scheduled for"), again.messages());
+
+        try (Connection db = db(); PreparedStatement due = db.prepareStatement(
+                "UPDATE alert SET scheduled_at = NOW(6) - INTERVAL 1 SECOND WHERE id = ?")) {
+            due.setLong(1, Long.parseLong(id));
+            due.executeUpdate();
+        }
+        awaitSent(Long.parseLong(id));
+        Map<String, List<MimeMessage>> mails = mailsTo(prefix);
+        for (int i = 0; i < 20; i++) {
+            List<MimeMessage> mine = mails.getOrDefault(address(prefix, "SUBSCRIBED", i), List.of());
+            assertEquals(1, mine.size(), "supporter " + i);
+            assertEquals(i % 2 == 0 ? "Vigil on Friday" : "Vigilia el viernes", mine.get(0).getSubject());
+        }
+    }
+
+    /** The name of the "cancel schedule" button in the alert list's row for the alert with this subject. */
+    static String cancelButton(Page list, String subject) {
+        return list.document().select("button[id$=cancelSchedule]").stream()
+                .filter(b -> b.closest("tr").text().contains(subject))
+                .map(b -> b.attr("name")).findFirst()
+                .orElseThrow(() -> new AssertionError("no cancel button: " + list.text()));
     }
 }

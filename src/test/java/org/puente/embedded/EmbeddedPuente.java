@@ -35,6 +35,7 @@ public final class EmbeddedPuente {
     private static final String DEFAULT_ADMIN = "admin@puente.localhost";
 
     private final Map<String, String> env = System.getenv();
+    private final Map<String, String> overrides;
     private EmbeddedDatabase database;
     private GreenMail greenMail;
     private DevMailbox mailbox;
@@ -42,12 +43,36 @@ public final class EmbeddedPuente {
     private String baseUrl;
     private int httpPort;
 
+    /** Settings from the environment and {@code PUENTE_*} system properties. */
+    public EmbeddedPuente() {
+        this(Map.of());
+    }
+
+    /** As {@link #EmbeddedPuente()}, with these settings taking precedence (a second instance in a test). */
+    public EmbeddedPuente(Map<String, String> settings) {
+        this.overrides = Map.copyOf(settings);
+    }
+
     public static void main(String[] args) throws Exception {
         if (args.length < 1 || !new File(args[0]).isFile()) {
             System.err.println("Usage: EmbeddedPuente path/to/puente.war  (run it with: mvn -Prun)");
             System.exit(2);
         }
-        new EmbeddedPuente().run(new File(args[0]));
+        try {
+            new EmbeddedPuente().run(new File(args[0]));
+        } catch (StartFailure e) {
+            System.err.println(e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    /** The portal could not start; the message says why and what to do. */
+    public static final class StartFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        StartFailure(String message) {
+            super(message);
+        }
     }
 
     private void run(File war) throws Exception {
@@ -93,6 +118,7 @@ public final class EmbeddedPuente {
         Map<String, String> child = builder.environment();
         System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("PUENTE_"))
                 .forEach(name -> child.put(name, System.getProperty(name)));
+        child.putAll(overrides);
         child.put("PUENTE_BASE_URL", baseUrl);
 
         boolean embeddedDb = setting("PUENTE_DB_URL", "").isBlank();
@@ -190,6 +216,13 @@ public final class EmbeddedPuente {
         fail("The portal did not become ready within 4 minutes; see the log above.");
     }
 
+    /** Kills the portal as {@code kill -9} would: no shutdown, no cleanup (crash tests). */
+    public void kill() throws InterruptedException {
+        if (payara != null) {
+            payara.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
     public void stop() {
         if (payara != null && payara.isAlive()) {
             say("Stopping Payara Micro ...");
@@ -256,13 +289,12 @@ public final class EmbeddedPuente {
     }
 
     private String setting(String name, String fallback) {
-        String value = System.getProperty(name, env.get(name));
+        String value = overrides.getOrDefault(name, System.getProperty(name, env.get(name)));
         return value == null || value.isBlank() ? fallback : value;
     }
 
     private static void fail(String message) {
-        System.err.println(message);
-        System.exit(1);
+        throw new StartFailure(message);
     }
 
     private static void say(String line) {

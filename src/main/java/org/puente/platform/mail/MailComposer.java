@@ -93,10 +93,10 @@ public class MailComposer {
      * A letter to a supporter: rich body (already sanitized HTML), an optional button, and a footer.
      *
      * @param why             why they receive it, with {@code {0}} for the coalition's name
-     * @param unsubscribeText the unsubscribe link's words, or null for none
+     * @param unsubscribeUrl  the unsubscribe link, or null for none (then no preferences link either)
      */
     public record Letter(String subject, String preheader, String bodyHtml, String actionLabel, String actionUrl,
-            String why, String unsubscribeText, String unsubscribeUrl) {
+            String why, String unsubscribeText, String unsubscribeUrl, String preferencesText, String preferencesUrl) {
     }
 
     /**
@@ -116,6 +116,7 @@ public class MailComposer {
         text.append("-- \n").append(why).append('\n').append(sender.postalAddress()).append('\n');
         if (letter.unsubscribeUrl() != null) {
             text.append(letter.unsubscribeText()).append(": ").append(letter.unsubscribeUrl()).append('\n');
+            text.append(letter.preferencesText()).append(": ").append(letter.preferencesUrl()).append('\n');
         }
 
         StringBuilder html = new StringBuilder()
@@ -141,7 +142,9 @@ public class MailComposer {
                 .append(escape(why)).append("<br>").append(escape(sender.postalAddress()).replace("\n", "<br>"));
         if (letter.unsubscribeUrl() != null) {
             html.append("<br><a href=\"").append(escape(letter.unsubscribeUrl())).append("\" style=\"color:#6b7280\">")
-                    .append(escape(letter.unsubscribeText())).append("</a>");
+                    .append(escape(letter.unsubscribeText())).append("</a> · <a href=\"")
+                    .append(escape(letter.preferencesUrl())).append("\" style=\"color:#6b7280\">")
+                    .append(escape(letter.preferencesText())).append("</a>");
         }
         html.append("</p></div></body></html>");
         return new OutgoingMail(to, language, letter.subject(), text.toString(), html.toString());

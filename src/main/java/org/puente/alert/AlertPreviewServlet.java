@@ -1,0 +1,56 @@
+package org.puente.alert;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.puente.platform.i18n.Language;
+import org.puente.platform.security.AccessDeniedException;
+import org.puente.platform.web.NotFoundException;
+
+/**
+ * {@code /admin/alert-preview?id=&lang=}: the HTML part of an alert exactly as a supporter reading
+ * {@code lang} will get it, footer included, for the editor's preview frames (desktop and phone widths).
+ * Staff only. The mail's own markup is shown under a policy that allows no script, no form and no
+ * outside request but pictures.
+ */
+@WebServlet("/admin/alert-preview")
+public class AlertPreviewServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    private transient AlertService alerts;
+
+    @Inject
+    private transient AlertMessages messages;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String id = request.getParameter("id");
+        Optional<Language> language = Language.parse(request.getParameter("lang"));
+        if (id == null || !id.matches("\\d{1,18}") || language.isEmpty()) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        String html;
+        try {
+            html = messages.preview(alerts.find(Long.parseLong(id)), language.get()).html();
+        } catch (AccessDeniedException e) {
+            response.sendError(HttpServletResponse.SC_FORBIDDEN);
+            return;
+        } catch (NotFoundException e) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        response.setContentType("text/html; charset=UTF-8");
+        response.setHeader("Cache-Control", "private, no-store");
+        response.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src https: data:; "
+                + "frame-ancestors 'self'; base-uri 'none'; form-action 'none'");
+        response.getOutputStream().write(html.getBytes(StandardCharsets.UTF_8));
+    }
+}

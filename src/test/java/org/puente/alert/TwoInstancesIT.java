@@ -1,0 +1,163 @@
+package org.puente.alert;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.mail.internet.MimeMessage;
+import java.io.File;
+import java.lang.ProcessBuilder.Redirect;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.puente.embedded.EmbeddedPuente;
+import org.puente.embedded.Ports;
+import org.puente.testing.Deployments;
+import org.puente.testing.TestEnvironment;
+
+/**
+ * Two Puente instances on one database: the one Arquillian deploys, and a second Payara Micro started
+ * from the built WAR with the same database and mail server, as a second machine would run it.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@DisplayName("Two instances on one database send one alert together, and one dying (kill -9) loses nobody")
+class TwoInstancesIT {
+
+    /** The second instance's name on its claims; its lease is short so a test need not wait two minutes. */
+    static final String SECOND = "second-instance";
+    static final int SECOND_WORKERS = 4;
+    static EmbeddedPuente second;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.portal();
+    }
+
+    @BeforeAll
+    static void startSecondInstance() throws Exception {
+        File data = new File("target/second-instance");
+        second = new EmbeddedPuente(Map.ofEntries(
+                Map.entry("PUENTE_HTTP_PORT", String.valueOf(Ports.free())),
+                Map.entry("PUENTE_DATA_DIR", data.getAbsolutePath()),
+                Map.entry("PUENTE_BASE_URL", TestEnvironment.BASE_URL),
+                Map.entry("PUENTE_DB_URL", System.getProperty("puente.test.db.url")),
+                Map.entry("PUENTE_DB_USER", System.getProperty("puente.test.db.user")),
+                Map.entry("PUENTE_DB_PASSWORD", System.getProperty("puente.test.db.password")),
+                Map.entry("PUENTE_SMTP_HOST", "127.0.0.1"),
+                Map.entry("PUENTE_SMTP_PORT", System.getProperty("puente.test.smtp.port")),
+                Map.entry("PUENTE_SMTP_STARTTLS", "false"),
+                Map.entry("PUENTE_ADMIN_EMAIL", TestEnvironment.ADMIN_EMAIL),
+                Map.entry("PUENTE_ADMIN_PASSWORD", TestEnvironment.adminPassword()),
+                Map.entry("PUENTE_DEMO_DATA", "false"),
+                Map.entry("PUENTE_INSTANCE_NAME", SECOND),
+                Map.entry("PUENTE_ALERT_WORKERS", String.valueOf(SECOND_WORKERS)),
+                Map.entry("PUENTE_ALERT_RATE", "1000"),
+                Map.entry("PUENTE_ALERT_LEASE_SECONDS", "3")));
+        data.mkdirs();
+        second.start(new File(System.getProperty("puente.war")),
+                Redirect.appendTo(new File(data, "payara.log")));
+    }
+
+    @AfterAll
+    static void stopSecondInstance() {
+        if (second != null) {
+            second.stop();
+        }
+    }
+
+    /** An alert already sending (both instances, idle and looking every second, find it at once). */
+    static long sendingAlert(String prefix, int recipients) throws Exception {
+        AlertsIT.supporters(prefix, recipients, "SUBSCRIBED");
+        long alertId = AlertsIT.startAlert(prefix);
+        try (Connection db = AlertsIT.db(); PreparedStatement update = db.prepareStatement(
+                "UPDATE alert SET audience_size = ? WHERE id = ?")) {
+            update.setInt(1, recipients);
+            update.setLong(2, alertId);
+            update.executeUpdate();
+        }
+        return alertId;
+    }
+
+    static long count(String sql, Object... parameters) throws Exception {
+        try (Connection db = AlertsIT.db(); PreparedStatement query = db.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                query.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rs = query.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    @DisplayName("3,000 recipients: both instances send, and every recipient gets exactly one mail")
+    void shareOneAlert() throws Exception {
+        String prefix = "T" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
+        long alertId = sendingAlert(prefix, 3000);
+        AlertsIT.awaitSent(alertId);
+
+        Map<String, List<MimeMessage>> mails = AlertsIT.mailsTo(prefix);
+        for (int i = 0; i < 3000; i++) {
+            assertEquals(1, mails.getOrDefault(AlertsIT.address(prefix, "SUBSCRIBED", i), List.of()).size(),
+                    "exactly one mail for supporter " + i);
+        }
+        assertEquals(3000, mails.size());
+        long bySecond = count("SELECT COUNT(*) FROM alert_delivery WHERE alert_id = ? AND state = 'SENT' "
+                + "AND claimed_by LIKE ?", alertId, SECOND + "/%");
+        long byFirst = count("SELECT COUNT(*) FROM alert_delivery WHERE alert_id = ? AND state = 'SENT' "
+                + "AND claimed_by NOT LIKE ?", alertId, SECOND + "/%");
+        assertTrue(bySecond > 0 && byFirst > 0, "both instances took part: " + byFirst + " and " + bySecond);
+        assertEquals(3000, bySecond + byFirst);
+        assertEquals(1, count("SELECT MAX(attempts) FROM alert_delivery WHERE alert_id = ?", alertId),
+                "no delivery was claimed twice");
+    }
+
+    @Test
+    @Order(2)
+    @DisplayName("the second instance killed with SIGKILL mid-send: its claims expire, the first finishes, nobody skipped, "
+            + "at most the messages in flight go twice")
+    void instanceKilledMidSend() throws Exception {
+        String prefix = "K" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
+        long alertId = sendingAlert(prefix, 3000);
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (count("SELECT COUNT(*) FROM alert_delivery WHERE alert_id = ? AND claimed_by LIKE ?", alertId,
+                SECOND + "/%") < 50) {
+            assertTrue(System.nanoTime() < deadline, "the second instance never started sending");
+            Thread.sleep(10);
+        }
+        second.kill();
+        long heldAtDeath = count("SELECT COUNT(*) FROM alert_delivery WHERE alert_id = ? AND state = 'CLAIMED' "
+                + "AND claimed_by LIKE ?", alertId, SECOND + "/%");
+        AlertsIT.awaitSent(alertId);
+
+        Map<String, List<MimeMessage>> mails = AlertsIT.mailsTo(prefix);
+        int twice = 0;
+        for (int i = 0; i < 3000; i++) {
+            int copies = mails.getOrDefault(AlertsIT.address(prefix, "SUBSCRIBED", i), List.of()).size();
+            assertTrue(copies >= 1, "supporter " + i + " skipped");
+            twice += copies - 1;
+        }
+        assertTrue(twice <= SECOND_WORKERS, "at most one message in flight per worker of the dead instance may go twice: "
+                + twice + " (claims held at its death: " + heldAtDeath + ")");
+        assertEquals(3000, count("SELECT COUNT(*) FROM alert_delivery WHERE alert_id = ? AND state = 'SENT'", alertId));
+    }
+}
