@@ -13,8 +13,9 @@ import org.puente.platform.security.AccessDeniedException;
 import org.puente.platform.web.NotFoundException;
 
 /**
- * {@code /admin/alert-preview?id=&lang=}: the HTML part of an alert exactly as a supporter reading
- * {@code lang} will get it, footer included, for the editor's preview frames (desktop and phone widths).
+ * {@code /admin/alert-preview?id=&language=}: the HTML part of an alert exactly as a supporter reading
+ * {@code language} will get it, footer included, for the editor's preview frames (desktop and phone
+ * widths). The parameter is not {@code lang}, which would switch the editor's own pages to that language.
  * Staff only. The mail's own markup is shown under a policy that allows no script, no form and no
  * outside request but pictures.
  */
@@ -32,7 +33,7 @@ public class AlertPreviewServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String id = request.getParameter("id");
-        Optional<Language> language = Language.parse(request.getParameter("lang"));
+        Optional<Language> language = Language.parse(request.getParameter("language"));
         if (id == null || !id.matches("\\d{1,18}") || language.isEmpty()) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;

@@ -16,8 +16,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -77,7 +75,16 @@ public final class Benchmark {
             System.err.println("Usage: Benchmark path/to/puente.war path/to/BENCHMARKS.md  (run it with: bash bench/run)");
             System.exit(2);
         }
-        boolean passed = new Benchmark(Path.of(args[0]).toAbsolutePath().getParent(), Path.of(args[1])).run(new File(args[0]));
+        Path target = Path.of(args[0]).toAbsolutePath().getParent();
+        Path report = Path.of(args[1]);
+        String which = System.getProperty("bench.run", "all");
+        boolean passed = true;
+        if (which.equals("all") || which.equals("petitions")) {
+            passed &= new Benchmark(target, report).run(new File(args[0]));
+        }
+        if (which.equals("all") || which.equals("alerts")) {
+            passed &= new AlertBenchmark(target, report).run(new File(args[0]));
+        }
         System.exit(passed ? 0 : 1);
     }
 
@@ -85,13 +92,13 @@ public final class Benchmark {
         requireWrk();
         Path data = target.resolve("bench-data");
         deleteRecursively(data);
-        System.setProperty("PUENTE_DATA_DIR", data.toString());
-        System.setProperty("PUENTE_HTTP_PORT", String.valueOf(Ports.free()));
-        System.setProperty("PUENTE_MAILBOX_PORT", String.valueOf(Ports.free()));
-        System.setProperty("PUENTE_EMBEDDED_SMTP_PORT", String.valueOf(Ports.free()));
-        System.setProperty("PUENTE_SIGNING_ALLOW_LIST", "127.0.0.1,::1");
-        System.setProperty("PUENTE_DEMO_DATA", "true");
-        portal = new EmbeddedPuente();
+        portal = new EmbeddedPuente(Map.of(
+                "PUENTE_DATA_DIR", data.toString(),
+                "PUENTE_HTTP_PORT", String.valueOf(Ports.free()),
+                "PUENTE_MAILBOX_PORT", String.valueOf(Ports.free()),
+                "PUENTE_EMBEDDED_SMTP_PORT", String.valueOf(Ports.free()),
+                "PUENTE_SIGNING_ALLOW_LIST", "127.0.0.1,::1",
+                "PUENTE_DEMO_DATA", "true"));
         Path payaraLog = target.resolve("bench-payara.log");
         say("Starting the portal (log: " + payaraLog + ") ...");
         try {
@@ -361,16 +368,7 @@ public final class Benchmark {
     private void writeReport(Wrk reads, Wrk signs, Confirmations confirmations, boolean readsOk, boolean signsOk,
             boolean countOk) throws Exception {
         StringBuilder md = new StringBuilder();
-        md.append("# Benchmarks\n\n");
-        md.append("Written by `bash bench/run` (see `bench/README.md`); numbers from the last run, not edited by hand.\n\n");
-        md.append("## Machine\n\n");
-        md.append("- Run: ").append(ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)).append('\n');
-        md.append("- CPU: ").append(cpu()).append(", ").append(Runtime.getRuntime().availableProcessors()).append(" cores\n");
-        md.append("- Memory: ").append(memory()).append('\n');
-        md.append("- OS: ").append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.version")).append('\n');
-        md.append("- Java: ").append(System.getProperty("java.vm.name")).append(' ').append(System.getProperty("java.version")).append('\n');
-        md.append("- Everything on this one machine: Payara Micro (`-Xmx768m`), the embedded MariaDB, the mail catcher and `wrk`.\n\n");
-        md.append("## Petitions\n\n");
+        md.append("## Petitions\n\n").append(BenchReport.runLine());
         md.append(String.format(Locale.ROOT, "`wrk -t2 -c%d -d%ds --latency`, after a warm-up of each scenario (15 s of reads, 60 s of signatures).%n%n",
                 connections, seconds));
         md.append("| scenario | requests/s | p50 | p99 | requests | errors | target | met |\n");
@@ -383,32 +381,13 @@ public final class Benchmark {
             md.append("- ").append(finding).append('\n');
         }
         md.append("\nCount check: ").append(countOk ? "**passed**" : "**FAILED**").append(".\n");
-        Files.writeString(report, md.toString());
+        BenchReport.update(report, "petitions", md.toString());
     }
 
     private static void row(StringBuilder md, String name, Wrk wrk, double target, boolean met) {
         md.append(String.format(Locale.ROOT, "| %s | %.0f | %.1f ms | %.1f ms | %d | %d | ≥ %.0f/s, p99 < %.0f ms | %s |%n",
                 name, wrk.perSecond(), wrk.p50Ms(), wrk.p99Ms(), wrk.requests(), wrk.errors(), target, P99_TARGET_MS,
                 met ? "yes" : "**no**"));
-    }
-
-    private static String cpu() {
-        try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
-            return lines.filter(l -> l.startsWith("model name")).findFirst().map(l -> l.replaceAll("^[^:]*:\\s*", ""))
-                    .orElse("unknown");
-        } catch (IOException e) {
-            return "unknown";
-        }
-    }
-
-    private static String memory() {
-        try (Stream<String> lines = Files.lines(Path.of("/proc/meminfo"))) {
-            return lines.filter(l -> l.startsWith("MemTotal")).findFirst()
-                    .map(l -> Math.round(Long.parseLong(l.replaceAll("\\D", "")) / 1024.0 / 1024.0) + " GB")
-                    .orElse("unknown");
-        } catch (IOException e) {
-            return "unknown";
-        }
     }
 
     private static void requireWrk() throws Exception {
@@ -428,7 +407,7 @@ public final class Benchmark {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
+    static void deleteRecursively(Path dir) throws IOException {
         if (Files.exists(dir)) {
             try (Stream<Path> paths = Files.walk(dir)) {
                 paths.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);

@@ -216,6 +216,11 @@ public final class EmbeddedPuente {
         fail("The portal did not become ready within 4 minutes; see the log above.");
     }
 
+    /** Payara Micro's process id (to look at its memory). */
+    public long pid() {
+        return payara.pid();
+    }
+
     /** Kills the portal as {@code kill -9} would: no shutdown, no cleanup (crash tests). */
     public void kill() throws InterruptedException {
         if (payara != null) {

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.puente.testing.Browser;
@@ -317,6 +318,26 @@ class PortalBrowserIT {
         assertNoRawKeys();
         assertAccessible();
         browser.screenshot("admin-alert-compose");
+
+        // The preview: each language as the mail will look, in a desktop and a phone frame.
+        driver.findElement(By.id("form:bodyEs")).sendKeys(Keys.END, "<p>Nos vemos a las ocho.</p>");
+        driver.findElement(By.id("form:preview")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(20)).until(d ->
+                d.findElement(By.cssSelector("section[data-language=es] iframe.alert-preview__phone")).getAttribute("src").endsWith("v=1"));
+        WebElement phoneFrame = driver.findElement(By.cssSelector("section[data-language=es] iframe.alert-preview__phone"));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView();", phoneFrame.findElement(By.xpath("./ancestor::section")));
+        driver.switchTo().frame(phoneFrame);
+        String previewEs = driver.findElement(By.tagName("body")).getText();
+        driver.switchTo().defaultContent();
+        assertTrue(previewEs.contains("Trae una vela y a una amiga.") && previewEs.contains("Nos vemos a las ocho.")
+                && previewEs.contains("Darte de baja de estas alertas") && previewEs.contains("Detalles"),
+                "the Spanish preview shows the saved text, button and footer: " + previewEs);
+        browser.screenshot("admin-alert-preview");
+        browser.size(390, 844);
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView();", phoneFrame);
+        browser.screenshot("admin-alert-preview-390px");
+        browser.size(1280, 900);
+
         browser.clickAndWait(By.id("form:send"));
         assertTrue(bodyText().contains("going out to 40 supporters"), bodyText());
         new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(60))
@@ -324,5 +345,32 @@ class PortalBrowserIT {
         assertTrue(bodyText().contains("Sent"), "the list refreshed itself to the end: " + bodyText());
         assertAccessible();
         browser.screenshot("admin-alerts-sent");
+
+        browser.clickAndWait(By.linkText("Report"));
+        assertTrue(bodyText().contains("Alert report"), bodyText());
+        assertAccessible();
+        browser.screenshot("admin-alert-report");
+
+        // A Spanish reader opens the preferences link from the footer, on a phone.
+        String preferences = null;
+        for (jakarta.mail.internet.MimeMessage mail : TestEnvironment.mail().getReceivedMessages()) {
+            if (mail.getAllRecipients()[0].toString().equals(prefix.toLowerCase() + "-1@example.org")) {
+                String html = (String) ((jakarta.mail.internet.MimeMultipart) mail.getContent()).getBodyPart(1).getContent();
+                preferences = html.replaceAll("(?s).*href=\"([^\"]*/preferences\\?[^\"]+)\".*", "$1").replace("&amp;", "&");
+            }
+        }
+        assertTrue(preferences != null && preferences.startsWith(TestEnvironment.BASE_URL), "a preferences link: " + preferences);
+        browser.size(375, 812);
+        driver.get(preferences.replace(TestEnvironment.BASE_URL, url("").replaceAll("/$", "")));
+        assertEquals("es", lang());
+        assertTrue(bodyText().contains("Tus preferencias de alertas de acción"), bodyText());
+        assertNoRawKeys();
+        assertAccessible();
+        browser.screenshot("preferences-es-375px");
+        driver.findElement(By.id("language-en")).click();
+        browser.clickAndWait(By.id("save-language"));
+        assertEquals("en", lang());
+        assertTrue(bodyText().contains("Saved: your next alerts will be in this language."), bodyText());
+        browser.screenshot("preferences-saved-en-375px");
     }
 }
