@@ -4,7 +4,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.puente.platform.i18n.Language;
 
 /** The supporter list, shared by petitions (which add people who consent) and alerts (which mail them). */
@@ -102,6 +107,67 @@ public class SupporterService {
                 .setParameter(1, supporterId).executeUpdate();
         em.remove(supporter);
         return true;
+    }
+
+    /**
+     * Writes one batch of imported consents in this transaction: new people are created subscribed, subscribed
+     * ones get their details and consent renewed, and anyone unsubscribed, bounced or complained is left as
+     * they are (an import never resubscribes). Each created or renewed supporter gets a CONSENT event.
+     *
+     * @return the outcome per canonical address
+     */
+    public Map<String, ImportOutcome> importConsents(List<SupporterImport.Candidate> batch, String source) {
+        Instant now = Instant.now();
+        Timestamp at = Timestamp.from(now);
+        String consentSource = source.length() > 120 ? source.substring(0, 120) : source;
+        Map<String, Supporter> existing = new HashMap<>();
+        em.createQuery("select s from Supporter s where s.emailCanonical in :emails", Supporter.class)
+                .setParameter("emails", batch.stream().map(SupporterImport.Candidate::canonical).toList())
+                .getResultList().forEach(s -> existing.put(s.getEmailCanonical(), s));
+        Map<String, ImportOutcome> outcomes = new HashMap<>();
+        List<SupporterImport.Candidate> fresh = new ArrayList<>();
+        for (SupporterImport.Candidate c : batch) {
+            Supporter supporter = existing.get(c.canonical());
+            if (supporter == null) {
+                fresh.add(c);
+                outcomes.put(c.canonical(), ImportOutcome.CREATED);
+            } else if (supporter.getStatus() == SupporterStatus.SUBSCRIBED) {
+                supporter.consent(c.firstName(), c.lastName(), c.postalCode(), c.country(), c.language(), consentSource, now);
+                outcomes.put(c.canonical(), ImportOutcome.UPDATED);
+            } else {
+                outcomes.put(c.canonical(), ImportOutcome.KEPT);
+            }
+        }
+        em.flush();
+        if (!fresh.isEmpty()) {
+            StringBuilder sql = new StringBuilder("INSERT INTO supporter (email, email_canonical, first_name, last_name, "
+                    + "postal_code, country, language, status, consent_at, consent_source, created_at, updated_at) VALUES ");
+            for (int i = 0; i < fresh.size(); i++) {
+                sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, 'SUBSCRIBED', ?, ?, ?, ?)");
+            }
+            jakarta.persistence.Query insert = em.createNativeQuery(sql.toString());
+            int p = 1;
+            for (SupporterImport.Candidate c : fresh) {
+                insert.setParameter(p++, c.email()).setParameter(p++, c.canonical()).setParameter(p++, c.firstName())
+                        .setParameter(p++, c.lastName()).setParameter(p++, c.postalCode()).setParameter(p++, c.country())
+                        .setParameter(p++, c.language().code()).setParameter(p++, at).setParameter(p++, consentSource)
+                        .setParameter(p++, at).setParameter(p++, at);
+            }
+            insert.executeUpdate();
+        }
+        List<String> consented = outcomes.entrySet().stream().filter(e -> e.getValue() != ImportOutcome.KEPT)
+                .map(Map.Entry::getKey).toList();
+        if (!consented.isEmpty()) {
+            jakarta.persistence.Query events = em.createNativeQuery("INSERT INTO supporter_event (supporter_id, kind, "
+                    + "source, happened_at) SELECT id, 'CONSENT', ?, ? FROM supporter WHERE email_canonical IN ("
+                    + String.join(", ", java.util.Collections.nCopies(consented.size(), "?")) + ")")
+                    .setParameter(1, consentSource).setParameter(2, at);
+            for (int i = 0; i < consented.size(); i++) {
+                events.setParameter(i + 3, consented.get(i));
+            }
+            events.executeUpdate();
+        }
+        return outcomes;
     }
 
     private void record(long supporterId, String kind, String source, Instant now) {
