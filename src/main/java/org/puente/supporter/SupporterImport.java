@@ -73,6 +73,7 @@ public class SupporterImport {
         if (content.length > MAX_BYTES) {
             throw new ImportRefusedException("supporters.import.tooLarge");
         }
+        long started = System.nanoTime();
         String name = cleanFileName(fileName);
         CsvReader csv = new CsvReader(decode(content));
         List<ImportReport.Row> report = new ArrayList<>();
@@ -93,7 +94,10 @@ public class SupporterImport {
         if (report.isEmpty()) {
             throw new ImportRefusedException("supporters.import.empty");
         }
+        long checked = System.nanoTime();
         Map<String, ImportReport.Row> written = write(new ArrayList<>(people.values()), "import: " + name);
+        LOG.info(() -> "import of " + name + ": " + report.size() + " rows checked in " + (checked - started) / 1_000_000
+                + " ms, " + people.size() + " people written in " + (System.nanoTime() - checked) / 1_000_000 + " ms");
         List<ImportReport.Row> rows = report.stream().map(row -> {
             if (row.outcome() != null) {
                 return row;

@@ -20,6 +20,8 @@ public class RequestSizeFilter extends HttpFilter {
     static final long IMPORT_LIMIT = 11 * 1024 * 1024;
     static final String IMPORT_PATH = "/admin/supporters-import";
     private static final long DRAIN_LIMIT = 16 * 1024 * 1024;
+    /** Behind the sign-in (the admin area's constraint runs first), an oversized import is read out further. */
+    private static final long IMPORT_DRAIN_LIMIT = 64 * 1024 * 1024;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -30,7 +32,7 @@ public class RequestSizeFilter extends HttpFilter {
         long length = request.getContentLengthLong();
         if (length > limit || (length < 0 && "chunked".equalsIgnoreCase(request.getHeader("Transfer-Encoding"))
                 && !"GET".equals(request.getMethod()))) {
-            if (length > 0 && length <= DRAIN_LIMIT) {
+            if (length > 0 && length <= (isImport(request) ? IMPORT_DRAIN_LIMIT : DRAIN_LIMIT)) {
                 // Read what the client is still sending, so it sees the answer instead of a reset connection.
                 try {
                     request.getInputStream().skipNBytes(length);
