@@ -3,8 +3,17 @@ package org.puente.supporter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.puente.platform.i18n.Language;
 
 /** The supporter list, shared by petitions (which add people who consent) and alerts (which mail them). */
@@ -102,6 +111,79 @@ public class SupporterService {
                 .setParameter(1, supporterId).executeUpdate();
         em.remove(supporter);
         return true;
+    }
+
+    /**
+     * Writes one batch of imported consents in this transaction: new people are created subscribed, subscribed
+     * ones get their details and consent renewed, and anyone unsubscribed, bounced or complained is left as
+     * they are (an import never resubscribes). Each created or renewed supporter gets a CONSENT event.
+     *
+     * @return the outcome per canonical address
+     */
+    public Map<String, ImportOutcome> importConsents(List<SupporterImport.Candidate> batch, String source) {
+        Instant now = Instant.now();
+        Timestamp at = Timestamp.from(now);
+        String consentSource = source.length() > 120 ? source.substring(0, 120) : source;
+        Map<String, Supporter> existing = new HashMap<>();
+        em.createQuery("select s from Supporter s where s.emailCanonical in :emails", Supporter.class)
+                .setParameter("emails", batch.stream().map(SupporterImport.Candidate::canonical).toList())
+                .getResultList().forEach(s -> existing.put(s.getEmailCanonical(), s));
+        Map<String, ImportOutcome> outcomes = new HashMap<>();
+        List<SupporterImport.Candidate> fresh = new ArrayList<>();
+        for (SupporterImport.Candidate c : batch) {
+            Supporter supporter = existing.get(c.canonical());
+            if (supporter == null) {
+                fresh.add(c);
+                outcomes.put(c.canonical(), ImportOutcome.CREATED);
+            } else if (supporter.getStatus() == SupporterStatus.SUBSCRIBED) {
+                supporter.consent(c.firstName(), c.lastName(), c.postalCode(), c.country(), c.language(), consentSource, now);
+                outcomes.put(c.canonical(), ImportOutcome.UPDATED);
+            } else {
+                outcomes.put(c.canonical(), ImportOutcome.KEPT);
+            }
+        }
+        em.flush();
+        // New people and the events go through JDBC batches on the transaction's own connection: one round
+        // trip for a batch instead of one per row (the driver rewrites them into multi-row statements).
+        Connection db = em.unwrap(Connection.class);
+        try {
+            if (!fresh.isEmpty()) {
+                try (PreparedStatement insert = db.prepareStatement("INSERT INTO supporter (email, email_canonical, "
+                        + "first_name, last_name, postal_code, country, language, status, consent_at, consent_source, "
+                        + "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'SUBSCRIBED', ?, ?, ?, ?)")) {
+                    for (SupporterImport.Candidate c : fresh) {
+                        insert.setString(1, c.email());
+                        insert.setString(2, c.canonical());
+                        insert.setString(3, c.firstName());
+                        insert.setString(4, c.lastName());
+                        insert.setString(5, c.postalCode());
+                        insert.setString(6, c.country());
+                        insert.setString(7, c.language().code());
+                        insert.setTimestamp(8, at);
+                        insert.setString(9, consentSource);
+                        insert.setTimestamp(10, at);
+                        insert.setTimestamp(11, at);
+                        insert.addBatch();
+                    }
+                    insert.executeBatch();
+                }
+            }
+            try (PreparedStatement events = db.prepareStatement("INSERT INTO supporter_event (supporter_id, kind, source, "
+                    + "happened_at) SELECT id, 'CONSENT', ?, ? FROM supporter WHERE email_canonical = ?")) {
+                for (Map.Entry<String, ImportOutcome> outcome : outcomes.entrySet()) {
+                    if (outcome.getValue() != ImportOutcome.KEPT) {
+                        events.setString(1, consentSource);
+                        events.setTimestamp(2, at);
+                        events.setString(3, outcome.getKey());
+                        events.addBatch();
+                    }
+                }
+                events.executeBatch();
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("import batch failed", e);
+        }
+        return outcomes;
     }
 
     private void record(long supporterId, String kind, String source, Instant now) {
