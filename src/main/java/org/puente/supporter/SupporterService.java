@@ -193,12 +193,6 @@ public class SupporterService {
                 .setParameter(4, java.sql.Timestamp.from(now)).executeUpdate();
     }
 
-    /** Whether alerts may go to this supporter now (an unsubscribe during a send is honoured). */
-    public boolean isSubscribed(long supporterId) {
-        return !em.createNativeQuery("SELECT 1 FROM supporter WHERE id = ? AND status = 'SUBSCRIBED'")
-                .setParameter(1, supporterId).getResultList().isEmpty();
-    }
-
     public java.util.Optional<Supporter> find(long supporterId) {
         return java.util.Optional.ofNullable(em.find(Supporter.class, supporterId));
     }

@@ -373,4 +373,45 @@ class PortalBrowserIT {
         assertTrue(bodyText().contains("Saved: your next alerts will be in this language."), bodyText());
         browser.screenshot("preferences-saved-en-375px");
     }
+
+    @Test
+    @DisplayName("staff import supporters from a CSV (per-row report, in Spanish), find them, and open one; on a phone too")
+    void staffManageSupporters() throws Exception {
+        String prefix = "m" + System.nanoTime() % 1_000_000;
+        java.nio.file.Path csv = java.nio.file.Files.createTempFile("supporters", ".csv");
+        java.nio.file.Files.writeString(csv, "correo;nombre;apellido;codigo_postal;pais;idioma;consentimiento\n"
+                + prefix + "-rosa@example.org;Rosa;Mamani;79901;US;es;sí\n"
+                + prefix + "-luis@example.org;Luis;Pérez;79902;US;en;no\n"
+                + "not-an-address;Ana;Ruiz;79903;US;es;sí\n", java.nio.charset.StandardCharsets.UTF_8);
+        driver.get(url("/login?lang=es"));
+        driver.findElement(By.id("login:email")).sendKeys(TestEnvironment.ADMIN_EMAIL);
+        driver.findElement(By.id("login:password")).sendKeys(TestEnvironment.adminPassword());
+        browser.clickAndWait(By.id("login:submit"));
+        driver.get(url("/admin/supporters-import?lang=es"));
+        driver.findElement(By.id("import:file")).sendKeys(csv.toAbsolutePath().toString());
+        browser.clickAndWait(By.id("import:upload"));
+        String report = bodyText();
+        assertEquals("Agregada: 1", driver.findElement(By.cssSelector("#totals li[data-outcome=CREATED]")).getText(), report);
+        assertEquals("Rechazada: 2", driver.findElement(By.cssSelector("#totals li[data-outcome=REFUSED]")).getText(), report);
+        assertEquals(2, driver.findElements(By.cssSelector("tr[class*=outcome-REFUSED]")).size(),
+                "the row without consent and the bad address are refused, each with its reason: " + report);
+        assertNoRawKeys();
+        assertAccessible();
+        browser.screenshot("admin-supporters-import-es");
+
+        driver.get(url("/admin/supporters?lang=en&q=" + prefix));
+        assertEquals(1, driver.findElements(By.partialLinkText(prefix + "-rosa@example.org")).size(), bodyText());
+        assertAccessible();
+        browser.screenshot("admin-supporters");
+        browser.size(375, 812);
+        long scrollWidth = (Long) ((JavascriptExecutor) driver).executeScript("return document.documentElement.scrollWidth;");
+        long viewport = (Long) ((JavascriptExecutor) driver).executeScript("return window.innerWidth;");
+        assertTrue(scrollWidth <= viewport, "the list fits a phone: " + scrollWidth + " > " + viewport);
+        browser.screenshot("admin-supporters-375px");
+        browser.clickAndWait(By.partialLinkText(prefix + "-rosa@example.org"));
+        assertTrue(bodyText().contains("Rosa") && bodyText().contains("Spanish"), bodyText());
+        assertNoRawKeys();
+        assertAccessible();
+        browser.screenshot("admin-supporter-375px");
+    }
 }
