@@ -124,7 +124,9 @@ public final class Benchmark {
         signScript = signScript("bench");
         Thread.sleep(3500);
         say("Signing for " + seconds + " s ...");
+        profile("JFR.start", "name=signing", "settings=profile", "filename=" + target.resolve("bench-signing.jfr"));
         Wrk signs = wrk(page, seconds, signScript);
+        profile("JFR.stop", "name=signing");
         long rowsAfter = rows("SELECT COUNT(*) FROM signature s JOIN petition p ON p.id = s.petition_id WHERE p.slug = ?");
 
         long mailed = rows("SELECT COUNT(*) FROM signature s JOIN petition p ON p.id = s.petition_id "
@@ -405,6 +407,16 @@ public final class Benchmark {
 
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** With {@code -Dbench.profile=true}, a flight recording of the portal (open it with {@code jfr} or JMC). */
+    private void profile(String... jcmd) throws Exception {
+        if (Boolean.getBoolean("bench.profile")) {
+            List<String> command = new ArrayList<>(List.of("jcmd", String.valueOf(portal.pid())));
+            command.addAll(List.of(jcmd));
+            new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start().waitFor();
+        }
     }
 
     static void deleteRecursively(Path dir) throws IOException {

@@ -162,7 +162,14 @@ public final class EmbeddedPuente {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 // The throughput collector suits a small machine serving many short requests.
-                "-Xmx768m", "-XX:+UseParallelGC", "-jar", payaraJar(),
+                "-Xmx768m", "-XX:+UseParallelGC"));
+        // Extra options for Payara's JVM, e.g. a flight recording while profiling a benchmark.
+        for (String option : setting("PUENTE_JAVA_OPTIONS", "").split("\\s+")) {
+            if (!option.isBlank()) {
+                command.add(option);
+            }
+        }
+        command.addAll(List.of("-jar", payaraJar(),
                 "--deploy", war.getAbsolutePath(), "--contextroot", "/",
                 "--port", String.valueOf(httpPort), "--nocluster", "--disablephonehome",
                 "--rootdir", dataDir.resolve("payara").toString(),
