@@ -24,6 +24,9 @@ public class PetitionUrlFilter extends HttpFilter {
     @Inject
     transient PetitionReadCache petitions;
 
+    @Inject
+    transient SignFormPost signing;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -33,6 +36,9 @@ public class PetitionUrlFilter extends HttpFilter {
         var matcher = SLUG.matcher(path);
         if (matcher.matches() && petitions.visible(matcher.group(1)).isPresent()) {
             request.setAttribute(SLUG_ATTRIBUTE, matcher.group(1));
+            if (SignFormPost.isSubmission(request) && signing.accept(request, response, matcher.group(1), embed)) {
+                return;
+            }
             boolean shared = cacheForAnonymousReaders(request, response);
             var page = request.getRequestDispatcher(embed ? "/embed/petition.xhtml" : "/petition.xhtml");
             if (shared && request.getQueryString() == null) {

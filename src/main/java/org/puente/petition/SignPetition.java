@@ -3,7 +3,6 @@ package org.puente.petition;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.puente.platform.web.ClientAddress;
 import org.puente.platform.web.Pages;
 
 /**
@@ -18,10 +17,10 @@ public class SignPetition {
     SignatureIntake intake;
 
     @Inject
-    org.puente.platform.security.FormTimer timer;
+    SignFormPost rules;
 
     @Inject
-    org.puente.platform.config.PuenteConfig config;
+    org.puente.platform.security.FormTimer timer;
 
     @Inject
     PublicPetitions petitions;
@@ -29,42 +28,24 @@ public class SignPetition {
     @Inject
     jakarta.servlet.http.HttpServletRequest request;
 
-    /** A field hidden from people (and from screen readers) that form-filling robots fill in. */
-    static final String HONEYPOT = "website";
-
-    /** The hidden field carrying the form's signed timer. */
-    static final String TIMER = "started";
-
     private final SignatureForm form = new SignatureForm();
 
     public void prepare() {
         form.setLanguage(Pages.language());
     }
 
+    /** The form as JSF read it; valid submissions usually never get here ({@link SignFormPost}). */
     public String sign() {
         String slug = petitions.getCurrent().getSlug();
-        String trap = request.getParameter(HONEYPOT);
-        if (trap != null && !trap.isEmpty()) {
-            // Only software fills a field nobody can see: answer as for a person, keep nothing.
-            return checkEmail(slug);
+        if (!SignFormPost.trapped(request)) {
+            try {
+                intake.submit(slug, form, rules.source(request));
+            } catch (PetitionClosedException e) {
+                Pages.error(null, "petition.closed");
+                return null;
+            }
         }
-        SigningSource source = SigningSource.form(ClientAddress.of(request, config.trustedProxies()),
-                timer.elapsed(request.getParameter(TIMER)));
-        try {
-            intake.submit(slug, form, source);
-        } catch (PetitionClosedException e) {
-            Pages.error(null, "petition.closed");
-            return null;
-        }
-        return checkEmail(slug);
-    }
-
-    private String checkEmail(String slug) {
-        String query = "?slug=" + slug + "&lang=" + Pages.language().code();
-        if (request.getServletPath().startsWith("/embed/")) {
-            return Pages.redirectToPath("/embed/check-email" + query);
-        }
-        return Pages.redirect("/petition-check-email" + query);
+        return Pages.redirectToPath(SignFormPost.checkEmail(request, slug, request.getServletPath().startsWith("/embed/")));
     }
 
     /** A fresh timer for the form's hidden field. */

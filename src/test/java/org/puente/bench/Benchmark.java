@@ -124,9 +124,14 @@ public final class Benchmark {
         signScript = signScript("bench");
         Thread.sleep(3500);
         say("Signing for " + seconds + " s ...");
-        profile("JFR.start", "name=signing", "settings=profile", "filename=" + target.resolve("bench-signing.jfr"));
+        profile("JFR.start", "name=signing", "settings=default", "filename=" + target.resolve("bench-signing.jfr"));
+        Process top = Boolean.getBoolean("bench.profile") ? new ProcessBuilder("top", "-b", "-d", "5", "-n", "5")
+                .redirectErrorStream(true).redirectOutput(target.resolve("bench-signing-top.txt").toFile()).start() : null;
         Wrk signs = wrk(page, seconds, signScript);
         profile("JFR.stop", "name=signing");
+        if (top != null) {
+            top.waitFor();
+        }
         long rowsAfter = rows("SELECT COUNT(*) FROM signature s JOIN petition p ON p.id = s.petition_id WHERE p.slug = ?");
 
         long mailed = rows("SELECT COUNT(*) FROM signature s JOIN petition p ON p.id = s.petition_id "

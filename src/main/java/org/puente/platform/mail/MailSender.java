@@ -42,8 +42,13 @@ public class MailSender {
     private Session session;
     private String messageIdDomain;
 
+    /** Jakarta Mail's name for its stream provider, and Angus Mail's (the implementation Payara ships). */
+    static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
+    static final String ANGUS_STREAM_PROVIDER = "org.eclipse.angus.mail.util.MailStreamProvider";
+
     @PostConstruct
     void init() {
+        nameStreamProvider();
         Properties properties = new Properties();
         properties.put("mail.transport.protocol", "smtp");
         properties.put("mail.smtp.host", config.smtpHost());
@@ -168,6 +173,26 @@ public class MailSender {
         message.setContent(alternative);
         message.saveChanges();
         return message;
+    }
+
+    /**
+     * Jakarta Mail 2.1 looks up its {@code StreamProvider} with {@code ServiceLoader} on every call
+     * (jakartaee/mail-api#699, #861): a scan of the class path, serialized on the class loader, several
+     * times for every message. Under load (confirmation mails while thousands sign) the scans were the most
+     * contended lock in the portal. Naming the implementation makes the lookup a plain class load. Left
+     * alone when someone already named one, or when Angus Mail is not the implementation here.
+     */
+    static void nameStreamProvider() {
+        if (System.getProperty(STREAM_PROVIDER) != null) {
+            return;
+        }
+        try {
+            Class.forName(ANGUS_STREAM_PROVIDER, false, Session.class.getClassLoader());
+            Class.forName(ANGUS_STREAM_PROVIDER, false, Thread.currentThread().getContextClassLoader());
+            System.setProperty(STREAM_PROVIDER, ANGUS_STREAM_PROVIDER);
+        } catch (ClassNotFoundException | LinkageError e) {
+            LOG.fine(() -> "Mail's stream provider is found by ServiceLoader: " + e);
+        }
     }
 
     /** A MimeMessage whose Message-ID names the portal's domain rather than the host's. */
