@@ -100,6 +100,7 @@ public class AlertDispatcher {
     private String instance;
     private final Map<Long, Alert> alertCache = new ConcurrentHashMap<>();
     private volatile Instant serverDownUntil = Instant.EPOCH;
+    private volatile String serverDownReason;
     private volatile long nextSendNanos;
     private volatile boolean stopping;
 
@@ -139,6 +140,15 @@ public class AlertDispatcher {
                 return;
             }
         }
+    }
+
+    /**
+     * Why this instance's senders are waiting for the mail server, while they are (the server was down
+     * or silent at the last try); empty when sending goes on.
+     */
+    public java.util.Optional<String> mailServerTrouble() {
+        return Instant.now().isBefore(serverDownUntil) ? java.util.Optional.ofNullable(serverDownReason)
+                : java.util.Optional.empty();
     }
 
     /** Scheduled alerts whose time has come start sending. */
@@ -296,6 +306,7 @@ public class AlertDispatcher {
                 }
                 return true;
             }
+            serverDownReason = error;
             serverDownUntil = Instant.now().plus(SERVER_DOWN_PAUSE);
             LOG.warning(() -> "Mail server unavailable; alerts wait " + SERVER_DOWN_PAUSE.toSeconds() + " s: " + error);
             return false;

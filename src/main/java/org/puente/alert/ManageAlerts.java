@@ -17,6 +17,9 @@ public class ManageAlerts {
     @Inject
     AlertService alerts;
 
+    @Inject
+    AlertDispatcher dispatcher;
+
     private List<Alert> list;
     private final Map<Long, AlertService.Progress> progress = new HashMap<>();
 
@@ -54,6 +57,11 @@ public class ManageAlerts {
     public long remaining(Alert alert) {
         Map<DeliveryState, Long> counts = progress(alert);
         return counts.get(DeliveryState.PENDING) + counts.get(DeliveryState.CLAIMED);
+    }
+
+    /** The mail server's last answer while the senders wait for it, for a notice above the list. */
+    public String getMailServerTrouble() {
+        return isAnySending() ? dispatcher.mailServerTrouble().orElse(null) : null;
     }
 
     public boolean isAnySending() {

@@ -370,6 +370,8 @@ class AlertsIT {
             TestEnvironment.smtp().setDown(true);
             Thread.sleep(3000);
             assertEquals("SENDING", state(alertId), "the alert waits for the server, it does not end");
+            Page list = Accounts.admin(new WebSession(base.toURI())).get("/admin/alerts?lang=en");
+            assertTrue(list.messages().contains("The mail server is not answering"), "staff are told why: " + list.messages());
         } finally {
             TestEnvironment.smtp().setDown(false);
         }
