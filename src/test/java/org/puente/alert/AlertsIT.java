@@ -12,7 +12,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
@@ -51,8 +50,7 @@ class AlertsIT {
     URL base;
 
     static Connection db() throws Exception {
-        return DriverManager.getConnection(System.getProperty("puente.test.db.url"),
-                System.getProperty("puente.test.db.user"), System.getProperty("puente.test.db.password"));
+        return TestEnvironment.database();
     }
 
     /** Supporters whose postal codes start with {@code prefix}: i even English, odd Spanish. */

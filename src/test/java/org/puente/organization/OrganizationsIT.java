@@ -10,7 +10,6 @@ import jakarta.mail.internet.MimeMessage;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.util.HashMap;
 import java.util.List;
@@ -262,8 +261,7 @@ class OrganizationsIT {
         admin.submit(admin.get("/admin/organization-editors?id=" + id), "invite", Map.of("email", email, "language", "EN"),
                 "send");
         String link = Mailbox.link(Mailbox.to(email).get(0), "/invitation?token=");
-        try (Connection db = DriverManager.getConnection(System.getProperty("puente.test.db.url"),
-                System.getProperty("puente.test.db.user"), System.getProperty("puente.test.db.password"));
+        try (Connection db = TestEnvironment.database();
                 PreparedStatement update = db.prepareStatement(
                         "UPDATE invitation SET expires_at = NOW() - INTERVAL 1 DAY WHERE email = ?")) {
             update.setString(1, email);

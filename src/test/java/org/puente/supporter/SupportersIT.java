@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
@@ -46,8 +45,7 @@ class SupportersIT {
     URL base;
 
     static Connection db() throws Exception {
-        return DriverManager.getConnection(System.getProperty("puente.test.db.url"),
-                System.getProperty("puente.test.db.user"), System.getProperty("puente.test.db.password"));
+        return TestEnvironment.database();
     }
 
     static String tag() {

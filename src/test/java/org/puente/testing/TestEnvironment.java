@@ -173,6 +173,12 @@ public class TestEnvironment implements LauncherSessionListener {
         return greenMail;
     }
 
+    /** A connection to the portal's test database, to arrange and check what no page shows. */
+    public static java.sql.Connection database() throws java.sql.SQLException {
+        return java.sql.DriverManager.getConnection(System.getProperty("puente.test.db.url"),
+                System.getProperty("puente.test.db.user"), System.getProperty("puente.test.db.password"));
+    }
+
     public static String adminPassword() {
         return System.getProperty("puente.test.admin.password");
     }

@@ -282,8 +282,7 @@ class PortalBrowserIT {
     @DisplayName("staff write an alert in both languages, count the audience, test-send, send, and watch it reach 100 %")
     void staffSendAnAlert() throws Exception {
         String prefix = "B" + System.nanoTime() % 1_000_000;
-        try (var db = java.sql.DriverManager.getConnection(System.getProperty("puente.test.db.url"),
-                System.getProperty("puente.test.db.user"), System.getProperty("puente.test.db.password"));
+        try (var db = TestEnvironment.database();
                 var insert = db.prepareStatement("INSERT INTO supporter (email, email_canonical, first_name, last_name, "
                         + "postal_code, country, language, status, consent_at, consent_source, created_at, updated_at) "
                         + "VALUES (?, ?, 'Eva', 'Prueba', ?, 'US', ?, 'SUBSCRIBED', NOW(6), 'test', NOW(6), NOW(6))")) {
