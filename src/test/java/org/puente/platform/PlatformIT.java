@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.puente.testing.Accounts;
 import org.puente.testing.Deployments;
 import org.puente.testing.WebSession;
 import org.puente.testing.WebSession.Page;
@@ -246,6 +247,29 @@ class PlatformIT {
                 "jakarta.faces.ViewState", state));
         assertEquals(400, page.status(), page.text());
         assertTrue(page.text().contains("Esta página caducó"), page.text());
+    }
+
+    @Test
+    @DisplayName("a staff form posted without the page's script nonce (no script ran, or forged) gets 'page expired', "
+            + "not a 500, and nothing is saved")
+    void postWithoutNonce() throws Exception {
+        WebSession staff = Accounts.admin(new WebSession(uri(base)));
+        Page form = staff.get("/admin/alert?lang=en");
+        Map<String, String> fields = WebSession.fields(form, "form");
+        fields.remove("primefaces.nonce");
+        String subject = "No nonce " + System.nanoTime();
+        fields.putAll(Map.of("form:subjectEn", subject, "form:bodyEn", "<p>x</p>", "form:save", "form:save"));
+        Page answer = staff.postForm(form.document().getElementById("form").attr("action"), fields);
+        assertEquals(400, answer.status(), answer.text());
+        assertTrue(answer.text().contains("This page has expired"), answer.text());
+        try (var db = org.puente.testing.TestEnvironment.database(); var query = db.prepareStatement(
+                "SELECT COUNT(*) FROM alert WHERE subject_en = ?")) {
+            query.setString(1, subject);
+            try (var rs = query.executeQuery()) {
+                rs.next();
+                assertEquals(0, rs.getLong(1), "nothing saved");
+            }
+        }
     }
 
     static URI uri(URL url) throws Exception {

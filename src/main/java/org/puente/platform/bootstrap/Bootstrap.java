@@ -18,6 +18,7 @@ import org.puente.petition.SignatureForm;
 import org.puente.platform.config.PuenteConfig;
 import org.puente.platform.i18n.Language;
 import org.puente.platform.i18n.LocalizedText;
+import org.puente.supporter.SupporterService;
 import org.puente.platform.persistence.SchemaMigration.SchemaReady;
 import org.puente.platform.security.PasswordPolicy;
 import org.puente.platform.security.Role;
@@ -41,6 +42,9 @@ public class Bootstrap {
 
     @Inject
     AccountService accounts;
+
+    @Inject
+    SupporterService supporters;
 
     @Transactional
     void onSchemaReady(@Observes SchemaReady ready) {
@@ -139,9 +143,16 @@ public class Bootstrap {
                 form.setEmail("demo-signer-" + i + "@example.org");
                 form.setCountry("US");
                 form.setLanguage(Language.parse(signers[i][2]).orElseThrow());
+                // All but the last signer ticked the alerts box, so staff find an audience for an alert at once.
+                form.setAlertsConsent(i < signers.length - 1);
                 Signature signature = new Signature(petition, form, null, now, null, null);
                 signature.confirm(now);
                 em.persist(signature);
+            }
+            if (i < signers.length - 1) {
+                String email = "demo-signer-" + i + "@example.org";
+                supporters.recordConsent(email, email, signers[i][0], signers[i][1], null, "US",
+                        Language.parse(signers[i][2]).orElseThrow(), "demo data");
             }
         }
     }

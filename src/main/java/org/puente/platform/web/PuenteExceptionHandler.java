@@ -58,7 +58,9 @@ public class PuenteExceptionHandler extends ExceptionHandlerWrapper {
             status = HttpServletResponse.SC_FORBIDDEN;
         } else if (cause instanceof NotFoundException) {
             status = HttpServletResponse.SC_NOT_FOUND;
-        } else if (cause instanceof ViewExpiredException) {
+        } else if (cause instanceof ViewExpiredException || cause instanceof org.primefaces.csp.CspException) {
+            // A form whose view is gone, or posted without the page's script nonce (stale or forged): ask
+            // the person to load the page again; nothing was done.
             request.setAttribute(EXPIRED_ATTRIBUTE, Boolean.TRUE);
             status = HttpServletResponse.SC_BAD_REQUEST;
         } else {
