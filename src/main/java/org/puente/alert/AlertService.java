@@ -119,9 +119,7 @@ public class AlertService {
         List<Number> due = em.createNativeQuery("SELECT id FROM alert WHERE state = 'SCHEDULED' AND scheduled_at <= ? "
                 + "FOR UPDATE SKIP LOCKED").setParameter(1, java.sql.Timestamp.from(Instant.now())).getResultList();
         for (Number id : due) {
-            Alert alert = em.find(Alert.class, id.longValue());
-            em.refresh(alert);
-            start(alert, null);
+            start(em.find(Alert.class, id.longValue()), null);
         }
         return due.size();
     }

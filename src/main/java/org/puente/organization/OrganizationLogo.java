@@ -1,41 +1,23 @@
 package org.puente.organization;
 
-import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
-import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Optional;
-import org.puente.platform.web.Images;
+import org.puente.platform.web.StoredImage;
 
-/**
- * An organization's logo, kept apart from the organization so listing organizations never loads
- * images. Only PNG, JPEG and WebP up to {@value #MAX_BYTES} bytes are accepted ({@link Images}).
- */
+/** An organization's logo: PNG, JPEG or WebP up to {@value #MAX_BYTES} bytes. */
 @Entity
 @Table(name = "organization_logo")
-public class OrganizationLogo {
+public class OrganizationLogo extends StoredImage {
 
     public static final int MAX_BYTES = 1024 * 1024;
 
     @Id
     @Column(name = "organization_id")
     private Long organizationId;
-
-    @Column(name = "content_type", nullable = false)
-    private String contentType;
-
-    @Lob
-    @Basic(fetch = FetchType.LAZY)
-    @Column(nullable = false)
-    private byte[] content;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
 
     protected OrganizationLogo() {
     }
@@ -46,29 +28,11 @@ public class OrganizationLogo {
     }
 
     final void replace(byte[] content, Instant now) {
-        this.contentType = detectType(content).orElseThrow(
-                () -> new IllegalArgumentException("not an accepted image"));
-        this.content = content.clone();
-        this.updatedAt = now;
+        store(content, MAX_BYTES, now);
     }
 
-    /** The media type of an accepted logo (a PNG, JPEG or WebP image within the size limit); empty otherwise. */
+    /** The media type of an accepted logo; empty for anything else. */
     public static Optional<String> detectType(byte[] content) {
-        if (content == null || content.length > MAX_BYTES) {
-            return Optional.empty();
-        }
-        return Images.detectType(content);
-    }
-
-    public String getContentType() {
-        return contentType;
-    }
-
-    public byte[] getContent() {
-        return Arrays.copyOf(content, content.length);
-    }
-
-    public Instant getUpdatedAt() {
-        return updatedAt;
+        return detectType(content, MAX_BYTES);
     }
 }
