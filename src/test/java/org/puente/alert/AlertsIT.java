@@ -80,13 +80,7 @@ class AlertsIT {
     }
 
     static String state(long alertId) throws Exception {
-        try (Connection db = db(); PreparedStatement query = db.prepareStatement("SELECT state FROM alert WHERE id = ?")) {
-            query.setLong(1, alertId);
-            try (ResultSet rs = query.executeQuery()) {
-                rs.next();
-                return rs.getString(1);
-            }
-        }
+        return column("SELECT state FROM alert WHERE id = ?", alertId);
     }
 
     static void awaitSent(long alertId) throws Exception {
@@ -211,13 +205,7 @@ class AlertsIT {
     }
 
     static String status(String email) throws Exception {
-        try (Connection db = db(); PreparedStatement query = db.prepareStatement("SELECT status FROM supporter WHERE email = ?")) {
-            query.setString(1, email);
-            try (ResultSet rs = query.executeQuery()) {
-                rs.next();
-                return rs.getString(1);
-            }
-        }
+        return column("SELECT status FROM supporter WHERE email = ?", email);
     }
 
     @Test
@@ -227,17 +215,7 @@ class AlertsIT {
         supporters(prefix, 12, "SUBSCRIBED");
         long alertId;
         try (Connection db = db()) {
-            try (PreparedStatement insert = db.prepareStatement("INSERT INTO alert (subject_en, subject_es, body_en, body_es, "
-                    + "audience_postal, state, audience_size, created_by, created_at, updated_at, started_at) "
-                    + "SELECT 'Vigil tonight', 'Vigilia esta noche', '<p>Come.</p>', '<p>Ven.</p>', ?, 'SENDING', 12, MIN(id), "
-                    + "NOW(6), NOW(6), NOW(6) FROM account", java.sql.Statement.RETURN_GENERATED_KEYS)) {
-                insert.setString(1, prefix);
-                insert.executeUpdate();
-                try (ResultSet keys = insert.getGeneratedKeys()) {
-                    keys.next();
-                    alertId = keys.getLong(1);
-                }
-            }
+            alertId = insertSendingAlert(db, prefix, 12);
             // The dead sender: 4 delivered before it died, 4 claimed (lease expired), 4 never touched.
             try (PreparedStatement deliveries = db.prepareStatement("INSERT INTO alert_delivery (alert_id, supporter_id, email, "
                     + "language, state, attempts, next_attempt_at, claimed_by, claimed_until, sent_at) "
@@ -283,39 +261,41 @@ class AlertsIT {
     /** An alert already sending to the supporters whose postal code starts with the prefix (as if staff sent it). */
     static long startAlert(String prefix) throws Exception {
         try (Connection db = db()) {
-            long alertId;
-            try (PreparedStatement insert = db.prepareStatement("INSERT INTO alert (subject_en, subject_es, body_en, body_es, "
-                    + "audience_postal, state, created_by, created_at, updated_at, started_at) SELECT 'Call today', "
-                    + "'Llama hoy', '<p>Call.</p>', '<p>Llama.</p>', ?, 'SENDING', MIN(id), NOW(6), NOW(6), NOW(6) FROM account",
-                    java.sql.Statement.RETURN_GENERATED_KEYS)) {
-                insert.setString(1, prefix);
-                insert.executeUpdate();
-                try (ResultSet keys = insert.getGeneratedKeys()) {
-                    keys.next();
-                    alertId = keys.getLong(1);
-                }
-            }
+            long alertId = insertSendingAlert(db, prefix, 0);
             try (PreparedStatement deliveries = db.prepareStatement("INSERT INTO alert_delivery (alert_id, supporter_id, email, "
                     + "language, state, attempts, next_attempt_at) SELECT ?, id, email, language, 'PENDING', 0, NOW(6) "
                     + "FROM supporter WHERE postal_code LIKE ?")) {
                 deliveries.setLong(1, alertId);
                 deliveries.setString(2, prefix + "%");
-                deliveries.executeUpdate();
+                int size = deliveries.executeUpdate();
+                try (PreparedStatement update = db.prepareStatement("UPDATE alert SET audience_size = ? WHERE id = ?")) {
+                    update.setInt(1, size);
+                    update.setLong(2, alertId);
+                    update.executeUpdate();
+                }
             }
             return alertId;
         }
     }
 
-    static String delivery(long alertId, String email) throws Exception {
-        try (Connection db = db(); PreparedStatement query = db.prepareStatement(
-                "SELECT CONCAT(state, '/', attempts) FROM alert_delivery WHERE alert_id = ? AND email = ?")) {
-            query.setLong(1, alertId);
-            query.setString(2, email);
-            try (ResultSet rs = query.executeQuery()) {
-                rs.next();
-                return rs.getString(1);
+    /** An alert row, already sending, to the supporters whose postal code starts with the prefix; no deliveries. */
+    static long insertSendingAlert(Connection db, String prefix, int audienceSize) throws Exception {
+        try (PreparedStatement insert = db.prepareStatement("INSERT INTO alert (subject_en, subject_es, body_en, body_es, "
+                + "audience_postal, state, audience_size, created_by, created_at, updated_at, started_at) SELECT "
+                + "'Call today', 'Llama hoy', '<p>Call.</p>', '<p>Llama.</p>', ?, 'SENDING', ?, MIN(id), NOW(6), NOW(6), "
+                + "NOW(6) FROM account", java.sql.Statement.RETURN_GENERATED_KEYS)) {
+            insert.setString(1, prefix);
+            insert.setInt(2, audienceSize);
+            insert.executeUpdate();
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
             }
         }
+    }
+
+    static String delivery(long alertId, String email) throws Exception {
+        return column("SELECT CONCAT(state, '/', attempts) FROM alert_delivery WHERE alert_id = ? AND email = ?", alertId, email);
     }
 
     @Test
@@ -472,14 +452,14 @@ class AlertsIT {
         assertEquals(404, visitor.get(link.replaceAll("t=[^&]+", "t=" + "A".repeat(43))).status());
     }
 
-    static String column(String sql, String... parameters) throws Exception {
+    /** The first column of the first row the query returns, as text (null for none). */
+    static String column(String sql, Object... parameters) throws Exception {
         try (Connection db = db(); PreparedStatement query = db.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
-                query.setString(i + 1, parameters[i]);
+                query.setObject(i + 1, parameters[i]);
             }
             try (ResultSet rs = query.executeQuery()) {
-                rs.next();
-                return rs.getString(1);
+                return rs.next() ? rs.getString(1) : null;
             }
         }
     }

@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.mail.internet.MimeMessage;
 import java.io.File;
 import java.lang.ProcessBuilder.Redirect;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -85,26 +82,12 @@ class TwoInstancesIT {
     /** An alert already sending (both instances, idle and looking every second, find it at once). */
     static long sendingAlert(String prefix, int recipients) throws Exception {
         AlertsIT.supporters(prefix, recipients, "SUBSCRIBED");
-        long alertId = AlertsIT.startAlert(prefix);
-        try (Connection db = AlertsIT.db(); PreparedStatement update = db.prepareStatement(
-                "UPDATE alert SET audience_size = ? WHERE id = ?")) {
-            update.setInt(1, recipients);
-            update.setLong(2, alertId);
-            update.executeUpdate();
-        }
-        return alertId;
+        return AlertsIT.startAlert(prefix);
     }
 
     static long count(String sql, Object... parameters) throws Exception {
-        try (Connection db = AlertsIT.db(); PreparedStatement query = db.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                query.setObject(i + 1, parameters[i]);
-            }
-            try (ResultSet rs = query.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+        String value = AlertsIT.column(sql, parameters);
+        return value == null ? 0 : Long.parseLong(value);
     }
 
     @Test
