@@ -28,4 +28,16 @@ class ClientAddressTest {
         assertEquals("10.0.0.5", ClientAddress.of("10.0.0.5", null, PROXIES));
         assertEquals("10.0.0.5", ClientAddress.of("10.0.0.5", " , 10.0.0.6", PROXIES));
     }
+
+    @Test
+    @DisplayName("rate limits count an IPv6 client by its /64 and an IPv4 client by its address")
+    void limitKey() {
+        assertEquals("203.0.113.9", ClientAddress.limitKey("203.0.113.9"));
+        assertEquals("2001:db8:1:2::/64", ClientAddress.limitKey("2001:db8:1:2:aaaa:bbbb:cccc:dddd"));
+        assertEquals("2001:db8:1:2::/64", ClientAddress.limitKey("2001:0db8:0001:0002::1"));
+        assertEquals("2001:db8:1:2::/64", ClientAddress.limitKey("[2001:db8:1:2::99]"));
+        assertEquals("2001:db8:1:3::/64", ClientAddress.limitKey("2001:db8:1:3::1%eth0"));
+        assertEquals("192.0.2.1", ClientAddress.limitKey("::ffff:192.0.2.1"), "an IPv4-mapped address is IPv4");
+        assertEquals("not-an-address", ClientAddress.limitKey("not-an-address"));
+    }
 }

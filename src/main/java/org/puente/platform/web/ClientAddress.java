@@ -1,5 +1,8 @@
 package org.puente.platform.web;
 
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -45,5 +48,39 @@ public final class ClientAddress {
             }
         }
         return remoteAddress;
+    }
+
+    /**
+     * The key a rate limit counts a client under: an IPv4 address as it is, an IPv6 address by its /64
+     * network, since one household or phone is given a whole /64 and can change the rest at will.
+     * Anything that is not an IP literal is returned unchanged (it never resolves names).
+     */
+    public static String limitKey(String address) {
+        if (address == null || address.indexOf(':') < 0) {
+            return address;
+        }
+        String literal = address.startsWith("[") && address.endsWith("]")
+                ? address.substring(1, address.length() - 1) : address;
+        int zone = literal.indexOf('%');
+        if (zone >= 0) {
+            literal = literal.substring(0, zone);
+        }
+        if (!literal.chars().allMatch(c -> c == ':' || c == '.' || Character.digit(c, 16) >= 0)) {
+            return address;
+        }
+        try {
+            InetAddress parsed = InetAddress.getByName(literal);
+            if (!(parsed instanceof Inet6Address)) {
+                return parsed.getHostAddress();
+            }
+            byte[] bytes = parsed.getAddress();
+            StringBuilder prefix = new StringBuilder();
+            for (int i = 0; i < 8; i += 2) {
+                prefix.append(Integer.toHexString(((bytes[i] & 0xff) << 8) | (bytes[i + 1] & 0xff))).append(':');
+            }
+            return prefix.append(":/64").toString();
+        } catch (UnknownHostException e) {
+            return address;
+        }
     }
 }
