@@ -173,12 +173,22 @@ public final class EmbeddedPuente {
                 "--deploy", war.getAbsolutePath(), "--contextroot", "/",
                 "--port", String.valueOf(httpPort), "--nocluster", "--disablephonehome",
                 "--rootdir", dataDir.resolve("payara").toString(),
+                "--prebootcommandfile", preBootCommands(),
                 "--logproperties", loggingProperties(dataDir).toString()));
         say("Starting Payara Micro on port " + httpPort + " ...");
         payara = builder.command(command).start();
 
         waitUntilReady(httpPort);
         return notes;
+    }
+
+    /** Payara's settings that every way of running the portal shares: no Server header, no metrics or OpenAPI. */
+    static String preBootCommands() {
+        Path file = Path.of(System.getProperty("puente.payara.preboot", "src/main/payara/pre-boot.asadmin"));
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException("Payara's pre-boot commands not found: " + file.toAbsolutePath());
+        }
+        return file.toAbsolutePath().toString();
     }
 
     /** The portal's address on this machine. */

@@ -12,6 +12,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.flywaydb.core.Flyway;
@@ -24,8 +25,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
 import org.puente.testing.Accounts;
 import org.puente.testing.Deployments;
+import org.puente.testing.RawHttp;
 import org.puente.testing.WebSession;
 import org.puente.testing.WebSession.Page;
 
@@ -176,6 +180,79 @@ class PlatformIT {
         }
         String login = visitor.get("/login").header("Content-Security-Policy");
         assertTrue(login.contains("'nonce-"), "PrimeFaces' inline scripts run only with the nonce: " + login);
+    }
+
+    @Test
+    @DisplayName("a path with an encoded slash, a dot segment, an empty segment or a path parameter is refused with 400: "
+            + "no staff page can be reached, or framed, by way of /embed/")
+    void pathsThatDecodeIntoOthersAreRefused() throws Exception {
+        WebSession staff = Accounts.admin(new WebSession(uri(base)));
+        String session = "Cookie: JSESSIONID=" + staff.cookie("JSESSIONID").orElseThrow() + "\r\n";
+        RawHttp.Response anonymous = RawHttp.get(base, "/embed/..%2fadmin/supporters");
+        assertTrue(anonymous.status() == 400 || anonymous.header("Location").orElse("").contains("/login"),
+                "an anonymous visitor meets the sign-in first: " + anonymous.status());
+        for (String path : List.of("/embed/..%2fadmin/supporters", "/embed/..%2Fadmin/supporters",
+                "/embed/%2e%2e/admin/supporters", "/embed/../admin/supporters", "/embed/./petitions/x",
+                "/embed/petitions%5c..%5c..%5cadmin", "/embed/%252e%252e/admin", "//evil.example/..//x",
+                "//evil.example/x", "/admin//supporters", "/petitions;x=1", "/embed/x/..")) {
+            RawHttp.Response answer = RawHttp.get(base, path, session);
+            assertEquals(400, answer.status(), path);
+            String csp = answer.header("Content-Security-Policy").orElse("");
+            assertFalse(csp.contains("frame-ancestors *"), path + ": " + csp);
+            assertFalse(answer.body().contains("Supporters") || answer.body().contains("supporters-import"), path);
+            for (Element link : Jsoup.parse(answer.body()).select("a[href], link[href]")) {
+                String href = link.attr("href");
+                assertTrue(href.startsWith("#") || href.startsWith("/") && !href.startsWith("//") && !href.contains("evil"),
+                        path + " links off-site: " + href);
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("the language link of a missing page keeps its own address on this site, and only /embed/ may be framed")
+    void languageLinkAndFramingFollowTheServedPath() {
+        RawHttp.Response missing = RawHttp.get(base, "/no-such-page?x=1&lang=en");
+        assertEquals(404, missing.status());
+        assertEquals("/no-such-page?x=1&lang=es",
+                Jsoup.parse(missing.body()).selectFirst("a.lang-switch").attr("href"));
+        RawHttp.Response widget = RawHttp.get(base, "/embed/petitions/reunite-families-now");
+        assertEquals(200, widget.status());
+        assertTrue(widget.header("Content-Security-Policy").orElseThrow().contains("frame-ancestors *"));
+        for (String path : List.of("/petitions", "/login", "/embedded", "/embed-petitions", "/no-such-page")) {
+            RawHttp.Response page = RawHttp.get(base, path);
+            assertTrue(page.header("Content-Security-Policy").orElse("").contains("frame-ancestors 'self'"),
+                    path + " (" + page.status() + "): " + page.headers().stream().map(h -> h[0]).toList());
+        }
+    }
+
+    @Test
+    @DisplayName("no Server header, staff pages never stored, and Payara's metrics, OpenAPI and WADL are not served")
+    void nothingAnnouncedOrLeftOpen() throws Exception {
+        for (String path : List.of("/", "/petitions", "/no-such-page", "/health/live", "/login")) {
+            RawHttp.Response page = RawHttp.get(base, path);
+            assertTrue(page.header("Server").isEmpty(), path + " announces " + page.header("Server"));
+            assertTrue(page.header("X-Powered-By").isEmpty(), path);
+            assertTrue(page.header("Strict-Transport-Security").isEmpty(), "no HSTS on a plain-http portal");
+        }
+        // Payara adds its metrics and OpenAPI servlets to every web application; switched off, they refuse.
+        for (String path : List.of("/metrics", "/metrics/base", "/metrics/application", "/openapi",
+                "/api/v1/application.wadl", "/api/application.wadl")) {
+            RawHttp.Response page = RawHttp.get(base, path);
+            assertTrue(page.status() == 404 || page.status() == 403, path + ": " + page.status());
+            assertFalse(page.body().contains("# TYPE") || page.body().contains("\"base\"")
+                    || page.body().contains("openapi:") || page.body().contains("<application"), path + ": " + page.body());
+        }
+        Page ready = visitor.get("/health/ready");
+        assertEquals(200, ready.status());
+        assertEquals("no-store", ready.header("Cache-Control"));
+
+        WebSession staff = Accounts.admin(new WebSession(uri(base)));
+        for (String path : List.of("/admin/index", "/admin/supporters", "/admin/alerts", "/")) {
+            Page page = staff.get(path);
+            assertEquals(200, page.status(), path);
+            assertTrue(page.header("Cache-Control") != null && page.header("Cache-Control").contains("no-store"),
+                    path + " for a signed-in person: " + page.header("Cache-Control"));
+        }
     }
 
     @Test

@@ -61,8 +61,13 @@ public class PuenteConfig {
         return baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
-    public boolean secureCookies() {
+    /** Whether the portal is served over https (its cookies are then {@code Secure} and HSTS is sent). */
+    public boolean isHttps() {
         return baseUrl.startsWith("https:");
+    }
+
+    public boolean secureCookies() {
+        return isHttps();
     }
 
     public String smtpHost() {

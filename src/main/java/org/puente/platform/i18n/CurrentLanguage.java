@@ -3,7 +3,6 @@ package org.puente.platform.i18n;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +12,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.time.temporal.TemporalAccessor;
 import java.util.Locale;
+import java.util.Optional;
+import org.puente.platform.web.RequestPath;
 
 /** The request's language for views ({@code #{language}}): locale, switcher link, date formatting. */
 @Named("language")
@@ -43,13 +44,15 @@ public class CurrentLanguage {
         return urlIn(get().other());
     }
 
+    /**
+     * The page the visitor asked for (not the view it was forwarded to), in the given language. Only a path
+     * that passed {@link RequestPath}'s rule is linked back to; anything else links to the home page, so
+     * the link can never leave the site.
+     */
     public String urlIn(Language target) {
-        String uri = (String) request.getAttribute(RequestDispatcher.FORWARD_REQUEST_URI);
-        String query = (String) request.getAttribute(RequestDispatcher.FORWARD_QUERY_STRING);
-        if (uri == null) {
-            uri = request.getRequestURI();
-            query = request.getQueryString();
-        }
+        Optional<String> accepted = RequestPath.acceptedUri(request);
+        String uri = accepted.orElse(request.getContextPath() + "/");
+        String query = accepted.isPresent() ? RequestPath.acceptedQuery(request).orElse(null) : null;
         StringBuilder url = new StringBuilder(uri).append('?');
         if (query != null) {
             for (String pair : query.split("&")) {

@@ -1,5 +1,6 @@
 package org.puente.platform.web;
 
+import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -7,9 +8,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
+import org.puente.platform.config.PuenteConfig;
 
 /**
- * Security headers on every response. The Content-Security-Policy allows only the portal's own
+ * Security headers on every response, decided on the request's decoded path ({@link RequestPath}), which
+ * {@link PathRuleFilter} has made sure is the path being served. Only the embed pages may be framed by
+ * other sites; the staff area and every answer to a signed-in person are never stored by a browser or a
+ * proxy; HSTS when the portal's address is https. The Content-Security-Policy allows only the portal's own
  * scripts and styles; on JSF pages PrimeFaces replaces it with the same policy plus the per-request
  * nonce for its inline initialisation scripts (see {@code primefaces.CSP_POLICY} in web.xml, which must
  * stay equal to {@link #POLICY}).
@@ -24,11 +29,24 @@ public class SecurityHeadersFilter extends HttpFilter {
     private static final String SELF_ONLY = "frame-ancestors 'self'";
     /** The only pages other sites may frame: the petition sign widget and its answer. */
     static final String EMBEDDABLE = "/embed/";
+    /** The signed-in area (web.xml's constraint). */
+    static final String STAFF_AREA = "/admin/";
+    static final String HSTS = "max-age=31536000";
+
+    @Inject
+    PuenteConfig config;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        boolean embeddable = request.getRequestURI().startsWith(request.getContextPath() + EMBEDDABLE);
+        String path = RequestPath.of(request);
+        boolean embeddable = path.startsWith(EMBEDDABLE);
+        if (path.startsWith(STAFF_AREA) || request.getUserPrincipal() != null) {
+            response.setHeader("Cache-Control", "no-store");
+        }
+        if (config.isHttps()) {
+            response.setHeader("Strict-Transport-Security", HSTS);
+        }
         response.setHeader(CSP, framing(POLICY, embeddable));
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
