@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.mail.internet.MimeMessage;
 import java.io.File;
 import java.lang.ProcessBuilder.Redirect;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +17,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,7 +45,11 @@ class TwoInstancesIT {
     /** The second instance's name on its claims; its lease is short so a test need not wait two minutes. */
     static final String SECOND = "second-instance";
     static final int SECOND_WORKERS = 4;
+    static final String SECURE_BASE_URL = "https://puente.test";
     static EmbeddedPuente second;
+
+    @ArquillianResource
+    URL base;
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -53,7 +62,8 @@ class TwoInstancesIT {
         second = new EmbeddedPuente(Map.ofEntries(
                 Map.entry("PUENTE_HTTP_PORT", String.valueOf(Ports.free())),
                 Map.entry("PUENTE_DATA_DIR", data.getAbsolutePath()),
-                Map.entry("PUENTE_BASE_URL", TestEnvironment.BASE_URL),
+                // As behind a TLS proxy: the second instance's address is https (HSTS is checked on it).
+                Map.entry("PUENTE_BASE_URL", SECURE_BASE_URL),
                 Map.entry("PUENTE_DB_URL", System.getProperty("puente.test.db.url")),
                 Map.entry("PUENTE_DB_USER", System.getProperty("puente.test.db.user")),
                 Map.entry("PUENTE_DB_PASSWORD", System.getProperty("puente.test.db.password")),
@@ -88,6 +98,21 @@ class TwoInstancesIT {
     static long count(String sql, Object... parameters) throws Exception {
         String value = AlertsIT.column(sql, parameters);
         return value == null ? 0 : Long.parseLong(value);
+    }
+
+    @Test
+    @Order(0)
+    @DisplayName("an instance whose public address is https tells browsers to keep to https (HSTS); the other does not")
+    void strictTransportSecurityOnlyOverHttps() throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        HttpResponse<Void> secure = client.send(HttpRequest.newBuilder(second.localUri().resolve("/petitions")).build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertEquals(200, secure.statusCode());
+        assertEquals("max-age=31536000", secure.headers().firstValue("Strict-Transport-Security").orElse(null));
+        HttpResponse<Void> plain = client.send(HttpRequest.newBuilder(base.toURI().resolve("/petitions")).build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertEquals(200, plain.statusCode());
+        assertTrue(plain.headers().firstValue("Strict-Transport-Security").isEmpty());
     }
 
     @Test
