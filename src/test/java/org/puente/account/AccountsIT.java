@@ -102,7 +102,7 @@ class AccountsIT {
 
     @Test
     @DisplayName("after five failures from one client that client waits, even with the right password; the owner elsewhere signs in")
-    void throttlesRepeatedFailures() {
+    void throttlesRepeatedFailures() throws Exception {
         WebSession attacker = new WebSession(base.toURI()).forwardedFor("198.51.100.21");
         for (int i = 0; i < 5; i++) {
             Page page = login(attacker, TestEnvironment.ADMIN_EMAIL, "wrong-password-" + i);
@@ -217,7 +217,7 @@ class AccountsIT {
         return email;
     }
 
-    Page askForReset(String email, String client) {
+    Page askForReset(String email, String client) throws Exception {
         WebSession session = new WebSession(base.toURI()).forwardedFor(client);
         return session.submit(session.get("/password-forgot"), "forgot", Map.of("email", email), "submit");
     }
@@ -292,7 +292,7 @@ class AccountsIT {
                 "median ms, known " + knownMedian + " " + knownTimes + ", unknown " + unknownMedian + " " + unknownTimes);
     }
 
-    long timedReset(String email, String client) {
+    long timedReset(String email, String client) throws Exception {
         WebSession session = new WebSession(base.toURI()).forwardedFor(client);
         Page form = session.get("/password-forgot");
         long start = System.nanoTime();
