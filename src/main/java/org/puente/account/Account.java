@@ -61,6 +61,10 @@ public class Account {
 
     private boolean active;
 
+    /** Goes up whenever the password changes or the account is deactivated; older sessions stop working. */
+    @Column(name = "credential_version", nullable = false)
+    private int credentialVersion;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -107,8 +111,27 @@ public class Account {
         organizations.remove(organization);
     }
 
+    /** Sets a new password; every session signed in with the old one ends at its next request. */
     public void changePassword(String newHash) {
         this.passwordHash = newHash;
+        this.credentialVersion++;
+    }
+
+    /** The person may no longer sign in; their sessions end at their next request. */
+    public void deactivate() {
+        if (active) {
+            active = false;
+            credentialVersion++;
+        }
+    }
+
+    public void reactivate() {
+        active = true;
+    }
+
+    /** Whether a session that signed in at {@code version} may still act as this account. */
+    public boolean acceptsSessionOf(int version) {
+        return active && version == credentialVersion;
     }
 
     public void recordLogin(Instant now) {
@@ -141,6 +164,10 @@ public class Account {
 
     public boolean isActive() {
         return active;
+    }
+
+    public int getCredentialVersion() {
+        return credentialVersion;
     }
 
     public Instant getCreatedAt() {

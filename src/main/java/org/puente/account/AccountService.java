@@ -5,27 +5,20 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-import org.puente.platform.config.PuenteConfig;
 import org.puente.platform.i18n.Language;
-import org.puente.platform.i18n.Messages;
-import org.puente.platform.mail.MailComposer;
-import org.puente.platform.mail.MailException;
-import org.puente.platform.mail.MailSender;
+import org.puente.platform.security.AccessDeniedException;
 import org.puente.platform.security.PasswordPolicy;
 import org.puente.platform.security.Role;
-import org.puente.platform.security.Tokens;
+import org.puente.platform.web.NotFoundException;
 
-/** Accounts and their passwords: creation, sign-in bookkeeping, and reset by e-mailed token. */
+/** Accounts: creation, sign-in bookkeeping, whether a session still speaks for its account, deactivation. */
 @ApplicationScoped
 @Transactional
 public class AccountService {
-
-    private static final Logger LOG = Logger.getLogger(AccountService.class.getName());
 
     @PersistenceContext
     EntityManager em;
@@ -34,14 +27,9 @@ public class AccountService {
     Passwords passwords;
 
     @Inject
-    MailComposer composer;
+    Caller caller;
 
-    @Inject
-    MailSender mail;
-
-    @Inject
-    PuenteConfig config;
-
+    @Transactional(TxType.SUPPORTS)
     public Optional<Account> findByEmail(String email) {
         if (email == null || email.isBlank() || email.length() > 254) {
             return Optional.empty();
@@ -52,11 +40,13 @@ public class AccountService {
     }
 
     /** Admins and staff, for the admins' team page. */
+    @Transactional(TxType.SUPPORTS)
     public List<Account> coalitionTeam() {
         return em.createNamedQuery("Account.findCoalitionTeam", Account.class)
                 .setParameter("roles", List.of(Role.ADMIN, Role.STAFF)).getResultList();
     }
 
+    @Transactional(TxType.SUPPORTS)
     public boolean hasActive(Role role) {
         return em.createNamedQuery("Account.countActiveByRole", Long.class).setParameter("role", role)
                 .getSingleResult() > 0;
@@ -69,77 +59,59 @@ public class AccountService {
         });
         Account account = new Account(email, displayName, passwords.hash(password), role, language, Instant.now());
         em.persist(account);
+        em.flush();
+        SecurityLog.accountCreated(account);
         return account;
     }
 
-    public void recordLogin(long accountId) {
-        Account account = em.find(Account.class, accountId);
-        if (account != null) {
-            account.recordLogin(Instant.now());
-        }
-    }
-
     /**
-     * Mails a reset link if the address belongs to an active account; does nothing visible otherwise,
-     * so the caller answers the same whatever the address. A mail failure is logged, not shown, for
-     * the same reason.
-     */
-    public void requestPasswordReset(String email, Language pageLanguage) {
-        Optional<Account> found = findByEmail(email).filter(Account::isActive);
-        if (found.isEmpty()) {
-            passwords.burnTime(email);
-            return;
-        }
-        Account account = found.get();
-        String token = Tokens.generate();
-        em.persist(new PasswordReset(account, Tokens.hash(token), Instant.now()));
-        Language language = account.getLanguage();
-        String link = config.baseUrl() + "/password-reset?token=" + token + "&lang=" + language.code();
-        try {
-            mail.send(composer.compose(account.getEmail(), language,
-                    Messages.get(language, "mail.reset.subject"),
-                    List.of(Messages.get(language, "mail.reset.greeting", account.getDisplayName()),
-                            Messages.get(language, "mail.reset.body"),
-                            Messages.get(language, "mail.reset.ignore")),
-                    Messages.get(language, "mail.reset.action"), link));
-        } catch (MailException e) {
-            LOG.log(Level.WARNING, "Password reset mail to account " + account.getId() + " failed", e);
-        }
-    }
-
-    public boolean isResetUsable(String token) {
-        return findReset(token).filter(r -> r.isUsable(Instant.now())).isPresent();
-    }
-
-    /**
-     * Sets a new password with a reset token and spends the token.
+     * Notes a sign-in that the identity store has just accepted.
      *
-     * @return false when the token is unknown, used or expired
+     * @return the account, whose credential version the new session keeps
      */
-    public boolean resetPassword(String token, String newPassword) {
-        PasswordPolicy.check(newPassword).ifPresent(reason -> {
-            throw new IllegalArgumentException("password refused: " + reason);
+    public Optional<Account> recordSignIn(String email, String from) {
+        Optional<Account> account = findByEmail(email).filter(Account::isActive);
+        account.ifPresent(a -> {
+            a.recordLogin(Instant.now());
+            SecurityLog.signedIn(a, from);
         });
-        Optional<PasswordReset> reset = findReset(token);
-        Instant now = Instant.now();
-        if (reset.isEmpty() || !reset.get().isUsable(now)) {
-            return false;
-        }
-        em.lock(reset.get(), jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
-        em.refresh(reset.get());
-        if (!reset.get().isUsable(now)) {
-            return false;
-        }
-        reset.get().use(now);
-        reset.get().getAccount().changePassword(passwords.hash(newPassword));
-        return true;
+        return account;
     }
 
-    private Optional<PasswordReset> findReset(String token) {
-        if (!Tokens.wellFormed(token)) {
-            return Optional.empty();
+    /** Whether a session signed in to the account at that credential version may still act for it. */
+    @Transactional(TxType.SUPPORTS)
+    public boolean acceptsSession(long accountId, int credentialVersion) {
+        Account account = em.find(Account.class, accountId);
+        return account != null && account.acceptsSessionOf(credentialVersion);
+    }
+
+    /** An admin stops someone from signing in (staff leaving, an editor leaving); their sessions end. */
+    public void deactivate(long accountId) {
+        Account admin = caller.require(Role.ADMIN);
+        if (admin.getId() == accountId) {
+            throw new AccessDeniedException("account " + accountId + " may not deactivate itself");
         }
-        return em.createNamedQuery("PasswordReset.findByTokenHash", PasswordReset.class)
-                .setParameter("hash", Tokens.hash(token)).getResultList().stream().findFirst();
+        Account account = find(accountId);
+        if (account.isActive()) {
+            account.deactivate();
+            SecurityLog.accessChanged(account, "deactivated", admin, caller.address());
+        }
+    }
+
+    public void reactivate(long accountId) {
+        Account admin = caller.require(Role.ADMIN);
+        Account account = find(accountId);
+        if (!account.isActive()) {
+            account.reactivate();
+            SecurityLog.accessChanged(account, "reactivated", admin, caller.address());
+        }
+    }
+
+    private Account find(long accountId) {
+        Account account = em.find(Account.class, accountId);
+        if (account == null) {
+            throw new NotFoundException("account " + accountId);
+        }
+        return account;
     }
 }

@@ -6,11 +6,14 @@ import jakarta.inject.Named;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.security.enterprise.SecurityContext;
+import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import java.util.Optional;
 import org.puente.organization.Organization;
+import org.puente.platform.config.PuenteConfig;
 import org.puente.platform.security.AccessDeniedException;
 import org.puente.platform.security.Role;
+import org.puente.platform.web.ClientAddress;
 
 /**
  * The person behind the current request ({@code #{caller}} in views), and the server-side checks
@@ -25,6 +28,12 @@ public class Caller {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    HttpServletRequest request;
+
+    @Inject
+    PuenteConfig config;
 
     private Account account;
     private boolean loaded;
@@ -42,6 +51,11 @@ public class Caller {
             }
         }
         return Optional.ofNullable(account).filter(Account::isActive);
+    }
+
+    /** The address the request came from (through a trusted proxy), for the security log. */
+    public String address() {
+        return ClientAddress.of(request, config.trustedProxies());
     }
 
     public boolean isSignedIn() {

@@ -15,7 +15,10 @@ import org.puente.platform.web.Pages;
 public class ForgotPassword {
 
     @Inject
-    AccountService accounts;
+    PasswordResets resets;
+
+    @Inject
+    Caller caller;
 
     @NotBlank(message = "{email.required}")
     @Size(max = 254, message = "{field.tooLong}")
@@ -23,7 +26,10 @@ public class ForgotPassword {
     private String email;
 
     public String submit() {
-        accounts.requestPasswordReset(email, Pages.language());
+        if (!resets.request(email, caller.address())) {
+            Pages.error(null, "password.forgot.tooMany");
+            return null;
+        }
         Pages.flash(FacesMessage.SEVERITY_INFO, "password.forgot.sent");
         return Pages.redirect("/login");
     }

@@ -14,14 +14,15 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
-import org.puente.platform.config.PuenteConfig;
+import java.util.Optional;
 import org.puente.platform.security.LoginThrottle;
-import org.puente.platform.web.ClientAddress;
 import org.puente.platform.web.Pages;
 
 /**
- * The sign-in form ({@code #{login}}). Wrong password and unknown address get the same answer;
- * repeated failures are throttled per address and per IP. The session id changes at sign-in.
+ * The sign-in form ({@code #{login}}). Wrong password and unknown address get the same answer; an
+ * attempt is reserved with the {@link LoginThrottle} before the password is checked, and every outcome
+ * goes to the {@link SecurityLog}. The session id changes at sign-in, and the session remembers the
+ * account's credential version so that a later password change or deactivation ends it.
  */
 @Named
 @RequestScoped
@@ -39,9 +40,6 @@ public class Login {
     @Inject
     Caller caller;
 
-    @Inject
-    PuenteConfig config;
-
     @NotBlank(message = "{email.required}")
     @Size(max = 254, message = "{field.tooLong}")
     private String email;
@@ -55,8 +53,10 @@ public class Login {
         ExternalContext external = context.getExternalContext();
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
         HttpServletResponse response = (HttpServletResponse) external.getResponse();
-        String ip = ClientAddress.of(request, config.trustedProxies());
-        if (throttle.isBlocked(email, ip)) {
+        String from = caller.address();
+        Optional<LoginThrottle.Attempt> attempt = throttle.reserve(email, from);
+        if (attempt.isEmpty()) {
+            SecurityLog.signInHeldBack(email, from);
             Pages.error(null, "login.throttled");
             return null;
         }
@@ -64,22 +64,19 @@ public class Login {
                 AuthenticationParameters.withParams()
                         .credential(new UsernamePasswordCredential(email.strip(), password))
                         .newAuthentication(true));
-        switch (status) {
-            case SEND_CONTINUE:
-                request.changeSessionId();
-                throttle.recordSuccess(email);
-                context.responseComplete();
-                return null;
-            case SUCCESS:
-                request.changeSessionId();
-                throttle.recordSuccess(email);
-                caller.account().ifPresent(a -> accounts.recordLogin(a.getId()));
-                return Pages.redirect("/admin/index");
-            default:
-                throttle.recordFailure(email, ip);
-                Pages.error(null, "login.failed");
-                return null;
+        if (status != AuthenticationStatus.SUCCESS && status != AuthenticationStatus.SEND_CONTINUE) {
+            SecurityLog.signInFailed(email, from);
+            Pages.error(null, "login.failed");
+            return null;
         }
+        attempt.get().succeeded();
+        request.changeSessionId();
+        accounts.recordSignIn(email, from).ifPresent(account -> SessionCheck.remember(request, account));
+        if (status == AuthenticationStatus.SEND_CONTINUE) {
+            context.responseComplete();
+            return null;
+        }
+        return Pages.redirect("/admin/index");
     }
 
     public String logout() throws Exception {

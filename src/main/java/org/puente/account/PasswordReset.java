@@ -16,6 +16,10 @@ import java.time.Instant;
 @Entity
 @Table(name = "password_reset")
 @NamedQuery(name = "PasswordReset.findByTokenHash", query = "select r from PasswordReset r where r.tokenHash = :hash")
+@NamedQuery(name = "PasswordReset.countByAccountSince",
+        query = "select count(r) from PasswordReset r where r.account = :account and r.createdAt > :since")
+@NamedQuery(name = "PasswordReset.spendAllOf",
+        query = "update PasswordReset r set r.usedAt = :now where r.account = :account and r.usedAt is null")
 public class PasswordReset {
 
     public static final Duration LIFETIME = Duration.ofHours(1);
@@ -60,6 +64,10 @@ public class PasswordReset {
             throw new IllegalStateException("password reset is no longer usable");
         }
         this.usedAt = now;
+    }
+
+    public Long getId() {
+        return id;
     }
 
     public Account getAccount() {

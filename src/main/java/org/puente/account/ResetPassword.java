@@ -19,7 +19,10 @@ public class ResetPassword implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    AccountService accounts;
+    PasswordResets resets;
+
+    @Inject
+    Caller caller;
 
     private String token;
 
@@ -32,7 +35,7 @@ public class ResetPassword implements Serializable {
 
     public boolean isUsable() {
         if (usable == null) {
-            usable = accounts.isResetUsable(token);
+            usable = resets.isUsable(token);
         }
         return usable;
     }
@@ -41,7 +44,7 @@ public class ResetPassword implements Serializable {
         if (!NewPassword.accept("reset", password, confirmation)) {
             return null;
         }
-        if (!accounts.resetPassword(token, password)) {
+        if (!resets.reset(token, password, caller.address())) {
             usable = false;
             return null;
         }

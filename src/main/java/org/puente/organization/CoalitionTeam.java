@@ -1,5 +1,6 @@
 package org.puente.organization;
 
+import jakarta.faces.application.FacesMessage;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -9,8 +10,12 @@ import org.puente.account.Account;
 import org.puente.account.AccountService;
 import org.puente.account.Caller;
 import org.puente.platform.security.Role;
+import org.puente.platform.web.Pages;
 
-/** The coalition's own people ({@code /admin/team}, admins only): who is admin or staff, and inviting staff. */
+/**
+ * The coalition's own people ({@code /admin/team}, admins only): who is admin or staff, inviting staff,
+ * and deactivating the account of someone who leaves (or reactivating it).
+ */
 @Named
 @ViewScoped
 public class CoalitionTeam implements Serializable {
@@ -34,6 +39,24 @@ public class CoalitionTeam implements Serializable {
 
     public String invite() {
         return form.send(invitations::inviteStaff, "/admin/team");
+    }
+
+    public String deactivate(long accountId) {
+        accounts.deactivate(accountId);
+        Pages.flash(FacesMessage.SEVERITY_INFO, "account.deactivated");
+        return Pages.redirect("/admin/team");
+    }
+
+    public String reactivate(long accountId) {
+        accounts.reactivate(accountId);
+        Pages.flash(FacesMessage.SEVERITY_INFO, "account.reactivated");
+        return Pages.redirect("/admin/team");
+    }
+
+    /** Whether the admin looking at the page may deactivate this person (anyone active but themselves). */
+    public boolean mayDeactivate(Account person) {
+        return person.isActive() && caller.isAdmin()
+                && caller.account().map(me -> !me.getId().equals(person.getId())).orElse(false);
     }
 
     public List<Account> getMembers() {

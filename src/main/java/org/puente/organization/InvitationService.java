@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.puente.account.Account;
 import org.puente.account.AccountService;
 import org.puente.account.Caller;
+import org.puente.account.SecurityLog;
 import org.puente.platform.config.PuenteConfig;
 import org.puente.platform.i18n.Language;
 import org.puente.platform.i18n.Messages;
@@ -154,6 +155,8 @@ public class InvitationService {
         }
         if (!invitation.isForStaff()) {
             account.actFor(invitation.getOrganization());
+            SecurityLog.accessChanged(account, "acts for organization " + invitation.getOrganization().getId()
+                    + " by invitation " + invitation.getId(), null, caller.address());
         }
         invitation.accept(now);
         return Optional.empty();

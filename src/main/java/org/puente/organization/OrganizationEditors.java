@@ -7,11 +7,14 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
 import org.puente.account.Account;
+import org.puente.account.AccountService;
+import org.puente.account.Caller;
 import org.puente.platform.web.Pages;
 
 /**
  * Who acts for an organization ({@code /admin/organization-editors?id=}): coalition staff invite
- * people by e-mail, in the language the invitee reads; admins remove editors.
+ * people by e-mail, in the language the invitee reads; admins remove editors, and deactivate the account
+ * of an editor who leaves (or reactivate it).
  */
 @Named
 @ViewScoped
@@ -24,6 +27,12 @@ public class OrganizationEditors implements Serializable {
 
     @Inject
     InvitationService invitations;
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    Caller caller;
 
     private Long id;
     private Organization organization;
@@ -46,6 +55,24 @@ public class OrganizationEditors implements Serializable {
         organizations.removeEditor(id, accountId);
         Pages.flash(FacesMessage.SEVERITY_INFO, "admin.editors.removed");
         return Pages.redirect("/admin/organization-editors?id=" + id);
+    }
+
+    public String deactivate(long accountId) {
+        accounts.deactivate(accountId);
+        Pages.flash(FacesMessage.SEVERITY_INFO, "account.deactivated");
+        return Pages.redirect("/admin/organization-editors?id=" + id);
+    }
+
+    public String reactivate(long accountId) {
+        accounts.reactivate(accountId);
+        Pages.flash(FacesMessage.SEVERITY_INFO, "account.reactivated");
+        return Pages.redirect("/admin/organization-editors?id=" + id);
+    }
+
+    /** Whether the admin looking at the page may deactivate this editor's account. */
+    public boolean mayDeactivate(Account editor) {
+        return editor.isActive() && caller.isAdmin()
+                && caller.account().map(me -> !me.getId().equals(editor.getId())).orElse(false);
     }
 
     public List<Account> getEditors() {

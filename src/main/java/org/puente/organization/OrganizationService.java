@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import org.puente.account.Account;
 import org.puente.account.Caller;
+import org.puente.account.SecurityLog;
 import org.puente.platform.security.Role;
 import org.puente.platform.web.NotFoundException;
 
@@ -126,13 +127,14 @@ public class OrganizationService {
     }
 
     public void removeEditor(long organizationId, long accountId) {
-        caller.require(Role.ADMIN);
+        Account admin = caller.require(Role.ADMIN);
         Organization organization = find(organizationId);
         Account account = em.find(Account.class, accountId);
         if (account == null) {
             throw new NotFoundException("account " + accountId);
         }
         account.stopActingFor(organization);
+        SecurityLog.accessChanged(account, "no longer acts for organization " + organizationId, admin, caller.address());
     }
 
     private Organization find(long id) {

@@ -178,9 +178,29 @@ class OrganizationsIT {
 
         Page editorsPage = admin.get("/admin/organization-editors?id=" + own);
         assertTrue(editorsPage.text().contains("Ana Ramírez"), "the new editor is listed");
+        Page deactivated = admin.submit(editorsPage, "editors", Map.of(), buttonInRow(editorsPage, editorEmail, "deactivate"));
+        assertTrue(deactivated.messages().contains("has been deactivated"), deactivated.messages());
+        assertTrue(editor.get("/admin/organizations").uri().getPath().startsWith("/login"), "the editor's session ended");
+        assertFalse(signIn(editor, editorEmail, "un puente entre dos").uri().getPath().startsWith("/admin"));
+        Page reactivated = admin.submit(deactivated, "editors", Map.of(), buttonInRow(deactivated, editorEmail, "reactivate"));
+        assertTrue(reactivated.messages().contains("has been reactivated"), reactivated.messages());
+        assertTrue(signIn(editor, editorEmail, "un puente entre dos").uri().getPath().startsWith("/admin"));
+
+        editorsPage = admin.get("/admin/organization-editors?id=" + own);
         Page removed = admin.submit(editorsPage, "editors", Map.of(), removeButton(editorsPage));
         assertTrue(removed.messages().contains("removed"), removed.messages());
         assertEquals(403, editor.get("/admin/organization?id=" + own).status(), "a removed editor loses access");
+    }
+
+    /** The name of the button with that id in the table row that mentions {@code text}. */
+    static String buttonInRow(Page page, String text, String id) {
+        for (Element row : page.document().select("tr")) {
+            Element button = row.selectFirst("button[id$=:" + id + "]");
+            if (row.text().contains(text) && button != null) {
+                return button.attr("name");
+            }
+        }
+        throw new AssertionError("no " + id + " button in the row of " + text + ": " + page.text());
     }
 
     static String removeButton(Page page) {

@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
 
 /**
  * What a password must be: at least {@value #MIN_LENGTH} characters, at most {@value #MAX_LENGTH},
- * and not on the list of very common passwords (shipped as {@code common-passwords.txt}).
+ * and not on the list of very common passwords that meet that length (shipped as {@code common-passwords.txt},
+ * whose header names its source and licence; ASVS asks for at least the 3,000 most common).
  * Answers with a message key, so the page explains the refusal in the person's language.
  */
 public final class PasswordPolicy {
@@ -38,6 +39,11 @@ public final class PasswordPolicy {
             return Optional.of("password.tooCommon");
         }
         return Optional.empty();
+    }
+
+    /** How many common passwords are refused. */
+    static int commonCount() {
+        return COMMON.size();
     }
 
     private static Set<String> load() {
