@@ -455,7 +455,8 @@ class AlertsIT {
         // Asking to erase only mails a confirmation link, in the supporter's language (now Spanish).
         Page asked = visitor.postForm("/preferences", Map.of("s", s, "t", t, "action", "erase", "confirm", "yes", "lang", "en"));
         assertEquals(200, asked.status());
-        assertTrue(asked.messages().contains("We sent a link to your e-mail address"), asked.messages());
+        assertTrue(asked.messages().contains("Enviamos un enlace a tu correo electrónico"),
+                "in the supporter's language: " + asked.messages());
         assertEquals("1", column("SELECT COUNT(*) FROM supporter WHERE email = ?", email), "nothing erased yet");
         MimeMessage confirmation = mailWithSubject(email, "Confirma que quieres borrar tus datos");
         String eraseLink = Mailbox.link(confirmation, "/preferences/erase?");
