@@ -20,8 +20,10 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
  * Uploaded images (logos, petition pictures): only PNG and JPEG, recognised by their content rather than
  * by what the browser claims. SVG is refused: it can carry scripts. WebP is refused too: the JDK cannot
  * decode it, and every image is decoded and written anew before it is kept, so that nothing but the
- * pixels is published (a phone's photo carries EXIF metadata, often with the place it was taken). An
- * image of more than {@value #MAX_PIXELS} pixels is refused from its header, before it is decoded.
+ * pixels is published (a phone's photo carries EXIF metadata, often with the place it was taken). The
+ * one piece of EXIF that matters to how the photo looks, its orientation, is applied to the pixels
+ * first, so a phone photo does not turn sideways. An image of more than {@value #MAX_PIXELS} pixels is
+ * refused from its header, before it is decoded.
  */
 public final class Images {
 
@@ -103,10 +105,79 @@ public final class Images {
             throw new RefusedImageException(Refusal.NOT_AN_IMAGE);
         }
         try {
-            return "image/png".equals(type) ? png(image) : jpeg(image);
+            return "image/png".equals(type) ? png(image) : jpeg(oriented(image, exifOrientation(content)));
         } catch (IOException | RuntimeException e) {
             throw new RefusedImageException(Refusal.NOT_AN_IMAGE);
         }
+    }
+
+    /** The EXIF orientation (1 to 8) of a JPEG: how its stored pixels must be turned to be seen upright; 1 without one. */
+    static int exifOrientation(byte[] jpeg) {
+        int at = 2;
+        while (at + 4 <= jpeg.length && (jpeg[at] & 0xFF) == 0xFF) {
+            int marker = jpeg[at + 1] & 0xFF;
+            int length = unsigned16(jpeg, at + 2, false);
+            if (marker == 0xDA || marker == 0xD9 || length < 2) {
+                return 1; // the image data starts: no more metadata segments
+            }
+            int end = Math.min(jpeg.length, at + 2 + length);
+            if (marker == 0xE1 && at + 18 <= end && startsWith(jpeg, at + 4, 'E', 'x', 'i', 'f', 0, 0)) {
+                int tiff = at + 10;
+                boolean little = jpeg[tiff] == 'I';
+                long high = unsigned16(jpeg, tiff + (little ? 6 : 4), little);
+                long low = unsigned16(jpeg, tiff + (little ? 4 : 6), little);
+                long ifd = tiff + (high << 16 | low);
+                if (ifd < tiff || ifd + 2 > end) {
+                    return 1;
+                }
+                int entries = unsigned16(jpeg, (int) ifd, little);
+                for (int i = 0; i < entries; i++) {
+                    int entry = (int) ifd + 2 + 12 * i;
+                    if (entry + 12 > end) {
+                        return 1;
+                    }
+                    if (unsigned16(jpeg, entry, little) == 0x0112) {
+                        int orientation = unsigned16(jpeg, entry + 8, little);
+                        return orientation >= 1 && orientation <= 8 ? orientation : 1;
+                    }
+                }
+                return 1;
+            }
+            at += 2 + length;
+        }
+        return 1;
+    }
+
+    private static int unsigned16(byte[] bytes, int at, boolean littleEndian) {
+        int first = bytes[at] & 0xFF;
+        int second = bytes[at + 1] & 0xFF;
+        return littleEndian ? second << 8 | first : first << 8 | second;
+    }
+
+    /** The image turned upright as its EXIF orientation says (mirrored and/or rotated by quarter turns). */
+    static BufferedImage oriented(BufferedImage image, int orientation) {
+        if (orientation <= 1 || orientation > 8) {
+            return image;
+        }
+        int w = image.getWidth();
+        int h = image.getHeight();
+        boolean swap = orientation >= 5;
+        BufferedImage upright = new BufferedImage(swap ? h : w, swap ? w : h, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int rgb = image.getRGB(x, y);
+                switch (orientation) {
+                    case 2 -> upright.setRGB(w - 1 - x, y, rgb);
+                    case 3 -> upright.setRGB(w - 1 - x, h - 1 - y, rgb);
+                    case 4 -> upright.setRGB(x, h - 1 - y, rgb);
+                    case 5 -> upright.setRGB(y, x, rgb);
+                    case 6 -> upright.setRGB(h - 1 - y, x, rgb);
+                    case 7 -> upright.setRGB(h - 1 - y, w - 1 - x, rgb);
+                    default -> upright.setRGB(y, w - 1 - x, rgb);
+                }
+            }
+        }
+        return upright;
     }
 
     private static byte[] png(BufferedImage image) throws IOException {
