@@ -181,9 +181,12 @@ public class AlertDispatcher {
         }
     }
 
-    /** A delivery this worker holds; {@code subscribed} is the supporter's status when it was claimed. */
+    /**
+     * A delivery this worker holds; {@code subscribed} is the supporter's status when it was claimed, and
+     * {@code linkGeneration} the generation their preferences link is signed with.
+     */
     record Claim(long id, long alertId, Long supporterId, String email, Language language, int attempts,
-            boolean subscribed) {
+            boolean subscribed, int linkGeneration) {
     }
 
     /**
@@ -246,7 +249,7 @@ public class AlertDispatcher {
                 while (rs.next()) {
                     long supporter = rs.getLong(2);
                     batch.add(new Claim(rs.getLong(1), alertId, rs.wasNull() ? null : supporter, rs.getString(3),
-                            Language.parse(rs.getString(4)).orElse(Language.EN), rs.getInt(5) + 1, false));
+                            Language.parse(rs.getString(4)).orElse(Language.EN), rs.getInt(5) + 1, false, 0));
                 }
             }
         }
@@ -260,21 +263,22 @@ public class AlertDispatcher {
         if (batch.isEmpty()) {
             return batch;
         }
-        java.util.Set<Long> subscribed = new java.util.HashSet<>();
+        Map<Long, Integer> subscribed = new java.util.HashMap<>();
         String ids = batch.stream().map(Claim::supporterId).filter(java.util.Objects::nonNull).map(String::valueOf)
                 .collect(java.util.stream.Collectors.joining(","));
         if (!ids.isEmpty()) {
             db.setAutoCommit(true);
             try (PreparedStatement query = db.prepareStatement(
-                    "SELECT id FROM supporter WHERE status = 'SUBSCRIBED' AND id IN (" + ids + ")");
+                    "SELECT id, link_generation FROM supporter WHERE status = 'SUBSCRIBED' AND id IN (" + ids + ")");
                     ResultSet rs = query.executeQuery()) {
                 while (rs.next()) {
-                    subscribed.add(rs.getLong(1));
+                    subscribed.put(rs.getLong(1), rs.getInt(2));
                 }
             }
         }
         return batch.stream().map(c -> new Claim(c.id(), c.alertId(), c.supporterId(), c.email(), c.language(),
-                c.attempts(), c.supporterId() != null && subscribed.contains(c.supporterId()))).toList();
+                c.attempts(), c.supporterId() != null && subscribed.containsKey(c.supporterId()),
+                c.supporterId() == null ? 0 : subscribed.getOrDefault(c.supporterId(), 0))).toList();
     }
 
     /** @return false when the mail server is down (the rest of the batch goes back) */
@@ -286,7 +290,8 @@ public class AlertDispatcher {
         Alert alert = alertCache.computeIfAbsent(claim.alertId(), alerts::forSending);
         pace();
         try {
-            mail.sendPooled(messages.render(alert, claim.email(), claim.language(), claim.supporterId()));
+            mail.sendPooled(messages.render(alert, claim.email(), claim.language(), claim.supporterId(),
+                    claim.linkGeneration()));
             settle(claim.id(), "SENT", null, null);
             return true;
         } catch (MailException e) {

@@ -12,8 +12,9 @@ import org.puente.supporter.SupporterLinks;
 /**
  * One alert as one recipient gets it: their language's version, a plain-text and an HTML part, the
  * footer saying why they receive it, the coalition's postal address and how to leave, and the
- * {@code List-Unsubscribe} headers for one-click unsubscribing (RFC 8058). No tracking pixel, no
- * redirected links.
+ * {@code List-Unsubscribe} headers for one-click unsubscribing (RFC 8058). The header carries only the
+ * unsubscribe link, which can do nothing else; the preferences link (which can ask for erasure) is only
+ * in the body. No tracking pixel, no redirected links.
  */
 @ApplicationScoped
 public class AlertMessages {
@@ -27,11 +28,12 @@ public class AlertMessages {
     /**
      * @param recipientLanguage the supporter's own language (the footer is always in it)
      * @param supporterId       for the unsubscribe and preferences links; null for a test send to staff
+     * @param linkGeneration    the supporter's current link generation, which their preferences link carries
      */
-    public OutgoingMail render(Alert alert, String to, Language recipientLanguage, Long supporterId) {
+    public OutgoingMail render(Alert alert, String to, Language recipientLanguage, Long supporterId, int linkGeneration) {
         return render(alert, to, recipientLanguage, supporterId == null ? null
                 : links.unsubscribe(supporterId, alert.getId(), recipientLanguage),
-                supporterId == null ? null : links.preferences(supporterId, recipientLanguage));
+                supporterId == null ? null : links.preferences(supporterId, linkGeneration, recipientLanguage));
     }
 
     /** As a supporter reading {@code language} will see it, footer links included (they lead nowhere). */

@@ -150,7 +150,7 @@ public class AlertService {
         List<Language> sent = new ArrayList<>();
         for (Language language : Language.values()) {
             if (alert.isComplete(language)) {
-                mail.send(messages.render(alert, me.getEmail(), language, null));
+                mail.send(messages.render(alert, me.getEmail(), language, null, 0));
                 sent.add(language);
             }
         }

@@ -45,7 +45,7 @@ public class EditOrganization implements Serializable {
 
     public String save() {
         byte[] logoBytes = Images.readUpload(logo, OrganizationLogo.MAX_BYTES, "form:logo",
-                "organization.logo.tooLarge", "organization.logo.invalidType");
+                "organization.logo.tooLarge", "organization.logo.invalidType", "organization.logo.tooManyPixels");
         if (Images.refused(logo, logoBytes)) {
             return null;
         }

@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.puente.platform.web.StoredImage;
 
-/** An organization's logo: PNG, JPEG or WebP up to {@value #MAX_BYTES} bytes. */
+/** An organization's logo: PNG or JPEG up to {@value #MAX_BYTES} bytes, re-encoded without metadata. */
 @Entity
 @Table(name = "organization_logo")
 public class OrganizationLogo extends StoredImage {

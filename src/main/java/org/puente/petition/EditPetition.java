@@ -52,7 +52,7 @@ public class EditPetition implements Serializable {
             return null;
         }
         byte[] picture = Images.readUpload(image, PetitionImage.MAX_BYTES, "form:image", "petition.image.tooLarge",
-                "petition.image.invalidType");
+                "petition.image.invalidType", "petition.image.tooManyPixels");
         if (Images.refused(image, picture)) {
             return null;
         }

@@ -7,7 +7,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import org.puente.platform.web.StoredImage;
 
-/** A petition's picture: PNG, JPEG or WebP up to {@value #MAX_BYTES} bytes. */
+/** A petition's picture: PNG or JPEG up to {@value #MAX_BYTES} bytes, re-encoded without metadata. */
 @Entity
 @Table(name = "petition_image")
 public class PetitionImage extends StoredImage {

@@ -26,6 +26,8 @@ import jakarta.ws.rs.core.Response;
 import java.io.StringReader;
 import java.util.List;
 import java.util.Optional;
+import org.puente.partner.PartnerKey;
+import org.puente.partner.PartnerKeyService;
 import org.puente.platform.config.PuenteConfig;
 import org.puente.platform.i18n.Language;
 import org.puente.platform.i18n.LanguageFilter;
@@ -37,6 +39,12 @@ import org.puente.platform.web.ClientAddress;
  * HAL+JSON), and the record-signature helper, which takes a pending signature under exactly the rules
  * of the form. Texts are in the request's language ({@code ?lang=} or {@code Accept-Language});
  * signers' addresses are never returned.
+ *
+ * <p>A signature must arrive as JSON: a browser cannot send that from another site without asking first
+ * (CORS), whereas a plain-text or form post it sends silently, so any web page could otherwise make its
+ * visitors sign up whomever it likes. A partner tool presents the key staff issued to it ({@code
+ * Authorization: Bearer} or {@code OSDI-API-Token}), which raises its limits; a key that is unknown or
+ * revoked is refused, and no key at all means the form's own limits.
  */
 @Path("/petitions")
 public class PetitionResource {
@@ -55,6 +63,9 @@ public class PetitionResource {
 
     @Inject
     PuenteConfig config;
+
+    @Inject
+    PartnerKeyService partners;
 
     @Inject
     jakarta.validation.ValidatorFactory validation;
@@ -97,9 +108,17 @@ public class PetitionResource {
 
     @POST
     @Path("/{id}/signatures")
-    @Consumes({MediaType.APPLICATION_JSON, HAL, MediaType.WILDCARD})
+    @Consumes(MediaType.WILDCARD)
     @Produces(HAL)
     public Response sign(@PathParam("id") String id, String body) {
+        if (!isJson(request.getContentType())) {
+            return error(Response.Status.UNSUPPORTED_MEDIA_TYPE, "api.unsupportedType");
+        }
+        PartnerKeyService.Presented key = partners.presentedBy(request);
+        if (key.refused()) {
+            return Response.fromResponse(error(Response.Status.UNAUTHORIZED, "api.key.invalid"))
+                    .header("WWW-Authenticate", "Bearer").build();
+        }
         Optional<Petition> petition = find(id);
         if (petition.isEmpty()) {
             return error(Response.Status.NOT_FOUND, "api.notFound");
@@ -117,8 +136,9 @@ public class PetitionResource {
                     .add("field", field(invalid.get().getPropertyPath().toString())).build().toString()).build();
         }
         try {
-            intake.submit(petition.get().getSlug(), form,
-                    SigningSource.api(ClientAddress.of(request, config.trustedProxies())));
+            String address = ClientAddress.of(request, config.trustedProxies());
+            intake.submit(petition.get().getSlug(), form, key.key().map(PetitionResource::limit)
+                    .map(limit -> SigningSource.partner(address, limit)).orElseGet(() -> SigningSource.api(address)));
         } catch (PetitionClosedException e) {
             return error(Response.Status.CONFLICT, "petition.closed");
         }
@@ -126,6 +146,25 @@ public class PetitionResource {
                 .add("status", Messages.get(language(), "api.accepted"))
                 .add("_links", Json.createObjectBuilder().add("osdi:petition", href(self(petition.get()))))
                 .build().toString()).type(HAL).build();
+    }
+
+    /** {@code application/json}, {@code application/hal+json} or another {@code application/…+json}. */
+    static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        MediaType type;
+        try {
+            type = MediaType.valueOf(contentType);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        return "application".equalsIgnoreCase(type.getType())
+                && ("json".equalsIgnoreCase(type.getSubtype()) || type.getSubtype().toLowerCase(java.util.Locale.ROOT).endsWith("+json"));
+    }
+
+    private static SigningSource.RateLimit limit(PartnerKey key) {
+        return new SigningSource.RateLimit(key.getPerMinute(), key.getPerHour());
     }
 
     private JsonObjectBuilder petition(Petition petition) {

@@ -44,6 +44,9 @@ public class SignFormPost {
     @Inject
     Validator validator;
 
+    @Inject
+    SigningLimits limits;
+
     /** Whether this request is the signing form of a stateless page being sent. */
     static boolean isSubmission(HttpServletRequest request) {
         return "POST".equals(request.getMethod()) && FORM.equals(request.getParameter(FORM))
@@ -69,7 +72,7 @@ public class SignFormPost {
                 return false;
             }
             try {
-                intake.submit(slug, form, source(request));
+                intake.submit(slug, form, source(request, slug));
             } catch (PetitionClosedException e) {
                 return false;
             }
@@ -107,8 +110,15 @@ public class SignFormPost {
         return trap != null && !trap.isEmpty();
     }
 
-    SigningSource source(HttpServletRequest request) {
-        return SigningSource.form(ClientAddress.of(request, config.trustedProxies()), timer.elapsed(request.getParameter(TIMER)));
+    /** The submission's address and how long its form took, if its timer was made for this petition's form. */
+    SigningSource source(HttpServletRequest request, String slug) {
+        return SigningSource.form(ClientAddress.of(request, config.trustedProxies()),
+                timer.elapsed(request.getParameter(TIMER), timerScope(slug), limits.maxFormAge()));
+    }
+
+    /** What a petition's form timer is bound to: a stamp made for one petition's form is no good on another's. */
+    static String timerScope(String slug) {
+        return "petition:" + slug;
     }
 
     /** Where every accepted submission, first or repeated, leads (no one can tell who signed before). */

@@ -39,7 +39,7 @@ public class SignPetition {
         String slug = petitions.getCurrent().getSlug();
         if (!SignFormPost.trapped(request)) {
             try {
-                intake.submit(slug, form, rules.source(request));
+                intake.submit(slug, form, rules.source(request, slug));
             } catch (PetitionClosedException e) {
                 Pages.error(null, "petition.closed");
                 return null;
@@ -48,9 +48,9 @@ public class SignPetition {
         return Pages.redirectToPath(SignFormPost.checkEmail(request, slug, request.getServletPath().startsWith("/embed/")));
     }
 
-    /** A fresh timer for the form's hidden field. */
+    /** A fresh timer for the form's hidden field, good for this petition's form only. */
     public String getTimer() {
-        return timer.start();
+        return timer.start(SignFormPost.timerScope(petitions.getCurrent().getSlug()));
     }
 
     public SignatureForm getForm() {

@@ -45,7 +45,8 @@ import org.puente.platform.i18n.Language;
         query = "delete from Signature s where s.petition.id = :petitionId and s.holdReason = :reason "
                 + "and s.state = org.puente.petition.SignatureState.PENDING")
 @NamedQuery(name = "Signature.eraseSourcesBefore",
-        query = "update Signature s set s.sourceIp = null where s.createdAt < :before and s.sourceIp is not null")
+        query = "update Signature s set s.sourceIp = null, s.sourceKey = null "
+                + "where s.createdAt < :before and s.sourceIp is not null")
 @NamedQuery(name = "Signature.countConfirmed",
         query = "select count(s) from Signature s where s.petition.id = :petitionId "
                 + "and s.state = org.puente.petition.SignatureState.CONFIRMED")
@@ -107,6 +108,10 @@ public class Signature {
     @Column(name = "source_ip", updatable = false)
     private String sourceIp;
 
+    /** What the rate limits count the signer's address under: an IPv6 address's /64. */
+    @Column(name = "source_key", updatable = false)
+    private String sourceKey;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "hold_reason")
     private HoldReason holdReason;
@@ -120,10 +125,11 @@ public class Signature {
     /**
      * @param tokenHash  the confirmation link's hash, ignored when the signature is held
      * @param sourceIp   the signer's address, or null
+     * @param sourceKey  what the rate limits count that address under, or null
      * @param holdReason why the signature is held back, or null for an ordinary one
      */
     public Signature(Petition petition, SignatureForm form, String tokenHash, Instant now, String sourceIp,
-            HoldReason holdReason) {
+            String sourceKey, HoldReason holdReason) {
         this.petition = petition;
         this.firstName = form.getFirstName().strip();
         this.lastName = form.getLastName().strip();
@@ -137,6 +143,7 @@ public class Signature {
         this.state = SignatureState.PENDING;
         this.createdAt = now;
         this.sourceIp = sourceIp;
+        this.sourceKey = sourceKey;
         this.holdReason = holdReason;
         if (holdReason == null) {
             this.tokenHash = tokenHash;

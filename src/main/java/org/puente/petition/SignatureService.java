@@ -102,7 +102,8 @@ public class SignatureService {
         // No read first: the unique (petition, canonical e-mail) key refuses a second signature, and the
         // caller then takes the signAgain path. A new signer, the common case, costs one query and one insert.
         HoldReason hold = holdReason(petition, source, now);
-        Signature signature = new Signature(petition, form, Tokens.hash(token), now, source.address(), hold);
+        Signature signature = new Signature(petition, form, Tokens.hash(token), now, source.address(),
+                limits.limitKey(source.address()), hold);
         em.persist(signature);
         em.flush();
         if (hold == null) {
@@ -150,9 +151,10 @@ public class SignatureService {
     }
 
     /**
-     * Why this submission should be held, if it should: the form came back faster than a person types, or
-     * its address sent more than the burst (per minute) or the sustained (per hour) number of signatures
-     * to this petition. Allow-listed addresses are exempt from the rate limits, not from the timer.
+     * Why this submission should be held, if it should: the form came back faster than a person types (or
+     * its timer is too old or from another form), or its address (an IPv6 address's /64) sent more than the
+     * burst (per minute) or the sustained (per hour) number of signatures to this petition; a partner key's
+     * limits replace those. Allow-listed addresses are exempt from the rate limits, not from the timer.
      */
     private HoldReason holdReason(Petition petition, SigningSource source, Instant now) {
         if (source.timed() && source.timeToSubmit().filter(t -> t.compareTo(limits.minTimeToSubmit()) >= 0).isEmpty()) {
@@ -162,15 +164,17 @@ public class SignatureService {
             return null;
         }
         Object[] recent = (Object[]) em.createNativeQuery("SELECT COUNT(*), COALESCE(SUM(created_at >= ?), 0) "
-                + "FROM signature WHERE petition_id = ? AND source_ip = ? AND created_at >= ?")
+                + "FROM signature WHERE petition_id = ? AND source_key = ? AND created_at >= ?")
                 .setParameter(1, java.sql.Timestamp.from(now.minusSeconds(60)))
                 .setParameter(2, petition.getId())
-                .setParameter(3, source.address())
+                .setParameter(3, limits.limitKey(source.address()))
                 .setParameter(4, java.sql.Timestamp.from(now.minusSeconds(3600)))
                 .getSingleResult();
         long lastHour = ((Number) recent[0]).longValue();
         long lastMinute = ((Number) recent[1]).longValue();
-        return lastMinute >= limits.burstPerMinute() || lastHour >= limits.perHour() ? HoldReason.RATE_LIMIT : null;
+        SigningSource.RateLimit limit = source.partnerLimit()
+                .orElseGet(() -> new SigningSource.RateLimit(limits.burstPerMinute(), limits.perHour()));
+        return lastMinute >= limit.perMinute() || lastHour >= limit.perHour() ? HoldReason.RATE_LIMIT : null;
     }
 
     /** How many of a petition's signatures are held, by reason. */
@@ -253,7 +257,8 @@ public class SignatureService {
         // After commit, off the request: the signer sees "check your e-mail" without waiting for SMTP.
         mailQueue.sendAfterCommit(composer.compose(signature.getEmail(), language,
                 Messages.get(language, "mail.signature.subject", title),
-                List.of(Messages.get(language, "mail.signature.greeting", signature.getFirstName()),
+                // No name in the greeting: whoever signs may type anything there, and this mail goes to any address.
+                List.of(Messages.get(language, "mail.signature.greeting"),
                         Messages.get(language, "mail.signature.body", title),
                         Messages.get(language, "mail.signature.expiry", Signature.LINK_LIFETIME.toDays())),
                 Messages.get(language, "mail.signature.action"), link));

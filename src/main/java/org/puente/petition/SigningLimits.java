@@ -6,12 +6,14 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.puente.platform.web.ClientAddress;
 import org.puente.platform.web.IpRanges;
 
 /**
- * The abuse limits on signing, from the environment: how many signatures one address may send to one
- * petition in a minute (burst) and in an hour (sustained), which addresses are exempt (community
- * centres, churches, carrier NAT), how fast a person can possibly fill in the form, and how long
+ * The abuse limits on signing, from the environment: how many signatures one address (an IPv6 address
+ * counted by its /64) may send to one petition in a minute (burst) and in an hour (sustained), which addresses are exempt (community
+ * centres, churches, carrier NAT), how fast a person can possibly fill in the form, how long the form
+ * stays usable, and how long
  * signers' addresses are kept for the staff's source report.
  */
 @ApplicationScoped
@@ -37,6 +39,10 @@ public class SigningLimits {
     @ConfigProperty(name = "PUENTE_SOURCE_RETENTION_DAYS", defaultValue = "30")
     int sourceRetentionDays;
 
+    @Inject
+    @ConfigProperty(name = "PUENTE_SIGNING_FORM_MAX_HOURS", defaultValue = "2")
+    int formMaxHours;
+
     private IpRanges allowed;
 
     @PostConstruct
@@ -53,12 +59,22 @@ public class SigningLimits {
         return perHour;
     }
 
+    /** What the limits count an address under, for the form and the API alike: an IPv6 address's /64. */
+    public String limitKey(String address) {
+        return ClientAddress.limitKey(address);
+    }
+
     public boolean isAllowListed(String address) {
         return allowed.contains(address);
     }
 
     public Duration minTimeToSubmit() {
         return Duration.ofSeconds(Math.max(0, minSeconds));
+    }
+
+    /** How long a signing form may be filled in; a form older than this (or copied from elsewhere) is held. */
+    public Duration maxFormAge() {
+        return Duration.ofHours(Math.max(1, formMaxHours));
     }
 
     public Duration sourceRetention() {

@@ -7,22 +7,30 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.Optional;
 import org.puente.platform.i18n.Language;
 
 /**
  * {@code /preferences?s=&t=}, the preferences link in every alert: a supporter changes the language of
- * their alerts, stops them, or has their data erased, without an account and without a session. The
- * signed link is the only key; one that does not verify, or whose supporter is gone, answers 404.
+ * their alerts, stops them, asks for a new link (which revokes the old ones), or asks to have their data
+ * erased, without an account and without a session. The signed link is the only key; one that does not
+ * verify (made up, revoked, an unsubscribe link, or its supporter gone) is answered 404 with a page that
+ * says so in the reader's language.
  *
- * <p>Every change is a POST of a plain form followed by a redirect (so reloading changes nothing twice),
- * except erasing, whose answer is the page itself: afterwards there is nothing left to show.
+ * <p>Erasing needs more than this link, which travels in every forwarded alert: it mails a fresh link
+ * to the supporter's own address ({@code /preferences/erase?s=&e=&t=}, a day long); a GET of that shows a
+ * button (mail scanners follow links), and only its POST erases.
+ *
+ * <p>Every other change is a POST of a plain form followed by a redirect (so reloading changes nothing
+ * twice); answers after which the link no longer works are the page itself.
  */
-@WebServlet("/preferences")
+@WebServlet({"/preferences", "/preferences/erase"})
 public class PreferencesServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
     private static final String VIEW = "/preferences-page.xhtml";
+    private static final String ERASE = "/preferences/erase";
 
     /** What the page shows: never the whole address, in case the link was forwarded. */
     public record Preferences(String maskedEmail, Language language, boolean subscribed) {
@@ -36,9 +44,17 @@ public class PreferencesServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
+        if (ERASE.equals(request.getServletPath())) {
+            if (erasable(request).isEmpty()) {
+                gone(request, response);
+                return;
+            }
+            answer(request, response, "puente.eraseConfirm");
+            return;
+        }
         Optional<Supporter> supporter = verified(request);
         if (supporter.isEmpty()) {
-            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            gone(request, response);
             return;
         }
         show(request, response, supporter.get());
@@ -46,9 +62,19 @@ public class PreferencesServlet extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
+        if (ERASE.equals(request.getServletPath())) {
+            Optional<Supporter> erasable = erasable(request);
+            if (erasable.isEmpty()) {
+                gone(request, response);
+                return;
+            }
+            supporters.forget(erasable.get().getId());
+            answer(request, response, "puente.erased");
+            return;
+        }
         Optional<Supporter> found = verified(request);
         if (found.isEmpty()) {
-            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            gone(request, response);
             return;
         }
         long id = found.get().getId();
@@ -72,10 +98,12 @@ public class PreferencesServlet extends HttpServlet {
                     refuse(request, response, found.get(), "preferences.erase.unconfirmed");
                     return;
                 }
-                supporters.forget(id);
-                response.setHeader("Cache-Control", "private, no-store");
-                request.setAttribute("puente.erased", Boolean.TRUE);
-                request.getRequestDispatcher(VIEW).forward(request, response);
+                supporters.requestErasure(id);
+                redirect(request, response, found.get().getLanguage(), "eraseSent");
+            }
+            case "newLink" -> {
+                supporters.sendNewLink(id);
+                answer(request, response, "puente.linkSent");
             }
             default -> refuse(request, response, found.get(), "preferences.action.invalid");
         }
@@ -83,10 +111,19 @@ public class PreferencesServlet extends HttpServlet {
 
     private Optional<Supporter> verified(HttpServletRequest request) {
         String id = request.getParameter("s");
-        if (!links.isValid(id, request.getParameter("t"))) {
+        if (!SupporterLinks.isId(id)) {
             return Optional.empty();
         }
-        return supporters.find(Long.parseLong(id));
+        return supporters.find(Long.parseLong(id)).filter(s -> links.isValidPreferences(s, request.getParameter("t")));
+    }
+
+    private Optional<Supporter> erasable(HttpServletRequest request) {
+        String id = request.getParameter("s");
+        if (!SupporterLinks.isId(id)) {
+            return Optional.empty();
+        }
+        return supporters.find(Long.parseLong(id)).filter(s -> links.isValidErasure(s, request.getParameter("e"),
+                request.getParameter("t"), Instant.now()));
     }
 
     private void show(HttpServletRequest request, HttpServletResponse response, Supporter supporter)
@@ -95,6 +132,21 @@ public class PreferencesServlet extends HttpServlet {
         request.setAttribute("puente.preferences", new Preferences(mask(supporter.getEmail()), supporter.getLanguage(),
                 supporter.getStatus() == SupporterStatus.SUBSCRIBED));
         request.getRequestDispatcher(VIEW).forward(request, response);
+    }
+
+    /** The page with one notice and no preferences: the link was used up, or is about to be replaced. */
+    private static void answer(HttpServletRequest request, HttpServletResponse response, String notice)
+            throws IOException, ServletException {
+        response.setHeader("Cache-Control", "private, no-store");
+        request.setAttribute(notice, Boolean.TRUE);
+        request.getRequestDispatcher(VIEW).forward(request, response);
+    }
+
+    /** A link that does not (or no longer) work: said so in the reader's language, nothing about whose it was. */
+    private static void gone(HttpServletRequest request, HttpServletResponse response)
+            throws IOException, ServletException {
+        response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+        answer(request, response, "puente.linkGone");
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, Supporter supporter, String messageKey)

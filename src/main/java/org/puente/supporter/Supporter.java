@@ -66,6 +66,10 @@ public class Supporter {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    /** Signed into the preferences link; raising it revokes every link given out before. */
+    @Column(name = "link_generation", nullable = false)
+    private int linkGeneration;
+
     protected Supporter() {
     }
 
@@ -87,6 +91,16 @@ public class Supporter {
         this.consentAt = now;
         this.consentSource = source;
         this.updatedAt = now;
+    }
+
+    /** Every preferences and erasure link given out so far stops working (a new one must be sent). */
+    public void revokeLinks(Instant now) {
+        this.linkGeneration++;
+        this.updatedAt = now;
+    }
+
+    public int getLinkGeneration() {
+        return linkGeneration;
     }
 
     /** No more alerts: unsubscribed, bounced or complained. A new consent subscribes again. */

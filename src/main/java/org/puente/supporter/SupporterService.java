@@ -1,6 +1,7 @@
 package org.puente.supporter;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
@@ -15,6 +16,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.puente.platform.i18n.Language;
+import org.puente.platform.i18n.Messages;
+import org.puente.platform.mail.MailComposer;
+import org.puente.platform.mail.MailQueue;
 
 /** The supporter list, shared by petitions (which add people who consent) and alerts (which mail them). */
 @ApplicationScoped
@@ -23,6 +27,15 @@ public class SupporterService {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    SupporterLinks links;
+
+    @Inject
+    MailComposer composer;
+
+    @Inject
+    MailQueue mailQueue;
 
     /** Creates or updates the supporter behind an explicit consent, joining the caller's transaction. */
     public Supporter recordConsent(String email, String canonicalEmail, String firstName, String lastName,
@@ -87,6 +100,46 @@ public class SupporterService {
     }
 
     /**
+     * Mails the supporter, in their language, a link that erases their data once they confirm it there;
+     * it works for {@link SupporterLinks#ERASURE_LIFETIME} and only while their preferences link does.
+     * Asking through the preferences link is not enough: that link may have been forwarded with an alert.
+     */
+    public boolean requestErasure(long supporterId) {
+        Supporter supporter = em.find(Supporter.class, supporterId);
+        if (supporter == null) {
+            return false;
+        }
+        Language language = supporter.getLanguage();
+        Instant expires = Instant.now().plus(SupporterLinks.ERASURE_LIFETIME);
+        mailQueue.sendAfterCommit(composer.compose(supporter.getEmail(), language,
+                Messages.get(language, "mail.erase.subject"),
+                List.of(Messages.get(language, "mail.erase.body"),
+                        Messages.get(language, "mail.erase.expiry", SupporterLinks.ERASURE_LIFETIME.toHours())),
+                Messages.get(language, "mail.erase.action"),
+                links.erasure(supporterId, supporter.getLinkGeneration(), expires, language)));
+        return true;
+    }
+
+    /**
+     * Revokes every preferences (and erasure) link given out to the supporter and mails them a fresh
+     * preferences link, in their language: for when an alert with their link was forwarded.
+     */
+    public boolean sendNewLink(long supporterId) {
+        Supporter supporter = em.find(Supporter.class, supporterId);
+        if (supporter == null) {
+            return false;
+        }
+        supporter.revokeLinks(Instant.now());
+        Language language = supporter.getLanguage();
+        mailQueue.sendAfterCommit(composer.compose(supporter.getEmail(), language,
+                Messages.get(language, "mail.preferences.subject"),
+                List.of(Messages.get(language, "mail.preferences.body")),
+                Messages.get(language, "mail.preferences.action"),
+                links.preferences(supporterId, supporter.getLinkGeneration(), language)));
+        return true;
+    }
+
+    /**
      * Erases a supporter, at their request or staff's: the supporter row and its history go, their
      * unconfirmed signatures go, and their confirmed signatures stay counted with nothing left that
      * names or reaches them (name, address, postal code, comment, source address). Past alerts keep
@@ -105,6 +158,7 @@ public class SupporterService {
         // The canonical address is unique per petition; the row's own id keeps it so once anonymized.
         em.createNativeQuery("UPDATE signature SET first_name = '', last_name = '', email = 'erased@invalid', "
                 + "email_canonical = CONCAT('erased-', id), postal_code = NULL, comment = NULL, source_ip = NULL, "
+                + "source_key = NULL, "
                 + "token_hash = NULL, token_expires_at = NULL WHERE email_canonical = ?")
                 .setParameter(1, canonical).executeUpdate();
         em.createNativeQuery("UPDATE alert_delivery SET email = 'erased@invalid', supporter_id = NULL WHERE supporter_id = ?")

@@ -1,6 +1,7 @@
 package org.puente.alert;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.mail.Address;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.puente.testing.Accounts;
 import org.puente.testing.Deployments;
+import org.puente.testing.Mailbox;
 import org.puente.testing.TestEnvironment;
 import org.puente.testing.WebSession;
 import org.puente.testing.WebSession.Page;
@@ -438,7 +440,37 @@ class AlertsIT {
         assertTrue(unconfirmed.messages().contains("Tick the box"), unconfirmed.messages());
         assertEquals("1", column("SELECT COUNT(*) FROM supporter WHERE email = ?", email), "nothing erased unconfirmed");
 
-        Page erased = visitor.postForm("/preferences", Map.of("s", s, "t", t, "action", "erase", "confirm", "yes", "lang", "en"));
+        // The List-Unsubscribe header's link only unsubscribes: it opens no preferences and erases nothing.
+        String unsubscribeToken = newestMailTo(email).getHeader("List-Unsubscribe", null).replaceAll(".*[?&]t=([^&>]+).*", "$1");
+        Page viaHeader = visitor.get("/preferences?s=" + s + "&t=" + unsubscribeToken + "&lang=en");
+        assertEquals(404, viaHeader.status());
+        assertTrue(viaHeader.text().contains("This link no longer works"), viaHeader.text());
+        assertEquals(404, visitor.postForm("/preferences", Map.of("s", s, "t", unsubscribeToken, "action", "erase",
+                "confirm", "yes")).status());
+        assertEquals(404, visitor.postForm("/preferences/erase", Map.of("s", s, "t", unsubscribeToken,
+                "e", String.valueOf(java.time.Instant.now().plusSeconds(3600).getEpochSecond()))).status());
+        assertEquals(404, visitor.postForm("/unsubscribe", Map.of("s", s, "t", t)).status(),
+                "nor does the preferences link work as an unsubscribe link");
+
+        // Asking to erase only mails a confirmation link, in the supporter's language (now Spanish).
+        Page asked = visitor.postForm("/preferences", Map.of("s", s, "t", t, "action", "erase", "confirm", "yes", "lang", "en"));
+        assertEquals(200, asked.status());
+        assertTrue(asked.messages().contains("Enviamos un enlace a tu correo electrónico"),
+                "in the supporter's language: " + asked.messages());
+        assertEquals("1", column("SELECT COUNT(*) FROM supporter WHERE email = ?", email), "nothing erased yet");
+        MimeMessage confirmation = mailWithSubject(email, "Confirma que quieres borrar tus datos");
+        String eraseLink = Mailbox.link(confirmation, "/preferences/erase?");
+        assertTrue(eraseLink.contains("lang=es"), eraseLink);
+        String e = eraseLink.replaceAll(".*[?&]e=([^&]+).*", "$1");
+        String et = eraseLink.replaceAll(".*[?&]t=([^&]+).*", "$1");
+        assertEquals(404, visitor.postForm("/preferences/erase", Map.of("s", s, "e", String.valueOf(Long.parseLong(e) + 86400),
+                "t", et)).status(), "its expiry is signed: it cannot be extended");
+        Page confirmPage = visitor.get(eraseLink);
+        assertEquals(200, confirmPage.status());
+        assertNotNull(confirmPage.document().getElementById("erase-now"), "a button to press: " + confirmPage.text());
+        assertEquals("1", column("SELECT COUNT(*) FROM supporter WHERE email = ?", email), "following the link erases nothing");
+
+        Page erased = visitor.postForm("/preferences/erase", Map.of("s", s, "e", e, "t", et, "lang", "en"));
         assertEquals(200, erased.status());
         assertTrue(erased.messages().contains("Your data has been erased"), erased.messages());
         assertEquals("0", column("SELECT COUNT(*) FROM supporter WHERE email = ?", email));
@@ -448,8 +480,61 @@ class AlertsIT {
                 "their signature still counts");
         assertEquals("1", column("SELECT COUNT(*) FROM signature WHERE petition_id = ? AND email = 'erased@invalid' "
                 + "AND source_ip IS NULL AND postal_code IS NULL AND comment IS NULL", petition));
-        assertEquals(404, visitor.get(link).status(), "the link leads nowhere once the data is gone");
+        Page gone = visitor.get(link.replace("lang=en", "lang=es"));
+        assertEquals(404, gone.status(), "the link leads nowhere once the data is gone");
+        assertTrue(gone.text().contains("Este enlace ya no funciona"), "said in the reader's language: " + gone.text());
+        assertEquals(404, visitor.postForm("/preferences/erase", Map.of("s", s, "e", e, "t", et)).status(), "used up");
         assertEquals(404, visitor.get(link.replaceAll("t=[^&]+", "t=" + "A".repeat(43))).status());
+    }
+
+    @Test
+    @DisplayName("a supporter who forwarded an alert asks for a new preferences link: the old one is refused, in either "
+            + "language, and the new one arrives by mail and works; the unsubscribe link keeps working")
+    void newPreferencesLink() throws Exception {
+        String prefix = "N" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
+        String email = prefix.toLowerCase() + "-ana@example.org";
+        supportersAt(prefix, List.of(email));
+        awaitSent(startAlert(prefix));
+        String link = preferencesLink(email);
+        String unsubscribe = newestMailTo(email).getHeader("List-Unsubscribe", null).replaceAll("^<|>$", "")
+                .replace(TestEnvironment.BASE_URL, "");
+        WebSession visitor = new WebSession(base.toURI());
+        Page page = visitor.get(link);
+        assertEquals(200, page.status());
+
+        Page sent = visitor.submit(page, "new-link-form", Map.of(), "new-link");
+        assertEquals(200, sent.status());
+        assertTrue(sent.messages().contains("your earlier preferences links no longer work"), sent.messages());
+        for (String language : List.of("en", "es")) {
+            Page old = visitor.get(link.replaceAll("lang=[a-z]+", "lang=" + language));
+            assertEquals(404, old.status(), "revoked, not an error");
+            assertTrue(old.text().contains(language.equals("en") ? "This link no longer works" : "Este enlace ya no funciona"),
+                    old.text());
+        }
+        String fresh = Mailbox.link(mailWithSubject(email, "Your new link to your alert preferences"), "/preferences?");
+        Page reopened = visitor.get(fresh);
+        assertEquals(200, reopened.status());
+        assertNotNull(reopened.document().getElementById("erase-form"), reopened.text());
+        assertEquals(200, visitor.get(unsubscribe).status(), "unsubscribing needs no new link");
+    }
+
+    MimeMessage newestMailTo(String email) throws Exception {
+        List<MimeMessage> mails = Mailbox.to(email);
+        return mails.get(mails.size() - 1);
+    }
+
+    /** Waits for a mail with this subject to this address. */
+    static MimeMessage mailWithSubject(String email, String subject) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (true) {
+            for (MimeMessage mail : Mailbox.to(email)) {
+                if (subject.equals(mail.getSubject())) {
+                    return mail;
+                }
+            }
+            assertTrue(System.nanoTime() < deadline, "no mail '" + subject + "' to " + email);
+            Thread.sleep(100);
+        }
     }
 
     /** The first column of the first row the query returns, as text (null for none). */

@@ -71,13 +71,13 @@ class PetitionTest {
     @Test
     @DisplayName("a signature confirms once, and not after its link expires")
     void confirmOnce() {
-        Signature signature = new Signature(petition(null), form("ana@example.org"), "hash", NOW, null, null);
+        Signature signature = new Signature(petition(null), form("ana@example.org"), "hash", NOW, null, null, null);
         assertEquals(SignatureState.PENDING, signature.getState());
         assertTrue(signature.confirm(NOW.plusSeconds(60)));
         assertFalse(signature.confirm(NOW.plusSeconds(61)), "single use");
         assertEquals(SignatureState.CONFIRMED, signature.getState());
 
-        Signature late = new Signature(petition(null), form("luis@example.org"), "hash2", NOW, null, null);
+        Signature late = new Signature(petition(null), form("luis@example.org"), "hash2", NOW, null, null, null);
         assertFalse(late.confirm(NOW.plus(Signature.LINK_LIFETIME)), "expired");
         assertEquals(SignatureState.PENDING, late.getState());
     }
@@ -85,11 +85,11 @@ class PetitionTest {
     @Test
     @DisplayName("signing again mails a fresh link a few times at most, and never after confirming")
     void reminders() {
-        Signature signature = new Signature(petition(null), form("ana@example.org"), "h1", NOW, null, null);
+        Signature signature = new Signature(petition(null), form("ana@example.org"), "h1", NOW, null, null, null);
         assertTrue(signature.remind("h2", NOW));
         assertTrue(signature.remind("h3", NOW));
         assertFalse(signature.remind("h4", NOW), "at most " + Signature.MAX_MAILS + " mails");
-        Signature confirmed = new Signature(petition(null), form("luis@example.org"), "h5", NOW, null, null);
+        Signature confirmed = new Signature(petition(null), form("luis@example.org"), "h5", NOW, null, null, null);
         confirmed.confirm(NOW);
         assertFalse(confirmed.remind("h6", NOW));
     }
@@ -97,7 +97,7 @@ class PetitionTest {
     @Test
     @DisplayName("a held signature gets no link, cannot be confirmed or reminded, and counts only after release")
     void held() {
-        Signature held = new Signature(petition(null), form("ana@example.org"), "h1", NOW, "203.0.113.9",
+        Signature held = new Signature(petition(null), form("ana@example.org"), "h1", NOW, "203.0.113.9", "203.0.113.9",
                 HoldReason.RATE_LIMIT);
         assertFalse(held.isLinkUsable(NOW), "no link while held");
         assertFalse(held.confirm(NOW), "a held signature cannot be confirmed");

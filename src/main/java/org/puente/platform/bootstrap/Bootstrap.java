@@ -145,7 +145,7 @@ public class Bootstrap {
                 form.setLanguage(Language.parse(signers[i][2]).orElseThrow());
                 // All but the last signer ticked the alerts box, so staff find an audience for an alert at once.
                 form.setAlertsConsent(i < signers.length - 1);
-                Signature signature = new Signature(petition, form, null, now, null, null);
+                Signature signature = new Signature(petition, form, null, now, null, null, null);
                 signature.confirm(now);
                 em.persist(signature);
             }

@@ -11,8 +11,9 @@ import java.util.Optional;
 
 /**
  * A picture kept in its own row, apart from what it belongs to, so that listing those never loads
- * images: an organization's logo, a petition's picture. Only PNG, JPEG and WebP are accepted, judged by
- * their content ({@link Images}), each kind with its own size limit.
+ * images: an organization's logo, a petition's picture. Only PNG and JPEG are accepted, judged by their
+ * content and written anew without their metadata ({@link Images#reencode}), each kind with its own size
+ * limit.
  */
 @MappedSuperclass
 public abstract class StoredImage {
