@@ -31,6 +31,9 @@ public class PreferencesServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final String VIEW = "/preferences-page.xhtml";
     private static final String ERASE = "/preferences/erase";
+    /** Personal data: never kept by a browser or a proxy. */
+    private static final String PERSONAL = "private, no-store";
+    private static final int TOO_MANY_REQUESTS = 429;
 
     /** What the page shows: never the whole address, in case the link was forwarded. */
     public record Preferences(String maskedEmail, Language language, boolean subscribed) {
@@ -44,6 +47,7 @@ public class PreferencesServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
+        response.setHeader("Cache-Control", PERSONAL);
         if (ERASE.equals(request.getServletPath())) {
             if (erasable(request).isEmpty()) {
                 gone(request, response);
@@ -62,6 +66,7 @@ public class PreferencesServlet extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
+        response.setHeader("Cache-Control", PERSONAL);
         if (ERASE.equals(request.getServletPath())) {
             Optional<Supporter> erasable = erasable(request);
             if (erasable.isEmpty()) {
@@ -98,11 +103,17 @@ public class PreferencesServlet extends HttpServlet {
                     refuse(request, response, found.get(), "preferences.erase.unconfirmed");
                     return;
                 }
-                supporters.requestErasure(id);
+                if (!supporters.requestErasure(id)) {
+                    tooMany(request, response, found.get());
+                    return;
+                }
                 redirect(request, response, found.get().getLanguage(), "eraseSent");
             }
             case "newLink" -> {
-                supporters.sendNewLink(id);
+                if (!supporters.sendNewLink(id)) {
+                    tooMany(request, response, found.get());
+                    return;
+                }
                 answer(request, response, "puente.linkSent");
             }
             default -> refuse(request, response, found.get(), "preferences.action.invalid");
@@ -128,7 +139,6 @@ public class PreferencesServlet extends HttpServlet {
 
     private void show(HttpServletRequest request, HttpServletResponse response, Supporter supporter)
             throws IOException, ServletException {
-        response.setHeader("Cache-Control", "private, no-store");
         request.setAttribute("puente.preferences", new Preferences(mask(supporter.getEmail()), supporter.getLanguage(),
                 supporter.getStatus() == SupporterStatus.SUBSCRIBED));
         request.getRequestDispatcher(VIEW).forward(request, response);
@@ -137,7 +147,6 @@ public class PreferencesServlet extends HttpServlet {
     /** The page with one notice and no preferences: the link was used up, or is about to be replaced. */
     private static void answer(HttpServletRequest request, HttpServletResponse response, String notice)
             throws IOException, ServletException {
-        response.setHeader("Cache-Control", "private, no-store");
         request.setAttribute(notice, Boolean.TRUE);
         request.getRequestDispatcher(VIEW).forward(request, response);
     }
@@ -149,9 +158,21 @@ public class PreferencesServlet extends HttpServlet {
         answer(request, response, "puente.linkGone");
     }
 
+    /** Over the hourly number of mails this page may send the supporter: 429, and the page says why. */
+    private void tooMany(HttpServletRequest request, HttpServletResponse response, Supporter supporter)
+            throws IOException, ServletException {
+        response.setHeader("Retry-After", "3600");
+        refuse(request, response, supporter, "preferences.mail.tooMany", TOO_MANY_REQUESTS);
+    }
+
     private void refuse(HttpServletRequest request, HttpServletResponse response, Supporter supporter, String messageKey)
             throws IOException, ServletException {
-        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        refuse(request, response, supporter, messageKey, HttpServletResponse.SC_BAD_REQUEST);
+    }
+
+    private void refuse(HttpServletRequest request, HttpServletResponse response, Supporter supporter, String messageKey,
+            int status) throws IOException, ServletException {
+        response.setStatus(status);
         request.setAttribute("puente.problem", messageKey);
         show(request, response, supporter);
     }

@@ -10,6 +10,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,11 +21,18 @@ import org.puente.platform.i18n.Language;
 import org.puente.platform.i18n.Messages;
 import org.puente.platform.mail.MailComposer;
 import org.puente.platform.mail.MailQueue;
+import org.puente.platform.security.RateLimit;
 
 /** The supporter list, shared by petitions (which add people who consent) and alerts (which mail them). */
 @ApplicationScoped
 @Transactional
 public class SupporterService {
+
+    /** Erasure and new-link mails one supporter can be sent within an hour (per instance). */
+    static final int LINK_MAILS_PER_HOUR = 3;
+
+    private final RateLimit linkMails = new RateLimit(LINK_MAILS_PER_HOUR, Duration.ofHours(1), 100_000,
+            Clock.systemUTC());
 
     @PersistenceContext
     EntityManager em;
@@ -103,10 +112,13 @@ public class SupporterService {
      * Mails the supporter, in their language, a link that erases their data once they confirm it there;
      * it works for {@link SupporterLinks#ERASURE_LIFETIME} and only while their preferences link does.
      * Asking through the preferences link is not enough: that link may have been forwarded with an alert.
+     *
+     * @return false when the supporter is gone, or already had {@value #LINK_MAILS_PER_HOUR} such mails
+     *         this hour (whoever holds a forwarded link must not be able to flood the owner's mailbox)
      */
     public boolean requestErasure(long supporterId) {
         Supporter supporter = em.find(Supporter.class, supporterId);
-        if (supporter == null) {
+        if (supporter == null || !linkMails.tryAcquire(String.valueOf(supporterId))) {
             return false;
         }
         Language language = supporter.getLanguage();
@@ -123,10 +135,12 @@ public class SupporterService {
     /**
      * Revokes every preferences (and erasure) link given out to the supporter and mails them a fresh
      * preferences link, in their language: for when an alert with their link was forwarded.
+     *
+     * @return false when the supporter is gone or over the same limit as {@link #requestErasure}
      */
     public boolean sendNewLink(long supporterId) {
         Supporter supporter = em.find(Supporter.class, supporterId);
-        if (supporter == null) {
+        if (supporter == null || !linkMails.tryAcquire(String.valueOf(supporterId))) {
             return false;
         }
         supporter.revokeLinks(Instant.now());

@@ -458,7 +458,24 @@ class AlertsIT {
         assertTrue(asked.messages().contains("Enviamos un enlace a tu correo electrónico"),
                 "in the supporter's language: " + asked.messages());
         assertEquals("1", column("SELECT COUNT(*) FROM supporter WHERE email = ?", email), "nothing erased yet");
-        MimeMessage confirmation = mailWithSubject(email, "Confirma que quieres borrar tus datos");
+        // Whoever holds a forwarded link cannot flood the owner's mailbox: three such mails an hour.
+        for (int i = 0; i < 2; i++) {
+            assertEquals(200, visitor.postForm("/preferences", Map.of("s", s, "t", t, "action", "erase", "confirm", "yes",
+                    "lang", "en")).status());
+        }
+        Page flood = visitor.postForm("/preferences", Map.of("s", s, "t", t, "action", "erase", "confirm", "yes",
+                "lang", "es"));
+        assertEquals(429, flood.status());
+        assertTrue(flood.text().contains("Ya te enviamos varios mensajes"), flood.text());
+        assertEquals(429, visitor.postForm("/preferences", Map.of("s", s, "t", t, "action", "newLink")).status(),
+                "the new-link mail counts against the same limit");
+        String eraseSubject = "Confirma que quieres borrar tus datos";
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (Mailbox.to(email).stream().filter(m -> eraseSubject.equals(subjectOf(m))).count() < 3) {
+            assertTrue(System.nanoTime() < deadline, "three erasure mails arrive");
+            Thread.sleep(100);
+        }
+        MimeMessage confirmation = mailWithSubject(email, eraseSubject);
         String eraseLink = Mailbox.link(confirmation, "/preferences/erase?");
         assertTrue(eraseLink.contains("lang=es"), eraseLink);
         String e = eraseLink.replaceAll(".*[?&]e=([^&]+).*", "$1");
@@ -524,6 +541,14 @@ class AlertsIT {
     }
 
     /** Waits for a mail with this subject to this address. */
+    static String subjectOf(MimeMessage mail) {
+        try {
+            return mail.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static MimeMessage mailWithSubject(String email, String subject) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         while (true) {
