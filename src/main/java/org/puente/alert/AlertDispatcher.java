@@ -199,27 +199,36 @@ public class AlertDispatcher {
         try (Connection db = database.getConnection()) {
             db.setAutoCommit(false);
             List<Claim> batch = new ArrayList<>();
-            for (long alertId : sendingAlerts(db)) {
-                select(db, batch, "d.state = 'CLAIMED' AND d.claimed_until < ? ORDER BY d.id", alertId, now);
-                select(db, batch, "d.state = 'PENDING' AND d.next_attempt_at <= ? ORDER BY d.next_attempt_at, d.id",
-                        alertId, now);
-                if (batch.size() >= BATCH) {
-                    break;
-                }
-            }
-            if (!batch.isEmpty()) {
-                try (PreparedStatement mark = db.prepareStatement("UPDATE alert_delivery SET state = 'CLAIMED', "
-                        + "claimed_by = ?, claimed_until = ?, attempts = attempts + 1 WHERE id = ?")) {
-                    for (Claim claim : batch) {
-                        mark.setString(1, owner);
-                        mark.setTimestamp(2, Timestamp.from(now.plusSeconds(leaseSeconds)));
-                        mark.setLong(3, claim.id());
-                        mark.addBatch();
+            try {
+                for (long alertId : sendingAlerts(db)) {
+                    select(db, batch, "d.state = 'CLAIMED' AND d.claimed_until < ? ORDER BY d.id", alertId, now);
+                    select(db, batch, "d.state = 'PENDING' AND d.next_attempt_at <= ? ORDER BY d.next_attempt_at, d.id",
+                            alertId, now);
+                    if (batch.size() >= BATCH) {
+                        break;
                     }
-                    mark.executeBatch();
                 }
+                if (!batch.isEmpty()) {
+                    try (PreparedStatement mark = db.prepareStatement("UPDATE alert_delivery SET state = 'CLAIMED', "
+                            + "claimed_by = ?, claimed_until = ?, attempts = attempts + 1 WHERE id = ?")) {
+                        for (Claim claim : batch) {
+                            mark.setString(1, owner);
+                            mark.setTimestamp(2, Timestamp.from(now.plusSeconds(leaseSeconds)));
+                            mark.setLong(3, claim.id());
+                            mark.addBatch();
+                        }
+                        mark.executeBatch();
+                    }
+                }
+                db.commit();
+            } catch (SQLException | RuntimeException e) {
+                // A deadlock or a lost connection: nothing was claimed. The pooled connection must not go back
+                // holding an open transaction (its locks would stall every sender) or with auto-commit off.
+                db.rollback();
+                throw e;
+            } finally {
+                db.setAutoCommit(true);
             }
-            db.commit();
             return withStatus(db, batch);
         }
     }

@@ -221,8 +221,8 @@ public final class EmbeddedPuente {
                 if (status == 200) {
                     return;
                 }
-                // Payara answers 404 everywhere when the application failed to deploy.
-                if (status == 404 && ++notDeployed >= 15) {
+                // Payara answers 404 everywhere while the portal deploys, and for good when it failed to.
+                if (status == 404 && ++notDeployed >= 90) {
                     fail("Payara Micro started but the portal did not deploy; see the log above.");
                 }
             } catch (IOException e) {
