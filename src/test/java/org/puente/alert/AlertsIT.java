@@ -1,6 +1,7 @@
 package org.puente.alert;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.mail.Address;
@@ -511,6 +512,65 @@ class AlertsIT {
             assertEquals(1, mine.size(), "supporter " + i);
             assertEquals(i % 2 == 0 ? "Vigil on Friday" : "Vigilia el viernes", mine.get(0).getSubject());
         }
+    }
+
+    @Test
+    @DisplayName("the alert list's auto-refresh, posted with a view the server no longer holds (as after a restart), "
+            + "gets the 'page expired' explanation inside its Ajax response, in the staff member's language")
+    void expiredAutoRefresh() throws Exception {
+        WebSession staff = Accounts.admin(new WebSession(base.toURI()).forwardedFor("198.51.100.71"));
+        // A view state this server never made for this session, as the list's p:poll sends after a restart.
+        WebSession elsewhere = Accounts.admin(new WebSession(base.toURI()).forwardedFor("198.51.100.72"));
+        String stale = WebSession.fields(elsewhere.get("/admin/alerts"), "list").get("jakarta.faces.ViewState");
+
+        for (String lang : List.of("es", "en")) {
+            Page list = staff.get("/admin/alerts?lang=" + lang);
+            assertEquals(200, list.status());
+            Map<String, String> poll = WebSession.fields(list, "list");
+            assertTrue(poll.containsKey("jakarta.faces.ViewState"), poll.keySet().toString());
+            poll.put("jakarta.faces.ViewState", stale);
+            poll.put("jakarta.faces.partial.ajax", "true");
+            poll.put("jakarta.faces.source", "list:poll");
+            poll.put("jakarta.faces.partial.execute", "list:poll");
+            poll.put("jakarta.faces.partial.render", "list:table list:trouble");
+            poll.put("list:poll", "list:poll");
+            Page answer = staff.postAjax(list.document().getElementById("list").attr("action"), poll);
+
+            assertEquals(200, answer.status(), answer.body());
+            assertTrue(answer.header("Content-Type").startsWith("text/xml"), answer.header("Content-Type"));
+            assertTrue(answer.body().contains("<partial-response"), answer.body());
+            assertFalse(answer.body().contains("<redirect"), "no redirect to a page that does not exist: " + answer.body());
+            java.util.regex.Matcher update = java.util.regex.Pattern.compile(
+                    "<update id=\"jakarta\\.faces\\.ViewRoot\"><!\\[CDATA\\[(.*?)]]></update>",
+                    java.util.regex.Pattern.DOTALL).matcher(answer.body());
+            assertTrue(update.find(), "the whole page is replaced by the error view: " + answer.body());
+            org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(update.group(1));
+            String text = page.text();
+            if (lang.equals("es")) {
+                assertTrue(text.contains("Esta página caducó") && text.contains("recárgala"), text);
+            } else {
+                assertTrue(text.contains("This page has expired") && text.contains("reload it"), text);
+            }
+            assertFalse(text.contains("Exception") || text.contains("ViewExpired"), text);
+        }
+    }
+
+    @Test
+    @DisplayName("the alert preview answers an unknown alert with 404 and an editor with 403, each with the error page "
+            + "in the reader's language (the mapping JSF pages use)")
+    void previewErrors() throws Exception {
+        WebSession admin = Accounts.admin(new WebSession(base.toURI()).forwardedFor("198.51.100.73"));
+        Page missing = admin.get("/admin/alert-preview?id=987654321&language=en&lang=es");
+        assertEquals(404, missing.status());
+        assertTrue(missing.text().contains("Página no encontrada"), missing.text());
+
+        long organization = Accounts.idInRow(admin.get("/admin/organizations"), "Voces Unidas de Chicago", "organization");
+        WebSession editor = Accounts.newEditor(admin, new WebSession(base.toURI()).forwardedFor("198.51.100.74"),
+                organization);
+        // Staff only: refused before the alert is even looked for.
+        Page denied = editor.get("/admin/alert-preview?id=1&language=en&lang=en");
+        assertEquals(403, denied.status());
+        assertTrue(denied.text().contains("You do not have access to this page"), denied.text());
     }
 
     /** The name of the "cancel schedule" button in the alert list's row for the alert with this subject. */
