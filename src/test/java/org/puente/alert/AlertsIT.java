@@ -515,6 +515,60 @@ class AlertsIT {
     }
 
     @Test
+    @DisplayName("an alert to a petition's signers reaches the subscribed supporters with a confirmed signature on it, "
+            + "once each, and nobody else")
+    void alertToPetitionSigners() throws Exception {
+        String prefix = "Y" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
+        supporters(prefix, 6, "SUBSCRIBED");
+        supporters(prefix, 1, "UNSUBSCRIBED");
+        WebSession staff = Accounts.admin(new WebSession(base.toURI()).forwardedFor("198.51.100.75"));
+        Page form = staff.get("/admin/alert?lang=en");
+        String petition = form.document().select("select[name=form:petition] option").stream()
+                .map(o -> o.attr("value")).filter(v -> !v.isEmpty()).findFirst()
+                .orElseThrow(() -> new AssertionError("no petition to choose: " + form.text()));
+        // Supporters 0-3 signed and confirmed, 4 signed without confirming,
+        // 5 did not sign; the unsubscribed one signed and confirmed.
+        try (Connection db = db(); PreparedStatement sign = db.prepareStatement("INSERT INTO signature (petition_id, "
+                + "first_name, last_name, email, email_canonical, country, language, state, created_at, confirmed_at) "
+                + "VALUES (?, 'Ana', 'Prueba', ?, ?, 'US', 'en', ?, NOW(6), IF(? = 'CONFIRMED', NOW(6), NULL))")) {
+            Map<String, String> signers = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < 4; i++) {
+                signers.put(address(prefix, "SUBSCRIBED", i), "CONFIRMED");
+            }
+            signers.put(address(prefix, "SUBSCRIBED", 4), "PENDING");
+            signers.put(address(prefix, "UNSUBSCRIBED", 0), "CONFIRMED");
+            for (Map.Entry<String, String> signer : signers.entrySet()) {
+                sign.setLong(1, Long.parseLong(petition));
+                sign.setString(2, signer.getKey());
+                sign.setString(3, signer.getKey());
+                sign.setString(4, signer.getValue());
+                sign.setString(5, signer.getValue());
+                sign.addBatch();
+            }
+            sign.executeBatch();
+        }
+
+        Map<String, String> alert = Map.of("subjectEn", "Signers: one more step", "subjectEs", "Firmantes: un paso más",
+                "bodyEn", "<p>Thank you.</p>", "bodyEs", "<p>Gracias.</p>", "petition", petition, "postalPrefix", prefix);
+        Page counted = staff.submit(form, "form", alert, "count");
+        assertTrue(counted.text().contains("The audience holds 4 supporters right now"), counted.text());
+        Page sent = staff.submit(counted, "form", Map.of(), "send");
+        assertTrue(sent.messages().contains("going out to 4 supporters"), sent.messages());
+        List<String> recipients = new ArrayList<>();
+        try (Connection db = db(); PreparedStatement query = db.prepareStatement(
+                "SELECT email FROM alert_delivery WHERE email LIKE ? ORDER BY email")) {
+            query.setString(1, prefix.toLowerCase() + "-%");
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    recipients.add(rs.getString(1));
+                }
+            }
+        }
+        assertEquals(List.of(address(prefix, "SUBSCRIBED", 0), address(prefix, "SUBSCRIBED", 1),
+                address(prefix, "SUBSCRIBED", 2), address(prefix, "SUBSCRIBED", 3)), recipients);
+    }
+
+    @Test
     @DisplayName("the alert list's auto-refresh, posted with a view the server no longer holds (as after a restart), "
             + "gets the 'page expired' explanation inside its Ajax response, in the staff member's language")
     void expiredAutoRefresh() throws Exception {
