@@ -73,7 +73,7 @@ public final class MicroCache {
         void render(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException;
     }
 
-    /** Serves the page from the cache, or renders it (once for all its concurrent readers) and keeps it if it succeeded. */
+    /** Serves the page from the cache, or renders it (once for its concurrent readers) and keeps it if it succeeded. */
     public void serve(String key, HttpServletRequest request, HttpServletResponse response, Renderer renderer)
             throws IOException, ServletException {
         Page page = fresh(key);

@@ -84,12 +84,19 @@ class QueryPlansIT {
         Flyway.configure().dataSource(url, user, password).locations("filesystem:sql").load().migrate();
         db = DriverManager.getConnection(url, user, password);
         try (Statement fill = db.createStatement()) {
+            // Row numbers 1…20,000 made of digits, so the same script runs on MariaDB and MySQL.
+            fill.execute("CREATE TABLE digit (d INT NOT NULL)");
+            fill.execute("INSERT INTO digit VALUES (0), (1), (2), (3), (4), (5), (6), (7), (8), (9)");
+            fill.execute("CREATE TABLE numbers (seq INT NOT NULL PRIMARY KEY)");
+            fill.execute("INSERT INTO numbers SELECT 1 + a.d + 10 * b.d + 100 * c.d + 1000 * e.d + 10000 * f.d "
+                    + "FROM digit a, digit b, digit c, digit e, digit f WHERE f.d < 2");
             fill.execute("INSERT INTO organization (slug, name, country, created_at, updated_at) "
                     + "VALUES ('org', 'Org', 'US', NOW(), NOW())");
             fill.execute("INSERT INTO account (email, display_name, password_hash, role, language, created_at) "
                     + "VALUES ('staff@example.org', 'Staff', 'x', 'STAFF', 'en', NOW())");
             fill.execute("INSERT INTO petition (organization_id, slug, target, goal, state, created_at, updated_at) "
-                    + "SELECT 1, CONCAT('p', seq), 'Congress', 1000, 'OPEN', NOW(), NOW() FROM seq_1_to_20");
+                    + "SELECT 1, CONCAT('p', seq), 'Congress', 1000, 'OPEN', NOW(), NOW() FROM numbers "
+                    + "WHERE seq <= 20");
             // A year of signatures; only the last 30 days' still hold the signer's address (retention).
             fill.execute("INSERT INTO signature (petition_id, first_name, last_name, email, email_canonical, country, "
                     + "language, state, created_at, source_ip, hold_reason) SELECT 1 + seq % 20, 'Ana', 'Ruiz', "
@@ -97,22 +104,23 @@ class QueryPlansIT {
                     + "IF(seq % 2 = 0, 'en', 'es'), IF(seq % 10 = 0, 'PENDING', 'CONFIRMED'), "
                     + "NOW() - INTERVAL (seq % 365) DAY - INTERVAL (seq % 24) HOUR, "
                     + "IF(seq % 365 < 31, CONCAT('203.0.113.', seq % 250), NULL), IF(seq % 50 = 0, 'RATE_LIMIT', NULL) "
-                    + "FROM seq_1_to_" + SIGNATURES);
+                    + "FROM numbers WHERE seq <= " + SIGNATURES);
             fill.execute("INSERT INTO supporter (email, email_canonical, first_name, last_name, postal_code, country, "
                     + "language, status, consent_at, consent_source, created_at, updated_at) SELECT "
                     + "CONCAT('s', seq, '@example.org'), CONCAT('s', seq, '@example.org'), 'Ana', 'Ruiz', "
                     + "CONCAT(seq % 90000 + 10000), IF(seq % 3 = 0, 'MX', 'US'), IF(seq % 2 = 0, 'en', 'es'), "
                     + "IF(seq % 10 = 0, 'UNSUBSCRIBED', 'SUBSCRIBED'), NOW(), 'petition', NOW(), NOW() "
-                    + "FROM seq_1_to_" + SUPPORTERS);
+                    + "FROM numbers WHERE seq <= " + SUPPORTERS);
             fill.execute("INSERT INTO supporter_event (supporter_id, kind, source, happened_at) SELECT "
                     + "1 + seq % " + SUPPORTERS + ", IF(seq % 10 = 0, 'UNSUBSCRIBE', 'CONSENT'), "
                     + "IF(seq % 10 = 0, CONCAT('alert ', 1 + seq % 4), 'petition'), NOW() - INTERVAL seq MINUTE "
-                    + "FROM seq_1_to_20000");
+                    + "FROM numbers");
             fill.execute("INSERT INTO alert (subject_en, state, created_by, created_at, updated_at) "
-                    + "SELECT CONCAT('Alert ', seq), IF(seq <= 2, 'SENDING', 'SENT'), 1, NOW(), NOW() FROM seq_1_to_40");
+                    + "SELECT CONCAT('Alert ', seq), IF(seq <= 2, 'SENDING', 'SENT'), 1, NOW(), NOW() "
+                    + "FROM numbers WHERE seq <= 40");
             fill.execute("INSERT INTO alert_delivery (alert_id, supporter_id, email, language, state, attempts, "
                     + "next_attempt_at, sent_at) SELECT 1 + (seq - 1) DIV 500, 1 + (seq - 1) % 500, 'x@example.org', "
-                    + "'en', IF(seq % 7 = 0, 'PENDING', 'SENT'), 1, NOW(), NOW() FROM seq_1_to_20000");
+                    + "'en', IF(seq % 7 = 0, 'PENDING', 'SENT'), 1, NOW(), NOW() FROM numbers");
             fill.execute("ANALYZE TABLE signature, supporter, supporter_event, alert, alert_delivery, petition");
         }
     }
