@@ -53,6 +53,36 @@ public class AlertDispatcher {
     static final int MAX_ATTEMPTS = 5;
     static final Duration SERVER_DOWN_PAUSE = Duration.ofSeconds(10);
 
+    /** The alerts whose deliveries are being sent. */
+    public static final String SENDING_ALERTS = "SELECT id FROM alert WHERE state = 'SENDING' ORDER BY id";
+    /** Claims whose holder's lease ran out (it died). */
+    public static final String EXPIRED_CLAIMS = "d.state = 'CLAIMED' AND d.claimed_until < ? ORDER BY d.id";
+    /** Deliveries due now. */
+    public static final String DUE_DELIVERIES = "d.state = 'PENDING' AND d.next_attempt_at <= ? "
+            + "ORDER BY d.next_attempt_at, d.id";
+    public static final String MARK_CLAIMED = "UPDATE alert_delivery SET state = 'CLAIMED', claimed_by = ?, "
+            + "claimed_until = ?, attempts = attempts + 1 WHERE id = ?";
+    public static final String SETTLE = "UPDATE alert_delivery SET state = ?, last_error = ?, "
+            + "next_attempt_at = COALESCE(?, next_attempt_at), sent_at = CASE WHEN ? = 'SENT' THEN ? ELSE sent_at END, "
+            // who sent it stays on record; a delivery going back to the queue belongs to no one
+            + "claimed_until = NULL, claimed_by = CASE WHEN ? = 'PENDING' THEN NULL ELSE claimed_by END WHERE id = ?";
+    public static final String RELEASE = "UPDATE alert_delivery SET state = 'PENDING', attempts = attempts - 1, "
+            + "claimed_by = NULL, claimed_until = NULL, next_attempt_at = ? WHERE id = ? AND state = 'CLAIMED'";
+    public static final String FINISH_DONE = "UPDATE alert a SET a.state = 'SENT', a.finished_at = ?, "
+            + "a.version = a.version + 1 WHERE a.state = 'SENDING' AND NOT EXISTS (SELECT 1 FROM alert_delivery d "
+            + "WHERE d.alert_id = a.id AND d.state IN ('PENDING', 'CLAIMED'))";
+
+    /** Up to {@code room} deliveries of one alert meeting {@code condition}, locked for this worker. */
+    public static String claimSql(String condition, int room) {
+        return "SELECT d.id, d.supporter_id, d.email, d.language, d.attempts FROM alert_delivery d "
+                + "WHERE d.alert_id = ? AND " + condition + " LIMIT " + room + " FOR UPDATE SKIP LOCKED";
+    }
+
+    /** Which of these supporters (ids, comma-separated) are subscribed now. */
+    public static String subscribedSql(String ids) {
+        return "SELECT id, link_generation FROM supporter WHERE status = 'SUBSCRIBED' AND id IN (" + ids + ")";
+    }
+
     @Resource(lookup = PuenteDataSource.JNDI_NAME)
     DataSource database;
 
@@ -201,16 +231,14 @@ public class AlertDispatcher {
             List<Claim> batch = new ArrayList<>();
             try {
                 for (long alertId : sendingAlerts(db)) {
-                    select(db, batch, "d.state = 'CLAIMED' AND d.claimed_until < ? ORDER BY d.id", alertId, now);
-                    select(db, batch, "d.state = 'PENDING' AND d.next_attempt_at <= ? ORDER BY d.next_attempt_at, d.id",
-                            alertId, now);
+                    select(db, batch, EXPIRED_CLAIMS, alertId, now);
+                    select(db, batch, DUE_DELIVERIES, alertId, now);
                     if (batch.size() >= BATCH) {
                         break;
                     }
                 }
                 if (!batch.isEmpty()) {
-                    try (PreparedStatement mark = db.prepareStatement("UPDATE alert_delivery SET state = 'CLAIMED', "
-                            + "claimed_by = ?, claimed_until = ?, attempts = attempts + 1 WHERE id = ?")) {
+                    try (PreparedStatement mark = db.prepareStatement(MARK_CLAIMED)) {
                         for (Claim claim : batch) {
                             mark.setString(1, owner);
                             mark.setTimestamp(2, Timestamp.from(now.plusSeconds(leaseSeconds)));
@@ -235,7 +263,7 @@ public class AlertDispatcher {
 
     private static List<Long> sendingAlerts(Connection db) throws SQLException {
         List<Long> ids = new ArrayList<>();
-        try (PreparedStatement query = db.prepareStatement("SELECT id FROM alert WHERE state = 'SENDING' ORDER BY id");
+        try (PreparedStatement query = db.prepareStatement(SENDING_ALERTS);
                 ResultSet rs = query.executeQuery()) {
             while (rs.next()) {
                 ids.add(rs.getLong(1));
@@ -250,8 +278,7 @@ public class AlertDispatcher {
         if (room <= 0) {
             return;
         }
-        try (PreparedStatement select = db.prepareStatement("SELECT d.id, d.supporter_id, d.email, d.language, d.attempts "
-                + "FROM alert_delivery d WHERE d.alert_id = ? AND " + condition + " LIMIT " + room + " FOR UPDATE SKIP LOCKED")) {
+        try (PreparedStatement select = db.prepareStatement(claimSql(condition, room))) {
             select.setLong(1, alertId);
             select.setTimestamp(2, Timestamp.from(now));
             try (ResultSet rs = select.executeQuery()) {
@@ -277,8 +304,7 @@ public class AlertDispatcher {
                 .collect(java.util.stream.Collectors.joining(","));
         if (!ids.isEmpty()) {
             db.setAutoCommit(true);
-            try (PreparedStatement query = db.prepareStatement(
-                    "SELECT id, link_generation FROM supporter WHERE status = 'SUBSCRIBED' AND id IN (" + ids + ")");
+            try (PreparedStatement query = db.prepareStatement(subscribedSql(ids));
                     ResultSet rs = query.executeQuery()) {
                 while (rs.next()) {
                     subscribed.put(rs.getLong(1), rs.getInt(2));
@@ -347,11 +373,7 @@ public class AlertDispatcher {
     }
 
     private void settle(long deliveryId, String state, String error, Instant retryAt) throws SQLException {
-        try (Connection db = database.getConnection(); PreparedStatement update = db.prepareStatement(
-                "UPDATE alert_delivery SET state = ?, last_error = ?, next_attempt_at = COALESCE(?, next_attempt_at), "
-                        + "sent_at = CASE WHEN ? = 'SENT' THEN ? ELSE sent_at END, claimed_until = NULL, "
-                        // who sent it stays on record; a delivery going back to the queue belongs to no one
-                        + "claimed_by = CASE WHEN ? = 'PENDING' THEN NULL ELSE claimed_by END WHERE id = ?")) {
+        try (Connection db = database.getConnection(); PreparedStatement update = db.prepareStatement(SETTLE)) {
             update.setString(1, state);
             update.setString(2, error == null ? null : error.length() > 300 ? error.substring(0, 300) : error);
             update.setTimestamp(3, retryAt == null ? null : Timestamp.from(retryAt));
@@ -365,9 +387,7 @@ public class AlertDispatcher {
 
     /** Gives claims back untouched (the server was down): they are sent when it is back. */
     private void release(List<Claim> claims) throws SQLException {
-        try (Connection db = database.getConnection(); PreparedStatement update = db.prepareStatement(
-                "UPDATE alert_delivery SET state = 'PENDING', attempts = attempts - 1, claimed_by = NULL, "
-                        + "claimed_until = NULL, next_attempt_at = ? WHERE id = ? AND state = 'CLAIMED'")) {
+        try (Connection db = database.getConnection(); PreparedStatement update = db.prepareStatement(RELEASE)) {
             for (Claim claim : claims) {
                 update.setTimestamp(1, Timestamp.from(serverDownUntil));
                 update.setLong(2, claim.id());
@@ -379,10 +399,7 @@ public class AlertDispatcher {
 
     /** Alerts whose every delivery is settled are sent. */
     private void finishDone() throws SQLException {
-        try (Connection db = database.getConnection(); PreparedStatement update = db.prepareStatement(
-                "UPDATE alert a SET a.state = 'SENT', a.finished_at = ?, a.version = a.version + 1 WHERE a.state = 'SENDING' "
-                        + "AND NOT EXISTS (SELECT 1 FROM alert_delivery d WHERE d.alert_id = a.id "
-                        + "AND d.state IN ('PENDING', 'CLAIMED'))")) {
+        try (Connection db = database.getConnection(); PreparedStatement update = db.prepareStatement(FINISH_DONE)) {
             update.setTimestamp(1, Timestamp.from(Instant.now()));
             if (update.executeUpdate() > 0) {
                 alertCache.clear();

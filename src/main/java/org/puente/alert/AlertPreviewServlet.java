@@ -9,8 +9,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.puente.platform.i18n.Language;
-import org.puente.platform.security.AccessDeniedException;
-import org.puente.platform.web.NotFoundException;
 
 /**
  * {@code /admin/alert-preview?id=&language=}: the HTML part of an alert exactly as a supporter reading
@@ -38,16 +36,8 @@ public class AlertPreviewServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        String html;
-        try {
-            html = messages.preview(alerts.find(Long.parseLong(id)), language.get()).html();
-        } catch (AccessDeniedException e) {
-            response.sendError(HttpServletResponse.SC_FORBIDDEN);
-            return;
-        } catch (NotFoundException e) {
-            response.sendError(HttpServletResponse.SC_NOT_FOUND);
-            return;
-        }
+        // access denied and not found are answered by ErrorStatusFilter
+        String html = messages.preview(alerts.find(Long.parseLong(id)), language.get()).html();
         response.setContentType("text/html; charset=UTF-8");
         response.setHeader("Cache-Control", "private, no-store");
         response.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src https: data:; "

@@ -77,10 +77,30 @@ public class AlertService {
         return alert;
     }
 
+    /** The size of an audience; followed by {@link #audienceSql}. */
+    public static final String AUDIENCE_SIZE = "SELECT COUNT(*) ";
+    /** Scheduled alerts whose time has come, claimed by this instance. */
+    public static final String DUE = "SELECT id FROM alert WHERE state = 'SCHEDULED' AND scheduled_at <= ? "
+            + "FOR UPDATE SKIP LOCKED";
+    /** The audience snapshot: one delivery per supporter; followed by {@link #audienceSql}. */
+    public static final String SNAPSHOT = "INSERT INTO alert_delivery (alert_id, supporter_id, email, language, "
+            + "state, attempts, next_attempt_at) SELECT ?, s.id, s.email, s.language, 'PENDING', 0, ? ";
+    /** An alert's figures per language, with the unsubscribes it caused. */
+    public static final String REPORT = "SELECT d.language, COUNT(*), SUM(d.state = 'SENT'), "
+            + "SUM(d.state = 'FAILED'), SUM(d.state = 'FAILED' AND d.last_error LIKE '5%'), SUM(d.state = 'SKIPPED'), "
+            + "SUM(d.state IN ('PENDING', 'CLAIMED')), "
+            + "(SELECT COUNT(DISTINCT e.supporter_id) FROM supporter_event e JOIN alert_delivery u "
+            + "ON u.supporter_id = e.supporter_id AND u.alert_id = d.alert_id AND u.language = d.language "
+            + "WHERE e.kind = 'UNSUBSCRIBE' AND e.source = ?) "
+            + "FROM alert_delivery d WHERE d.alert_id = ? GROUP BY d.alert_id, d.language ORDER BY d.language";
+    /** An alert's deliveries by state, and how many were sent since a moment. */
+    public static final String PROGRESS = "SELECT state, COUNT(*), SUM(sent_at >= ?) FROM alert_delivery "
+            + "WHERE alert_id = ? GROUP BY state";
+
     /** How many supporters the audience holds right now. */
     public long audienceSize(Audience audience) {
         caller.require(Role.ADMIN, Role.STAFF);
-        Query count = em.createNativeQuery("SELECT COUNT(*) " + audienceSql(audience));
+        Query count = em.createNativeQuery(AUDIENCE_SIZE + audienceSql(audience));
         bind(count, audience, 1);
         return ((Number) count.getSingleResult()).longValue();
     }
@@ -116,8 +136,8 @@ public class AlertService {
      */
     public int startDue() {
         @SuppressWarnings("unchecked")
-        List<Number> due = em.createNativeQuery("SELECT id FROM alert WHERE state = 'SCHEDULED' AND scheduled_at <= ? "
-                + "FOR UPDATE SKIP LOCKED").setParameter(1, java.sql.Timestamp.from(Instant.now())).getResultList();
+        List<Number> due = em.createNativeQuery(DUE).setParameter(1, java.sql.Timestamp.from(Instant.now()))
+                .getResultList();
         for (Number id : due) {
             start(em.find(Alert.class, id.longValue()), null);
         }
@@ -126,8 +146,7 @@ public class AlertService {
 
     private void start(Alert alert, Language onlyLanguage) {
         Audience audience = alert.getAudience();
-        Query snapshot = em.createNativeQuery("INSERT INTO alert_delivery (alert_id, supporter_id, email, language, state, "
-                + "attempts, next_attempt_at) SELECT ?, s.id, s.email, s.language, 'PENDING', 0, ? " + audienceSql(audience));
+        Query snapshot = em.createNativeQuery(SNAPSHOT + audienceSql(audience));
         snapshot.setParameter(1, alert.getId());
         snapshot.setParameter(2, java.sql.Timestamp.from(Instant.now()));
         bind(snapshot, audience, 3);
@@ -161,14 +180,8 @@ public class AlertService {
     public AlertReport report(long id) {
         caller.require(Role.ADMIN, Role.STAFF);
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT d.language, COUNT(*), SUM(d.state = 'SENT'), "
-                + "SUM(d.state = 'FAILED'), SUM(d.state = 'FAILED' AND d.last_error LIKE '5%'), SUM(d.state = 'SKIPPED'), "
-                + "SUM(d.state IN ('PENDING', 'CLAIMED')), "
-                + "(SELECT COUNT(DISTINCT e.supporter_id) FROM supporter_event e JOIN alert_delivery u "
-                + "ON u.supporter_id = e.supporter_id AND u.alert_id = d.alert_id AND u.language = d.language "
-                + "WHERE e.kind = 'UNSUBSCRIBE' AND e.source = ?) "
-                + "FROM alert_delivery d WHERE d.alert_id = ? GROUP BY d.alert_id, d.language ORDER BY d.language")
-                .setParameter(1, "alert " + id).setParameter(2, id).getResultList();
+        List<Object[]> rows = em.createNativeQuery(REPORT).setParameter(1, "alert " + id).setParameter(2, id)
+                .getResultList();
         List<AlertReport.Figures> languages = new ArrayList<>();
         for (Object[] row : rows) {
             languages.add(new AlertReport.Figures(Language.parse((String) row[0]).orElseThrow(), number(row[1]),
@@ -189,8 +202,7 @@ public class AlertService {
         }
         long recent = 0;
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT state, COUNT(*), SUM(sent_at >= ?) FROM alert_delivery "
-                + "WHERE alert_id = ? GROUP BY state")
+        List<Object[]> rows = em.createNativeQuery(PROGRESS)
                 .setParameter(1, java.sql.Timestamp.from(Instant.now().minusSeconds(RATE_WINDOW_SECONDS)))
                 .setParameter(2, id).getResultList();
         for (Object[] row : rows) {
@@ -210,13 +222,19 @@ public class AlertService {
         return value == null ? 0 : ((Number) value).longValue();
     }
 
-    /** FROM and WHERE for the supporters in an audience; parameters in the order {@link #bind} sets them. */
-    static String audienceSql(Audience audience) {
-        StringBuilder sql = new StringBuilder("FROM supporter s WHERE s.status = 'SUBSCRIBED'");
+    /**
+     * FROM and WHERE for the supporters in an audience; parameters in the order {@link #bind} sets them.
+     * A petition's signers are joined (one confirmed signature per address and petition), not tested with
+     * EXISTS: the snapshot's INSERT … SELECT then reads the petition's signatures by index instead of every
+     * supporter, and so locks only the rows it copies.
+     */
+    public static String audienceSql(Audience audience) {
+        StringBuilder sql = new StringBuilder("FROM supporter s");
         if (audience.petitionId() != null) {
-            sql.append(" AND EXISTS (SELECT 1 FROM signature g WHERE g.petition_id = ? AND g.state = 'CONFIRMED' "
-                    + "AND g.email_canonical = s.email_canonical)");
+            sql.append(" JOIN signature g ON g.petition_id = ? AND g.state = 'CONFIRMED' "
+                    + "AND g.email_canonical = s.email_canonical");
         }
+        sql.append(" WHERE s.status = 'SUBSCRIBED'");
         if (audience.language() != null) {
             sql.append(" AND s.language = ?");
         }

@@ -44,9 +44,6 @@ import org.puente.platform.i18n.Language;
 @NamedQuery(name = "Signature.discardHeld",
         query = "delete from Signature s where s.petition.id = :petitionId and s.holdReason = :reason "
                 + "and s.state = org.puente.petition.SignatureState.PENDING")
-@NamedQuery(name = "Signature.eraseSourcesBefore",
-        query = "update Signature s set s.sourceIp = null, s.sourceKey = null "
-                + "where s.createdAt < :before and s.sourceIp is not null")
 @NamedQuery(name = "Signature.countConfirmed",
         query = "select count(s) from Signature s where s.petition.id = :petitionId "
                 + "and s.state = org.puente.petition.SignatureState.CONFIRMED")

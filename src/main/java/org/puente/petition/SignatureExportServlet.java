@@ -13,9 +13,7 @@ import java.util.List;
 import org.puente.platform.i18n.Language;
 import org.puente.platform.i18n.LanguageFilter;
 import org.puente.platform.i18n.Messages;
-import org.puente.platform.security.AccessDeniedException;
 import org.puente.platform.web.Csv;
-import org.puente.platform.web.NotFoundException;
 
 /**
  * {@code /admin/petition-signatures.csv?id=}: the confirmed signatures, for delivering the petition.
@@ -36,16 +34,8 @@ public class SignatureExportServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        List<Signature> signatures;
-        try {
-            signatures = petitions.confirmedSignatures(Long.parseLong(id));
-        } catch (AccessDeniedException e) {
-            response.sendError(HttpServletResponse.SC_FORBIDDEN);
-            return;
-        } catch (NotFoundException e) {
-            response.sendError(HttpServletResponse.SC_NOT_FOUND);
-            return;
-        }
+        // access denied and not found are answered by ErrorStatusFilter
+        List<Signature> signatures = petitions.confirmedSignatures(Long.parseLong(id));
         boolean emails = petitions.callerSeesEmails();
         Language language = LanguageFilter.of(request);
         response.setContentType("text/csv; charset=UTF-8");

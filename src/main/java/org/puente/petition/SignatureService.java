@@ -150,6 +150,10 @@ public class SignatureService {
         return petition;
     }
 
+    /** How many signatures an address sent a petition since a moment, and how many of them since a later one. */
+    public static final String SIGNED_FROM_ADDRESS = "SELECT COUNT(*), COALESCE(SUM(created_at >= ?), 0) "
+            + "FROM signature WHERE petition_id = ? AND source_key = ? AND created_at >= ?";
+
     /**
      * Why this submission should be held, if it should: the form came back faster than a person types (or
      * its timer is too old or from another form), or its address (an IPv6 address's /64) sent more than the
@@ -163,8 +167,7 @@ public class SignatureService {
         if (source.address() == null || limits.isAllowListed(source.address())) {
             return null;
         }
-        Object[] recent = (Object[]) em.createNativeQuery("SELECT COUNT(*), COALESCE(SUM(created_at >= ?), 0) "
-                + "FROM signature WHERE petition_id = ? AND source_key = ? AND created_at >= ?")
+        Object[] recent = (Object[]) em.createNativeQuery(SIGNED_FROM_ADDRESS)
                 .setParameter(1, java.sql.Timestamp.from(now.minusSeconds(60)))
                 .setParameter(2, petition.getId())
                 .setParameter(3, limits.limitKey(source.address()))

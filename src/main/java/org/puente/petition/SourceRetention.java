@@ -2,6 +2,8 @@ package org.puente.petition;
 
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.logging.Logger;
 
@@ -17,11 +19,19 @@ public class SourceRetention {
     @Inject
     SignatureSources sources;
 
+    /** One transaction per batch ({@link SignatureSources#eraseOldSources()}), none around them all. */
     @Schedule(hour = "*", minute = "17", persistent = false)
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void eraseOldSources() {
-        int erased = sources.eraseOldSources();
+        int erased = 0;
+        int batch;
+        do {
+            batch = sources.eraseOldSources();
+            erased += batch;
+        } while (batch == SignatureSources.ERASE_BATCH);
         if (erased > 0) {
-            LOG.info(() -> "Erased the client address of " + erased + " signatures past their retention period");
+            int total = erased;
+            LOG.info(() -> "Erased the client address of " + total + " signatures past their retention period");
         }
     }
 }

@@ -26,6 +26,9 @@ public class SupporterDirectory {
 
     public static final int PAGE_SIZE = 50;
     static final int EXPORT_BATCH = 1000;
+    /** A supporter's history, newest first. */
+    public static final String HISTORY = "SELECT kind, source, happened_at FROM supporter_event "
+            + "WHERE supporter_id = ? ORDER BY happened_at DESC, id DESC";
 
     @PersistenceContext
     EntityManager em;
@@ -68,8 +71,7 @@ public class SupporterDirectory {
     public List<HistoryEntry> history(long id) {
         staff();
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT kind, source, happened_at FROM supporter_event "
-                + "WHERE supporter_id = ? ORDER BY happened_at DESC, id DESC").setParameter(1, id).getResultList();
+        List<Object[]> rows = em.createNativeQuery(HISTORY).setParameter(1, id).getResultList();
         return rows.stream().map(r -> new HistoryEntry((String) r[0], (String) r[1], instant(r[2]))).toList();
     }
 

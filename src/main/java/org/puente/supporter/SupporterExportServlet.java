@@ -13,7 +13,6 @@ import java.util.Arrays;
 import java.util.List;
 import org.puente.platform.i18n.LanguageFilter;
 import org.puente.platform.i18n.Messages;
-import org.puente.platform.security.AccessDeniedException;
 import org.puente.platform.web.Csv;
 
 /**
@@ -33,13 +32,8 @@ public class SupporterExportServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         SupporterFilter filter = SupporterFilter.of(request.getParameter("q"), request.getParameter("status"),
                 request.getParameter("language"));
-        List<Supporter> batch;
-        try {
-            batch = directory.exportBatch(filter, 0);
-        } catch (AccessDeniedException e) {
-            response.sendError(HttpServletResponse.SC_FORBIDDEN);
-            return;
-        }
+        // access denied is answered by ErrorStatusFilter
+        List<Supporter> batch = directory.exportBatch(filter, 0);
         response.setContentType("text/csv; charset=UTF-8");
         response.setHeader("Cache-Control", "no-store");
         response.setHeader("Content-Disposition", "attachment; filename=\"supporters.csv\"");

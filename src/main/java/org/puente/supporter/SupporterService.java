@@ -34,6 +34,24 @@ public class SupporterService {
     private final RateLimit linkMails = new RateLimit(LINK_MAILS_PER_HOUR, Duration.ofHours(1), 100_000,
             Clock.systemUTC());
 
+    /** A forgotten person's unconfirmed signatures go. */
+    public static final String ERASE_PENDING_SIGNATURES =
+            "DELETE FROM signature WHERE email_canonical = ? AND state = 'PENDING'";
+    /** A forgotten person's confirmed signatures stay counted, naming no one. */
+    public static final String ANONYMIZE_SIGNATURES = "UPDATE signature SET first_name = '', last_name = '', "
+            + "email = 'erased@invalid', email_canonical = CONCAT('erased-', id), postal_code = NULL, comment = NULL, "
+            + "source_ip = NULL, source_key = NULL, token_hash = NULL, token_expires_at = NULL WHERE email_canonical = ?";
+    /** Past alerts keep their counts, not the address. */
+    public static final String ANONYMIZE_DELIVERIES =
+            "UPDATE alert_delivery SET email = 'erased@invalid', supporter_id = NULL WHERE supporter_id = ?";
+    public static final String IMPORT_SUPPORTER = "INSERT INTO supporter (email, email_canonical, first_name, "
+            + "last_name, postal_code, country, language, status, consent_at, consent_source, created_at, updated_at) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, 'SUBSCRIBED', ?, ?, ?, ?)";
+    public static final String IMPORT_CONSENT_EVENT = "INSERT INTO supporter_event (supporter_id, kind, source, "
+            + "happened_at) SELECT id, 'CONSENT', ?, ? FROM supporter WHERE email_canonical = ?";
+    public static final String RECORD_EVENT =
+            "INSERT INTO supporter_event (supporter_id, kind, source, happened_at) VALUES (?, ?, ?, ?)";
+
     @PersistenceContext
     EntityManager em;
 
@@ -167,16 +185,10 @@ public class SupporterService {
             return false;
         }
         String canonical = supporter.getEmailCanonical();
-        em.createNativeQuery("DELETE FROM signature WHERE email_canonical = ? AND state = 'PENDING'")
-                .setParameter(1, canonical).executeUpdate();
+        em.createNativeQuery(ERASE_PENDING_SIGNATURES).setParameter(1, canonical).executeUpdate();
         // The canonical address is unique per petition; the row's own id keeps it so once anonymized.
-        em.createNativeQuery("UPDATE signature SET first_name = '', last_name = '', email = 'erased@invalid', "
-                + "email_canonical = CONCAT('erased-', id), postal_code = NULL, comment = NULL, source_ip = NULL, "
-                + "source_key = NULL, "
-                + "token_hash = NULL, token_expires_at = NULL WHERE email_canonical = ?")
-                .setParameter(1, canonical).executeUpdate();
-        em.createNativeQuery("UPDATE alert_delivery SET email = 'erased@invalid', supporter_id = NULL WHERE supporter_id = ?")
-                .setParameter(1, supporterId).executeUpdate();
+        em.createNativeQuery(ANONYMIZE_SIGNATURES).setParameter(1, canonical).executeUpdate();
+        em.createNativeQuery(ANONYMIZE_DELIVERIES).setParameter(1, supporterId).executeUpdate();
         em.remove(supporter);
         return true;
     }
@@ -216,9 +228,7 @@ public class SupporterService {
         Connection db = em.unwrap(Connection.class);
         try {
             if (!fresh.isEmpty()) {
-                try (PreparedStatement insert = db.prepareStatement("INSERT INTO supporter (email, email_canonical, "
-                        + "first_name, last_name, postal_code, country, language, status, consent_at, consent_source, "
-                        + "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'SUBSCRIBED', ?, ?, ?, ?)")) {
+                try (PreparedStatement insert = db.prepareStatement(IMPORT_SUPPORTER)) {
                     for (SupporterImport.Candidate c : fresh) {
                         insert.setString(1, c.email());
                         insert.setString(2, c.canonical());
@@ -236,8 +246,7 @@ public class SupporterService {
                     insert.executeBatch();
                 }
             }
-            try (PreparedStatement events = db.prepareStatement("INSERT INTO supporter_event (supporter_id, kind, source, "
-                    + "happened_at) SELECT id, 'CONSENT', ?, ? FROM supporter WHERE email_canonical = ?")) {
+            try (PreparedStatement events = db.prepareStatement(IMPORT_CONSENT_EVENT)) {
                 for (Map.Entry<String, ImportOutcome> outcome : outcomes.entrySet()) {
                     if (outcome.getValue() != ImportOutcome.KEPT) {
                         events.setString(1, consentSource);
@@ -255,8 +264,7 @@ public class SupporterService {
     }
 
     private void record(long supporterId, String kind, String source, Instant now) {
-        em.createNativeQuery("INSERT INTO supporter_event (supporter_id, kind, source, happened_at) VALUES (?, ?, ?, ?)")
-                .setParameter(1, supporterId).setParameter(2, kind)
+        em.createNativeQuery(RECORD_EVENT).setParameter(1, supporterId).setParameter(2, kind)
                 .setParameter(3, source.length() > 120 ? source.substring(0, 120) : source)
                 .setParameter(4, java.sql.Timestamp.from(now)).executeUpdate();
     }

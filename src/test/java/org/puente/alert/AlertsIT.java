@@ -2,6 +2,7 @@ package org.puente.alert;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.mail.Address;
@@ -621,6 +622,119 @@ class AlertsIT {
             assertEquals(1, mine.size(), "supporter " + i);
             assertEquals(i % 2 == 0 ? "Vigil on Friday" : "Vigilia el viernes", mine.get(0).getSubject());
         }
+    }
+
+    @Test
+    @DisplayName("an alert to a petition's signers reaches the subscribed supporters with a confirmed signature on it, "
+            + "once each, and nobody else")
+    void alertToPetitionSigners() throws Exception {
+        String prefix = "Y" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
+        supporters(prefix, 6, "SUBSCRIBED");
+        supporters(prefix, 1, "UNSUBSCRIBED");
+        WebSession staff = Accounts.admin(new WebSession(base.toURI()).forwardedFor("198.51.100.75"));
+        Page form = staff.get("/admin/alert?lang=en");
+        String petition = form.document().select("select[name=form:petition] option").stream()
+                .map(o -> o.attr("value")).filter(v -> !v.isEmpty()).findFirst()
+                .orElseThrow(() -> new AssertionError("no petition to choose: " + form.text()));
+        // Supporters 0-3 signed and confirmed, 4 signed without confirming,
+        // 5 did not sign; the unsubscribed one signed and confirmed.
+        try (Connection db = db(); PreparedStatement sign = db.prepareStatement("INSERT INTO signature (petition_id, "
+                + "first_name, last_name, email, email_canonical, country, language, state, created_at, confirmed_at) "
+                + "VALUES (?, 'Ana', 'Prueba', ?, ?, 'US', 'en', ?, NOW(6), IF(? = 'CONFIRMED', NOW(6), NULL))")) {
+            Map<String, String> signers = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < 4; i++) {
+                signers.put(address(prefix, "SUBSCRIBED", i), "CONFIRMED");
+            }
+            signers.put(address(prefix, "SUBSCRIBED", 4), "PENDING");
+            signers.put(address(prefix, "UNSUBSCRIBED", 0), "CONFIRMED");
+            for (Map.Entry<String, String> signer : signers.entrySet()) {
+                sign.setLong(1, Long.parseLong(petition));
+                sign.setString(2, signer.getKey());
+                sign.setString(3, signer.getKey());
+                sign.setString(4, signer.getValue());
+                sign.setString(5, signer.getValue());
+                sign.addBatch();
+            }
+            sign.executeBatch();
+        }
+
+        Map<String, String> alert = Map.of("subjectEn", "Signers: one more step", "subjectEs", "Firmantes: un paso más",
+                "bodyEn", "<p>Thank you.</p>", "bodyEs", "<p>Gracias.</p>", "petition", petition, "postalPrefix", prefix);
+        Page counted = staff.submit(form, "form", alert, "count");
+        assertTrue(counted.text().contains("The audience holds 4 supporters right now"), counted.text());
+        Page sent = staff.submit(counted, "form", Map.of(), "send");
+        assertTrue(sent.messages().contains("going out to 4 supporters"), sent.messages());
+        List<String> recipients = new ArrayList<>();
+        try (Connection db = db(); PreparedStatement query = db.prepareStatement(
+                "SELECT email FROM alert_delivery WHERE email LIKE ? ORDER BY email")) {
+            query.setString(1, prefix.toLowerCase() + "-%");
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    recipients.add(rs.getString(1));
+                }
+            }
+        }
+        assertEquals(List.of(address(prefix, "SUBSCRIBED", 0), address(prefix, "SUBSCRIBED", 1),
+                address(prefix, "SUBSCRIBED", 2), address(prefix, "SUBSCRIBED", 3)), recipients);
+    }
+
+    @Test
+    @DisplayName("the alert list's auto-refresh, posted with a view the server no longer holds (as after a restart), "
+            + "gets the 'page expired' explanation inside its Ajax response, in the staff member's language")
+    void expiredAutoRefresh() throws Exception {
+        WebSession staff = Accounts.admin(new WebSession(base.toURI()).forwardedFor("198.51.100.71"));
+        // A view state this server never made for this session, as the list's p:poll sends after a restart.
+        WebSession elsewhere = Accounts.admin(new WebSession(base.toURI()).forwardedFor("198.51.100.72"));
+        String stale = WebSession.fields(elsewhere.get("/admin/alerts"), "list").get("jakarta.faces.ViewState");
+
+        for (String lang : List.of("es", "en")) {
+            Page list = staff.get("/admin/alerts?lang=" + lang);
+            assertEquals(200, list.status());
+            Map<String, String> poll = WebSession.fields(list, "list");
+            assertTrue(poll.containsKey("jakarta.faces.ViewState"), poll.keySet().toString());
+            poll.put("jakarta.faces.ViewState", stale);
+            poll.put("jakarta.faces.partial.ajax", "true");
+            poll.put("jakarta.faces.source", "list:poll");
+            poll.put("jakarta.faces.partial.execute", "list:poll");
+            poll.put("jakarta.faces.partial.render", "list:table list:trouble");
+            poll.put("list:poll", "list:poll");
+            Page answer = staff.postAjax(list.document().getElementById("list").attr("action"), poll);
+
+            assertEquals(200, answer.status(), answer.body());
+            assertTrue(answer.header("Content-Type").startsWith("text/xml"), answer.header("Content-Type"));
+            assertTrue(answer.body().contains("<partial-response"), answer.body());
+            assertFalse(answer.body().contains("<redirect"), "no redirect to a page that does not exist: " + answer.body());
+            java.util.regex.Matcher update = java.util.regex.Pattern.compile(
+                    "<update id=\"jakarta\\.faces\\.ViewRoot\"><!\\[CDATA\\[(.*?)]]></update>",
+                    java.util.regex.Pattern.DOTALL).matcher(answer.body());
+            assertTrue(update.find(), "the whole page is replaced by the error view: " + answer.body());
+            org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(update.group(1));
+            String text = page.text();
+            if (lang.equals("es")) {
+                assertTrue(text.contains("Esta página caducó") && text.contains("recárgala"), text);
+            } else {
+                assertTrue(text.contains("This page has expired") && text.contains("reload it"), text);
+            }
+            assertFalse(text.contains("Exception") || text.contains("ViewExpired"), text);
+        }
+    }
+
+    @Test
+    @DisplayName("the alert preview answers an unknown alert with 404 and an editor with 403, each with the error page "
+            + "in the reader's language (the mapping JSF pages use)")
+    void previewErrors() throws Exception {
+        WebSession admin = Accounts.admin(new WebSession(base.toURI()).forwardedFor("198.51.100.73"));
+        Page missing = admin.get("/admin/alert-preview?id=987654321&language=en&lang=es");
+        assertEquals(404, missing.status());
+        assertTrue(missing.text().contains("Página no encontrada"), missing.text());
+
+        long organization = Accounts.idInRow(admin.get("/admin/organizations"), "Voces Unidas de Chicago", "organization");
+        WebSession editor = Accounts.newEditor(admin, new WebSession(base.toURI()).forwardedFor("198.51.100.74"),
+                organization);
+        // Staff only: refused before the alert is even looked for.
+        Page denied = editor.get("/admin/alert-preview?id=1&language=en&lang=en");
+        assertEquals(403, denied.status());
+        assertTrue(denied.text().contains("You do not have access to this page"), denied.text());
     }
 
     /** The name of the "cancel schedule" button in the alert list's row for the alert with this subject. */

@@ -73,12 +73,26 @@ public final class WebSession {
     }
 
     public Page postForm(String path, Map<String, String> fields) {
+        return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(urlEncoded(fields))));
+    }
+
+    /**
+     * Posts the fields as JSF's Ajax script does ({@code Faces-Request: partial/ajax}): the answer is a
+     * partial response (XML), not a page.
+     */
+    public Page postAjax(String path, Map<String, String> fields) {
+        return send(request(path).header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
+                .header("Faces-Request", "partial/ajax").header("X-Requested-With", "XMLHttpRequest")
+                .POST(HttpRequest.BodyPublishers.ofString(urlEncoded(fields))));
+    }
+
+    private static String urlEncoded(Map<String, String> fields) {
         StringBuilder body = new StringBuilder();
         fields.forEach((name, value) -> body.append(body.isEmpty() ? "" : "&")
                 .append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
                 .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
-        return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+        return body.toString();
     }
 
     /** A multipart post; {@code files} maps field name to (file name, bytes). */

@@ -14,16 +14,19 @@ import java.time.Instant;
 @Transactional
 public class SecretStore {
 
+    // INSERT IGNORE: when two instances race, one row wins and both read it back.
+    public static final String CREATE = "INSERT IGNORE INTO platform_secret (name, secret, created_at) VALUES (?, ?, ?)";
+    public static final String READ = "SELECT secret FROM platform_secret WHERE name = ?";
+
     @PersistenceContext
     EntityManager em;
 
     /** The named secret (256 random bits, URL-safe), created at first use. */
     public String get(String name) {
-        // INSERT IGNORE: when two instances race, one row wins and both read it back.
-        em.createNativeQuery("INSERT IGNORE INTO platform_secret (name, secret, created_at) VALUES (?, ?, ?)")
+        em.createNativeQuery(CREATE)
                 .setParameter(1, name).setParameter(2, Tokens.generate())
                 .setParameter(3, java.sql.Timestamp.from(Instant.now())).executeUpdate();
-        return (String) em.createNativeQuery("SELECT secret FROM platform_secret WHERE name = ?")
+        return (String) em.createNativeQuery(READ)
                 .setParameter(1, name).getSingleResult();
     }
 }

@@ -15,7 +15,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 /**
  * A very short cache of whole public pages, inside the portal: what a caching proxy would do with the
@@ -26,19 +32,39 @@ import java.util.concurrent.ConcurrentHashMap;
  * successful responses are kept. A page's CSP nonce is then shared by the readers of that interval, as it
  * would be through any shared cache; such pages must never show content that readers submitted.
  * Entries are bounded: at most {@code maxEntries} keys, the map is cleared when full.
+ *
+ * <p>When a page is missing or expired, the first reader renders it and the others asking for the same key
+ * meanwhile wait for that rendering instead of each making their own (no stampede when a popular page
+ * expires). The wait is bounded by {@code maxWait}; a reader whose wait runs out, or whose leader failed or
+ * got an answer that is not kept (an error, a redirect), renders the page itself.
  */
 public final class MicroCache {
 
     private record Page(int status, List<String[]> headers, byte[] body, long storedAt) {
     }
 
+    /** How long a reader waits for another's rendering of the same page before rendering it itself. */
+    static final Duration MAX_WAIT = Duration.ofSeconds(5);
+
     private final Map<String, Page> pages = new ConcurrentHashMap<>();
+    /** Renderings under way, per key: what the readers arriving meanwhile wait for (null: not kept). */
+    private final Map<String, CompletableFuture<Page>> rendering = new ConcurrentHashMap<>();
+    /** Moved by {@link #clear()}: a rendering begun before a clear is served but not kept. */
+    private final AtomicLong generation = new AtomicLong();
     private final long maxAgeNanos;
     private final int maxEntries;
+    private final long maxWaitNanos;
+    private final LongSupplier nanoTime;
 
     public MicroCache(Duration maxAge, int maxEntries) {
+        this(maxAge, maxEntries, MAX_WAIT, System::nanoTime);
+    }
+
+    MicroCache(Duration maxAge, int maxEntries, Duration maxWait, LongSupplier nanoTime) {
         this.maxAgeNanos = maxAge.toNanos();
         this.maxEntries = maxEntries;
+        this.maxWaitNanos = maxWait.toNanos();
+        this.nanoTime = nanoTime;
     }
 
     /** Renders a page into the response it is given (a filter chain, a forward). */
@@ -47,30 +73,84 @@ public final class MicroCache {
         void render(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException;
     }
 
-    /** Serves the page from the cache, or renders it and keeps it if it succeeded. */
+    /** Serves the page from the cache, or renders it (once for its concurrent readers) and keeps it if it succeeded. */
     public void serve(String key, HttpServletRequest request, HttpServletResponse response, Renderer renderer)
             throws IOException, ServletException {
-        Page page = pages.get(key);
-        if (page != null && System.nanoTime() - page.storedAt() <= maxAgeNanos) {
+        Page page = fresh(key);
+        if (page != null) {
             replay(page, response);
             return;
         }
+        CompletableFuture<Page> mine = new CompletableFuture<>();
+        CompletableFuture<Page> leader = rendering.putIfAbsent(key, mine);
+        if (leader != null) {
+            Page awaited = await(leader);
+            if (awaited != null) {
+                replay(awaited, response);
+            } else {
+                render(key, request, response, renderer);
+            }
+            return;
+        }
+        Page rendered = null;
+        try {
+            // kept by a leader that finished between the look-up above and taking the lead
+            page = fresh(key);
+            if (page != null) {
+                rendered = page;
+                replay(page, response);
+            } else {
+                rendered = render(key, request, response, renderer);
+            }
+        } finally {
+            rendering.remove(key, mine);
+            mine.complete(rendered);
+        }
+    }
+
+    private Page fresh(String key) {
+        Page page = pages.get(key);
+        return page != null && nanoTime.getAsLong() - page.storedAt() <= maxAgeNanos ? page : null;
+    }
+
+    /** The leader's page, or null when it is not kept, failed, or takes longer than {@code maxWait}. */
+    private Page await(CompletableFuture<Page> leader) throws IOException {
+        try {
+            return leader.get(maxWaitNanos, TimeUnit.NANOSECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while waiting for the page to be rendered");
+        }
+    }
+
+    /** Renders into the response; returns the page if it was kept, else null. */
+    private Page render(String key, HttpServletRequest request, HttpServletResponse response, Renderer renderer)
+            throws IOException, ServletException {
+        long startedIn = generation.get();
         Capture capture = new Capture(response);
         renderer.render(request, capture);
         byte[] body = capture.body();
+        Page kept = null;
         if (capture.status == HttpServletResponse.SC_OK && !capture.committedElsewhere) {
-            if (pages.size() >= maxEntries) {
-                pages.clear();
+            kept = new Page(capture.status, List.copyOf(capture.headers), body, nanoTime.getAsLong());
+            if (generation.get() == startedIn) {
+                if (pages.size() >= maxEntries) {
+                    pages.clear();
+                }
+                pages.put(key, kept);
             }
-            pages.put(key, new Page(capture.status, List.copyOf(capture.headers), body, System.nanoTime()));
         }
         if (!capture.committedElsewhere) {
             response.setContentLength(body.length);
             response.getOutputStream().write(body);
         }
+        return kept;
     }
 
     public void clear() {
+        generation.incrementAndGet();
         pages.clear();
     }
 
