@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.NetworkInterface;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -15,7 +16,8 @@ import java.util.logging.Logger;
 /**
  * {@code /test/clock}: lets the integration tests move the running portal's clock instead of sleeping
  * ({@code POST advance=PT2H}, {@code POST reset=true}; {@code GET} tells the offset). It answers 404 unless
- * the deployment runs with {@code PUENTE_TEST_CLOCK=adjustable}, and only to a caller on this machine.
+ * the deployment runs with {@code PUENTE_TEST_CLOCK=adjustable}, and only to a caller on this machine (whose
+ * socket address is loopback or one of the machine's own).
  */
 @WebServlet("/test/clock")
 public class TestClockServlet extends HttpServlet {
@@ -56,7 +58,7 @@ public class TestClockServlet extends HttpServlet {
     }
 
     private boolean refused(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (clocks.isAdjustable() && InetAddress.getByName(request.getRemoteAddr()).isLoopbackAddress()) {
+        if (clocks.isAdjustable() && fromThisMachine(request)) {
             return false;
         }
         if (clocks.isAdjustable()) {
@@ -64,6 +66,12 @@ public class TestClockServlet extends HttpServlet {
         }
         response.sendError(HttpServletResponse.SC_NOT_FOUND);
         return true;
+    }
+
+    /** The caller's socket is on this machine: loopback or one of its own interfaces' addresses. */
+    private static boolean fromThisMachine(HttpServletRequest request) throws IOException {
+        InetAddress caller = InetAddress.getByName(request.getRemoteAddr());
+        return caller.isLoopbackAddress() || NetworkInterface.getByInetAddress(caller) != null;
     }
 
     private void answer(HttpServletResponse response) throws IOException {
