@@ -168,7 +168,9 @@ public class AlertDispatcher {
             work(worker);
             try {
                 Instant resume = serverDownUntil;
-                long pause = Math.max(1000, Duration.between(clock.instant(), resume).toMillis());
+                // Never longer than the server's pause, even if a test moved the clock back meanwhile.
+                long pause = Math.min(SERVER_DOWN_PAUSE.toMillis(),
+                        Math.max(1000, Duration.between(clock.instant(), resume).toMillis()));
                 Thread.sleep(pause);
             } catch (InterruptedException e) {
                 return;

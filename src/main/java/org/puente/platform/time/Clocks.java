@@ -30,6 +30,8 @@ public class Clocks {
         boolean adjustable = "adjustable".equals(mode);
         if (adjustable) {
             LOG.warning("PUENTE_TEST_CLOCK=adjustable: the clock can be moved; never use this in production");
+        } else if (!"system".equals(mode)) {
+            LOG.warning(() -> "PUENTE_TEST_CLOCK=" + mode + " is not a known setting; the clock is the system's");
         }
         clock = new PuenteClock(Clock.systemUTC(), adjustable);
     }
