@@ -6,7 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.puente.platform.i18n.Language;
@@ -19,6 +19,9 @@ import org.puente.platform.web.NotFoundException;
 @ApplicationScoped
 @Transactional
 public class AccountService {
+
+    @Inject
+    Clock clock;
 
     @PersistenceContext
     EntityManager em;
@@ -57,7 +60,7 @@ public class AccountService {
         PasswordPolicy.check(password).ifPresent(reason -> {
             throw new IllegalArgumentException("password refused: " + reason);
         });
-        Account account = new Account(email, displayName, passwords.hash(password), role, language, Instant.now());
+        Account account = new Account(email, displayName, passwords.hash(password), role, language, clock.instant());
         em.persist(account);
         em.flush();
         SecurityLog.accountCreated(account);
@@ -72,7 +75,7 @@ public class AccountService {
     public Optional<Account> recordSignIn(String email, String from) {
         Optional<Account> account = findByEmail(email).filter(Account::isActive);
         account.ifPresent(a -> {
-            a.recordLogin(Instant.now());
+            a.recordLogin(clock.instant());
             SecurityLog.signedIn(a, from);
         });
         return account;

@@ -1,5 +1,6 @@
 package org.puente.account;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,6 +41,9 @@ public class PasswordResets {
     static final Duration LIMIT_WINDOW = Duration.ofHours(1);
     private static final int REMEMBERED_KEYS = 100_000;
 
+    @Inject
+    Clock clock;
+
     @PersistenceContext
     EntityManager em;
 
@@ -55,8 +59,14 @@ public class PasswordResets {
     @Resource
     ManagedExecutorService background;
 
-    private final RateLimit perAddress = new RateLimit(PER_ADDRESS, LIMIT_WINDOW, REMEMBERED_KEYS, Clock.systemUTC());
-    private final RateLimit perClient = new RateLimit(PER_CLIENT, LIMIT_WINDOW, REMEMBERED_KEYS, Clock.systemUTC());
+    private RateLimit perAddress;
+    private RateLimit perClient;
+
+    @PostConstruct
+    void start() {
+        perAddress = new RateLimit(PER_ADDRESS, LIMIT_WINDOW, REMEMBERED_KEYS, clock);
+        perClient = new RateLimit(PER_CLIENT, LIMIT_WINDOW, REMEMBERED_KEYS, clock);
+    }
 
     /**
      * Asks for a link to the address, if it has an active account; the answer does not say whether it has.
@@ -91,7 +101,7 @@ public class PasswordResets {
 
     @Transactional(TxType.SUPPORTS)
     public boolean isUsable(String token) {
-        return find(token).filter(r -> r.isUsable(Instant.now())).isPresent();
+        return find(token).filter(r -> r.isUsable(clock.instant())).isPresent();
     }
 
     /**
@@ -105,7 +115,7 @@ public class PasswordResets {
             throw new IllegalArgumentException("password refused: " + reason);
         });
         Optional<PasswordReset> found = find(token);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         if (found.isEmpty() || !found.get().isUsable(now)) {
             return false;
         }

@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.puente.platform.config.PuenteConfig;
@@ -25,6 +26,9 @@ import org.puente.platform.security.Tokens;
 public class ResetLinks {
 
     static final int PER_ACCOUNT = 3;
+
+    @Inject
+    Clock clock;
 
     @PersistenceContext
     EntityManager em;
@@ -48,7 +52,7 @@ public class ResetLinks {
             return;
         }
         Account account = em.find(Account.class, id, LockModeType.PESSIMISTIC_WRITE);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         long recent = em.createNamedQuery("PasswordReset.countByAccountSince", Long.class)
                 .setParameter("account", account).setParameter("since", now.minus(PasswordReset.LIFETIME))
                 .getSingleResult();

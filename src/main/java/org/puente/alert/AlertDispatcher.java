@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -82,6 +83,9 @@ public class AlertDispatcher {
     public static String subscribedSql(String ids) {
         return "SELECT id, link_generation FROM supporter WHERE status = 'SUBSCRIBED' AND id IN (" + ids + ")";
     }
+
+    @Inject
+    Clock clock;
 
     @Resource(lookup = PuenteDataSource.JNDI_NAME)
     DataSource database;
@@ -164,7 +168,9 @@ public class AlertDispatcher {
             work(worker);
             try {
                 Instant resume = serverDownUntil;
-                long pause = Math.max(1000, Duration.between(Instant.now(), resume).toMillis());
+                // Never longer than the server's pause, even if a test moved the clock back meanwhile.
+                long pause = Math.min(SERVER_DOWN_PAUSE.toMillis(),
+                        Math.max(1000, Duration.between(clock.instant(), resume).toMillis()));
                 Thread.sleep(pause);
             } catch (InterruptedException e) {
                 return;
@@ -177,7 +183,7 @@ public class AlertDispatcher {
      * or silent at the last try); empty when sending goes on.
      */
     public java.util.Optional<String> mailServerTrouble() {
-        return Instant.now().isBefore(serverDownUntil) ? java.util.Optional.ofNullable(serverDownReason)
+        return clock.instant().isBefore(serverDownUntil) ? java.util.Optional.ofNullable(serverDownReason)
                 : java.util.Optional.empty();
     }
 
@@ -193,7 +199,7 @@ public class AlertDispatcher {
     /** One worker's turn: claim and send batches while there is work. */
     void work(int worker) {
         try {
-            while (!stopping && Instant.now().isAfter(serverDownUntil)) {
+            while (!stopping && clock.instant().isAfter(serverDownUntil)) {
                 List<Claim> batch = claim(instance + "/" + worker);
                 if (batch.isEmpty()) {
                     finishDone();
@@ -225,7 +231,7 @@ public class AlertDispatcher {
      * (alert, state, next attempt), so a claim costs the same at the last delivery as at the first.
      */
     List<Claim> claim(String owner) throws SQLException {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         try (Connection db = database.getConnection()) {
             db.setAutoCommit(false);
             List<Claim> batch = new ArrayList<>();
@@ -342,12 +348,12 @@ public class AlertDispatcher {
                     settle(claim.id(), "FAILED", error, null);
                 } else {
                     Duration pause = Duration.ofSeconds((long) retrySeconds << (claim.attempts() - 1));
-                    settle(claim.id(), "PENDING", error, Instant.now().plus(pause));
+                    settle(claim.id(), "PENDING", error, clock.instant().plus(pause));
                 }
                 return true;
             }
             serverDownReason = error;
-            serverDownUntil = Instant.now().plus(SERVER_DOWN_PAUSE);
+            serverDownUntil = clock.instant().plus(SERVER_DOWN_PAUSE);
             LOG.warning(() -> "Mail server unavailable; alerts wait " + SERVER_DOWN_PAUSE.toSeconds() + " s: " + error);
             return false;
         }
@@ -378,7 +384,7 @@ public class AlertDispatcher {
             update.setString(2, error == null ? null : error.length() > 300 ? error.substring(0, 300) : error);
             update.setTimestamp(3, retryAt == null ? null : Timestamp.from(retryAt));
             update.setString(4, state);
-            update.setTimestamp(5, Timestamp.from(Instant.now()));
+            update.setTimestamp(5, Timestamp.from(clock.instant()));
             update.setString(6, state);
             update.setLong(7, deliveryId);
             update.executeUpdate();
@@ -400,7 +406,7 @@ public class AlertDispatcher {
     /** Alerts whose every delivery is settled are sent. */
     private void finishDone() throws SQLException {
         try (Connection db = database.getConnection(); PreparedStatement update = db.prepareStatement(FINISH_DONE)) {
-            update.setTimestamp(1, Timestamp.from(Instant.now()));
+            update.setTimestamp(1, Timestamp.from(clock.instant()));
             if (update.executeUpdate() > 0) {
                 alertCache.clear();
             }

@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -27,6 +28,9 @@ import org.puente.platform.web.NotFoundException;
 @ApplicationScoped
 @Transactional
 public class AlertService {
+
+    @Inject
+    Clock clock;
 
     @PersistenceContext
     EntityManager em;
@@ -68,7 +72,7 @@ public class AlertService {
     public Alert save(Long id, LocalizedText subject, LocalizedText preheader, LocalizedText body,
             LocalizedText actionLabel, LocalizedText actionUrl, Audience audience) {
         Account author = caller.require(Role.ADMIN, Role.STAFF);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Alert alert = id == null ? new Alert(author.getId(), now) : find(id);
         alert.write(subject, preheader, body, actionLabel, actionUrl, audience, now);
         if (id == null) {
@@ -120,12 +124,12 @@ public class AlertService {
     /** Sending starts by itself at {@code at}, with the audience as it is then. */
     public Alert schedule(long id, Language onlyLanguage, Instant at) {
         Alert alert = find(id);
-        alert.schedule(at, onlyLanguage, Instant.now());
+        alert.schedule(at, onlyLanguage, clock.instant());
         return alert;
     }
 
     public void cancelSchedule(long id) {
-        find(id).cancelSchedule(Instant.now());
+        find(id).cancelSchedule(clock.instant());
     }
 
     /**
@@ -136,7 +140,7 @@ public class AlertService {
      */
     public int startDue() {
         @SuppressWarnings("unchecked")
-        List<Number> due = em.createNativeQuery(DUE).setParameter(1, java.sql.Timestamp.from(Instant.now()))
+        List<Number> due = em.createNativeQuery(DUE).setParameter(1, java.sql.Timestamp.from(clock.instant()))
                 .getResultList();
         for (Number id : due) {
             start(em.find(Alert.class, id.longValue()), null);
@@ -148,18 +152,18 @@ public class AlertService {
         Audience audience = alert.getAudience();
         Query snapshot = em.createNativeQuery(SNAPSHOT + audienceSql(audience));
         snapshot.setParameter(1, alert.getId());
-        snapshot.setParameter(2, java.sql.Timestamp.from(Instant.now()));
+        snapshot.setParameter(2, java.sql.Timestamp.from(clock.instant()));
         bind(snapshot, audience, 3);
         int size = snapshot.executeUpdate();
-        alert.startSending(size, onlyLanguage, Instant.now());
+        alert.startSending(size, onlyLanguage, clock.instant());
     }
 
     public void pause(long id) {
-        find(id).pause(Instant.now());
+        find(id).pause(clock.instant());
     }
 
     public void resume(long id) {
-        find(id).resume(Instant.now());
+        find(id).resume(clock.instant());
     }
 
     /** Each complete version to the staff member's own address, as a supporter would get it. */
@@ -203,7 +207,7 @@ public class AlertService {
         long recent = 0;
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(PROGRESS)
-                .setParameter(1, java.sql.Timestamp.from(Instant.now().minusSeconds(RATE_WINDOW_SECONDS)))
+                .setParameter(1, java.sql.Timestamp.from(clock.instant().minusSeconds(RATE_WINDOW_SECONDS)))
                 .setParameter(2, id).getResultList();
         for (Object[] row : rows) {
             counts.put(DeliveryState.valueOf((String) row[0]), number(row[1]));

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.validation.Valid;
 import java.io.Serializable;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -25,6 +26,9 @@ import org.puente.platform.web.Pages;
 public class EditAlert implements Serializable {
 
     private static final long serialVersionUID = 1L;
+
+    @Inject
+    Clock clock;
 
     @Inject
     AlertService alerts;
@@ -106,7 +110,7 @@ public class EditAlert implements Serializable {
             return null;
         }
         Instant at = scheduledAt.atZone(ZoneId.systemDefault()).toInstant();
-        if (!at.isAfter(Instant.now().plusSeconds(60))) {
+        if (!at.isAfter(clock.instant().plusSeconds(60))) {
             Pages.error("form:scheduledAt", "admin.alert.schedule.past");
             return null;
         }

@@ -6,6 +6,7 @@ import jakarta.faces.application.FacesMessage;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.validation.constraints.Size;
+import java.time.Clock;
 import java.util.Optional;
 import org.puente.account.NewPassword;
 import org.puente.platform.web.Pages;
@@ -21,6 +22,9 @@ import org.puente.platform.web.PlainText;
 public class AcceptInvitation implements Serializable {
 
     private static final long serialVersionUID = 1L;
+
+    @Inject
+    Clock clock;
 
     @Inject
     InvitationService invitations;
@@ -41,7 +45,7 @@ public class AcceptInvitation implements Serializable {
         if (invitation == null) {
             invitation = invitations.find(token);
             problem = invitation.isEmpty() ? Invitation.Problem.UNKNOWN
-                    : invitation.get().problemAt(java.time.Instant.now()).orElse(null);
+                    : invitation.get().problemAt(clock.instant()).orElse(null);
             if (problem == null && !invitations.isAcceptableBy(invitation.get())) {
                 problem = Invitation.Problem.USED;
             }

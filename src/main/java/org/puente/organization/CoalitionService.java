@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
+import java.time.Clock;
 import org.puente.account.Caller;
 import org.puente.platform.i18n.LocalizedText;
 import org.puente.platform.security.Role;
@@ -14,6 +14,9 @@ import org.puente.platform.security.Role;
 @ApplicationScoped
 @Transactional
 public class CoalitionService {
+
+    @Inject
+    Clock clock;
 
     @PersistenceContext
     EntityManager em;
@@ -31,7 +34,7 @@ public class CoalitionService {
 
     public void update(String name, LocalizedText mission, String postalAddress) {
         caller.require(Role.ADMIN);
-        em.find(Coalition.class, Coalition.ID).update(name, mission, postalAddress, Instant.now());
+        em.find(Coalition.class, Coalition.ID).update(name, mission, postalAddress, clock.instant());
         changed.fire(new CoalitionChanged());
     }
 }

@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -29,6 +30,9 @@ import org.puente.platform.security.Tokens;
 @ApplicationScoped
 @Transactional
 public class InvitationService {
+
+    @Inject
+    Clock clock;
 
     @PersistenceContext
     EntityManager em;
@@ -81,7 +85,7 @@ public class InvitationService {
             String subject, String body) {
         String token = Tokens.generate();
         Invitation invitation = new Invitation(email, language, organization,
-                em.getReference(Account.class, inviter.getId()), Tokens.hash(token), Instant.now());
+                em.getReference(Account.class, inviter.getId()), Tokens.hash(token), clock.instant());
         em.persist(invitation);
         String link = config.baseUrl() + "/invitation?token=" + token + "&lang=" + language.code();
         mail.send(composer.compose(invitation.getEmail(), language, subject,
@@ -94,13 +98,13 @@ public class InvitationService {
     public List<Invitation> pendingStaff() {
         caller.require(Role.ADMIN);
         return em.createNamedQuery("Invitation.findPendingStaff", Invitation.class)
-                .setParameter("role", Role.STAFF).setParameter("now", Instant.now()).getResultList();
+                .setParameter("role", Role.STAFF).setParameter("now", clock.instant()).getResultList();
     }
 
     public List<Invitation> pendingFor(long organizationId) {
         caller.require(Role.ADMIN, Role.STAFF);
         return em.createNamedQuery("Invitation.findPendingFor", Invitation.class)
-                .setParameter("organizationId", organizationId).setParameter("now", Instant.now()).getResultList();
+                .setParameter("organizationId", organizationId).setParameter("now", clock.instant()).getResultList();
     }
 
     /** The invitation behind a link, if the link names one at all. */
@@ -134,7 +138,7 @@ public class InvitationService {
             return Optional.of(Invitation.Problem.UNKNOWN);
         }
         Invitation invitation = em.find(Invitation.class, found.get().getId(), LockModeType.PESSIMISTIC_WRITE);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Optional<Invitation.Problem> problem = invitation.problemAt(now);
         if (problem.isPresent()) {
             return problem;

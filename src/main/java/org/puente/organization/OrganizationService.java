@@ -6,7 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.puente.account.Account;
@@ -22,6 +22,9 @@ import org.puente.platform.web.NotFoundException;
 @ApplicationScoped
 @Transactional
 public class OrganizationService {
+
+    @Inject
+    Clock clock;
 
     @PersistenceContext
     EntityManager em;
@@ -74,7 +77,7 @@ public class OrganizationService {
     public Organization create(@Valid OrganizationProfile profile) {
         caller.require(Role.ADMIN);
         requireUniqueName(profile.getName(), -1L);
-        Organization organization = new Organization(uniqueSlug(profile.getName()), profile, Instant.now());
+        Organization organization = new Organization(uniqueSlug(profile.getName()), profile, clock.instant());
         em.persist(organization);
         return organization;
     }
@@ -83,7 +86,7 @@ public class OrganizationService {
         Organization organization = find(id);
         caller.requireEditorOf(organization);
         requireUniqueName(profile.getName(), id);
-        organization.update(profile, Instant.now());
+        organization.update(profile, clock.instant());
         return organization;
     }
 
@@ -95,9 +98,9 @@ public class OrganizationService {
         }
         OrganizationLogo logo = em.find(OrganizationLogo.class, id);
         if (logo == null) {
-            em.persist(new OrganizationLogo(id, content, Instant.now()));
+            em.persist(new OrganizationLogo(id, content, clock.instant()));
         } else {
-            logo.replace(content, Instant.now());
+            logo.replace(content, clock.instant());
         }
     }
 
@@ -112,12 +115,12 @@ public class OrganizationService {
 
     public void deactivate(long id) {
         caller.require(Role.ADMIN);
-        find(id).deactivate(Instant.now());
+        find(id).deactivate(clock.instant());
     }
 
     public void reactivate(long id) {
         caller.require(Role.ADMIN);
-        find(id).reactivate(Instant.now());
+        find(id).reactivate(clock.instant());
     }
 
     public List<Account> editorsOf(long organizationId) {

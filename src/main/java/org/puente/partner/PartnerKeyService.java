@@ -6,7 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -38,6 +38,9 @@ public class PartnerKeyService {
         }
     }
 
+    @Inject
+    Clock clock;
+
     @PersistenceContext
     EntityManager em;
 
@@ -63,7 +66,8 @@ public class PartnerKeyService {
     public IssuedKey issue(String name, int perMinute, int perHour) {
         Account staff = caller.require(Role.ADMIN, Role.STAFF);
         String secret = Tokens.generate();
-        PartnerKey key = new PartnerKey(name.strip(), Tokens.hash(secret), perMinute, perHour, staff.getId(), Instant.now());
+        PartnerKey key = new PartnerKey(name.strip(), Tokens.hash(secret), perMinute, perHour, staff.getId(),
+                clock.instant());
         em.persist(key);
         return new IssuedKey(key, secret);
     }
@@ -72,7 +76,8 @@ public class PartnerKeyService {
     public Optional<String> revoke(long id) {
         Account staff = caller.require(Role.ADMIN, Role.STAFF);
         PartnerKey key = em.find(PartnerKey.class, id);
-        return key != null && key.revoke(staff.getId(), Instant.now()) ? Optional.of(key.getName()) : Optional.empty();
+        return key != null && key.revoke(staff.getId(), clock.instant()) ? Optional.of(key.getName())
+                : Optional.empty();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

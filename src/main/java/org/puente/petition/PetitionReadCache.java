@@ -4,8 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,6 +43,9 @@ public class PetitionReadCache {
     private volatile Entry<List<Petition>> open;
 
     @Inject
+    Clock clock;
+
+    @Inject
     SignatureService signatures;
 
     public Optional<Petition> visible(String slug) {
@@ -73,7 +76,7 @@ public class PetitionReadCache {
     /** Whether the page should offer the form: open, not paused, and signing not paused site-wide. */
     public boolean isSignable(Petition petition) {
         allPaused = fresh(allPaused, signatures::isAllSigningPaused);
-        return petition.isSignable(Instant.now()) && !allPaused.value();
+        return petition.isSignable(clock.instant()) && !allPaused.value();
     }
 
     /** This instance forgets at once what it read, after the change is committed; others within {@link #MAX_AGE}. */

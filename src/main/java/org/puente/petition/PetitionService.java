@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.puente.account.Account;
@@ -22,6 +23,9 @@ import org.puente.platform.web.NotFoundException;
 @ApplicationScoped
 @Transactional
 public class PetitionService {
+
+    @Inject
+    Clock clock;
 
     @PersistenceContext
     EntityManager em;
@@ -68,7 +72,7 @@ public class PetitionService {
             throw new NotFoundException("organization " + form.getOrganizationId());
         }
         requireAuthorOf(organization);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         String slug = form.requestedSlug().isEmpty() ? uniqueSlug(form) : available(form.requestedSlug(), null);
         Petition petition = new Petition(organization, slug, form.title(), form.summary(), form.text(),
                 form.getTarget(), form.getGoal(), form.getEndDate(), now);
@@ -83,7 +87,7 @@ public class PetitionService {
      */
     public Petition revise(long id, @Valid PetitionForm form) {
         Petition petition = findForAuthoring(id);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         if (!form.requestedSlug().isEmpty() && !form.requestedSlug().equals(petition.getSlug())) {
             petition.rename(available(form.requestedSlug(), petition), now);
         }
@@ -120,7 +124,7 @@ public class PetitionService {
         Petition petition = id == null ? create(form) : revise(id, form);
         em.flush();
         PetitionImage current = em.find(PetitionImage.class, petition.getId());
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         if (image != null && current == null) {
             em.persist(new PetitionImage(petition.getId(), image, now));
             petition.imageChanged(now);
@@ -171,30 +175,30 @@ public class PetitionService {
     }
 
     public void submit(long id) {
-        findForAuthoring(id).submitForReview(Instant.now());
+        findForAuthoring(id).submitForReview(clock.instant());
     }
 
     public void approve(long id) {
         caller.require(Role.ADMIN, Role.STAFF);
-        find(id).approve(Instant.now());
+        find(id).approve(clock.instant());
         changed.fire(new PetitionsChanged());
     }
 
     public void reject(long id, String reason) {
         caller.require(Role.ADMIN, Role.STAFF);
-        find(id).reject(reason, Instant.now());
+        find(id).reject(reason, clock.instant());
     }
 
     public void close(long id) {
         caller.require(Role.ADMIN, Role.STAFF);
-        find(id).close(Instant.now());
+        find(id).close(clock.instant());
         changed.fire(new PetitionsChanged());
     }
 
     /** A closed petition leaves the public site; its authors keep its signatures for delivery. */
     public void archive(long id) {
         caller.require(Role.ADMIN, Role.STAFF);
-        find(id).archive(Instant.now());
+        find(id).archive(clock.instant());
         changed.fire(new PetitionsChanged());
     }
 
@@ -202,9 +206,9 @@ public class PetitionService {
         caller.require(Role.ADMIN, Role.STAFF);
         Petition petition = find(id);
         if (paused) {
-            petition.pauseSigning(Instant.now());
+            petition.pauseSigning(clock.instant());
         } else {
-            petition.resumeSigning(Instant.now());
+            petition.resumeSigning(clock.instant());
         }
         changed.fire(new PetitionsChanged());
     }
@@ -213,7 +217,7 @@ public class PetitionService {
     public void pauseAllSigning(boolean paused) {
         caller.require(Role.ADMIN, Role.STAFF);
         em.find(org.puente.organization.Coalition.class, org.puente.organization.Coalition.ID)
-                .pauseAllSigning(paused, Instant.now());
+                .pauseAllSigning(paused, clock.instant());
         changed.fire(new PetitionsChanged());
     }
 

@@ -7,6 +7,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -28,6 +29,9 @@ import org.puente.supporter.SupporterService;
 @ApplicationScoped
 @Transactional
 public class SignatureService {
+
+    @Inject
+    Clock clock;
 
     @PersistenceContext
     EntityManager em;
@@ -78,7 +82,7 @@ public class SignatureService {
 
     /** Open, not paused (neither this petition nor the whole site), within its dates. */
     public boolean isSignable(Petition petition) {
-        return petition.isSignable(Instant.now()) && !isAllSigningPaused();
+        return petition.isSignable(clock.instant()) && !isAllSigningPaused();
     }
 
     /** Confirmed signatures: the only ones that count. */
@@ -97,7 +101,7 @@ public class SignatureService {
      */
     public void sign(String slug, @Valid SignatureForm form, SigningSource source) {
         Petition petition = signablePetition(slug);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         String token = Tokens.generate();
         // No read first: the unique (petition, canonical e-mail) key refuses a second signature, and the
         // caller then takes the signAgain path. A new signer, the common case, costs one query and one insert.
@@ -128,7 +132,7 @@ public class SignatureService {
             return false;
         }
         String token = Tokens.generate();
-        if (existing.get().remind(Tokens.hash(token), Instant.now())) {
+        if (existing.get().remind(Tokens.hash(token), clock.instant())) {
             sendConfirmation(existing.get(), token);
         }
         return true;
@@ -144,7 +148,7 @@ public class SignatureService {
             throw new NotFoundException("petition " + slug);
         }
         Petition petition = (Petition) found[0];
-        if (!petition.isSignable(Instant.now()) || Boolean.TRUE.equals(found[1])) {
+        if (!petition.isSignable(clock.instant()) || Boolean.TRUE.equals(found[1])) {
             throw new PetitionClosedException(slug);
         }
         return petition;
@@ -203,7 +207,7 @@ public class SignatureService {
         List<Signature> batch = em.createNamedQuery("Signature.findHeld", Signature.class)
                 .setParameter("petitionId", petitionId).setParameter("reason", reason)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE).setMaxResults(max).getResultList();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         for (Signature signature : batch) {
             String token = Tokens.generate();
             if (signature.release(Tokens.hash(token), now)) {
@@ -226,7 +230,7 @@ public class SignatureService {
         }
         return em.createNamedQuery("Signature.findByTokenHash", Signature.class)
                 .setParameter("hash", Tokens.hash(token)).getResultList().stream()
-                .filter(s -> s.isLinkUsable(Instant.now())).findFirst();
+                .filter(s -> s.isLinkUsable(clock.instant())).findFirst();
     }
 
     /**
@@ -241,7 +245,7 @@ public class SignatureService {
             return Optional.empty();
         }
         Signature signature = em.find(Signature.class, found.get().getId(), LockModeType.PESSIMISTIC_WRITE);
-        if (!isSignable(signature.getPetition()) || !signature.confirm(Instant.now())) {
+        if (!isSignable(signature.getPetition()) || !signature.confirm(clock.instant())) {
             return Optional.empty();
         }
         if (signature.isAlertsConsent()) {

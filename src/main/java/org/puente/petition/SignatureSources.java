@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -70,6 +71,9 @@ public class SignatureSources {
         }
     }
 
+    @Inject
+    Clock clock;
+
     @PersistenceContext
     EntityManager em;
 
@@ -78,7 +82,7 @@ public class SignatureSources {
 
     /** The last {@value #HOURS} hours that had signatures, newest first. */
     public List<Hour> hourly(long petitionId) {
-        Timestamp since = Timestamp.from(Instant.now().minus(Duration.ofHours(HOURS)));
+        Timestamp since = Timestamp.from(clock.instant().minus(Duration.ofHours(HOURS)));
         Map<String, long[]> totals = new LinkedHashMap<>();
         for (Object[] row : rows(HOURLY, petitionId, since)) {
             totals.put((String) row[0], new long[] {number(row[1]), number(row[2])});
@@ -141,7 +145,7 @@ public class SignatureSources {
     public int eraseOldSources() {
         @SuppressWarnings("unchecked")
         List<Number> ids = em.createNativeQuery(OLD_SOURCES)
-                .setParameter(1, Timestamp.from(Instant.now().minus(limits.sourceRetention()))).getResultList();
+                .setParameter(1, Timestamp.from(clock.instant().minus(limits.sourceRetention()))).getResultList();
         if (ids.isEmpty()) {
             return 0;
         }

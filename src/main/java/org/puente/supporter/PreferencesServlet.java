@@ -7,7 +7,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Optional;
 import org.puente.platform.i18n.Language;
 
@@ -38,6 +38,9 @@ public class PreferencesServlet extends HttpServlet {
     /** What the page shows: never the whole address, in case the link was forwarded. */
     public record Preferences(String maskedEmail, Language language, boolean subscribed) {
     }
+
+    @Inject
+    Clock clock;
 
     @Inject
     private transient SupporterLinks links;
@@ -134,7 +137,7 @@ public class PreferencesServlet extends HttpServlet {
             return Optional.empty();
         }
         return supporters.find(Long.parseLong(id)).filter(s -> links.isValidErasure(s, request.getParameter("e"),
-                request.getParameter("t"), Instant.now()));
+                request.getParameter("t"), clock.instant()));
     }
 
     private void show(HttpServletRequest request, HttpServletResponse response, Supporter supporter)

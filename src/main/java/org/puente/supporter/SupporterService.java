@@ -1,5 +1,6 @@
 package org.puente.supporter;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -31,8 +32,7 @@ public class SupporterService {
     /** Erasure and new-link mails one supporter can be sent within an hour (per instance). */
     static final int LINK_MAILS_PER_HOUR = 3;
 
-    private final RateLimit linkMails = new RateLimit(LINK_MAILS_PER_HOUR, Duration.ofHours(1), 100_000,
-            Clock.systemUTC());
+    private RateLimit linkMails;
 
     /** A forgotten person's unconfirmed signatures go. */
     public static final String ERASE_PENDING_SIGNATURES =
@@ -52,6 +52,9 @@ public class SupporterService {
     public static final String RECORD_EVENT =
             "INSERT INTO supporter_event (supporter_id, kind, source, happened_at) VALUES (?, ?, ?, ?)";
 
+    @Inject
+    Clock clock;
+
     @PersistenceContext
     EntityManager em;
 
@@ -64,10 +67,15 @@ public class SupporterService {
     @Inject
     MailQueue mailQueue;
 
+    @PostConstruct
+    void start() {
+        linkMails = new RateLimit(LINK_MAILS_PER_HOUR, Duration.ofHours(1), 100_000, clock);
+    }
+
     /** Creates or updates the supporter behind an explicit consent, joining the caller's transaction. */
     public Supporter recordConsent(String email, String canonicalEmail, String firstName, String lastName,
             String postalCode, String country, Language language, String source) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         // A plain read: locking a row that may not exist takes a gap lock, and simultaneous first consents
         // deadlock on it. The unique key settles a race; the version column a simultaneous update (callers retry).
         Supporter supporter = em.createNamedQuery("Supporter.findByCanonicalEmail", Supporter.class)
@@ -95,7 +103,7 @@ public class SupporterService {
             return false;
         }
         if (supporter.getStatus() == SupporterStatus.SUBSCRIBED) {
-            Instant now = Instant.now();
+            Instant now = clock.instant();
             supporter.suppress(SupporterStatus.UNSUBSCRIBED, now);
             record(supporterId, "UNSUBSCRIBE", source, now);
         }
@@ -106,7 +114,7 @@ public class SupporterService {
     public void bounced(long supporterId, String source) {
         Supporter supporter = em.find(Supporter.class, supporterId);
         if (supporter != null && supporter.getStatus() == SupporterStatus.SUBSCRIBED) {
-            Instant now = Instant.now();
+            Instant now = clock.instant();
             supporter.suppress(SupporterStatus.BOUNCED, now);
             record(supporterId, "BOUNCE", source, now);
         }
@@ -119,7 +127,7 @@ public class SupporterService {
             return false;
         }
         if (supporter.getLanguage() != language) {
-            Instant now = Instant.now();
+            Instant now = clock.instant();
             supporter.changeLanguage(language, now);
             record(supporterId, "LANGUAGE", source, now);
         }
@@ -140,7 +148,7 @@ public class SupporterService {
             return false;
         }
         Language language = supporter.getLanguage();
-        Instant expires = Instant.now().plus(SupporterLinks.ERASURE_LIFETIME);
+        Instant expires = clock.instant().plus(SupporterLinks.ERASURE_LIFETIME);
         mailQueue.sendAfterCommit(composer.compose(supporter.getEmail(), language,
                 Messages.get(language, "mail.erase.subject"),
                 List.of(Messages.get(language, "mail.erase.body"),
@@ -161,7 +169,7 @@ public class SupporterService {
         if (supporter == null || !linkMails.tryAcquire(String.valueOf(supporterId))) {
             return false;
         }
-        supporter.revokeLinks(Instant.now());
+        supporter.revokeLinks(clock.instant());
         Language language = supporter.getLanguage();
         mailQueue.sendAfterCommit(composer.compose(supporter.getEmail(), language,
                 Messages.get(language, "mail.preferences.subject"),
@@ -201,7 +209,7 @@ public class SupporterService {
      * @return the outcome per canonical address
      */
     public Map<String, ImportOutcome> importConsents(List<SupporterImport.Candidate> batch, String source) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Timestamp at = Timestamp.from(now);
         String consentSource = source.length() > 120 ? source.substring(0, 120) : source;
         Map<String, Supporter> existing = new HashMap<>();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.mail.internet.MimeMessage;
@@ -32,6 +33,7 @@ import org.puente.testing.Accounts;
 import org.puente.testing.Deployments;
 import org.puente.testing.Mailbox;
 import org.puente.testing.ServerLog;
+import org.puente.testing.TestClock;
 import org.puente.testing.TestEnvironment;
 import org.puente.testing.WebSession;
 import org.puente.testing.WebSession.Page;
@@ -200,6 +202,28 @@ class AccountsIT {
         assertTrue(reused.text().contains("expired or has already been used"), reused.text());
         Page signedIn = login(new WebSession(base.toURI()), TestEnvironment.ADMIN_EMAIL, TestEnvironment.adminPassword());
         assertTrue(signedIn.uri().getPath().startsWith("/admin"));
+    }
+
+    @Test
+    @DisplayName("a reset link left unused for more than an hour has expired (the portal's clock is moved, not slept)")
+    void resetLinkExpires() throws Exception {
+        String email = newStaff("Elena Expired");
+        askForReset(email, "198.51.100.43");
+        List<String> links = resetLinks(email, 1);
+        assertEquals(1, links.size(), "one link");
+        WebSession owner = new WebSession(base.toURI()).forwardedFor("198.51.100.43");
+        Page fresh = owner.get(links.get(0));
+        assertNotNull(fresh.document().selectFirst("form[id=reset]"), "a fresh link offers the form: " + fresh.text());
+        assertFalse(fresh.text().contains("expired or has already been used"), fresh.text());
+
+        TestClock.advance(base.toURI(), Duration.ofMinutes(61));
+        try {
+            Page stale = owner.get(links.get(0));
+            assertNull(stale.document().selectFirst("form[id=reset]"), "no form for an expired link");
+            assertTrue(stale.text().contains("expired or has already been used"), stale.text());
+        } finally {
+            TestClock.reset(base.toURI());
+        }
     }
 
     static final String PHRASE = "a long enough phrase";

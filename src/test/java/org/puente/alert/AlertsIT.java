@@ -35,6 +35,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.puente.testing.Accounts;
 import org.puente.testing.Deployments;
 import org.puente.testing.Mailbox;
+import org.puente.testing.TestClock;
 import org.puente.testing.TestEnvironment;
 import org.puente.testing.WebSession;
 import org.puente.testing.WebSession.Page;
@@ -610,12 +611,12 @@ class AlertsIT {
                 java.time.LocalDateTime.now().plusHours(2).format(minutes)), "schedule");
         assertTrue(again.messages().contains("The alert is scheduled for"), again.messages());
 
-        try (Connection db = db(); PreparedStatement due = db.prepareStatement(
-                "UPDATE alert SET scheduled_at = NOW(6) - INTERVAL 1 SECOND WHERE id = ?")) {
-            due.setLong(1, Long.parseLong(id));
-            due.executeUpdate();
+        TestClock.advance(base.toURI(), Duration.ofHours(2).plusMinutes(2));
+        try {
+            awaitSent(Long.parseLong(id));
+        } finally {
+            TestClock.reset(base.toURI());
         }
-        awaitSent(Long.parseLong(id));
         Map<String, List<MimeMessage>> mails = mailsTo(prefix);
         for (int i = 0; i < 20; i++) {
             List<MimeMessage> mine = mails.getOrDefault(address(prefix, "SUBSCRIBED", i), List.of());

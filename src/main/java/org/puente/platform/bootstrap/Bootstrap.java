@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.logging.Logger;
 import org.puente.account.AccountService;
@@ -34,6 +35,9 @@ public class Bootstrap {
 
     private static final Logger LOG = Logger.getLogger(Bootstrap.class.getName());
 
+    @Inject
+    Clock clock;
+
     @PersistenceContext
     EntityManager em;
 
@@ -50,7 +54,8 @@ public class Bootstrap {
     void onSchemaReady(@Observes SchemaReady ready) {
         boolean fresh = em.find(Coalition.class, Coalition.ID) == null;
         if (fresh) {
-            em.persist(config.demoData() ? demoCoalition() : new Coalition("Puente", LocalizedText.empty(), "-", Instant.now()));
+            em.persist(config.demoData() ? demoCoalition()
+                    : new Coalition("Puente", LocalizedText.empty(), "-", clock.instant()));
             if (config.demoData()) {
                 demoOrganizations();
             }
@@ -80,7 +85,7 @@ public class Bootstrap {
                         "Somos una coalición nacional de organizaciones comunitarias dirigidas por inmigrantes que "
                                 + "trabajan juntas para proteger a la niñez y las familias migrantes: alzamos la voz, "
                                 + "acompañamos y movilizamos."),
-                "1220 Calle Esperanza, Suite 4, El Paso, TX 79901, USA", Instant.now());
+                "1220 Calle Esperanza, Suite 4, El Paso, TX 79901, USA", clock.instant());
     }
 
     private void demoOrganizations() {
@@ -103,7 +108,7 @@ public class Bootstrap {
     }
 
     private void demoPetitions(Organization frontera, Organization voces, Organization santuario) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Petition release = new Petition(frontera, "reunite-families-now",
                 new LocalizedText("Reunite separated families now", "Reunifiquen ya a las familias separadas"),
                 new LocalizedText("Children must not wait in detention while their parents are searched for.",
@@ -165,7 +170,7 @@ public class Bootstrap {
         profile.setCountry(country);
         profile.setDescriptionEn(en);
         profile.setDescriptionEs(es);
-        Organization organization = new Organization(Organization.slugOf(name), profile, Instant.now());
+        Organization organization = new Organization(Organization.slugOf(name), profile, clock.instant());
         em.persist(organization);
         return organization;
     }

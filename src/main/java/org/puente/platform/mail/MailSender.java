@@ -14,6 +14,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import java.time.Clock;
 import java.util.Date;
 import java.util.Properties;
 import java.util.UUID;
@@ -31,6 +32,9 @@ public class MailSender {
 
     private static final Logger LOG = Logger.getLogger(MailSender.class.getName());
     private static final String TIMEOUT_MS = "15000";
+
+    @Inject
+    Clock clock;
 
     @Inject
     PuenteConfig config;
@@ -161,7 +165,7 @@ public class MailSender {
         for (var header : mail.headers().entrySet()) {
             message.setHeader(header.getKey(), header.getValue());
         }
-        message.setSentDate(new Date());
+        message.setSentDate(Date.from(clock.instant()));
 
         MimeBodyPart text = new MimeBodyPart();
         text.setText(mail.text(), "UTF-8", "plain");

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -22,6 +23,9 @@ public class FormTimer {
     private static final Duration SKEW = Duration.ofSeconds(5);
 
     @Inject
+    Clock clock;
+
+    @Inject
     SecretSigner secrets;
 
     /**
@@ -30,7 +34,7 @@ public class FormTimer {
      * @param form what the form is for, e.g. {@code petition:12}; the stamp is good for that form only
      */
     public String start(String form) {
-        return stamp(form, Instant.now().toEpochMilli());
+        return stamp(form, clock.millis());
     }
 
     /**
@@ -46,7 +50,7 @@ public class FormTimer {
         if (!MessageDigest.isEqual(expected, stamp.getBytes(StandardCharsets.US_ASCII))) {
             return Optional.empty();
         }
-        Duration elapsed = Duration.between(Instant.ofEpochMilli(millis), Instant.now());
+        Duration elapsed = Duration.between(Instant.ofEpochMilli(millis), clock.instant());
         if (elapsed.compareTo(SKEW.negated()) < 0 || elapsed.compareTo(maxAge) > 0) {
             return Optional.empty();
         }

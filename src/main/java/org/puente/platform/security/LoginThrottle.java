@@ -1,6 +1,7 @@
 package org.puente.platform.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -109,10 +110,12 @@ public class LoginThrottle {
     };
     private final Clock clock;
 
-    public LoginThrottle() {
-        this(Clock.systemUTC());
+    /** For the CDI client proxy only. */
+    protected LoginThrottle() {
+        this(null);
     }
 
+    @Inject
     LoginThrottle(Clock clock) {
         this.clock = clock;
     }

@@ -1,10 +1,11 @@
 package org.puente.platform.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
+import java.time.Clock;
 
 /**
  * Secrets the portal makes for itself, once, in the database: every instance on the same database
@@ -18,6 +19,9 @@ public class SecretStore {
     public static final String CREATE = "INSERT IGNORE INTO platform_secret (name, secret, created_at) VALUES (?, ?, ?)";
     public static final String READ = "SELECT secret FROM platform_secret WHERE name = ?";
 
+    @Inject
+    Clock clock;
+
     @PersistenceContext
     EntityManager em;
 
@@ -25,7 +29,7 @@ public class SecretStore {
     public String get(String name) {
         em.createNativeQuery(CREATE)
                 .setParameter(1, name).setParameter(2, Tokens.generate())
-                .setParameter(3, java.sql.Timestamp.from(Instant.now())).executeUpdate();
+                .setParameter(3, java.sql.Timestamp.from(clock.instant())).executeUpdate();
         return (String) em.createNativeQuery(READ)
                 .setParameter(1, name).getSingleResult();
     }

@@ -1,0 +1,82 @@
+package org.puente.platform.time;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.logging.Logger;
+
+/**
+ * {@code /test/clock}: lets the integration tests move the running portal's clock instead of sleeping
+ * ({@code POST advance=PT2H}, {@code POST reset=true}; {@code GET} tells the offset). It answers 404 unless
+ * the deployment runs with {@code PUENTE_TEST_CLOCK=adjustable}, and only to a caller on this machine (whose
+ * socket address is loopback or one of the machine's own).
+ */
+@WebServlet("/test/clock")
+public class TestClockServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = Logger.getLogger(TestClockServlet.class.getName());
+
+    @Inject
+    transient Clocks clocks;
+
+    @Inject
+    transient Clock clock;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (refused(request, response)) {
+            return;
+        }
+        answer(response);
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (refused(request, response)) {
+            return;
+        }
+        if (request.getParameter("reset") != null) {
+            clocks.reset();
+        } else {
+            try {
+                clocks.advance(Duration.parse(String.valueOf(request.getParameter("advance"))));
+            } catch (DateTimeParseException e) {
+                response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+                return;
+            }
+        }
+        answer(response);
+    }
+
+    private boolean refused(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (clocks.isAdjustable() && fromThisMachine(request)) {
+            return false;
+        }
+        if (clocks.isAdjustable()) {
+            LOG.warning(() -> "Test clock refused to a caller elsewhere: " + request.getRemoteAddr());
+        }
+        response.sendError(HttpServletResponse.SC_NOT_FOUND);
+        return true;
+    }
+
+    /** The caller's socket is on this machine: loopback or one of its own interfaces' addresses. */
+    private static boolean fromThisMachine(HttpServletRequest request) throws IOException {
+        InetAddress caller = InetAddress.getByName(request.getRemoteAddr());
+        return caller.isLoopbackAddress() || NetworkInterface.getByInetAddress(caller) != null;
+    }
+
+    private void answer(HttpServletResponse response) throws IOException {
+        response.setContentType("application/json");
+        response.setHeader("Cache-Control", "no-store");
+        response.getWriter().write("{\"offset\":\"" + clocks.offset() + "\",\"now\":\"" + clock.instant() + "\"}");
+    }
+}
