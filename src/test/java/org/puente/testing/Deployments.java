@@ -5,7 +5,10 @@ import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
-/** The archive the integration tests deploy: the very WAR Maven packaged, at the root context. */
+/**
+ * The archive the integration tests deploy: the very WAR Maven packaged, at the root context, plus the
+ * test-only hook that moves the portal's clock ({@link TestClockServlet}), which production never ships.
+ */
 public final class Deployments {
 
     private Deployments() {
@@ -16,6 +19,7 @@ public final class Deployments {
         if (!war.isFile()) {
             throw new IllegalStateException("Package the WAR first (mvn verify does): " + war);
         }
-        return ShrinkWrap.create(ZipImporter.class, "ROOT.war").importFrom(war).as(WebArchive.class);
+        return ShrinkWrap.create(ZipImporter.class, "ROOT.war").importFrom(war).as(WebArchive.class)
+                .addClass(TestClockServlet.class);
     }
 }

@@ -1,4 +1,4 @@
-package org.puente.platform.time;
+package org.puente.testing;
 
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -12,10 +12,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.logging.Logger;
+import org.puente.platform.time.Clocks;
 
 /**
  * {@code /test/clock}: lets the integration tests move the running portal's clock instead of sleeping
- * ({@code POST advance=PT2H}, {@code POST reset=true}; {@code GET} tells the offset). It answers 404 unless
+ * ({@code POST advance=PT2H}, {@code POST reset=true}; {@code GET} tells the offset). It is never in the
+ * portal's WAR: {@link Deployments#portal()} adds it to the archive the tests deploy. Even there it answers 404 unless
  * the deployment runs with {@code PUENTE_TEST_CLOCK=adjustable}, and only to a caller on this machine (whose
  * socket address is loopback or one of the machine's own).
  */
