@@ -74,7 +74,14 @@ public final class Browser implements AutoCloseable {
         // A mark on the old page's window; a new page has a fresh window object without it.
         org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) driver;
         js.executeScript("window.puenteOldPage = true;");
-        driver.findElement(target).click();
+        // A page that refreshes part of itself (the alert list's live progress) may replace the element
+        // between finding and clicking it: find it again.
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> {
+                    d.findElement(target).click();
+                    return true;
+                });
         new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(20))
                 .ignoring(org.openqa.selenium.WebDriverException.class)
                 .until(d -> Boolean.TRUE.equals(js.executeScript(
