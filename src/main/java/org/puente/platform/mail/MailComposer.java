@@ -2,50 +2,24 @@ package org.puente.platform.mail;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
 import java.util.List;
-import org.puente.organization.Coalition;
 import org.puente.platform.i18n.Language;
 import org.puente.platform.i18n.Messages;
 
 /**
  * Renders the portal's transactional mails (invitations, password resets) from the message
  * bundles, wholly in the recipient's language: greeting paragraphs, one action button, and a footer
- * with the coalition's name and postal address. Text and HTML parts say the same thing.
+ * with the sender's name and postal address ({@link MailSignature}, which the coalition's feature
+ * provides). Text and HTML parts say the same thing.
  */
-// Reads the coalition (now and then) from any thread, the alert senders' included.
-@Transactional
 @ApplicationScoped
 public class MailComposer {
 
-    @PersistenceContext
-    EntityManager em;
+    @Inject
+    MailSignature signature;
 
-    /** Who the mail is from, as its footer names them; read at most every {@link #SENDER_MAX_AGE}. */
-    private record Sender(String name, String postalAddress, long readAt) {
-    }
-
-    static final java.time.Duration SENDER_MAX_AGE = java.time.Duration.ofSeconds(30);
-    private volatile Sender sender;
-
-    /** This instance's next mail shows the new name and address; other instances' within {@link #SENDER_MAX_AGE}. */
-    void forgetSender(@jakarta.enterprise.event.Observes(during = jakarta.enterprise.event.TransactionPhase.AFTER_SUCCESS)
-            org.puente.organization.CoalitionChanged change) {
-        sender = null;
-    }
-
-    private Sender sender() {
-        Sender current = sender;
-        long now = System.nanoTime();
-        if (current == null || now - current.readAt() > SENDER_MAX_AGE.toNanos()) {
-            Coalition coalition = em.find(Coalition.class, Coalition.ID);
-            current = new Sender(coalition == null ? "Puente" : coalition.getName(),
-                    coalition == null ? "" : coalition.getPostalAddress(), now);
-            sender = current;
-        }
-        return current;
+    private MailSignature.Sender sender() {
+        return signature.sender();
     }
 
     /**
@@ -56,7 +30,7 @@ public class MailComposer {
      */
     public OutgoingMail compose(String to, Language language, String subject, List<String> paragraphs,
             String actionLabel, String actionUrl) {
-        Sender sender = sender();
+        MailSignature.Sender sender = sender();
         String coalitionName = sender.name();
         String address = sender.postalAddress();
         String footer = Messages.get(language, "mail.footer.transactional", coalitionName);
@@ -103,7 +77,7 @@ public class MailComposer {
      * An alert-style mail: the letter's own language for its text, the recipient's for the footer.
      */
     public OutgoingMail letter(String to, Language language, Language footerLanguage, Letter letter) {
-        Sender sender = sender();
+        MailSignature.Sender sender = sender();
         String why = java.text.MessageFormat.format(letter.why().replace("'", "''"), sender.name());
         boolean action = letter.actionLabel() != null && !letter.actionLabel().isBlank()
                 && letter.actionUrl() != null && !letter.actionUrl().isBlank();

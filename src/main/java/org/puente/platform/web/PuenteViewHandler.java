@@ -4,6 +4,8 @@ import jakarta.faces.application.ViewHandler;
 import jakarta.faces.application.ViewHandlerWrapper;
 import jakarta.faces.component.UIViewRoot;
 import jakarta.faces.context.FacesContext;
+import jakarta.enterprise.inject.spi.CDI;
+import java.util.HashSet;
 import java.util.Set;
 
 /**
@@ -12,13 +14,15 @@ import java.util.Set;
  * creates no HTTP session and no server-side view state (a spike of readers costs no memory).
  * It must happen here: PrimeFaces asks for the view map, which lives in the session, before the
  * page's own {@code f:view} is built. The layout's {@code f:view} asks {@link Policy} too, so a form
- * posted from such a page is rebuilt as the same stateless view.
+ * posted from such a page is rebuilt as the same stateless view. Which views those are, each feature
+ * says for its own ({@link FeaturePages}); the platform names only its error page.
  */
 public class PuenteViewHandler extends ViewHandlerWrapper {
 
-    static final Set<String> VIEWS = Set.of("/index.xhtml", "/organizations.xhtml", "/organization.xhtml",
-            "/error/page.xhtml", "/petitions.xhtml", "/petition.xhtml", "/petition-check-email.xhtml",
-            "/signature-confirm.xhtml", "/embed/petition.xhtml", "/embed/check-email.xhtml", "/unsubscribe-page.xhtml");
+    /** The platform's own stateless view. */
+    static final String ERROR_VIEW = "/error/page.xhtml";
+
+    private static volatile Set<String> views;
 
     public PuenteViewHandler(ViewHandler wrapped) {
         super(wrapped);
@@ -29,7 +33,7 @@ public class PuenteViewHandler extends ViewHandlerWrapper {
     @jakarta.enterprise.context.ApplicationScoped
     public static class Policy {
         public boolean isStateless(String viewId) {
-            return VIEWS.contains(viewId);
+            return statelessViews().contains(viewId);
         }
     }
 
@@ -43,9 +47,21 @@ public class PuenteViewHandler extends ViewHandlerWrapper {
     @Override
     public UIViewRoot createView(FacesContext context, String viewId) {
         UIViewRoot root = super.createView(context, viewId);
-        if (root != null && VIEWS.contains(root.getViewId())) {
+        if (root != null && statelessViews().contains(root.getViewId())) {
             root.setTransient(true);
         }
         return root;
+    }
+
+    /** Every feature's stateless views, gathered once (the set of beans is fixed at deployment). */
+    static Set<String> statelessViews() {
+        Set<String> known = views;
+        if (known == null) {
+            Set<String> all = new HashSet<>(Set.of(ERROR_VIEW));
+            CDI.current().select(FeaturePages.class).forEach(pages -> all.addAll(pages.statelessViews()));
+            known = Set.copyOf(all);
+            views = known;
+        }
+        return known;
     }
 }

@@ -1,27 +1,36 @@
 package org.puente.platform.web;
 
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * Refuses oversized requests with 413 before anything parses them: forms carry at most
- * {@value #FORM_LIMIT} bytes, uploads (multipart) at most {@value #UPLOAD_LIMIT}, except the supporter
- * import ({@value #IMPORT_PATH}), which takes a CSV of up to 10 MB ({@value #IMPORT_LIMIT} with the form
- * around it). The error page explains it in the person's language.
+ * {@value #FORM_LIMIT} bytes, uploads (multipart) at most {@value #UPLOAD_LIMIT}, except the paths a
+ * feature declares as large uploads ({@link FeaturePages#largeUploads()}: the supporter import's CSV of up
+ * to 10 MB), which take {@value #IMPORT_LIMIT} with the form around it. The error page explains it in the
+ * person's language.
  */
 public class RequestSizeFilter extends HttpFilter {
 
     static final long FORM_LIMIT = 1024 * 1024;
     static final long UPLOAD_LIMIT = 3 * 1024 * 1024;
     static final long IMPORT_LIMIT = 11 * 1024 * 1024;
-    static final String IMPORT_PATH = "/admin/supporters-import";
     private static final long DRAIN_LIMIT = 16 * 1024 * 1024;
     /** Behind the sign-in (the admin area's constraint runs first), an oversized import is read out further. */
     private static final long IMPORT_DRAIN_LIMIT = 64 * 1024 * 1024;
+
+    @Inject
+    transient Instance<FeaturePages> features;
+
+    private transient volatile Set<String> largeUploads;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -48,8 +57,17 @@ public class RequestSizeFilter extends HttpFilter {
         chain.doFilter(request, response);
     }
 
-    private static boolean isImport(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return path.equals(IMPORT_PATH) || path.equals(IMPORT_PATH + ".xhtml");
+    private boolean isImport(HttpServletRequest request) {
+        Set<String> paths = largeUploads;
+        if (paths == null) {
+            Set<String> all = new HashSet<>();
+            features.forEach(pages -> pages.largeUploads().forEach(path -> {
+                all.add(path);
+                all.add(path + ".xhtml");
+            }));
+            paths = Set.copyOf(all);
+            largeUploads = paths;
+        }
+        return paths.contains(RequestPath.of(request));
     }
 }
