@@ -7,7 +7,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
  * The archive the integration tests deploy: the very WAR Maven packaged, at the root context, plus the
- * test-only hook that moves the portal's clock ({@link TestClockServlet}), which production never ships.
+ * test-only hooks that move the portal's clock ({@link TestClockServlet}) and tell whether its mail queue is idle
+ * ({@link TestMailQueueServlet}), which production never ships.
  */
 public final class Deployments {
 
@@ -20,6 +21,6 @@ public final class Deployments {
             throw new IllegalStateException("Package the WAR first (mvn verify does): " + war);
         }
         return ShrinkWrap.create(ZipImporter.class, "ROOT.war").importFrom(war).as(WebArchive.class)
-                .addClass(TestClockServlet.class);
+                .addClasses(TestHooks.class, TestClockServlet.class, TestMailQueueServlet.class);
     }
 }

@@ -1,8 +1,8 @@
 package org.puente.testing;
 
-import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -18,21 +18,53 @@ public final class Mailbox {
 
     /** Waits for messages to one address (confirmation links go out from a queue after their transaction commits). */
     public static List<MimeMessage> to(String address, int atLeast) throws Exception {
-        GreenMail mail = TestEnvironment.mail();
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         while (true) {
-            List<MimeMessage> found = Arrays.stream(mail.getReceivedMessages()).filter(m -> {
-                try {
-                    return Arrays.stream(m.getAllRecipients()).anyMatch(r -> r.toString().equalsIgnoreCase(address));
-                } catch (Exception e) {
-                    return false;
-                }
-            }).toList();
+            List<MimeMessage> found = received(address);
             if (found.size() >= atLeast || System.nanoTime() > deadline) {
                 return found;
             }
-            Thread.sleep(200);
+            Thread.sleep(100);
         }
+    }
+
+    /**
+     * Every message to one address once the portal's mail queue is idle: nothing committed is still waiting,
+     * being sent or between retries. For "no mail was sent" and "exactly n mails": a mail still queued when
+     * the test asks cannot arrive after the assertion. Fails when the queue does not drain in time.
+     */
+    public static List<MimeMessage> settledTo(URI base, String address) throws Exception {
+        awaitIdleQueue(base);
+        return received(address);
+    }
+
+    /** Waits until the portal's mail queue has sent (or given up) every message committed so far. */
+    public static void awaitIdleQueue(URI base) throws Exception {
+        WebSession hook = new WebSession(base);
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            WebSession.Page answer = hook.get("/test/mail-queue");
+            if (answer.status() != 200) {
+                throw new IllegalStateException("No mail queue hook (" + answer.status() + "): deploy Deployments.portal()");
+            }
+            if (answer.body().contains("\"idle\":true")) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the portal's mail queue did not drain within 30 s");
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private static List<MimeMessage> received(String address) {
+        return Arrays.stream(TestEnvironment.mail().getReceivedMessages()).filter(m -> {
+            try {
+                return Arrays.stream(m.getAllRecipients()).anyMatch(r -> r.toString().equalsIgnoreCase(address));
+            } catch (Exception e) {
+                return false;
+            }
+        }).toList();
     }
 
     public static List<MimeMessage> to(String address) throws Exception {

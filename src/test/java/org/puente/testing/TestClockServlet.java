@@ -6,26 +6,22 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.NetworkInterface;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
-import java.util.logging.Logger;
 import org.puente.platform.time.Clocks;
 
 /**
  * {@code /test/clock}: lets the integration tests move the running portal's clock instead of sleeping
  * ({@code POST advance=PT2H}, {@code POST reset=true}; {@code GET} tells the offset). It is never in the
  * portal's WAR: {@link Deployments#portal()} adds it to the archive the tests deploy. Even there it answers 404 unless
- * the deployment runs with {@code PUENTE_TEST_CLOCK=adjustable}, and only to a caller on this machine (whose
- * socket address is loopback or one of the machine's own).
+ * the deployment runs with {@code PUENTE_TEST_CLOCK=adjustable}, and only to a caller on this machine
+ * ({@link TestHooks}).
  */
 @WebServlet("/test/clock")
 public class TestClockServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
-    private static final Logger LOG = Logger.getLogger(TestClockServlet.class.getName());
 
     @Inject
     transient Clocks clocks;
@@ -35,7 +31,7 @@ public class TestClockServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (refused(request, response)) {
+        if (TestHooks.refused(clocks, request, response)) {
             return;
         }
         answer(response);
@@ -43,7 +39,7 @@ public class TestClockServlet extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (refused(request, response)) {
+        if (TestHooks.refused(clocks, request, response)) {
             return;
         }
         if (request.getParameter("reset") != null) {
@@ -57,23 +53,6 @@ public class TestClockServlet extends HttpServlet {
             }
         }
         answer(response);
-    }
-
-    private boolean refused(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (clocks.isAdjustable() && fromThisMachine(request)) {
-            return false;
-        }
-        if (clocks.isAdjustable()) {
-            LOG.warning(() -> "Test clock refused to a caller elsewhere: " + request.getRemoteAddr());
-        }
-        response.sendError(HttpServletResponse.SC_NOT_FOUND);
-        return true;
-    }
-
-    /** The caller's socket is on this machine: loopback or one of its own interfaces' addresses. */
-    private static boolean fromThisMachine(HttpServletRequest request) throws IOException {
-        InetAddress caller = InetAddress.getByName(request.getRemoteAddr());
-        return caller.isLoopbackAddress() || NetworkInterface.getByInetAddress(caller) != null;
     }
 
     private void answer(HttpServletResponse response) throws IOException {

@@ -13,6 +13,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -48,6 +49,8 @@ public class MailQueue {
     ManagedThreadFactory threads;
 
     private ThreadPoolExecutor workers;
+    /** Messages committed and not yet sent, given up or dropped (waiting, being sent, or between retries). */
+    private final AtomicInteger pending = new AtomicInteger();
 
     @PostConstruct
     void start() {
@@ -75,7 +78,16 @@ public class MailQueue {
         queued.fire(new Queued(mail));
     }
 
+    /**
+     * Whether every message committed so far has been sent or given up: none waits, is being sent or waits
+     * for a retry. What a test waits for before it concludes that a mail did not go out.
+     */
+    public boolean isIdle() {
+        return pending.get() == 0;
+    }
+
     void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) Queued message) {
+        pending.incrementAndGet();
         submit(message.mail(), 1);
     }
 
@@ -83,11 +95,13 @@ public class MailQueue {
         try {
             workers.execute(() -> deliver(mail, attempt));
         } catch (RejectedExecutionException e) {
+            pending.decrementAndGet();
             LOG.severe(() -> "Mail queue full or stopped; dropped '" + mail.subject() + "'");
         }
     }
 
     private void deliver(OutgoingMail mail, int attempt) {
+        boolean retried = false;
         try {
             sender.sendPooled(mail);
         } catch (MailException e) {
@@ -102,7 +116,12 @@ public class MailQueue {
                 Thread.currentThread().interrupt();
                 return;
             }
+            retried = true;
             submit(mail, attempt + 1);
+        } finally {
+            if (!retried) {
+                pending.decrementAndGet();
+            }
         }
     }
 }
