@@ -386,7 +386,7 @@ class OrganizationsIT {
         Page staffAddress = admin.submit(editors, "invite", Map.of("email", TestEnvironment.ADMIN_EMAIL), "send");
         assertTrue(staffAddress.messages().contains("coalition staff account"), staffAddress.messages());
 
-        WebSession visitor = new WebSession(base.toURI());
+        WebSession visitor = new WebSession(base.toURI()).ownClientAddress();
         for (String email : new String[] {"", "x".repeat(400), "<script>alert(1)</script>", "a\u0000b@x.org"}) {
             Page page = visitor.submit(visitor.get("/login?lang=es"), "login", Map.of("email", email,
                     "password", "whatever-whatever"), "submit");

@@ -10,7 +10,13 @@ public final class Accounts {
     private Accounts() {
     }
 
+    /**
+     * Signs in through the form. A session without an address of its own gets one first
+     * ({@link WebSession#ownClientAddress()}): the sign-in throttle counts per client, and one test's failures
+     * must not hold up another's sign-in.
+     */
     public static Page signIn(WebSession session, String email, String password) {
+        session.ownClientAddress();
         return session.submit(session.get("/login"), "login", Map.of("email", email, "password", password), "submit");
     }
 

@@ -50,6 +50,17 @@ public final class WebSession {
         return this;
     }
 
+    /**
+     * Poses as a visitor at an address of its own ({@link ClientAddresses}), unless an address was already
+     * chosen: what this session does then counts against no other test's client.
+     */
+    public WebSession ownClientAddress() {
+        if (forwardedFor == null) {
+            forwardedFor = ClientAddresses.next();
+        }
+        return this;
+    }
+
     public Page get(String path) {
         return send(request(path).GET());
     }
