@@ -30,6 +30,7 @@ import org.jsoup.nodes.Element;
 import org.puente.testing.Accounts;
 import org.puente.testing.Deployments;
 import org.puente.testing.RawHttp;
+import org.puente.testing.ServerLog;
 import org.puente.testing.WebSession;
 import org.puente.testing.WebSession.Page;
 
@@ -279,14 +280,8 @@ class PlatformIT {
         assertTrue(reference.matches("[0-9a-f]{8}"), reference);
         assertFalse(page.body().contains("secret detail") || page.body().contains("IllegalStateException"),
                 "no stack trace or exception text reaches the browser");
-        java.nio.file.Path log = java.nio.file.Path.of(System.getProperty("puente.test.payara.log"));
-        long deadline = System.currentTimeMillis() + 5000;
-        boolean logged = false;
-        while (!logged && System.currentTimeMillis() < deadline) {
-            logged = java.nio.file.Files.exists(log) && java.nio.file.Files.readString(log).contains("500 reference " + reference);
-            Thread.sleep(200);
-        }
-        assertTrue(logged, "the log names reference " + reference);
+        assertTrue(ServerLog.waitFor(log -> log.contains("500 reference " + reference)).contains("500 reference " + reference),
+                "the log names reference " + reference);
     }
 
     @Test

@@ -150,18 +150,11 @@ public class TestEnvironment implements LauncherSessionListener {
                 .distinct().collect(java.util.stream.Collectors.joining(","));
     }
 
-    /** No signing form may come back sooner than this after it was made; tests wait as a person would. */
-    public static final int SIGNING_MIN_SECONDS = 1;
-
-    /** Waits as long as a person at least takes to fill in the signing form. */
-    public static void fillingInTheForm() {
-        try {
-            Thread.sleep(SIGNING_MIN_SECONDS * 1000L + 100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
+    /**
+     * No signing form may come back sooner than this after it was made (the portal's default): tests move the
+     * portal's clock past it ({@link TestClock#fillingInTheForm}) rather than wait as a person would.
+     */
+    public static final int SIGNING_MIN_SECONDS = 3;
 
     /** The SMTP relay in front of GreenMail, to make the mail server fail on purpose. */
     public static FaultySmtp smtp() {
