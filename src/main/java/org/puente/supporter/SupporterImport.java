@@ -122,7 +122,7 @@ public class SupporterImport {
     }
 
     /** Where each known column is; the email and consent columns are required. */
-    private static Map<String, Integer> columns(List<String> header) {
+    static Map<String, Integer> columns(List<String> header) {
         if (header == null) {
             throw new ImportRefusedException("supporters.import.notCsv");
         }
@@ -150,7 +150,7 @@ public class SupporterImport {
      * earlier row for the same canonical address) and comes back without an outcome, which the write decides
      * (its canonical address standing in the reason meanwhile).
      */
-    private static ImportReport.Row check(int number, List<String> cells, Map<String, Integer> columns,
+    static ImportReport.Row check(int number, List<String> cells, Map<String, Integer> columns,
             Map<String, Candidate> people, Map<String, Integer> firstRow) {
         String email = cell(cells, columns, "email");
         if (email.isEmpty()) {
