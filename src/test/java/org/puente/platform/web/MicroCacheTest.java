@@ -69,6 +69,63 @@ class MicroCacheTest {
     }
 
     @Test
+    @DisplayName("when a kept page expires under a crowd, one reader renders it again and the others get that rendering")
+    void expiryUnderACrowdRendersOnce() throws Exception {
+        MicroCache cache = new MicroCache(Duration.ofSeconds(2), 100, Duration.ofSeconds(10), now::get);
+        assertEquals("old page", serve(cache, "/petitions/x|en", (request, out) -> write(out, "old page")).body());
+        now.addAndGet(Duration.ofSeconds(3).toNanos());
+        AtomicInteger renders = new AtomicInteger();
+        CountDownLatch release = new CountDownLatch(1);
+        List<Response> responses = new ArrayList<>();
+        List<Thread> readers = new ArrayList<>();
+        for (int i = 0; i < READERS; i++) {
+            Response response = new Response();
+            responses.add(response);
+            readers.add(new Thread(() -> serve(cache, "/petitions/x|en", response, (request, out) -> {
+                renders.incrementAndGet();
+                await(release);
+                write(out, "new page");
+            })));
+        }
+        readers.forEach(Thread::start);
+        waitUntil(() -> readers.stream().allMatch(t -> t.getState() == Thread.State.WAITING
+                || t.getState() == Thread.State.TIMED_WAITING));
+        release.countDown();
+        for (Thread reader : readers) {
+            reader.join(TimeUnit.SECONDS.toMillis(10));
+        }
+
+        assertEquals(1, renders.get(), "one rendering of the expired page for " + READERS + " readers");
+        for (Response response : responses) {
+            assertEquals("new page", response.body(), "nobody is served the expired page");
+        }
+        assertEquals("new page", serve(cache, "/petitions/x|en", (request, out) -> write(out, "again")).body(),
+                "and it is kept for the next interval");
+    }
+
+    @Test
+    @DisplayName("a rendering begun before the cache is cleared reaches its readers but is not kept")
+    void renderingAcrossAClearIsNotKept() throws Exception {
+        MicroCache cache = new MicroCache(Duration.ofSeconds(2), 100, Duration.ofSeconds(10), now::get);
+        CountDownLatch rendering = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Response first = new Response();
+        Thread reader = new Thread(() -> serve(cache, "k", first, (request, out) -> {
+            rendering.countDown();
+            await(release);
+            write(out, "before the change");
+        }));
+        reader.start();
+        assertTrue(rendering.await(10, TimeUnit.SECONDS));
+        cache.clear(); // the petition changed while its page was being rendered
+        release.countDown();
+        reader.join(TimeUnit.SECONDS.toMillis(10));
+
+        assertEquals("before the change", first.body());
+        assertEquals("after the change", serve(cache, "k", (request, out) -> write(out, "after the change")).body());
+    }
+
+    @Test
     @DisplayName("when the first reader's rendering fails, the readers waiting for it render the page themselves")
     void leaderFailureFallsBackToRendering() throws Exception {
         MicroCache cache = new MicroCache(Duration.ofSeconds(2), 100);
