@@ -21,12 +21,12 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Element;
 import org.puente.testing.Accounts;
 import org.puente.testing.Deployments;
 import org.puente.testing.RawHttp;
@@ -41,19 +41,7 @@ class PlatformIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.portal().addClass(FailingServlet.class);
-    }
-
-    /** Added to the deployed WAR only here: a request that fails the way a bug would. */
-    @jakarta.servlet.annotation.WebServlet("/test-only/fail")
-    public static class FailingServlet extends jakarta.servlet.http.HttpServlet {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected void doGet(jakarta.servlet.http.HttpServletRequest request,
-                jakarta.servlet.http.HttpServletResponse response) {
-            throw new IllegalStateException("simulated failure with a secret detail");
-        }
+        return Deployments.shared();
     }
 
     @ArquillianResource

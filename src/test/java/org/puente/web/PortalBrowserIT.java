@@ -43,7 +43,7 @@ class PortalBrowserIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.portal();
+        return Deployments.shared();
     }
 
     @ArquillianResource
@@ -332,7 +332,9 @@ class PortalBrowserIT {
         // The preview: each language as the mail will look, in a desktop and a phone frame.
         driver.findElement(By.id("form:bodyEs")).sendKeys(Keys.END, "<p>Nos vemos a las ocho.</p>");
         driver.findElement(By.id("form:preview")).click();
-        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(20)).until(d ->
+        // The Ajax update replaces the frames: one found a moment ago may be gone, so look again.
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(20))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d ->
                 d.findElement(By.cssSelector("section[data-language=es] iframe.alert-preview__phone")).getAttribute("src").endsWith("v=1"));
         WebElement phoneFrame = driver.findElement(By.cssSelector("section[data-language=es] iframe.alert-preview__phone"));
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView();", phoneFrame.findElement(By.xpath("./ancestor::section")));
