@@ -114,11 +114,16 @@ public final class Browser implements AutoCloseable {
 
     /**
      * Makes the browser as a new visitor's, between the tests of a class that share it: a blank page, no
-     * cookies of any site (the portal keeps nothing in web storage), a desktop window.
+     * cookies of any site (the portal keeps nothing in web storage), a desktop window, and an address of
+     * its own ({@link ClientAddresses}, sent as {@code X-Forwarded-For} as a proxy would), so what one test
+     * does counts against no other's client.
      */
     public void forgetVisitor() {
         driver.get("about:blank");
         driver.executeCdpCommand("Network.clearBrowserCookies", java.util.Map.of());
+        driver.executeCdpCommand("Network.enable", java.util.Map.of());
+        driver.executeCdpCommand("Network.setExtraHTTPHeaders",
+                java.util.Map.of("headers", java.util.Map.of("X-Forwarded-For", ClientAddresses.next())));
         size(1280, 900);
     }
 
