@@ -11,7 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.puente.organization.Coalition;
+import org.puente.organization.CoalitionService;
 import org.puente.platform.config.PuenteConfig;
 import org.puente.platform.i18n.Language;
 import org.puente.platform.i18n.Messages;
@@ -51,6 +51,9 @@ public class SignatureService {
     @Inject
     SigningLimits limits;
 
+    @Inject
+    CoalitionService coalition;
+
     public List<Petition> listOpen() {
         return em.createNamedQuery("Petition.findOpen", Petition.class).getResultList();
     }
@@ -71,8 +74,7 @@ public class SignatureService {
     }
 
     public boolean isAllSigningPaused() {
-        org.puente.organization.Coalition coalition = em.find(Coalition.class, Coalition.ID);
-        return coalition != null && coalition.isSigningPaused();
+        return coalition.isSigningPaused();
     }
 
     public Optional<Petition> findVisibleById(long id) {
@@ -138,17 +140,10 @@ public class SignatureService {
         return true;
     }
 
-    /** The petition, if it takes signatures now; read with the site-wide switch in one round trip. */
+    /** The petition, if it takes signatures now (and the coalition's switch does not stop all signing). */
     private Petition signablePetition(String slug) {
-        Object[] found = slug == null || slug.length() > 80 ? null : em.createNamedQuery(
-                "Petition.findVisibleBySlugWithSiteSwitch", Object[].class).setParameter("slug", slug)
-                .setParameter("states", PetitionState.VISIBLE).setParameter("coalition", Coalition.ID)
-                .getResultList().stream().findFirst().orElse(null);
-        if (found == null) {
-            throw new NotFoundException("petition " + slug);
-        }
-        Petition petition = (Petition) found[0];
-        if (!petition.isSignable(clock.instant()) || Boolean.TRUE.equals(found[1])) {
+        Petition petition = findVisible(slug).orElseThrow(() -> new NotFoundException("petition " + slug));
+        if (!isSignable(petition)) {
             throw new PetitionClosedException(slug);
         }
         return petition;
