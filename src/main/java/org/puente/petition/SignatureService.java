@@ -15,6 +15,7 @@ import org.puente.organization.CoalitionService;
 import org.puente.platform.config.PuenteConfig;
 import org.puente.platform.i18n.Language;
 import org.puente.platform.i18n.Messages;
+import org.puente.platform.mail.EmailAddresses;
 import org.puente.platform.mail.MailComposer;
 import org.puente.platform.mail.MailQueue;
 import org.puente.platform.security.Tokens;

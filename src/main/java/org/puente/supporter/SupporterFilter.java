@@ -1,8 +1,8 @@
 package org.puente.supporter;
 
 import java.util.Locale;
-import org.puente.petition.EmailAddresses;
 import org.puente.platform.i18n.Language;
+import org.puente.platform.mail.EmailAddresses;
 
 /**
  * What staff look for in the list: text matched against the start of the canonical address, the first
