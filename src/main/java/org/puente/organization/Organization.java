@@ -141,7 +141,7 @@ public class Organization {
     }
 
     public void removeEditor(Account account) {
-        editors.removeIf(editor -> same(editor, account));
+        editors.stream().filter(editor -> same(editor, account)).findFirst().ifPresent(editors::remove);
     }
 
     /** Accounts from another persistence context (the caller's) are the same person when their ids are. */

@@ -13,8 +13,6 @@ public record SupporterFilter(String query, SupporterStatus status, Language lan
 
     static final int MAX_QUERY = 100;
 
-    public static final SupporterFilter EVERYONE = new SupporterFilter(null, null, null);
-
     public SupporterFilter {
         query = query == null || query.isBlank() ? null : query.strip();
         if (query != null && query.length() > MAX_QUERY) {

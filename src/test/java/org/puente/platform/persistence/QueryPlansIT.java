@@ -62,7 +62,7 @@ class QueryPlansIT {
             "alert/AlertDispatcher.java", 7,
             "alert/ForgetRecipients.java", 1,
             "supporter/SupporterStore.java", 2,
-            "petition/SignatureStore.java", 5,
+            "petition/SignatureStore.java", 6,
             "platform/security/SecretStore.java", 2));
 
     private static final Pattern CALL = Pattern.compile("\\b(createNativeQuery|prepareStatement|prepareCall)\\(");
