@@ -7,23 +7,17 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.JoinTable;
-import jakarta.persistence.ManyToMany;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
-import java.util.Collections;
-import java.util.HashSet;
 import java.util.Locale;
-import java.util.Set;
-import org.puente.organization.Organization;
 import org.puente.platform.i18n.Language;
 import org.puente.platform.security.Role;
 
 /**
- * A person who signs in: coalition admins and staff, and editors acting for member organizations.
+ * A person who signs in: coalition admins and staff, and editors acting for member organizations (which
+ * organizations is the organizations' business, not the account's).
  * The e-mail is stored lower-cased and is the login name; the password only as a PBKDF2 hash.
  */
 @Entity
@@ -32,8 +26,6 @@ import org.puente.platform.security.Role;
 @NamedQuery(name = "Account.countActiveByRole", query = "select count(a) from Account a where a.role = :role and a.active = true")
 @NamedQuery(name = "Account.findCoalitionTeam",
         query = "select a from Account a where a.role in :roles order by a.role, a.displayName")
-@NamedQuery(name = "Account.findEditorsOf",
-        query = "select a from Account a join a.organizations o where o.id = :organizationId order by a.displayName")
 public class Account {
 
     @Id
@@ -71,12 +63,6 @@ public class Account {
     @Column(name = "last_login_at")
     private Instant lastLoginAt;
 
-    @ManyToMany
-    @JoinTable(name = "organization_editor",
-            joinColumns = @JoinColumn(name = "account_id"),
-            inverseJoinColumns = @JoinColumn(name = "organization_id"))
-    private Set<Organization> organizations = new HashSet<>();
-
     protected Account() {
     }
 
@@ -93,22 +79,6 @@ public class Account {
     /** The form in which addresses are stored and compared: trimmed and lower-cased. */
     public static String canonicalEmail(String email) {
         return email == null ? null : email.strip().toLowerCase(Locale.ROOT);
-    }
-
-    /** Whether this person may change the given organization's profile. */
-    public boolean mayEdit(Organization organization) {
-        if (!active) {
-            return false;
-        }
-        return role == Role.ADMIN || (role == Role.ORG_EDITOR && organizations.contains(organization));
-    }
-
-    public void actFor(Organization organization) {
-        organizations.add(organization);
-    }
-
-    public void stopActingFor(Organization organization) {
-        organizations.remove(organization);
     }
 
     /** Sets a new password; every session signed in with the old one ends at its next request. */
@@ -176,9 +146,5 @@ public class Account {
 
     public Instant getLastLoginAt() {
         return lastLoginAt;
-    }
-
-    public Set<Organization> getOrganizations() {
-        return Collections.unmodifiableSet(organizations);
     }
 }

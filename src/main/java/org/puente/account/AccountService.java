@@ -81,6 +81,11 @@ public class AccountService {
         return account;
     }
 
+    @Transactional(TxType.SUPPORTS)
+    public Optional<Account> find(long accountId) {
+        return Optional.ofNullable(em.find(Account.class, accountId));
+    }
+
     /** Whether a session signed in to the account at that credential version may still act for it. */
     @Transactional(TxType.SUPPORTS)
     public boolean acceptsSession(long accountId, int credentialVersion) {
@@ -94,7 +99,7 @@ public class AccountService {
         if (admin.getId() == accountId) {
             throw new AccessDeniedException("account " + accountId + " may not deactivate itself");
         }
-        Account account = find(accountId);
+        Account account = existing(accountId);
         if (account.isActive()) {
             account.deactivate();
             SecurityLog.accessChanged(account, "deactivated", admin, caller.address());
@@ -103,14 +108,14 @@ public class AccountService {
 
     public void reactivate(long accountId) {
         Account admin = caller.require(Role.ADMIN);
-        Account account = find(accountId);
+        Account account = existing(accountId);
         if (!account.isActive()) {
             account.reactivate();
             SecurityLog.accessChanged(account, "reactivated", admin, caller.address());
         }
     }
 
-    private Account find(long accountId) {
+    private Account existing(long accountId) {
         Account account = em.find(Account.class, accountId);
         if (account == null) {
             throw new NotFoundException("account " + accountId);

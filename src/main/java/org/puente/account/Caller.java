@@ -9,7 +9,6 @@ import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import java.util.Optional;
-import org.puente.organization.Organization;
 import org.puente.platform.config.PuenteConfig;
 import org.puente.platform.security.AccessDeniedException;
 import org.puente.platform.security.Role;
@@ -79,10 +78,6 @@ public class Caller {
         return is(Role.ADMIN) || is(Role.STAFF);
     }
 
-    public boolean mayEdit(Organization organization) {
-        return account().map(a -> a.mayEdit(organization)).orElse(false);
-    }
-
     public Account require(Role... roles) {
         Account current = account().orElseThrow(() -> new AccessDeniedException("not signed in"));
         for (Role role : roles) {
@@ -91,14 +86,5 @@ public class Caller {
             }
         }
         throw new AccessDeniedException("account " + current.getId() + " lacks role " + java.util.Arrays.toString(roles));
-    }
-
-    public Account requireEditorOf(Organization organization) {
-        Account current = account().orElseThrow(() -> new AccessDeniedException("not signed in"));
-        if (!current.mayEdit(organization)) {
-            throw new AccessDeniedException("account " + current.getId() + " may not edit organization "
-                    + organization.getId());
-        }
-        return current;
     }
 }

@@ -10,6 +10,7 @@
  * costs the request the same whatever the address, because the token and the mail are made in the
  * background after the request has answered. Sign-ins, resets and access changes go to the
  * {@link org.puente.account.SecurityLog}. {@link org.puente.account.Caller} is the one place that turns
- * "who is asking" into allow or 403.
+ * "who is asking" into allow or 403 by role. Accounts know nothing of organizations: which organizations an
+ * editor acts for is the organization feature's to keep and to check.
  */
 package org.puente.account;

@@ -5,12 +5,13 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
 import org.puente.account.Caller;
 import org.puente.platform.i18n.LocalizedText;
 import org.puente.platform.security.Role;
 
-/** The coalition row: read by everyone, changed by admins. */
+/** The coalition row: read by everyone, changed by admins; its signing switch, by coalition staff. */
 @ApplicationScoped
 @Transactional
 public class CoalitionService {
@@ -30,6 +31,18 @@ public class CoalitionService {
     public Coalition forEditing() {
         caller.require(Role.ADMIN);
         return em.find(Coalition.class, Coalition.ID);
+    }
+
+    /** The emergency switch: while on, no petition takes or confirms signatures. */
+    @Transactional(TxType.SUPPORTS)
+    public boolean isSigningPaused() {
+        Coalition coalition = em.find(Coalition.class, Coalition.ID);
+        return coalition != null && coalition.isSigningPaused();
+    }
+
+    public void pauseAllSigning(boolean paused) {
+        caller.require(Role.ADMIN, Role.STAFF);
+        em.find(Coalition.class, Coalition.ID).pauseAllSigning(paused, clock.instant());
     }
 
     public void update(String name, LocalizedText mission, String postalAddress) {

@@ -62,7 +62,7 @@ public class InvitationService {
         if (existing.isPresent() && existing.get().getRole() != Role.ORG_EDITOR) {
             throw new InvitationRefusedException("invitation.error.staffAccount");
         }
-        if (existing.isPresent() && existing.get().getOrganizations().contains(organization)) {
+        if (existing.isPresent() && organization.hasEditor(existing.get())) {
             throw new InvitationRefusedException("invitation.error.alreadyEditor");
         }
         return issue(email, language, organization, inviter,
@@ -158,7 +158,7 @@ public class InvitationService {
                     invitation.getLanguage());
         }
         if (!invitation.isForStaff()) {
-            account.actFor(invitation.getOrganization());
+            invitation.getOrganization().addEditor(account);
             SecurityLog.accessChanged(account, "acts for organization " + invitation.getOrganization().getId()
                     + " by invitation " + invitation.getId(), null, caller.address());
         }

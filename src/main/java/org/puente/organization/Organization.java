@@ -8,17 +8,25 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.text.Normalizer;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Set;
+import org.puente.account.Account;
 import org.puente.platform.i18n.LocalizedText;
+import org.puente.platform.security.Role;
 
 /**
  * A member organization of the coalition. Deactivated organizations disappear from public pages but
- * keep their history; the slug, chosen once from the name, is their public address.
+ * keep their history; the slug, chosen once from the name, is their public address. Its editors are the
+ * accounts that accepted an invitation to act for it; the membership is the organization's, not the account's.
  */
 @Entity
 @Table(name = "organization")
@@ -30,6 +38,10 @@ import org.puente.platform.i18n.LocalizedText;
 @NamedQuery(name = "Organization.countBySlug", query = "select count(o) from Organization o where o.slug = :slug")
 @NamedQuery(name = "Organization.countByNameExcept",
         query = "select count(o) from Organization o where lower(o.name) = lower(:name) and o.id <> :id")
+@NamedQuery(name = "Organization.findEditedBy",
+        query = "select o from Organization o join o.editors a where a.id = :accountId order by o.name")
+@NamedQuery(name = "Organization.findEditorsOf",
+        query = "select a from Organization o join o.editors a where o.id = :organizationId order by a.displayName")
 public class Organization {
 
     @Id
@@ -71,6 +83,12 @@ public class Organization {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    @ManyToMany
+    @JoinTable(name = "organization_editor",
+            joinColumns = @JoinColumn(name = "organization_id"),
+            inverseJoinColumns = @JoinColumn(name = "account_id"))
+    private Set<Account> editors = new HashSet<>();
+
     protected Organization() {
     }
 
@@ -100,6 +118,35 @@ public class Organization {
     public void reactivate(Instant now) {
         this.active = true;
         this.updatedAt = now;
+    }
+
+    /** Whether this person may change the organization's profile: any admin, or one of its editors. */
+    public boolean mayBeEditedBy(Account account) {
+        if (!account.isActive()) {
+            return false;
+        }
+        return account.getRole() == Role.ADMIN || (account.getRole() == Role.ORG_EDITOR && hasEditor(account));
+    }
+
+    /** Whether the account acts for this organization (whatever its role and state). */
+    public boolean hasEditor(Account account) {
+        return editors.stream().anyMatch(editor -> same(editor, account));
+    }
+
+    /** The person accepted an invitation: from now on they act for the organization. */
+    public void addEditor(Account account) {
+        if (!hasEditor(account)) {
+            editors.add(account);
+        }
+    }
+
+    public void removeEditor(Account account) {
+        editors.stream().filter(editor -> same(editor, account)).findFirst().ifPresent(editors::remove);
+    }
+
+    /** Accounts from another persistence context (the caller's) are the same person when their ids are. */
+    private static boolean same(Account one, Account other) {
+        return one == other || (one.getId() != null && one.getId().equals(other.getId()));
     }
 
     /** A URL-safe form of a name: "Fe y Justicia Ñ" → "fe-y-justicia-n". */

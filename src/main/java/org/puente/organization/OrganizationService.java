@@ -5,11 +5,13 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 import jakarta.validation.Valid;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.puente.account.Account;
+import org.puente.account.AccountService;
 import org.puente.account.Caller;
 import org.puente.account.SecurityLog;
 import org.puente.platform.security.Role;
@@ -32,6 +34,12 @@ public class OrganizationService {
     @Inject
     Caller caller;
 
+    @Inject
+    Editors editors;
+
+    @Inject
+    AccountService accounts;
+
     public List<Organization> listActive() {
         return em.createNamedQuery("Organization.findActiveOrderedByName", Organization.class).getResultList();
     }
@@ -44,6 +52,19 @@ public class OrganizationService {
                 .setParameter("slug", slug).getResultList().stream().findFirst();
     }
 
+    /** An active member organization, for another feature to refer to (a petition's sponsor, say). */
+    @Transactional(TxType.SUPPORTS)
+    public Optional<Organization> findActive(long id) {
+        return Optional.ofNullable(em.find(Organization.class, id)).filter(Organization::isActive);
+    }
+
+    /** The organizations a person acts for, by name, active or not. */
+    @Transactional(TxType.SUPPORTS)
+    public List<Organization> editedBy(Account account) {
+        return em.createNamedQuery("Organization.findEditedBy", Organization.class)
+                .setParameter("accountId", account.getId()).getResultList();
+    }
+
     public Optional<OrganizationLogo> logo(long organizationId) {
         return Optional.ofNullable(em.find(OrganizationLogo.class, organizationId));
     }
@@ -52,15 +73,14 @@ public class OrganizationService {
     public List<Organization> listForCaller() {
         Account account = caller.require(Role.ADMIN, Role.STAFF, Role.ORG_EDITOR);
         if (account.getRole() == Role.ORG_EDITOR) {
-            return em.find(Account.class, account.getId()).getOrganizations().stream()
-                    .sorted(java.util.Comparator.comparing(Organization::getName)).toList();
+            return editedBy(account);
         }
         return em.createNamedQuery("Organization.findAllOrderedByName", Organization.class).getResultList();
     }
 
     public Organization findForEditing(long id) {
         Organization organization = find(id);
-        caller.requireEditorOf(organization);
+        editors.requireEditorOf(organization);
         return organization;
     }
 
@@ -84,7 +104,7 @@ public class OrganizationService {
 
     public Organization update(long id, @Valid OrganizationProfile profile) {
         Organization organization = find(id);
-        caller.requireEditorOf(organization);
+        editors.requireEditorOf(organization);
         requireUniqueName(profile.getName(), id);
         organization.update(profile, clock.instant());
         return organization;
@@ -92,7 +112,7 @@ public class OrganizationService {
 
     public void setLogo(long id, byte[] content) {
         Organization organization = find(id);
-        caller.requireEditorOf(organization);
+        editors.requireEditorOf(organization);
         if (OrganizationLogo.detectType(content).isEmpty()) {
             throw new InvalidLogoException();
         }
@@ -106,7 +126,7 @@ public class OrganizationService {
 
     public void removeLogo(long id) {
         Organization organization = find(id);
-        caller.requireEditorOf(organization);
+        editors.requireEditorOf(organization);
         OrganizationLogo logo = em.find(OrganizationLogo.class, id);
         if (logo != null) {
             em.remove(logo);
@@ -125,18 +145,15 @@ public class OrganizationService {
 
     public List<Account> editorsOf(long organizationId) {
         caller.require(Role.ADMIN, Role.STAFF);
-        return em.createNamedQuery("Account.findEditorsOf", Account.class)
+        return em.createNamedQuery("Organization.findEditorsOf", Account.class)
                 .setParameter("organizationId", organizationId).getResultList();
     }
 
     public void removeEditor(long organizationId, long accountId) {
         Account admin = caller.require(Role.ADMIN);
         Organization organization = find(organizationId);
-        Account account = em.find(Account.class, accountId);
-        if (account == null) {
-            throw new NotFoundException("account " + accountId);
-        }
-        account.stopActingFor(organization);
+        Account account = accounts.find(accountId).orElseThrow(() -> new NotFoundException("account " + accountId));
+        organization.removeEditor(account);
         SecurityLog.accessChanged(account, "no longer acts for organization " + organizationId, admin, caller.address());
     }
 

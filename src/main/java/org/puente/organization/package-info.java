@@ -5,7 +5,12 @@
  * {@link org.puente.organization.Organization}s, each with a bilingual description, an optional logo kept
  * in its own table (lists never load images), and editors who join through single-use e-mailed
  * {@link org.puente.organization.Invitation}s. Staff invitations live here too because they are the same
- * protocol with a different role. The services check the caller on every change, so a guessed URL or a
- * forged post meets the same rule as the page; the page beans only translate outcomes into messages.
+ * protocol with a different role. The membership (the {@code organization_editor} table) belongs to the
+ * organization, not to the account, and so does the rule of who may edit it
+ * ({@link org.puente.organization.Organization#mayBeEditedBy}, applied to the caller by
+ * {@link org.puente.organization.Editors}); other features (petitions written for an organization) ask here.
+ * The coalition's emergency signing switch is kept here too, and petitions ask {@code CoalitionService} for
+ * it. The services check the caller on every change, so a guessed URL or a forged post meets the same rule
+ * as the page; the page beans only translate outcomes into messages.
  */
 package org.puente.organization;

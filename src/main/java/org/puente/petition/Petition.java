@@ -42,9 +42,6 @@ import org.puente.platform.web.RichText;
         query = "select p from Petition p where p.slug = :slug and p.state in :states")
 @NamedQuery(name = "Petition.findOpen",
         query = "select p from Petition p where p.state = org.puente.petition.PetitionState.OPEN order by p.openedAt desc")
-@NamedQuery(name = "Petition.findVisibleBySlugWithSiteSwitch",
-        query = "select p, c.signingPaused from Petition p, org.puente.organization.Coalition c "
-                + "where p.slug = :slug and p.state in :states and c.id = :coalition")
 @NamedQuery(name = "Petition.findBySlug", query = "select p from Petition p where p.slug = :slug")
 @NamedQuery(name = "Petition.countBySlug", query = "select count(p) from Petition p where p.slug = :slug")
 @NamedQuery(name = "Petition.findAllNewestFirst", query = "select p from Petition p order by p.createdAt desc")

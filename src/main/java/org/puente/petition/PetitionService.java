@@ -11,7 +11,10 @@ import java.time.Instant;
 import java.util.List;
 import org.puente.account.Account;
 import org.puente.account.Caller;
+import org.puente.organization.CoalitionService;
+import org.puente.organization.Editors;
 import org.puente.organization.Organization;
+import org.puente.organization.OrganizationService;
 import org.puente.platform.security.AccessDeniedException;
 import org.puente.platform.security.Role;
 import org.puente.platform.web.NotFoundException;
@@ -37,13 +40,22 @@ public class PetitionService {
     SignatureService signatures;
 
     @Inject
+    OrganizationService organizations;
+
+    @Inject
+    Editors editors;
+
+    @Inject
+    CoalitionService coalition;
+
+    @Inject
     jakarta.enterprise.event.Event<PetitionsChanged> changed;
 
     /** The petitions the caller may work on: all for coalition staff, their organizations' for editors. */
     public List<Petition> listForCaller() {
         Account account = caller.require(Role.ADMIN, Role.STAFF, Role.ORG_EDITOR);
         if (account.getRole() == Role.ORG_EDITOR) {
-            List<Organization> own = List.copyOf(em.find(Account.class, account.getId()).getOrganizations());
+            List<Organization> own = organizations.editedBy(account);
             return own.isEmpty() ? List.of() : em.createNamedQuery("Petition.findByOrganizations", Petition.class)
                     .setParameter("organizations", own).getResultList();
         }
@@ -54,10 +66,9 @@ public class PetitionService {
     public List<Organization> organizationsForCaller() {
         Account account = caller.require(Role.ADMIN, Role.STAFF, Role.ORG_EDITOR);
         if (account.getRole() == Role.ORG_EDITOR) {
-            return em.find(Account.class, account.getId()).getOrganizations().stream().filter(Organization::isActive)
-                    .sorted(java.util.Comparator.comparing(Organization::getName)).toList();
+            return organizations.editedBy(account).stream().filter(Organization::isActive).toList();
         }
-        return em.createNamedQuery("Organization.findActiveOrderedByName", Organization.class).getResultList();
+        return organizations.listActive();
     }
 
     public Petition findForAuthoring(long id) {
@@ -67,10 +78,8 @@ public class PetitionService {
     }
 
     public Petition create(@Valid PetitionForm form) {
-        Organization organization = em.find(Organization.class, form.getOrganizationId());
-        if (organization == null || !organization.isActive()) {
-            throw new NotFoundException("organization " + form.getOrganizationId());
-        }
+        Organization organization = organizations.findActive(form.getOrganizationId())
+                .orElseThrow(() -> new NotFoundException("organization " + form.getOrganizationId()));
         requireAuthorOf(organization);
         Instant now = clock.instant();
         String slug = form.requestedSlug().isEmpty() ? uniqueSlug(form) : available(form.requestedSlug(), null);
@@ -100,8 +109,8 @@ public class PetitionService {
 
     /** Active member organizations named as co-sponsors; unknown or inactive ids are ignored. */
     private List<Organization> cosponsors(PetitionForm form) {
-        return form.getCosponsorIds().stream().distinct().limit(50).map(id -> em.find(Organization.class, id))
-                .filter(o -> o != null && o.isActive()).toList();
+        return form.getCosponsorIds().stream().distinct().limit(50).map(organizations::findActive)
+                .flatMap(java.util.Optional::stream).toList();
     }
 
     private String available(String slug, Petition self) {
@@ -141,7 +150,7 @@ public class PetitionService {
     /** Any active member organization may be named as a co-sponsor (staff check them when they approve). */
     public List<Organization> cosponsorOptions() {
         caller.require(Role.ADMIN, Role.STAFF, Role.ORG_EDITOR);
-        return em.createNamedQuery("Organization.findActiveOrderedByName", Organization.class).getResultList();
+        return organizations.listActive();
     }
 
     /** A picture anyone may see (its petition is public), or its authors while they write. */
@@ -159,7 +168,7 @@ public class PetitionService {
     }
 
     private boolean mayAuthor(Petition petition) {
-        return caller.isCoalitionStaff() || caller.mayEdit(petition.getOrganization());
+        return caller.isCoalitionStaff() || editors.mayEdit(petition.getOrganization());
     }
 
     /** Confirmed signatures for delivering the petition: coalition staff and the sponsoring organization's editors. */
@@ -215,9 +224,7 @@ public class PetitionService {
 
     /** The emergency switch for every petition at once. */
     public void pauseAllSigning(boolean paused) {
-        caller.require(Role.ADMIN, Role.STAFF);
-        em.find(org.puente.organization.Coalition.class, org.puente.organization.Coalition.ID)
-                .pauseAllSigning(paused, clock.instant());
+        coalition.pauseAllSigning(paused);
         changed.fire(new PetitionsChanged());
     }
 
@@ -227,7 +234,7 @@ public class PetitionService {
 
     private void requireAuthorOf(Organization organization) {
         Account account = caller.require(Role.ADMIN, Role.STAFF, Role.ORG_EDITOR);
-        if (account.getRole() == Role.ORG_EDITOR && !account.mayEdit(organization)) {
+        if (account.getRole() == Role.ORG_EDITOR && !organization.mayBeEditedBy(account)) {
             throw new AccessDeniedException("account " + account.getId() + " may not write for organization "
                     + organization.getId());
         }

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import org.puente.platform.i18n.Language;
+import org.puente.platform.mail.EmailAddresses;
 
 /**
  * One person's signature on one petition.

@@ -1,6 +1,7 @@
 package org.puente.petition;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -11,14 +12,16 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.puente.organization.Coalition;
+import org.puente.organization.CoalitionService;
 import org.puente.platform.config.PuenteConfig;
 import org.puente.platform.i18n.Language;
 import org.puente.platform.i18n.Messages;
+import org.puente.platform.mail.EmailAddresses;
 import org.puente.platform.mail.MailComposer;
 import org.puente.platform.mail.MailQueue;
 import org.puente.platform.security.Tokens;
 import org.puente.platform.web.NotFoundException;
+import org.puente.supporter.SupporterForgotten;
 import org.puente.supporter.SupporterService;
 
 /**
@@ -51,6 +54,12 @@ public class SignatureService {
     @Inject
     SigningLimits limits;
 
+    @Inject
+    CoalitionService coalition;
+
+    @Inject
+    SignatureStore store;
+
     public List<Petition> listOpen() {
         return em.createNamedQuery("Petition.findOpen", Petition.class).getResultList();
     }
@@ -71,8 +80,7 @@ public class SignatureService {
     }
 
     public boolean isAllSigningPaused() {
-        org.puente.organization.Coalition coalition = em.find(Coalition.class, Coalition.ID);
-        return coalition != null && coalition.isSigningPaused();
+        return coalition.isSigningPaused();
     }
 
     public Optional<Petition> findVisibleById(long id) {
@@ -138,25 +146,14 @@ public class SignatureService {
         return true;
     }
 
-    /** The petition, if it takes signatures now; read with the site-wide switch in one round trip. */
+    /** The petition, if it takes signatures now (and the coalition's switch does not stop all signing). */
     private Petition signablePetition(String slug) {
-        Object[] found = slug == null || slug.length() > 80 ? null : em.createNamedQuery(
-                "Petition.findVisibleBySlugWithSiteSwitch", Object[].class).setParameter("slug", slug)
-                .setParameter("states", PetitionState.VISIBLE).setParameter("coalition", Coalition.ID)
-                .getResultList().stream().findFirst().orElse(null);
-        if (found == null) {
-            throw new NotFoundException("petition " + slug);
-        }
-        Petition petition = (Petition) found[0];
-        if (!petition.isSignable(clock.instant()) || Boolean.TRUE.equals(found[1])) {
+        Petition petition = findVisible(slug).orElseThrow(() -> new NotFoundException("petition " + slug));
+        if (!isSignable(petition)) {
             throw new PetitionClosedException(slug);
         }
         return petition;
     }
-
-    /** How many signatures an address sent a petition since a moment, and how many of them since a later one. */
-    public static final String SIGNED_FROM_ADDRESS = "SELECT COUNT(*), COALESCE(SUM(created_at >= ?), 0) "
-            + "FROM signature WHERE petition_id = ? AND source_key = ? AND created_at >= ?";
 
     /**
      * Why this submission should be held, if it should: the form came back faster than a person types (or
@@ -171,14 +168,9 @@ public class SignatureService {
         if (source.address() == null || limits.isAllowListed(source.address())) {
             return null;
         }
-        Object[] recent = (Object[]) em.createNativeQuery(SIGNED_FROM_ADDRESS)
-                .setParameter(1, java.sql.Timestamp.from(now.minusSeconds(60)))
-                .setParameter(2, petition.getId())
-                .setParameter(3, limits.limitKey(source.address()))
-                .setParameter(4, java.sql.Timestamp.from(now.minusSeconds(3600)))
-                .getSingleResult();
-        long lastHour = ((Number) recent[0]).longValue();
-        long lastMinute = ((Number) recent[1]).longValue();
+        long[] recent = store.signedFrom(petition.getId(), limits.limitKey(source.address()), now);
+        long lastHour = recent[0];
+        long lastMinute = recent[1];
         SigningSource.RateLimit limit = source.partnerLimit()
                 .orElseGet(() -> new SigningSource.RateLimit(limits.burstPerMinute(), limits.perHour()));
         return lastMinute >= limit.perMinute() || lastHour >= limit.perHour() ? HoldReason.RATE_LIMIT : null;
@@ -254,6 +246,15 @@ public class SignatureService {
                     signature.getLanguage(), "petition:" + signature.getPetition().getSlug());
         }
         return Optional.of(signature.getPetition());
+    }
+
+    /**
+     * A person was erased from the supporter list (in that transaction): their unconfirmed signatures go,
+     * and their confirmed ones stay counted with nothing left that names or reaches them (name, address,
+     * postal code, comment, source address).
+     */
+    void forgetSigner(@Observes SupporterForgotten forgotten) {
+        store.forgetSigner(forgotten.canonicalEmail());
     }
 
     private void sendConfirmation(Signature signature, String token) {

@@ -28,7 +28,7 @@ public class SourceRetention {
         do {
             batch = sources.eraseOldSources();
             erased += batch;
-        } while (batch == SignatureSources.ERASE_BATCH);
+        } while (batch == SignatureStore.ERASE_BATCH);
         if (erased > 0) {
             int total = erased;
             LOG.info(() -> "Erased the client address of " + total + " signatures past their retention period");

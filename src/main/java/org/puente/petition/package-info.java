@@ -7,5 +7,10 @@
  * so simultaneous duplicates fail there instead of counting twice, and every submission, first or
  * repeated, gets the same answer. The public pages are stateless views: reading or signing creates no
  * HTTP session.
+ *
+ * <p>The petition tables are this package's alone. The SQL that JPA cannot express well (rate counts, the
+ * source report, retention and erasure) is in {@link org.puente.petition.SignatureStore}, the one place to
+ * read when checking their indexes. When a supporter is erased, this package anonymizes the person's
+ * signatures itself, in the erasure's transaction, on hearing {@code SupporterForgotten}.
  */
 package org.puente.petition;

@@ -24,7 +24,7 @@ public class EditSupporter implements Serializable {
     private Language language;
     private boolean confirmForget;
     private transient Supporter supporter;
-    private transient List<SupporterDirectory.HistoryEntry> history;
+    private transient List<SupporterEvent> history;
 
     public void load() {
         if (id == null) {
@@ -63,7 +63,7 @@ public class EditSupporter implements Serializable {
         return supporter;
     }
 
-    public List<SupporterDirectory.HistoryEntry> getHistory() {
+    public List<SupporterEvent> getHistory() {
         if (history == null) {
             history = directory.history(id);
         }

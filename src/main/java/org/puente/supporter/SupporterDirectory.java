@@ -5,10 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.puente.account.Account;
 import org.puente.account.Caller;
@@ -26,9 +22,6 @@ public class SupporterDirectory {
 
     public static final int PAGE_SIZE = 50;
     static final int EXPORT_BATCH = 1000;
-    /** A supporter's history, newest first. */
-    public static final String HISTORY = "SELECT kind, source, happened_at FROM supporter_event "
-            + "WHERE supporter_id = ? ORDER BY happened_at DESC, id DESC";
 
     @PersistenceContext
     EntityManager em;
@@ -68,11 +61,10 @@ public class SupporterDirectory {
     }
 
     /** What happened to the supporter's subscription, newest first. */
-    public List<HistoryEntry> history(long id) {
+    public List<SupporterEvent> history(long id) {
         staff();
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(HISTORY).setParameter(1, id).getResultList();
-        return rows.stream().map(r -> new HistoryEntry((String) r[0], (String) r[1], instant(r[2]))).toList();
+        return em.createNamedQuery("SupporterEvent.findBySupporterNewestFirst", SupporterEvent.class)
+                .setParameter("supporterId", id).getResultList();
     }
 
     public void changeLanguage(long id, Language language) {
@@ -105,15 +97,6 @@ public class SupporterDirectory {
         return "staff: " + staff.getEmail();
     }
 
-    private static Instant instant(Object value) {
-        return value instanceof Timestamp timestamp ? timestamp.toInstant()
-                : ((LocalDateTime) value).toInstant(ZoneOffset.UTC);
-    }
-
     public record Results(List<Supporter> rows, long total) {
-    }
-
-    /** One row of a supporter's history: a {@code supporter_event}. */
-    public record HistoryEntry(String kind, String source, Instant at) {
     }
 }

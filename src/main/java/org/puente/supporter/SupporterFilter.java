@@ -1,8 +1,8 @@
 package org.puente.supporter;
 
 import java.util.Locale;
-import org.puente.petition.EmailAddresses;
 import org.puente.platform.i18n.Language;
+import org.puente.platform.mail.EmailAddresses;
 
 /**
  * What staff look for in the list: text matched against the start of the canonical address, the first
@@ -12,8 +12,6 @@ import org.puente.platform.i18n.Language;
 public record SupporterFilter(String query, SupporterStatus status, Language language) {
 
     static final int MAX_QUERY = 100;
-
-    public static final SupporterFilter EVERYONE = new SupporterFilter(null, null, null);
 
     public SupporterFilter {
         query = query == null || query.isBlank() ? null : query.strip();

@@ -18,8 +18,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 import org.puente.account.Caller;
-import org.puente.petition.EmailAddresses;
 import org.puente.platform.i18n.Language;
+import org.puente.platform.mail.EmailAddresses;
 import org.puente.platform.security.Role;
 import org.puente.platform.web.CsvReader;
 

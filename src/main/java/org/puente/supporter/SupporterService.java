@@ -2,15 +2,11 @@ package org.puente.supporter;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,24 +30,6 @@ public class SupporterService {
 
     private RateLimit linkMails;
 
-    /** A forgotten person's unconfirmed signatures go. */
-    public static final String ERASE_PENDING_SIGNATURES =
-            "DELETE FROM signature WHERE email_canonical = ? AND state = 'PENDING'";
-    /** A forgotten person's confirmed signatures stay counted, naming no one. */
-    public static final String ANONYMIZE_SIGNATURES = "UPDATE signature SET first_name = '', last_name = '', "
-            + "email = 'erased@invalid', email_canonical = CONCAT('erased-', id), postal_code = NULL, comment = NULL, "
-            + "source_ip = NULL, source_key = NULL, token_hash = NULL, token_expires_at = NULL WHERE email_canonical = ?";
-    /** Past alerts keep their counts, not the address. */
-    public static final String ANONYMIZE_DELIVERIES =
-            "UPDATE alert_delivery SET email = 'erased@invalid', supporter_id = NULL WHERE supporter_id = ?";
-    public static final String IMPORT_SUPPORTER = "INSERT INTO supporter (email, email_canonical, first_name, "
-            + "last_name, postal_code, country, language, status, consent_at, consent_source, created_at, updated_at) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, 'SUBSCRIBED', ?, ?, ?, ?)";
-    public static final String IMPORT_CONSENT_EVENT = "INSERT INTO supporter_event (supporter_id, kind, source, "
-            + "happened_at) SELECT id, 'CONSENT', ?, ? FROM supporter WHERE email_canonical = ?";
-    public static final String RECORD_EVENT =
-            "INSERT INTO supporter_event (supporter_id, kind, source, happened_at) VALUES (?, ?, ?, ?)";
-
     @Inject
     Clock clock;
 
@@ -66,6 +44,12 @@ public class SupporterService {
 
     @Inject
     MailQueue mailQueue;
+
+    @Inject
+    SupporterStore store;
+
+    @Inject
+    Event<SupporterForgotten> forgotten;
 
     @PostConstruct
     void start() {
@@ -88,7 +72,7 @@ public class SupporterService {
         } else {
             supporter.consent(firstName, lastName, postalCode, country, language, source, now);
         }
-        record(supporter.getId(), "CONSENT", source, now);
+        record(supporter.getId(), SupporterEventKind.CONSENT, source, now);
         return supporter;
     }
 
@@ -105,7 +89,7 @@ public class SupporterService {
         if (supporter.getStatus() == SupporterStatus.SUBSCRIBED) {
             Instant now = clock.instant();
             supporter.suppress(SupporterStatus.UNSUBSCRIBED, now);
-            record(supporterId, "UNSUBSCRIBE", source, now);
+            record(supporterId, SupporterEventKind.UNSUBSCRIBE, source, now);
         }
         return true;
     }
@@ -116,7 +100,7 @@ public class SupporterService {
         if (supporter != null && supporter.getStatus() == SupporterStatus.SUBSCRIBED) {
             Instant now = clock.instant();
             supporter.suppress(SupporterStatus.BOUNCED, now);
-            record(supporterId, "BOUNCE", source, now);
+            record(supporterId, SupporterEventKind.BOUNCE, source, now);
         }
     }
 
@@ -129,7 +113,7 @@ public class SupporterService {
         if (supporter.getLanguage() != language) {
             Instant now = clock.instant();
             supporter.changeLanguage(language, now);
-            record(supporterId, "LANGUAGE", source, now);
+            record(supporterId, SupporterEventKind.LANGUAGE, source, now);
         }
         return true;
     }
@@ -180,10 +164,10 @@ public class SupporterService {
     }
 
     /**
-     * Erases a supporter, at their request or staff's: the supporter row and its history go, their
-     * unconfirmed signatures go, and their confirmed signatures stay counted with nothing left that
-     * names or reaches them (name, address, postal code, comment, source address). Past alerts keep
-     * their delivery counts but no longer the address.
+     * Erases a supporter, at their request or staff's: the supporter row and its history go. Every feature
+     * that holds something of the person erases it in this transaction ({@link SupporterForgotten}):
+     * petitions drop their unconfirmed signatures and keep the confirmed ones counted with nothing that
+     * names or reaches them; past alerts keep their delivery counts but no longer the address.
      *
      * @return whether the supporter existed
      */
@@ -192,11 +176,7 @@ public class SupporterService {
         if (supporter == null) {
             return false;
         }
-        String canonical = supporter.getEmailCanonical();
-        em.createNativeQuery(ERASE_PENDING_SIGNATURES).setParameter(1, canonical).executeUpdate();
-        // The canonical address is unique per petition; the row's own id keeps it so once anonymized.
-        em.createNativeQuery(ANONYMIZE_SIGNATURES).setParameter(1, canonical).executeUpdate();
-        em.createNativeQuery(ANONYMIZE_DELIVERIES).setParameter(1, supporterId).executeUpdate();
+        forgotten.fire(new SupporterForgotten(supporterId, supporter.getEmailCanonical()));
         em.remove(supporter);
         return true;
     }
@@ -210,8 +190,7 @@ public class SupporterService {
      */
     public Map<String, ImportOutcome> importConsents(List<SupporterImport.Candidate> batch, String source) {
         Instant now = clock.instant();
-        Timestamp at = Timestamp.from(now);
-        String consentSource = source.length() > 120 ? source.substring(0, 120) : source;
+        String consentSource = SupporterEvent.source(source);
         Map<String, Supporter> existing = new HashMap<>();
         em.createQuery("select s from Supporter s where s.emailCanonical in :emails", Supporter.class)
                 .setParameter("emails", batch.stream().map(SupporterImport.Candidate::canonical).toList())
@@ -231,50 +210,13 @@ public class SupporterService {
             }
         }
         em.flush();
-        // New people and the events go through JDBC batches on the transaction's own connection: one round
-        // trip for a batch instead of one per row (the driver rewrites them into multi-row statements).
-        Connection db = em.unwrap(Connection.class);
-        try {
-            if (!fresh.isEmpty()) {
-                try (PreparedStatement insert = db.prepareStatement(IMPORT_SUPPORTER)) {
-                    for (SupporterImport.Candidate c : fresh) {
-                        insert.setString(1, c.email());
-                        insert.setString(2, c.canonical());
-                        insert.setString(3, c.firstName());
-                        insert.setString(4, c.lastName());
-                        insert.setString(5, c.postalCode());
-                        insert.setString(6, c.country());
-                        insert.setString(7, c.language().code());
-                        insert.setTimestamp(8, at);
-                        insert.setString(9, consentSource);
-                        insert.setTimestamp(10, at);
-                        insert.setTimestamp(11, at);
-                        insert.addBatch();
-                    }
-                    insert.executeBatch();
-                }
-            }
-            try (PreparedStatement events = db.prepareStatement(IMPORT_CONSENT_EVENT)) {
-                for (Map.Entry<String, ImportOutcome> outcome : outcomes.entrySet()) {
-                    if (outcome.getValue() != ImportOutcome.KEPT) {
-                        events.setString(1, consentSource);
-                        events.setTimestamp(2, at);
-                        events.setString(3, outcome.getKey());
-                        events.addBatch();
-                    }
-                }
-                events.executeBatch();
-            }
-        } catch (SQLException e) {
-            throw new PersistenceException("import batch failed", e);
-        }
+        store.importConsents(fresh, outcomes.entrySet().stream().filter(o -> o.getValue() != ImportOutcome.KEPT)
+                .map(Map.Entry::getKey).toList(), consentSource, now);
         return outcomes;
     }
 
-    private void record(long supporterId, String kind, String source, Instant now) {
-        em.createNativeQuery(RECORD_EVENT).setParameter(1, supporterId).setParameter(2, kind)
-                .setParameter(3, source.length() > 120 ? source.substring(0, 120) : source)
-                .setParameter(4, java.sql.Timestamp.from(now)).executeUpdate();
+    private void record(long supporterId, SupporterEventKind kind, String source, Instant now) {
+        em.persist(new SupporterEvent(supporterId, kind, source, now));
     }
 
     public java.util.Optional<Supporter> find(long supporterId) {

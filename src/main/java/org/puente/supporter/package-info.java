@@ -4,6 +4,10 @@
  * person will be written in. Petitions add supporters one consent at a time; staff search, correct,
  * unsubscribe, erase, import and export them ({@code SupporterDirectory}, {@code SupporterImport}), always
  * through {@code SupporterService}, which owns the rules: an import never resubscribes someone who left,
- * and every change of consent or language is kept in the supporter's history.
+ * and every change of consent or language is kept in the supporter's history ({@code SupporterEvent}, of a
+ * typed kind). The import's JDBC batches are in {@code SupporterStore}. Erasing a person removes what this
+ * package holds and announces it ({@code SupporterForgotten}, in the same transaction); the features that
+ * hold more of the person (signatures, alert deliveries) erase it in their own tables. This package depends
+ * on no other feature's data: canonical addresses come from the platform.
  */
 package org.puente.supporter;

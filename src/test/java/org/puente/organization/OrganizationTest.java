@@ -94,13 +94,16 @@ class OrganizationTest {
         Account admin = new Account("admin@x.org", "Admin", "hash", Role.ADMIN, Language.EN, NOW);
         Account staff = new Account("staff@x.org", "Staff", "hash", Role.STAFF, Language.EN, NOW);
         Account editor = new Account("ed@x.org", "Ed", "hash", Role.ORG_EDITOR, Language.ES, NOW);
-        editor.actFor(mine);
-        assertTrue(admin.mayEdit(theirs));
-        assertFalse(staff.mayEdit(mine));
-        assertTrue(editor.mayEdit(mine));
-        assertFalse(editor.mayEdit(theirs));
-        editor.stopActingFor(mine);
-        assertFalse(editor.mayEdit(mine));
+        mine.addEditor(editor);
+        assertTrue(theirs.mayBeEditedBy(admin));
+        assertFalse(mine.mayBeEditedBy(staff));
+        assertTrue(mine.mayBeEditedBy(editor));
+        assertFalse(theirs.mayBeEditedBy(editor));
+        editor.deactivate();
+        assertFalse(mine.mayBeEditedBy(editor), "a deactivated editor edits nothing");
+        editor.reactivate();
+        mine.removeEditor(editor);
+        assertFalse(mine.mayBeEditedBy(editor));
     }
 
     @Test

@@ -59,7 +59,7 @@ class SupportersIT {
                 + "consent_source, created_at, updated_at) VALUES (?, ?, ?, ?, '10001', 'US', ?, ?, NOW(6), 'test', NOW(6), NOW(6))",
                 java.sql.Statement.RETURN_GENERATED_KEYS)) {
             insert.setString(1, email);
-            insert.setString(2, org.puente.petition.EmailAddresses.canonical(email));
+            insert.setString(2, org.puente.platform.mail.EmailAddresses.canonical(email));
             insert.setString(3, firstName);
             insert.setString(4, lastName);
             insert.setString(5, language);

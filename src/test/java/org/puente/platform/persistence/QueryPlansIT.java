@@ -31,12 +31,15 @@ import org.junit.jupiter.api.Test;
 import org.puente.alert.AlertDispatcher;
 import org.puente.alert.AlertService;
 import org.puente.alert.Audience;
-import org.puente.petition.SignatureService;
+import org.puente.alert.ForgetRecipients;
 import org.puente.petition.SignatureSources;
+import org.puente.petition.SignatureState;
+import org.puente.petition.SignatureStore;
 import org.puente.platform.i18n.Language;
 import org.puente.platform.security.SecretStore;
-import org.puente.supporter.SupporterDirectory;
-import org.puente.supporter.SupporterService;
+import org.puente.supporter.SupporterEventKind;
+import org.puente.supporter.SupporterStatus;
+import org.puente.supporter.SupporterStore;
 import org.puente.testing.TestEnvironment;
 
 /**
@@ -57,10 +60,9 @@ class QueryPlansIT {
     private static final Map<String, Integer> CALL_SITES = new TreeMap<>(Map.of(
             "alert/AlertService.java", 5,
             "alert/AlertDispatcher.java", 7,
-            "supporter/SupporterService.java", 6,
-            "supporter/SupporterDirectory.java", 1,
-            "petition/SignatureService.java", 1,
-            "petition/SignatureSources.java", 3,
+            "alert/ForgetRecipients.java", 1,
+            "supporter/SupporterStore.java", 2,
+            "petition/SignatureStore.java", 6,
             "platform/security/SecretStore.java", 2));
 
     private static final Pattern CALL = Pattern.compile("\\b(createNativeQuery|prepareStatement|prepareCall)\\(");
@@ -139,33 +141,32 @@ class QueryPlansIT {
     @DisplayName("erasing a person from the preferences page finds their signatures and deliveries by index")
     void erasure() throws SQLException {
         String canonical = "s4242@example.org";
-        assertIndexed("erase pending signatures", SupporterService.ERASE_PENDING_SIGNATURES, canonical);
-        assertIndexed("anonymize signatures", SupporterService.ANONYMIZE_SIGNATURES, canonical);
-        assertIndexed("anonymize deliveries", SupporterService.ANONYMIZE_DELIVERIES, 4242L);
+        assertIndexed("erase pending signatures", SignatureStore.ERASE_SIGNER, canonical, SignatureState.PENDING.name());
+        assertIndexed("anonymize signatures", SignatureStore.ANONYMIZE_SIGNER, canonical);
+        assertIndexed("anonymize deliveries", ForgetRecipients.ANONYMIZE_DELIVERIES, 4242L);
     }
 
     @Test
     @DisplayName("the hourly retention job reads only the signatures that still hold an address, and changes them by id")
     void retention() throws SQLException {
-        assertIndexed("signatures with old addresses", SignatureSources.OLD_SOURCES, ago(Duration.ofDays(30)));
-        assertIndexed("erase their addresses", SignatureSources.ERASE_SOURCES + "(11, 12, 13)");
+        assertIndexed("signatures with old addresses", SignatureStore.OLD_SOURCES, ago(Duration.ofDays(30)));
+        assertIndexed("erase their addresses", SignatureStore.ERASE_SOURCES + "(11, 12, 13)");
     }
 
     @Test
     @DisplayName("signing, the source report and the supporter list")
     void petitionsAndSupporters() throws SQLException {
-        assertIndexed("signatures from an address", SignatureService.SIGNED_FROM_ADDRESS, ago(Duration.ofMinutes(1)),
+        assertIndexed("signatures from an address", SignatureStore.SIGNED_FROM_ADDRESS, ago(Duration.ofMinutes(1)),
                 3L, "203.0.113.7", ago(Duration.ofHours(1)));
         Timestamp twoDays = ago(Duration.ofHours(SignatureSources.HOURS));
-        assertIndexed("signatures per hour", SignatureSources.HOURLY, 3L, twoDays);
-        assertIndexed("busiest addresses", SignatureSources.topSql(SignatureSources.ADDRESS), 3L, twoDays);
-        assertIndexed("busiest domains", SignatureSources.topSql(SignatureSources.DOMAIN), 3L, twoDays);
-        assertIndexed("supporter history", SupporterDirectory.HISTORY, 4242L);
-        assertIndexed("import: consent events", SupporterService.IMPORT_CONSENT_EVENT, "import", ago(Duration.ZERO),
-                "s4242@example.org");
-        assertIndexed("import: new supporter", SupporterService.IMPORT_SUPPORTER, "n@example.org", "n@example.org",
-                "N", "N", null, "US", "en", ago(Duration.ZERO), "import", ago(Duration.ZERO), ago(Duration.ZERO));
-        assertIndexed("supporter event", SupporterService.RECORD_EVENT, 4242L, "LANGUAGE", "staff", ago(Duration.ZERO));
+        assertIndexed("signatures per hour", SignatureStore.HOURLY, 3L, twoDays);
+        assertIndexed("busiest addresses", SignatureStore.topSql(SignatureStore.ADDRESS), 3L, twoDays);
+        assertIndexed("busiest domains", SignatureStore.topSql(SignatureStore.DOMAIN), 3L, twoDays);
+        assertIndexed("import: consent events", SupporterStore.IMPORT_CONSENT_EVENT, SupporterEventKind.CONSENT.name(),
+                "import", ago(Duration.ZERO), "s4242@example.org");
+        assertIndexed("import: new supporter", SupporterStore.IMPORT_SUPPORTER, "n@example.org", "n@example.org",
+                "N", "N", null, "US", "en", SupporterStatus.SUBSCRIBED.name(), ago(Duration.ZERO), "import",
+                ago(Duration.ZERO), ago(Duration.ZERO));
         assertIndexed("create a secret", SecretStore.CREATE, "form-timer", "secret", ago(Duration.ZERO));
         assertIndexed("read a secret", SecretStore.READ, "form-timer");
     }

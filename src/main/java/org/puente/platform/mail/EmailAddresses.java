@@ -1,11 +1,12 @@
-package org.puente.petition;
+package org.puente.platform.mail;
 
 import java.util.Locale;
 import java.util.Set;
 
 /**
- * The canonical form of an address, used to count one signature per person: lower-cased; for
- * Gmail-style domains (which ignore them) without dots and {@code +tags} in the local part.
+ * The canonical form of an address, by which every feature recognises one person (one signature per
+ * petition, one supporter): lower-cased; for Gmail-style domains (which ignore them) without dots and
+ * {@code +tags} in the local part.
  */
 public final class EmailAddresses {
 
