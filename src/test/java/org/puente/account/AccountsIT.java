@@ -91,6 +91,23 @@ class AccountsIT {
     }
 
     @Test
+    @DisplayName("signing in returns to the page that was asked for, with its query")
+    void signInReturnsToTheRequestedPage() throws Exception {
+        WebSession session = new WebSession(base.toURI()).forwardedFor("198.51.100.71");
+        Page asked = session.get("/admin/supporters?q=ana");
+        assertTrue(asked.uri().getPath().startsWith("/login"), "signed out: the login form: " + asked.uri());
+        Page back = session.submit(asked, "login",
+                Map.of("email", TestEnvironment.ADMIN_EMAIL, "password", TestEnvironment.adminPassword()), "submit");
+        assertEquals(200, back.status());
+        assertEquals("/admin/supporters", back.uri().getPath(), back.uri().toString());
+        assertEquals("q=ana", back.uri().getQuery());
+
+        WebSession direct = new WebSession(base.toURI()).forwardedFor("198.51.100.72");
+        Page dashboard = login(direct, TestEnvironment.ADMIN_EMAIL, TestEnvironment.adminPassword());
+        assertTrue(dashboard.uri().getPath().startsWith("/admin/index"), "no page asked for: the dashboard: " + dashboard.uri());
+    }
+
+    @Test
     @DisplayName("a wrong password and an unknown address get the same answer, in Spanish for a Spanish page")
     void sameAnswerForUnknownAndWrong() {
         visitor.get("/login?lang=es");
