@@ -85,13 +85,6 @@ public class Login {
         return Pages.redirect("/admin/index");
     }
 
-    public String logout() throws Exception {
-        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-        ((HttpServletRequest) external.getRequest()).logout();
-        external.invalidateSession();
-        return Pages.redirect("/index");
-    }
-
     public String getEmail() {
         return email;
     }

@@ -108,6 +108,30 @@ class AccountsIT {
     }
 
     @Test
+    @DisplayName("a signed-in person sees themselves signed in on an error page and signs out from it; "
+            + "a post from another site cannot sign anyone out")
+    void signOutFromErrorPagesAndOnlyFromOwnPages() throws Exception {
+        WebSession admin = new WebSession(base.toURI()).forwardedFor("198.51.100.73");
+        login(admin, TestEnvironment.ADMIN_EMAIL, TestEnvironment.adminPassword());
+
+        Page missing = admin.get("/no-such-page");
+        assertEquals(404, missing.status());
+        assertNotNull(missing.document().getElementById("logout"), "the sign-out form on the error page");
+        assertTrue(missing.document().select("a[href$=/login]").isEmpty(), "no 'Sign in' for a signed-in person");
+
+        admin.header("Origin", "https://attacker.example");
+        Page refused = admin.postForm("/logout", Map.of());
+        assertEquals(403, refused.status(), "a cross-site post does not sign out");
+        assertEquals(200, admin.get("/admin/index").status(), "still signed in");
+
+        admin.header("Origin", base.getProtocol() + "://" + base.getAuthority());
+        Page home = admin.submit(admin.get("/no-such-page"), "logout", Map.of(), "submit");
+        assertEquals(200, home.status());
+        assertTrue(home.uri().getPath().matches("/(index)?"), home.uri().toString());
+        assertTrue(admin.get("/admin/index").uri().getPath().startsWith("/login"), "signed out");
+    }
+
+    @Test
     @DisplayName("a wrong password and an unknown address get the same answer, in Spanish for a Spanish page")
     void sameAnswerForUnknownAndWrong() {
         visitor.get("/login?lang=es");

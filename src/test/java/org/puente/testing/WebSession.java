@@ -32,6 +32,7 @@ public final class WebSession {
     private final HttpClient client;
     private String acceptLanguage;
     private String forwardedFor;
+    private final Map<String, String> extraHeaders = new LinkedHashMap<>();
 
     public WebSession(URI base) {
         this.base = base;
@@ -47,6 +48,12 @@ public final class WebSession {
     /** Sends {@code X-Forwarded-For}, as a reverse proxy would for a visitor at that address. */
     public WebSession forwardedFor(String address) {
         this.forwardedFor = address;
+        return this;
+    }
+
+    /** Sends this header on every later request, as a browser sends {@code Origin} on its form posts. */
+    public WebSession header(String name, String value) {
+        extraHeaders.put(name, value);
         return this;
     }
 
@@ -174,6 +181,7 @@ public final class WebSession {
         if (forwardedFor != null) {
             builder.header("X-Forwarded-For", forwardedFor);
         }
+        extraHeaders.forEach(builder::header);
         return builder;
     }
 
