@@ -2,6 +2,7 @@ package org.puente.petition;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.puente.testing.Accounts;
 import org.puente.testing.Deployments;
 import org.puente.testing.Mailbox;
+import org.puente.testing.TestClock;
 import org.puente.testing.TestEnvironment;
 import org.puente.testing.WebSession;
 import org.puente.testing.WebSession.Page;
@@ -146,7 +148,8 @@ class PetitionsIT {
 
         Page again = visitor.get(link);
         assertNull(again.document().getElementById("confirm"), "the link is single-use");
-        assertTrue(again.text().contains("caducó o ya se usó"));
+        assertNotNull(again.document().getElementById("counted"), "the used link says the signature counts");
+        assertTrue(again.text().contains("está confirmada y cuenta"), again.text());
         assertEquals(before + 1, count(PETITION));
         try (Connection db = db(); PreparedStatement query = db.prepareStatement(
                 "SELECT COUNT(*) FROM supporter WHERE email_canonical = ?")) {
@@ -166,6 +169,53 @@ class PetitionsIT {
                 assertEquals("CONFIRMED", rs.getString(3));
             }
         }
+    }
+
+    @Test
+    @DisplayName("a double click on Sign sends two mails with the same link, and it confirms; an expired link offers a "
+            + "new one that works; a link that names no signature says so")
+    void doubleClickAndExpiredLinks() throws Exception {
+        String slug = openPetition("double");
+        String email = "doble-" + System.nanoTime() + "@example.org";
+        Page form = visitor.get("/petitions/" + slug + "?lang=es");
+        TestEnvironment.fillingInTheForm();
+        Map<String, String> values = Map.of("firstName", "Lucía", "lastName", "Hernández", "email", email,
+                "country", "MX", "language", "ES");
+        visitor.submit(form, "sign", values, "submit");
+        visitor.submit(form, "sign", values, "submit");
+        List<MimeMessage> mails = Mailbox.to(email, 2);
+        assertEquals(2, mails.size());
+        String first = Mailbox.link(mails.get(0), "/signature-confirm?token=");
+        assertEquals(first, Mailbox.link(mails.get(1), "/signature-confirm?token="), "both mails carry the same link");
+        Page confirmPage = visitor.get(first);
+        visitor.submit(confirmPage, "confirm", Map.of(), "submit");
+        assertEquals(Map.of("CONFIRMED", 1L), signatures(slug), "the older mail's link confirmed the signature");
+
+        String late = "tarde-" + System.nanoTime() + "@example.org";
+        Page lateForm = visitor.get("/petitions/" + slug + "?lang=en");
+        TestEnvironment.fillingInTheForm();
+        visitor.submit(lateForm, "sign", Map.of("firstName", "Luis", "lastName", "Soto", "email", late,
+                "country", "GT", "language", "EN"), "submit");
+        String oldLink = Mailbox.link(Mailbox.to(late).get(0), "/signature-confirm?token=");
+        try {
+            TestClock.advance(base.toURI(), Signature.LINK_LIFETIME.plusHours(1));
+            Page expired = visitor.get(oldLink);
+            assertNull(expired.document().getElementById("confirm"), "an expired link confirms nothing");
+            assertTrue(expired.text().contains("does not count yet"), expired.text());
+            Page renewed = visitor.submit(expired, "renew", Map.of(), "submit");
+            assertNotNull(renewed.document().getElementById("renewed"), renewed.text());
+            List<MimeMessage> lateMails = Mailbox.to(late, 2);
+            String newLink = Mailbox.link(lateMails.get(1), "/signature-confirm?token=");
+            assertNotEquals(oldLink, newLink, "a new link");
+            visitor.submit(visitor.get(newLink), "confirm", Map.of(), "submit");
+            assertEquals(Map.of("CONFIRMED", 2L), signatures(slug));
+        } finally {
+            TestClock.reset(base.toURI());
+        }
+
+        Page forged = visitor.get("/signature-confirm?token=" + "A".repeat(43) + "&lang=en");
+        assertEquals(200, forged.status());
+        assertNotNull(forged.document().getElementById("invalid"), forged.text());
     }
 
     @Test
