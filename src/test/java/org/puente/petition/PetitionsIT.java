@@ -322,13 +322,28 @@ class PetitionsIT {
         catalogue.put(Map.of("email", email, "lastName", "Nu\u0000ll"), "no están permitidos");
         catalogue.put(Map.of("email", email, "firstName", ""), "Escribe tu nombre");
         catalogue.put(Map.of("email", email, "comment", "c".repeat(501)), "demasiado largo");
-        catalogue.put(Map.of("email", email, "country", "Mexico"), "dos letras");
+        catalogue.put(Map.of("email", email, "country", "Mexico"), "Elige una de las opciones");
         catalogue.put(Map.of("email", email, "postalCode", "<b>1</b>"), "letras, números");
         for (var entry : catalogue.entrySet()) {
             Page page = sign(PETITION, "es", entry.getKey());
             assertEquals(200, page.status(), entry.getKey().toString());
             assertTrue(page.messages().contains(entry.getValue()), entry.getKey() + " → " + page.messages());
+            assertEquals(PETITION, page.uri().getPath(), "the petition's own address after an error");
+            assertEquals(PETITION + "?lang=es", page.document().getElementById("sign").attr("action"),
+                    "the form posts to the petition's address again");
+            var summary = page.document().getElementById("error-summary");
+            assertNotNull(summary, "an error summary at the top of the form");
+            assertEquals("-1", summary.attr("tabindex"));
+            assertTrue(summary.hasAttr("autofocus"), "it takes the focus");
+            var link = summary.selectFirst("a[href^=#sign:]");
+            assertNotNull(link, "each problem links to its field: " + summary);
+            assertNotNull(page.document().getElementById(link.attr("href").substring(1)), "the field it links to");
+            assertTrue(summary.text().contains(entry.getValue()), summary.text());
         }
+        Page fresh = visitor.get(PETITION + "?lang=es");
+        assertNull(fresh.document().getElementById("error-summary"), "no summary before a problem");
+        assertEquals("500", fresh.document().getElementById("sign:comment").attr("maxlength"));
+        assertEquals("254", fresh.document().getElementById("sign:email").attr("maxlength"));
         assertEquals(0, rows(email), "nothing half-written");
         Page huge = sign(PETITION, "es", Map.of("email", email, "comment", "x".repeat(5 * 1024 * 1024)));
         assertEquals(413, huge.status());

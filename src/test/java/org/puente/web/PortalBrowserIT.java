@@ -25,6 +25,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
@@ -180,7 +181,7 @@ class PortalBrowserIT {
         driver.findElement(By.id("sign:firstName")).sendKeys("Juana");
         driver.findElement(By.id("sign:lastName")).sendKeys("Quispe");
         driver.findElement(By.id("sign:email")).sendKeys(email);
-        driver.findElement(By.id("sign:country")).sendKeys("PE");
+        new Select(driver.findElement(By.id("sign:country"))).selectByValue("PE");
         driver.findElement(By.id("sign:consent")).click();
         browser.screenshot("petition-form-es-375px");
         browser.clickAndWait(By.id("sign:submit"));
