@@ -830,8 +830,22 @@ class PetitionsIT {
         editor.submit(edit, "form", Map.of("textEs", "<p>Liberen a las <em>familias</em></p>"), "save");
         Page again = editor.get("/admin/petitions");
         editor.submit(again, "list", Map.of(), buttonIn(again, title, "submit"));
-        Page toApprove = admin.get("/admin/petitions");
-        Page approved = admin.submit(toApprove, "list", Map.of(), buttonIn(toApprove, title, "approve"));
+        Page editorReads = editor.get("/admin/petition?id=" + id);
+        assertEquals("/admin/petition-preview", editorReads.uri().getPath(), "an editor reads a petition in review");
+        assertNotNull(editorReads.document().getElementById("in-review"), "and is told it waits for review");
+        assertNull(editorReads.document().getElementById("decide"), "editors do not decide");
+
+        Page preview = admin.get("/admin/petition-preview?id=" + id + "&lang=en");
+        assertEquals(200, preview.status(), "staff read a petition in review before deciding");
+        var spanishPart = preview.document().getElementById("preview-es");
+        assertTrue(spanishPart.text().contains("Alto a la detención de familias"), spanishPart.text());
+        assertTrue(spanishPart.text().contains("Liberen a las familias"), spanishPart.text());
+        assertEquals("Dibujos de niños en una vigilia", spanishPart.select("img.petition__image").attr("alt"));
+        var englishPart = preview.document().getElementById("preview-en");
+        assertTrue(englishPart.select(".petition__text strong").text().contains("families"));
+        assertTrue(englishPart.select("script").isEmpty(), "sanitized as the public page is");
+        assertEquals(200, admin.get(englishPart.select("img.petition__image").attr("src")).status(), "with its picture");
+        Page approved = admin.submit(preview, "decide", Map.of(), "approve");
         assertTrue(approved.messages().contains("open for signatures"), approved.messages());
 
         Page spanish = visitor.get("/petitions/" + slug + "?lang=es");
@@ -855,6 +869,7 @@ class PetitionsIT {
                 Accounts.idInRow(admin.get("/admin/organizations"), "Voces Unidas de Chicago", "organization"));
         assertFalse(stranger.get("/admin/petitions").text().contains(title), "other organizations' petitions are not listed");
         assertEquals(403, stranger.get("/admin/petition?id=" + id).status());
+        assertEquals(403, stranger.get("/admin/petition-preview?id=" + id).status(), "nor read by other editors");
     }
 
     @Test

@@ -330,7 +330,7 @@ class PortalBrowserIT {
         String previewEs = driver.findElement(By.tagName("body")).getText();
         driver.switchTo().defaultContent();
         assertTrue(previewEs.contains("Trae una vela y a una amiga.") && previewEs.contains("Nos vemos a las ocho.")
-                && previewEs.contains("Darte de baja de estas alertas") && previewEs.contains("Detalles"),
+                && previewEs.contains("Dejar de recibir estas alertas") && previewEs.contains("Detalles"),
                 "the Spanish preview shows the saved text, button and footer: " + previewEs);
         browser.screenshot("admin-alert-preview");
         browser.size(390, 844);
