@@ -344,7 +344,7 @@ class OrganizationsIT {
         catalogue.put(Map.of("name", "x".repeat(201)), "demasiado largo");
         catalogue.put(Map.of("name", "Válida", "contactEmail", "not-an-email"), "correo electrónico válido");
         catalogue.put(Map.of("name", "Válida", "city", "Tuc\u0000son"), "no están permitidos");
-        catalogue.put(Map.of("name", "Válida", "country", "USA"), "Elige una de las opciones");
+        catalogue.put(Map.of("name", "Válida", "country", "USA"), "Elige un país de la lista");
         catalogue.put(Map.of("name", "Válida", "website", "javascript:alert(1)"), "https://");
         catalogue.put(Map.of("name", "Válida", "descriptionEn", "y".repeat(5001)), "demasiado largo");
         for (var entry : catalogue.entrySet()) {
