@@ -6,6 +6,7 @@ import jakarta.inject.Named;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.security.enterprise.SecurityContext;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import java.util.Optional;
@@ -34,6 +35,9 @@ public class Caller {
     @Inject
     PuenteConfig config;
 
+    @Inject
+    AccountService accounts;
+
     private Account account;
     private boolean loaded;
 
@@ -47,6 +51,11 @@ public class Caller {
                 } catch (NumberFormatException e) {
                     account = null;
                 }
+            } else if (request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) != null) {
+                // An error page is rendered outside the security context of the request that failed; the
+                // session still says who is signed in (checked against the account's credential version).
+                account = SessionCheck.rememberedAccount(request.getSession(false), accounts)
+                        .map(id -> em.find(Account.class, id)).orElse(null);
             }
         }
         return Optional.ofNullable(account).filter(Account::isActive);

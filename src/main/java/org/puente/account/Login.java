@@ -23,6 +23,12 @@ import org.puente.platform.web.Pages;
  * attempt is reserved with the {@link LoginThrottle} before the password is checked, and every outcome
  * goes to the {@link SecurityLog}. The session id changes at sign-in, and the session remembers the
  * account's credential version so that a later password change or deactivation ends it.
+ *
+ * <p>The form continues the dialog that a protected page began ({@code newAuthentication(false)}): when a
+ * signed-out person asked for {@code /admin/supporters?q=ana}, Jakarta Security saved that request and answers
+ * the successful sign-in with a redirect back to it ({@code SEND_CONTINUE}); a new authentication would
+ * discard it and land everyone on the dashboard. The saved request is the server's own, so the return is
+ * always same-site.
  */
 @Named
 @RequestScoped
@@ -63,7 +69,7 @@ public class Login {
         AuthenticationStatus status = securityContext.authenticate(request, response,
                 AuthenticationParameters.withParams()
                         .credential(new UsernamePasswordCredential(email.strip(), password))
-                        .newAuthentication(true));
+                        .newAuthentication(false));
         if (status != AuthenticationStatus.SUCCESS && status != AuthenticationStatus.SEND_CONTINUE) {
             SecurityLog.signInFailed(email, from);
             Pages.error(null, "login.failed");
@@ -77,13 +83,6 @@ public class Login {
             return null;
         }
         return Pages.redirect("/admin/index");
-    }
-
-    public String logout() throws Exception {
-        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-        ((HttpServletRequest) external.getRequest()).logout();
-        external.invalidateSession();
-        return Pages.redirect("/index");
     }
 
     public String getEmail() {

@@ -19,6 +19,10 @@ public final class SecurityLog {
         LOG.info(() -> "sign-in succeeded: " + who(account) + " from=" + clean(from));
     }
 
+    static void signedOut(Account account, String from) {
+        LOG.info(() -> "signed out: " + who(account) + " from=" + clean(from));
+    }
+
     static void signInFailed(String email, String from) {
         LOG.info(() -> "sign-in failed: email=" + clean(email) + " from=" + clean(from));
     }

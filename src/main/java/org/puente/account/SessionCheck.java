@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
+import java.util.Optional;
 import org.puente.platform.config.PuenteConfig;
 import org.puente.platform.web.ClientAddress;
 
@@ -65,19 +66,24 @@ public class SessionCheck extends HttpFilter {
     }
 
     private boolean isCurrent(Principal principal, HttpSession session) {
+        return rememberedAccount(session, accounts).filter(id -> id.toString().equals(principal.getName())).isPresent();
+    }
+
+    /**
+     * The account this session signed in as, while its credential version is still the account's own; empty
+     * for a session that never signed in or whose password changed since.
+     */
+    static Optional<Long> rememberedAccount(HttpSession session, AccountService accounts) {
         Object stamp = session == null ? null : session.getAttribute(ATTRIBUTE);
         if (!(stamp instanceof String remembered) || remembered.indexOf(':') < 0) {
-            return false;
-        }
-        String id = remembered.substring(0, remembered.indexOf(':'));
-        if (!id.equals(principal.getName())) {
-            return false;
+            return Optional.empty();
         }
         try {
-            return accounts.acceptsSession(Long.parseLong(id),
-                    Integer.parseInt(remembered.substring(remembered.indexOf(':') + 1)));
+            long id = Long.parseLong(remembered.substring(0, remembered.indexOf(':')));
+            int version = Integer.parseInt(remembered.substring(remembered.indexOf(':') + 1));
+            return accounts.acceptsSession(id, version) ? Optional.of(id) : Optional.empty();
         } catch (NumberFormatException e) {
-            return false;
+            return Optional.empty();
         }
     }
 

@@ -20,6 +20,8 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 import org.puente.account.Account;
+import org.puente.platform.i18n.Countries;
+import org.puente.platform.i18n.Language;
 import org.puente.platform.i18n.LocalizedText;
 import org.puente.platform.security.Role;
 
@@ -163,10 +165,10 @@ public class Organization {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
-    /** Where the organization is, as one line: "El Paso, Texas, US". */
-    public String getLocation() {
+    /** Where the organization is, as one line in the reader's language: "El Paso, Texas, Estados Unidos". */
+    public String locationIn(Language language) {
         StringBuilder location = new StringBuilder();
-        for (String part : new String[] {city, region, country}) {
+        for (String part : new String[] {city, region, country == null ? null : Countries.name(country, language)}) {
             if (part != null) {
                 location.append(location.isEmpty() ? "" : ", ").append(part);
             }

@@ -3,6 +3,7 @@ package org.puente.organization;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
+import org.puente.platform.i18n.CountryCode;
 import jakarta.validation.constraints.Size;
 import java.io.Serializable;
 import org.puente.platform.web.PlainText;
@@ -37,7 +38,7 @@ public class OrganizationProfile implements Serializable {
     private String region;
 
     @NotBlank(message = "{organization.country.required}")
-    @Pattern(regexp = "[A-Za-z]{2}", message = "{organization.country.invalid}")
+    @CountryCode
     private String country;
 
     @Size(max = 300, message = "{field.tooLong}")

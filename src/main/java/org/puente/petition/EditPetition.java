@@ -41,7 +41,11 @@ public class EditPetition implements Serializable {
                 hasImage = petition.isHasImage();
             }
             if (!petition.isDraft()) {
-                throw new org.puente.platform.security.AccessDeniedException("petition " + id + " is not a draft");
+                if (FacesContext.getCurrentInstance().isPostback()) {
+                    throw new org.puente.platform.security.AccessDeniedException("petition " + id + " is not a draft");
+                }
+                // Only drafts are written; one in review or open is read, with what it is waiting for.
+                Pages.redirectToPath("/admin/petition-preview?id=" + id);
             }
         }
     }

@@ -145,39 +145,68 @@ public class Signature {
         this.holdReason = holdReason;
         if (holdReason == null) {
             this.tokenHash = tokenHash;
-            this.tokenExpiresAt = now.plus(LINK_LIFETIME);
+            this.tokenExpiresAt = linkExpiry(now);
             this.mailsSent = 1;
         }
     }
 
     /**
-     * The same person signed again while pending: replace the link and allow one more mail, unless the
-     * limit is reached or the signature is already confirmed.
+     * The same person signed again while pending (a double click, a second visit): one more mail, a few at
+     * most, never after confirming. The mail carries the same link while it has at least half its lifetime
+     * left, so that every mail in the person's inbox confirms the same signature; only an old link is renewed
+     * (and stops working). The caller then stamps the link's hash with {@link #linkTo}.
      *
-     * @return whether a new confirmation mail should go out with the new token
+     * @return whether a mail should go out
      */
-    public boolean remind(String newTokenHash, Instant now) {
+    public boolean remind(Instant now) {
         if (state == SignatureState.CONFIRMED || holdReason != null || mailsSent >= MAX_MAILS) {
             return false;
         }
-        this.tokenHash = newTokenHash;
-        this.tokenExpiresAt = now.plus(LINK_LIFETIME);
+        if (tokenExpiresAt == null || Duration.between(now, tokenExpiresAt).compareTo(LINK_LIFETIME.dividedBy(2)) < 0) {
+            this.tokenExpiresAt = linkExpiry(now);
+        }
         this.mailsSent++;
         return true;
+    }
+
+    /** The hash of the link that now confirms this signature (made from the signature and its expiry). */
+    public void linkTo(String tokenHash) {
+        this.tokenHash = tokenHash;
+    }
+
+    /** When a link issued at that moment stops working. */
+    public static Instant linkExpiry(Instant issued) {
+        return issued.plus(LINK_LIFETIME);
+    }
+
+    /** What a confirmation link that names this signature can still do. */
+    public LinkState linkState(Instant now) {
+        if (state == SignatureState.CONFIRMED) {
+            return LinkState.CONFIRMED;
+        }
+        if (holdReason != null || tokenExpiresAt == null) {
+            return LinkState.HELD;
+        }
+        return now.isBefore(tokenExpiresAt) ? LinkState.USABLE : LinkState.EXPIRED;
+    }
+
+    /** What a confirmation link finds: a signature to confirm, one already counted, or an expired link. */
+    public enum LinkState {
+        USABLE, CONFIRMED, EXPIRED, HELD
     }
 
     /**
      * Staff judged a held signature genuine: it gets its confirmation link now and counts once confirmed.
      *
-     * @return whether the signature was held (and a confirmation mail should go out with the new token)
+     * @return whether the signature was held (and a confirmation mail should go out with a new link, stamped
+     *         with {@link #linkTo})
      */
-    public boolean release(String newTokenHash, Instant now) {
+    public boolean release(Instant now) {
         if (holdReason == null || state != SignatureState.PENDING) {
             return false;
         }
         this.holdReason = null;
-        this.tokenHash = newTokenHash;
-        this.tokenExpiresAt = now.plus(LINK_LIFETIME);
+        this.tokenExpiresAt = linkExpiry(now);
         this.mailsSent = 1;
         return true;
     }
@@ -190,7 +219,7 @@ public class Signature {
         }
         this.state = SignatureState.CONFIRMED;
         this.confirmedAt = now;
-        this.tokenHash = null;
+        // The link keeps its hash: followed again, it finds the signature and says that it counts.
         this.tokenExpiresAt = null;
         return true;
     }
@@ -205,6 +234,14 @@ public class Signature {
 
     public Long getId() {
         return id;
+    }
+
+    public String getEmailCanonical() {
+        return emailCanonical;
+    }
+
+    public Instant getTokenExpiresAt() {
+        return tokenExpiresAt;
     }
 
     public Petition getPetition() {

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.puente.platform.i18n.CountryCode;
 import org.puente.platform.i18n.Language;
 import org.puente.platform.web.PlainText;
 
@@ -36,7 +37,7 @@ public class SignatureForm {
     private String postalCode;
 
     @NotBlank(message = "{organization.country.required}")
-    @Pattern(regexp = "[A-Za-z]{2}", message = "{organization.country.invalid}")
+    @CountryCode
     private String country;
 
     @NotNull

@@ -19,6 +19,7 @@ import org.puente.platform.i18n.Messages;
 import org.puente.platform.mail.EmailAddresses;
 import org.puente.platform.mail.MailComposer;
 import org.puente.platform.mail.MailQueue;
+import org.puente.platform.security.SecretSigner;
 import org.puente.platform.security.Tokens;
 import org.puente.platform.web.NotFoundException;
 import org.puente.supporter.SupporterForgotten;
@@ -59,6 +60,9 @@ public class SignatureService {
 
     @Inject
     SignatureStore store;
+
+    @Inject
+    SecretSigner secrets;
 
     public List<Petition> listOpen() {
         return em.createNamedQuery("Petition.findOpen", Petition.class).getResultList();
@@ -110,7 +114,7 @@ public class SignatureService {
     public void sign(String slug, @Valid SignatureForm form, SigningSource source) {
         Petition petition = signablePetition(slug);
         Instant now = clock.instant();
-        String token = Tokens.generate();
+        String token = confirmationToken(petition, EmailAddresses.canonical(form.getEmail()), Signature.linkExpiry(now));
         // No read first: the unique (petition, canonical e-mail) key refuses a second signature, and the
         // caller then takes the signAgain path. A new signer, the common case, costs one query and one insert.
         HoldReason hold = holdReason(petition, source, now);
@@ -124,8 +128,8 @@ public class SignatureService {
     }
 
     /**
-     * The same person signed before (the unique key said so): mail a fresh link, a few times at most,
-     * and add nothing.
+     * The same person signed before (the unique key said so): mail the link again (the same one while it is
+     * young, so a double click leaves two mails that both work), a few times at most, and add nothing.
      *
      * @return false when there is no such signature after all (the earlier one was rolled back)
      */
@@ -139,11 +143,27 @@ public class SignatureService {
         if (existing.isEmpty()) {
             return false;
         }
-        String token = Tokens.generate();
-        if (existing.get().remind(Tokens.hash(token), clock.instant())) {
-            sendConfirmation(existing.get(), token);
+        if (existing.get().remind(clock.instant())) {
+            sendConfirmation(existing.get(), stampLink(existing.get()));
         }
         return true;
+    }
+
+    /**
+     * The link of a signature, made from what identifies it (petition and canonical address) and when the link
+     * expires, signed with the portal's secret: the same signature and expiry give the same link, on every
+     * instance, without keeping the link itself (only its hash, to find the signature).
+     */
+    private String confirmationToken(Petition petition, String emailCanonical, Instant expiry) {
+        return secrets.sign("signature-link", petition.getId() + ":" + emailCanonical + ":" + expiry.toEpochMilli());
+    }
+
+    /** Stamps the signature with the hash of its current link and returns the link's token. */
+    private String stampLink(Signature signature) {
+        String token = confirmationToken(signature.getPetition(), signature.getEmailCanonical(),
+                signature.getTokenExpiresAt());
+        signature.linkTo(Tokens.hash(token));
+        return token;
     }
 
     /** The petition, if it takes signatures now (and the coalition's switch does not stop all signing). */
@@ -201,9 +221,8 @@ public class SignatureService {
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE).setMaxResults(max).getResultList();
         Instant now = clock.instant();
         for (Signature signature : batch) {
-            String token = Tokens.generate();
-            if (signature.release(Tokens.hash(token), now)) {
-                sendConfirmation(signature, token);
+            if (signature.release(now)) {
+                sendConfirmation(signature, stampLink(signature));
             }
         }
         return batch.size();
@@ -223,6 +242,35 @@ public class SignatureService {
         return em.createNamedQuery("Signature.findByTokenHash", Signature.class)
                 .setParameter("hash", Tokens.hash(token)).getResultList().stream()
                 .filter(s -> s.isLinkUsable(clock.instant())).findFirst();
+    }
+
+    /** The signature a confirmation link names, whatever became of it; empty for a link that names none. */
+    public Optional<Signature> findLinked(String token) {
+        if (!Tokens.wellFormed(token)) {
+            return Optional.empty();
+        }
+        return em.createNamedQuery("Signature.findByTokenHash", Signature.class)
+                .setParameter("hash", Tokens.hash(token)).getResultList().stream().findFirst();
+    }
+
+    /**
+     * Sends the signer a new link for a signature whose link expired (asked for on the confirmation page), a
+     * few times at most.
+     *
+     * @return whether a mail goes out
+     */
+    public boolean renewLink(String token) {
+        Optional<Signature> found = findLinked(token);
+        if (found.isEmpty()) {
+            return false;
+        }
+        Signature signature = em.find(Signature.class, found.get().getId(), LockModeType.PESSIMISTIC_WRITE);
+        if (signature.linkState(clock.instant()) != Signature.LinkState.EXPIRED || !isSignable(signature.getPetition())
+                || !signature.remind(clock.instant())) {
+            return false;
+        }
+        sendConfirmation(signature, stampLink(signature));
+        return true;
     }
 
     /**

@@ -93,6 +93,47 @@ class AccountsIT {
     }
 
     @Test
+    @DisplayName("signing in returns to the page that was asked for, with its query")
+    void signInReturnsToTheRequestedPage() throws Exception {
+        WebSession session = new WebSession(base.toURI()).forwardedFor("198.51.100.71");
+        Page asked = session.get("/admin/supporters?q=ana");
+        assertTrue(asked.uri().getPath().startsWith("/login"), "signed out: the login form: " + asked.uri());
+        Page back = session.submit(asked, "login",
+                Map.of("email", TestEnvironment.ADMIN_EMAIL, "password", TestEnvironment.adminPassword()), "submit");
+        assertEquals(200, back.status());
+        assertEquals("/admin/supporters", back.uri().getPath(), back.uri().toString());
+        assertEquals("q=ana", back.uri().getQuery());
+
+        WebSession direct = new WebSession(base.toURI()).forwardedFor("198.51.100.72");
+        Page dashboard = login(direct, TestEnvironment.ADMIN_EMAIL, TestEnvironment.adminPassword());
+        assertTrue(dashboard.uri().getPath().startsWith("/admin/index"), "no page asked for: the dashboard: " + dashboard.uri());
+    }
+
+    @Test
+    @DisplayName("a signed-in person sees themselves signed in on an error page and signs out from it; "
+            + "a post from another site cannot sign anyone out")
+    void signOutFromErrorPagesAndOnlyFromOwnPages() throws Exception {
+        WebSession admin = new WebSession(base.toURI()).forwardedFor("198.51.100.73");
+        login(admin, TestEnvironment.ADMIN_EMAIL, TestEnvironment.adminPassword());
+
+        Page missing = admin.get("/no-such-page");
+        assertEquals(404, missing.status());
+        assertNotNull(missing.document().getElementById("logout"), "the sign-out form on the error page");
+        assertTrue(missing.document().select("a[href$=/login]").isEmpty(), "no 'Sign in' for a signed-in person");
+
+        admin.header("Origin", "https://attacker.example");
+        Page refused = admin.postForm("/logout", Map.of());
+        assertEquals(403, refused.status(), "a cross-site post does not sign out");
+        assertEquals(200, admin.get("/admin/index").status(), "still signed in");
+
+        admin.header("Origin", base.getProtocol() + "://" + base.getAuthority());
+        Page home = admin.submit(admin.get("/no-such-page"), "logout", Map.of(), "submit");
+        assertEquals(200, home.status());
+        assertTrue(home.uri().getPath().matches("/(index)?"), home.uri().toString());
+        assertTrue(admin.get("/admin/index").uri().getPath().startsWith("/login"), "signed out");
+    }
+
+    @Test
     @DisplayName("a wrong password and an unknown address get the same answer, in Spanish for a Spanish page")
     void sameAnswerForUnknownAndWrong() {
         visitor.get("/login?lang=es");

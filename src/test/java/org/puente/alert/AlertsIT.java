@@ -159,7 +159,7 @@ class AlertsIT {
         MimeMessage spanish = mails.get(address(prefix, "SUBSCRIBED", 1)).get(0);
         String html = (String) ((MimeMultipart) spanish.getContent()).getBodyPart(1).getContent();
         assertTrue(html.contains("Los niños están <strong>esperando</strong>") && !html.contains("<script"), html);
-        assertTrue(html.contains("Darte de baja de estas alertas"), "the footer in the reader's language");
+        assertTrue(html.contains("Dejar de recibir estas alertas"), "the footer in the reader's language");
         assertTrue(html.contains("https://example.org/llamar"), "the Spanish button");
 
         String link = spanish.getHeader("List-Unsubscribe", null).replaceAll("^<|>$", "");
@@ -168,7 +168,7 @@ class AlertsIT {
         HttpResponse<String> shown = client.send(HttpRequest.newBuilder(URI.create(local)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, shown.statusCode());
-        assertTrue(shown.body().contains("Darte de baja"), "the page asks, in the supporter's language");
+        assertTrue(shown.body().contains("Dejar de recibir"), "the page asks, in the supporter's language");
         assertEquals("SUBSCRIBED", status(address(prefix, "SUBSCRIBED", 1)), "a GET (a link scanner) changes nothing");
 
         HttpResponse<String> oneClick = client.send(HttpRequest.newBuilder(URI.create(local))

@@ -44,7 +44,8 @@ class OrganizationTest {
         assertEquals("Casa", organization.getName());
         assertEquals("MX", organization.getCountry());
         assertEquals(null, organization.getCity());
-        assertEquals("MX", organization.getLocation());
+        assertEquals("México", organization.locationIn(Language.ES));
+        assertEquals("Mexico", organization.locationIn(Language.EN));
         assertEquals("Acompañamos", organization.getDescription().in(Language.EN), "falls back to Spanish");
         assertTrue(organization.isActive());
         organization.deactivate(NOW);

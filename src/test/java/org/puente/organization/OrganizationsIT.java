@@ -60,7 +60,7 @@ class OrganizationsIT {
     /** Creates an organization through the admin form; returns its id. */
     long createOrganization(String name, Map<String, String> extra, byte[] logo) {
         Page form = admin.get("/admin/organization");
-        Map<String, String> values = new HashMap<>(Map.of("name", name, "country", "us", "city", "Tucson",
+        Map<String, String> values = new HashMap<>(Map.of("name", name, "country", "US", "city", "Tucson",
                 "region", "Arizona", "descriptionEn", "Accompanies families at the border."));
         values.putAll(extra);
         Page saved = admin.submitWithFiles(form, "form", values, "save",
@@ -92,7 +92,7 @@ class OrganizationsIT {
         Page english = visitor.get("/organizations/" + slugOf(name) + "?lang=en");
         assertEquals(200, english.status());
         assertTrue(english.text().contains("Accompanies families at the border."));
-        assertTrue(english.text().contains("Tucson, Arizona, US"), "country normalised to upper case");
+        assertTrue(english.text().contains("Tucson, Arizona, United States"), "the country by name, in the reader's language");
         Page spanish = visitor.get("/organizations/" + slugOf(name) + "?lang=es");
         Element description = spanish.document().selectFirst(".profile__text");
         assertEquals("en", description.attr("lang"), "the English fallback is marked as English");
@@ -344,7 +344,7 @@ class OrganizationsIT {
         catalogue.put(Map.of("name", "x".repeat(201)), "demasiado largo");
         catalogue.put(Map.of("name", "Válida", "contactEmail", "not-an-email"), "correo electrónico válido");
         catalogue.put(Map.of("name", "Válida", "city", "Tuc\u0000son"), "no están permitidos");
-        catalogue.put(Map.of("name", "Válida", "country", "USA"), "código de dos letras");
+        catalogue.put(Map.of("name", "Válida", "country", "USA"), "Elige un país de la lista");
         catalogue.put(Map.of("name", "Válida", "website", "javascript:alert(1)"), "https://");
         catalogue.put(Map.of("name", "Válida", "descriptionEn", "y".repeat(5001)), "demasiado largo");
         for (var entry : catalogue.entrySet()) {

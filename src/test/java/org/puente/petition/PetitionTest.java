@@ -75,15 +75,21 @@ class PetitionTest {
     }
 
     @Test
-    @DisplayName("signing again mails a fresh link a few times at most, and never after confirming")
+    @DisplayName("signing again mails the same link a few times at most, renews only an old link, and never after confirming")
     void reminders() {
         Signature signature = new Signature(petition(null), form("ana@example.org"), "h1", NOW, null, null, null);
-        assertTrue(signature.remind("h2", NOW));
-        assertTrue(signature.remind("h3", NOW));
-        assertFalse(signature.remind("h4", NOW), "at most " + Signature.MAX_MAILS + " mails");
+        Instant expiry = signature.getTokenExpiresAt();
+        assertTrue(signature.remind(NOW.plusSeconds(1)));
+        assertEquals(expiry, signature.getTokenExpiresAt(), "a double click: the same link, which still works");
+        Instant late = NOW.plus(Signature.LINK_LIFETIME.dividedBy(2)).plusSeconds(1);
+        assertTrue(signature.remind(late));
+        assertEquals(Signature.linkExpiry(late), signature.getTokenExpiresAt(), "an old link is renewed");
+        assertFalse(signature.remind(late), "at most " + Signature.MAX_MAILS + " mails");
         Signature confirmed = new Signature(petition(null), form("luis@example.org"), "h5", NOW, null, null, null);
         confirmed.confirm(NOW);
-        assertFalse(confirmed.remind("h6", NOW));
+        assertFalse(confirmed.remind(NOW));
+        assertEquals(Signature.LinkState.CONFIRMED, confirmed.linkState(NOW.plusSeconds(5)), "the used link still finds it");
+        assertEquals(Signature.LinkState.EXPIRED, signature.linkState(Signature.linkExpiry(late)));
     }
 
     @Test
@@ -93,10 +99,10 @@ class PetitionTest {
                 HoldReason.RATE_LIMIT);
         assertFalse(held.isLinkUsable(NOW), "no link while held");
         assertFalse(held.confirm(NOW), "a held signature cannot be confirmed");
-        assertFalse(held.remind("h2", NOW), "signing again sends nothing while held");
-        assertTrue(held.release("h3", NOW.plusSeconds(60)));
+        assertFalse(held.remind(NOW), "signing again sends nothing while held");
+        assertTrue(held.release(NOW.plusSeconds(60)));
         assertNull(held.getHoldReason());
-        assertFalse(held.release("h4", NOW.plusSeconds(61)), "released once");
+        assertFalse(held.release(NOW.plusSeconds(61)), "released once");
         assertTrue(held.confirm(NOW.plusSeconds(120)));
         assertEquals(SignatureState.CONFIRMED, held.getState());
     }

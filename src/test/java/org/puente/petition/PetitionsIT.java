@@ -2,6 +2,7 @@ package org.puente.petition;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -155,7 +156,8 @@ class PetitionsIT {
 
         Page again = visitor.get(link);
         assertNull(again.document().getElementById("confirm"), "the link is single-use");
-        assertTrue(again.text().contains("caducó o ya se usó"));
+        assertNotNull(again.document().getElementById("counted"), "the used link says the signature counts");
+        assertTrue(again.text().contains("está confirmada y cuenta"), again.text());
         assertEquals(before + 1, count(PETITION));
         try (Connection db = db(); PreparedStatement query = db.prepareStatement(
                 "SELECT COUNT(*) FROM supporter WHERE email_canonical = ?")) {
@@ -175,6 +177,53 @@ class PetitionsIT {
                 assertEquals("CONFIRMED", rs.getString(3));
             }
         }
+    }
+
+    @Test
+    @DisplayName("a double click on Sign sends two mails with the same link, and it confirms; an expired link offers a "
+            + "new one that works; a link that names no signature says so")
+    void doubleClickAndExpiredLinks() throws Exception {
+        String slug = openPetition("double");
+        String email = "doble-" + System.nanoTime() + "@example.org";
+        Page form = visitor.get("/petitions/" + slug + "?lang=es");
+        fillingInTheForm();
+        Map<String, String> values = Map.of("firstName", "Lucía", "lastName", "Hernández", "email", email,
+                "country", "MX", "language", "ES");
+        visitor.submit(form, "sign", values, "submit");
+        visitor.submit(form, "sign", values, "submit");
+        List<MimeMessage> mails = Mailbox.to(email, 2);
+        assertEquals(2, mails.size());
+        String first = Mailbox.link(mails.get(0), "/signature-confirm?token=");
+        assertEquals(first, Mailbox.link(mails.get(1), "/signature-confirm?token="), "both mails carry the same link");
+        Page confirmPage = visitor.get(first);
+        visitor.submit(confirmPage, "confirm", Map.of(), "submit");
+        assertEquals(Map.of("CONFIRMED", 1L), signatures(slug), "the older mail's link confirmed the signature");
+
+        String late = "tarde-" + System.nanoTime() + "@example.org";
+        Page lateForm = visitor.get("/petitions/" + slug + "?lang=en");
+        fillingInTheForm();
+        visitor.submit(lateForm, "sign", Map.of("firstName", "Luis", "lastName", "Soto", "email", late,
+                "country", "GT", "language", "EN"), "submit");
+        String oldLink = Mailbox.link(Mailbox.to(late).get(0), "/signature-confirm?token=");
+        try {
+            TestClock.advance(base.toURI(), Signature.LINK_LIFETIME.plusHours(1));
+            Page expired = visitor.get(oldLink);
+            assertNull(expired.document().getElementById("confirm"), "an expired link confirms nothing");
+            assertTrue(expired.text().contains("does not count yet"), expired.text());
+            Page renewed = visitor.submit(expired, "renew", Map.of(), "submit");
+            assertNotNull(renewed.document().getElementById("renewed"), renewed.text());
+            List<MimeMessage> lateMails = Mailbox.to(late, 2);
+            String newLink = Mailbox.link(lateMails.get(1), "/signature-confirm?token=");
+            assertNotEquals(oldLink, newLink, "a new link");
+            visitor.submit(visitor.get(newLink), "confirm", Map.of(), "submit");
+            assertEquals(Map.of("CONFIRMED", 2L), signatures(slug));
+        } finally {
+            TestClock.reset(base.toURI());
+        }
+
+        Page forged = visitor.get("/signature-confirm?token=" + "A".repeat(43) + "&lang=en");
+        assertEquals(200, forged.status());
+        assertNotNull(forged.document().getElementById("invalid"), forged.text());
     }
 
     @Test
@@ -286,13 +335,28 @@ class PetitionsIT {
         catalogue.put(Map.of("email", email, "lastName", "Nu\u0000ll"), "no están permitidos");
         catalogue.put(Map.of("email", email, "firstName", ""), "Escribe tu nombre");
         catalogue.put(Map.of("email", email, "comment", "c".repeat(501)), "demasiado largo");
-        catalogue.put(Map.of("email", email, "country", "Mexico"), "dos letras");
+        catalogue.put(Map.of("email", email, "country", "Mexico"), "Elige una de las opciones");
         catalogue.put(Map.of("email", email, "postalCode", "<b>1</b>"), "letras, números");
         for (var entry : catalogue.entrySet()) {
             Page page = sign(PETITION, "es", entry.getKey());
             assertEquals(200, page.status(), entry.getKey().toString());
             assertTrue(page.messages().contains(entry.getValue()), entry.getKey() + " → " + page.messages());
+            assertEquals(PETITION, page.uri().getPath(), "the petition's own address after an error");
+            assertEquals(PETITION + "?lang=es", page.document().getElementById("sign").attr("action"),
+                    "the form posts to the petition's address again");
+            var summary = page.document().getElementById("error-summary");
+            assertNotNull(summary, "an error summary at the top of the form");
+            assertEquals("-1", summary.attr("tabindex"));
+            assertTrue(summary.hasAttr("autofocus"), "it takes the focus");
+            var link = summary.selectFirst("a[href^=#sign:]");
+            assertNotNull(link, "each problem links to its field: " + summary);
+            assertNotNull(page.document().getElementById(link.attr("href").substring(1)), "the field it links to");
+            assertTrue(summary.text().contains(entry.getValue()), summary.text());
         }
+        Page fresh = visitor.get(PETITION + "?lang=es");
+        assertNull(fresh.document().getElementById("error-summary"), "no summary before a problem");
+        assertEquals("500", fresh.document().getElementById("sign:comment").attr("maxlength"));
+        assertEquals("254", fresh.document().getElementById("sign:email").attr("maxlength"));
         assertEquals(0, rows(email), "nothing half-written");
         Page huge = sign(PETITION, "es", Map.of("email", email, "comment", "x".repeat(5 * 1024 * 1024)));
         assertEquals(413, huge.status());
@@ -779,8 +843,22 @@ class PetitionsIT {
         editor.submit(edit, "form", Map.of("textEs", "<p>Liberen a las <em>familias</em></p>"), "save");
         Page again = editor.get("/admin/petitions");
         editor.submit(again, "list", Map.of(), buttonIn(again, title, "submit"));
-        Page toApprove = admin.get("/admin/petitions");
-        Page approved = admin.submit(toApprove, "list", Map.of(), buttonIn(toApprove, title, "approve"));
+        Page editorReads = editor.get("/admin/petition?id=" + id);
+        assertEquals("/admin/petition-preview", editorReads.uri().getPath(), "an editor reads a petition in review");
+        assertNotNull(editorReads.document().getElementById("in-review"), "and is told it waits for review");
+        assertNull(editorReads.document().getElementById("decide"), "editors do not decide");
+
+        Page preview = admin.get("/admin/petition-preview?id=" + id + "&lang=en");
+        assertEquals(200, preview.status(), "staff read a petition in review before deciding");
+        var spanishPart = preview.document().getElementById("preview-es");
+        assertTrue(spanishPart.text().contains("Alto a la detención de familias"), spanishPart.text());
+        assertTrue(spanishPart.text().contains("Liberen a las familias"), spanishPart.text());
+        assertEquals("Dibujos de niños en una vigilia", spanishPart.select("img.petition__image").attr("alt"));
+        var englishPart = preview.document().getElementById("preview-en");
+        assertTrue(englishPart.select(".petition__text strong").text().contains("families"));
+        assertTrue(englishPart.select("script").isEmpty(), "sanitized as the public page is");
+        assertEquals(200, admin.get(englishPart.select("img.petition__image").attr("src")).status(), "with its picture");
+        Page approved = admin.submit(preview, "decide", Map.of(), "approve");
         assertTrue(approved.messages().contains("open for signatures"), approved.messages());
 
         Page spanish = visitor.get("/petitions/" + slug + "?lang=es");
@@ -804,6 +882,7 @@ class PetitionsIT {
                 Accounts.idInRow(admin.get("/admin/organizations"), "Voces Unidas de Chicago", "organization"));
         assertFalse(stranger.get("/admin/petitions").text().contains(title), "other organizations' petitions are not listed");
         assertEquals(403, stranger.get("/admin/petition?id=" + id).status());
+        assertEquals(403, stranger.get("/admin/petition-preview?id=" + id).status(), "nor read by other editors");
     }
 
     @Test

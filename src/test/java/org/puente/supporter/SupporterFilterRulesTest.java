@@ -38,8 +38,9 @@ class SupporterFilterRulesTest {
         assertNull(new SupporterFilter(null, null, null).query());
         assertEquals("rosa", new SupporterFilter("  rosa \t", null, null).query());
         assertEquals(SupporterFilter.MAX_QUERY, new SupporterFilter("x".repeat(500), null, null).query().length());
-        assertEquals("1 = 1", SupporterFilter.EVERYONE.where());
-        assertEquals(Map.of(), bound(SupporterFilter.EVERYONE));
+        SupporterFilter everyone = new SupporterFilter(null, null, null);
+        assertEquals("1 = 1", everyone.where());
+        assertEquals(Map.of(), bound(everyone));
     }
 
     @Test

@@ -32,6 +32,7 @@ public final class WebSession {
     private final HttpClient client;
     private String acceptLanguage;
     private String forwardedFor;
+    private final Map<String, String> extraHeaders = new LinkedHashMap<>();
 
     public WebSession(URI base) {
         this.base = base;
@@ -58,6 +59,12 @@ public final class WebSession {
         if (forwardedFor == null) {
             forwardedFor = ClientAddresses.next();
         }
+        return this;
+    }
+
+    /** Sends this header on every later request, as a browser sends {@code Origin} on its form posts. */
+    public WebSession header(String name, String value) {
+        extraHeaders.put(name, value);
         return this;
     }
 
@@ -185,6 +192,7 @@ public final class WebSession {
         if (forwardedFor != null) {
             builder.header("X-Forwarded-For", forwardedFor);
         }
+        extraHeaders.forEach(builder::header);
         return builder;
     }
 

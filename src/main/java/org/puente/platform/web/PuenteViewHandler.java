@@ -6,6 +6,7 @@ import jakarta.faces.component.UIViewRoot;
 import jakarta.faces.context.FacesContext;
 import jakarta.enterprise.inject.spi.CDI;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -42,6 +43,27 @@ public class PuenteViewHandler extends ViewHandlerWrapper {
     public java.util.Locale calculateLocale(FacesContext context) {
         return org.puente.platform.i18n.LanguageFilter.of(
                 (jakarta.servlet.http.HttpServletRequest) context.getExternalContext().getRequest()).locale();
+    }
+
+    /**
+     * A form on a page served under its readable address ({@code /petitions/{slug}}, forwarded to
+     * {@code /petition.xhtml}) posts back to that address, so that after a form error the browser still shows
+     * the petition's address (which can be shared and reloaded) and not the view's file name.
+     */
+    @Override
+    public String getActionURL(FacesContext context, String viewId) {
+        Object request = context.getExternalContext().getRequest();
+        if (request instanceof jakarta.servlet.http.HttpServletRequest http
+                && http.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI) == null
+                && http.getAttribute(jakarta.servlet.RequestDispatcher.FORWARD_REQUEST_URI) != null
+                && context.getViewRoot() != null && viewId.equals(context.getViewRoot().getViewId())) {
+            Optional<String> address = RequestPath.acceptedUri(http);
+            if (address.isPresent()) {
+                // The page's language goes along: a framed widget may not keep the language cookie.
+                return address.get() + "?lang=" + org.puente.platform.i18n.LanguageFilter.of(http).code();
+            }
+        }
+        return super.getActionURL(context, viewId);
     }
 
     @Override
