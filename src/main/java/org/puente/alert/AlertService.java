@@ -96,15 +96,14 @@ public class AlertService {
 
     /**
      * The alert as the sending engine renders it (no caller: the engine acts for the staff who sent it),
-     * detached; read without a transaction.
+     * read without a transaction, so it comes back detached.
      */
-    @Transactional(TxType.SUPPORTS)
+    @Transactional(TxType.NOT_SUPPORTED)
     public Alert forSending(long id) {
         Alert alert = em.find(Alert.class, id);
         if (alert == null) {
             throw new NotFoundException("alert " + id);
         }
-        em.detach(alert);
         return alert;
     }
 
