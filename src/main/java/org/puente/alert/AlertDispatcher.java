@@ -262,6 +262,7 @@ public class AlertDispatcher {
                 held.poll();
                 slotReserved = false;
                 if (!send(claim)) {
+                    held.addFirst(claim); // not sent: it goes back with the rest
                     giveBack(serverDownUntil);
                     return TimeUnit.MILLISECONDS.toNanos(pollMillis);
                 }
