@@ -27,8 +27,7 @@ import org.puente.platform.web.RichText;
 @Entity
 @Table(name = "alert")
 @NamedQuery(name = "Alert.findAllNewestFirst", query = "select a from Alert a order by a.createdAt desc")
-@NamedQuery(name = "Alert.findSending",
-        query = "select a.id from Alert a where a.state = org.puente.alert.AlertState.SENDING")
+@NamedQuery(name = "Alert.countAll", query = "select count(a) from Alert a")
 public class Alert {
 
     @Id
@@ -191,12 +190,7 @@ public class Alert {
      * once, with the version choice made now, or a scheduled alert with the choice made when scheduled.
      */
     public void startSending(int audienceSize, Language onlyLanguage, Instant now) {
-        if (state == AlertState.SCHEDULED) {
-            onlyLanguage = this.onlyLanguage;
-        } else {
-            requireState(AlertState.DRAFT);
-        }
-        requireReady(onlyLanguage);
+        onlyLanguage = requireStartable(onlyLanguage);
         this.onlyLanguage = onlyLanguage;
         this.audienceSize = audienceSize;
         this.state = audienceSize == 0 ? AlertState.SENT : AlertState.SENDING;
@@ -205,19 +199,39 @@ public class Alert {
         this.updatedAt = now;
     }
 
+    /**
+     * Checks that sending may start (before the audience is snapshotted for it).
+     *
+     * @return the version choice that applies: the one made when scheduling, for a scheduled alert
+     */
+    public Language requireStartable(Language onlyLanguage) {
+        Language choice = state == AlertState.SCHEDULED ? this.onlyLanguage : onlyLanguage;
+        if (state != AlertState.SCHEDULED) {
+            requireState(AlertState.DRAFT);
+        }
+        requireReady(choice);
+        return choice;
+    }
+
+    /** Staff hold a sending alert: no further delivery is claimed until they resume it. */
     public void pause(Instant now) {
         requireState(AlertState.SENDING);
         this.state = AlertState.PAUSED;
         this.updatedAt = now;
     }
 
+    /** Sending goes on where it stopped. */
     public void resume(Instant now) {
         requireState(AlertState.PAUSED);
         this.state = AlertState.SENDING;
         this.updatedAt = now;
     }
 
-    /** Every delivery is settled (sent, failed or skipped). */
+    /**
+     * Every delivery is settled (sent, failed or skipped): a sending alert is sent. Anything else is left as
+     * it is: a paused alert stays paused for staff to see, and an alert already finished (by another
+     * instance) is not finished twice.
+     */
     public void finish(Instant now) {
         if (state == AlertState.SENDING) {
             this.state = AlertState.SENT;

@@ -3,31 +3,42 @@ package org.puente.alert;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.puente.account.Account;
 import org.puente.account.Caller;
+import org.puente.petition.SignatureService;
 import org.puente.platform.i18n.Language;
 import org.puente.platform.i18n.LocalizedText;
 import org.puente.platform.mail.MailSender;
 import org.puente.platform.security.Role;
 import org.puente.platform.web.NotFoundException;
+import org.puente.supporter.Subscribers;
+import org.puente.supporter.Subscribers.Recipient;
 
 /**
  * Coalition staff write alerts and send them. Sending snapshots the audience into one delivery per
- * recipient, in one statement, in the same transaction that starts the alert: from then on changes to the
- * list do not change who gets it, except that the engine skips anyone who unsubscribes meanwhile.
+ * recipient in the same transaction that starts the alert: from then on changes to the list do not change
+ * who gets it, except that the engine skips anyone who unsubscribes meanwhile. Who is in an audience is
+ * asked of the features that own the people ({@link Subscribers}, {@link SignatureService}), a page at a
+ * time; the deliveries are written in batches ({@link AlertDeliveries}). Reads run without a transaction.
  */
 @ApplicationScoped
 @Transactional
 public class AlertService {
+
+    /** Alerts on one page of the list. */
+    public static final int PAGE_SIZE = 20;
 
     @Inject
     Clock clock;
@@ -44,11 +55,36 @@ public class AlertService {
     @Inject
     MailSender mail;
 
-    public List<Alert> list() {
+    @Inject
+    AlertDeliveries deliveries;
+
+    @Inject
+    Subscribers subscribers;
+
+    @Inject
+    SignatureService signatures;
+
+    /** Refuses anyone but staff (the empty alert form asks before showing anything). */
+    @Transactional(TxType.SUPPORTS)
+    public void requireStaff() {
         caller.require(Role.ADMIN, Role.STAFF);
-        return em.createNamedQuery("Alert.findAllNewestFirst", Alert.class).getResultList();
     }
 
+    /** One page (from 0) of the alerts, newest first, and how many there are in all. */
+    @Transactional(TxType.SUPPORTS)
+    public Results list(int page) {
+        caller.require(Role.ADMIN, Role.STAFF);
+        long total = em.createNamedQuery("Alert.countAll", Long.class).getSingleResult();
+        List<Alert> rows = em.createNamedQuery("Alert.findAllNewestFirst", Alert.class)
+                .setFirstResult(Math.max(0, page) * PAGE_SIZE).setMaxResults(PAGE_SIZE).getResultList();
+        return new Results(rows, total);
+    }
+
+    /** A page of alerts and the number of alerts in all. */
+    public record Results(List<Alert> rows, long total) {
+    }
+
+    @Transactional(TxType.SUPPORTS)
     public Alert find(long id) {
         caller.require(Role.ADMIN, Role.STAFF);
         Alert alert = em.find(Alert.class, id);
@@ -58,13 +94,16 @@ public class AlertService {
         return alert;
     }
 
-    /** The alert as the sending engine renders it (no caller: the engine acts for the staff who sent it). */
+    /**
+     * The alert as the sending engine renders it (no caller: the engine acts for the staff who sent it),
+     * read without a transaction, so it comes back detached.
+     */
+    @Transactional(TxType.NOT_SUPPORTED)
     public Alert forSending(long id) {
         Alert alert = em.find(Alert.class, id);
         if (alert == null) {
             throw new NotFoundException("alert " + id);
         }
-        em.detach(alert);
         return alert;
     }
 
@@ -81,33 +120,40 @@ public class AlertService {
         return alert;
     }
 
-    /** The size of an audience; followed by {@link #audienceSql}. */
-    public static final String AUDIENCE_SIZE = "SELECT COUNT(*) ";
-    /** Scheduled alerts whose time has come, claimed by this instance. */
-    public static final String DUE = "SELECT id FROM alert WHERE state = 'SCHEDULED' AND scheduled_at <= ? "
-            + "FOR UPDATE SKIP LOCKED";
-    /** The audience snapshot: one delivery per supporter; followed by {@link #audienceSql}. */
-    public static final String SNAPSHOT = "INSERT INTO alert_delivery (alert_id, supporter_id, email, language, "
-            + "state, attempts, next_attempt_at) SELECT ?, s.id, s.email, s.language, 'PENDING', 0, ? ";
-    /** An alert's figures per language, with the unsubscribes it caused. */
-    public static final String REPORT = "SELECT d.language, COUNT(*), SUM(d.state = 'SENT'), "
-            + "SUM(d.state = 'FAILED'), SUM(d.state = 'FAILED' AND d.last_error LIKE '5%'), SUM(d.state = 'SKIPPED'), "
-            + "SUM(d.state IN ('PENDING', 'CLAIMED')), "
-            + "(SELECT COUNT(DISTINCT e.supporter_id) FROM supporter_event e JOIN alert_delivery u "
-            + "ON u.supporter_id = e.supporter_id AND u.alert_id = d.alert_id AND u.language = d.language "
-            + "WHERE e.kind = 'UNSUBSCRIBE' AND e.source = ?) "
-            + "FROM alert_delivery d WHERE d.alert_id = ? GROUP BY d.alert_id, d.language ORDER BY d.language";
-    /** An alert's deliveries by state, and how many were sent since a moment. */
-    public static final String PROGRESS = "SELECT state, COUNT(*), SUM(sent_at >= ?) FROM alert_delivery "
-            + "WHERE alert_id = ? GROUP BY state";
-
     /** How many supporters the audience holds right now. */
+    @Transactional(TxType.SUPPORTS)
     public long audienceSize(Audience audience) {
         caller.require(Role.ADMIN, Role.STAFF);
-        Query count = em.createNativeQuery(AUDIENCE_SIZE + audienceSql(audience));
-        bind(count, audience, 1);
-        return ((Number) count.getSingleResult()).longValue();
+        long[] size = {0};
+        forEachPage(audience, page -> size[0] += page.size());
+        return size[0];
     }
+
+    /**
+     * Hands the audience's recipients to {@code page}, {@value #AUDIENCE_PAGE} or so at a time, as the
+     * features that own the data answer: the supporter list, narrowed to a petition's confirmed signers
+     * when the audience names one. Nothing holds the whole audience at once.
+     */
+    private void forEachPage(Audience audience, Consumer<List<Recipient>> page) {
+        Subscribers.Criteria criteria = new Subscribers.Criteria(audience.language(), audience.country(),
+                audience.postalPrefix());
+        if (audience.petitionId() == null) {
+            long after = 0;
+            for (List<Recipient> next; !(next = subscribers.subscribed(criteria, after, AUDIENCE_PAGE)).isEmpty(); ) {
+                page.accept(next);
+                after = next.get(next.size() - 1).id();
+            }
+            return;
+        }
+        String after = null;
+        for (List<String> signers; !(signers = signatures.confirmedSignerAddresses(audience.petitionId(), after,
+                AUDIENCE_PAGE)).isEmpty(); ) {
+            page.accept(subscribers.subscribedAmong(criteria, signers));
+            after = signers.get(signers.size() - 1);
+        }
+    }
+
+    static final int AUDIENCE_PAGE = 1000;
 
     /**
      * Snapshots the audience and starts sending.
@@ -139,23 +185,35 @@ public class AlertService {
      * @return how many alerts started
      */
     public int startDue() {
-        @SuppressWarnings("unchecked")
-        List<Number> due = em.createNativeQuery(DUE).setParameter(1, java.sql.Timestamp.from(clock.instant()))
-                .getResultList();
-        for (Number id : due) {
-            start(em.find(Alert.class, id.longValue()), null);
+        List<Long> due = deliveries.lockDueAlerts(clock.instant());
+        for (long id : due) {
+            start(em.find(Alert.class, id), null);
         }
         return due.size();
     }
 
+    /** Snapshots the audience into one delivery per recipient, in this transaction, and starts sending. */
     private void start(Alert alert, Language onlyLanguage) {
-        Audience audience = alert.getAudience();
-        Query snapshot = em.createNativeQuery(SNAPSHOT + audienceSql(audience));
-        snapshot.setParameter(1, alert.getId());
-        snapshot.setParameter(2, java.sql.Timestamp.from(clock.instant()));
-        bind(snapshot, audience, 3);
-        int size = snapshot.executeUpdate();
-        alert.startSending(size, onlyLanguage, clock.instant());
+        alert.requireStartable(onlyLanguage);
+        Instant now = clock.instant();
+        int[] size = {0};
+        forEachPage(alert.getAudience(), page -> {
+            deliveries.snapshot(alert.getId(), page, now);
+            size[0] += page.size();
+        });
+        alert.startSending(size[0], onlyLanguage, now);
+    }
+
+    /**
+     * Marks sent an alert whose deliveries are all settled (called by the sending engine, which found it so).
+     * The row is locked first, so two instances finishing it at once wait for each other; the second finds it
+     * sent already.
+     */
+    public void finish(long id) {
+        Alert alert = em.find(Alert.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (alert != null) {
+            alert.finish(clock.instant());
+        }
     }
 
     public void pause(long id) {
@@ -166,7 +224,11 @@ public class AlertService {
         find(id).resume(clock.instant());
     }
 
-    /** Each complete version to the staff member's own address, as a supporter would get it. */
+    /**
+     * Each complete version to the staff member's own address, as a supporter would get it; no transaction
+     * is held open during the SMTP conversation.
+     */
+    @Transactional(TxType.NOT_SUPPORTED)
     public List<Language> testSend(long id) {
         Account me = caller.require(Role.ADMIN, Role.STAFF);
         Alert alert = find(id);
@@ -181,89 +243,39 @@ public class AlertService {
     }
 
     /** Per language: the alert's recipients, what became of them, and the unsubscribes its links caused. */
+    @Transactional(TxType.SUPPORTS)
     public AlertReport report(long id) {
         caller.require(Role.ADMIN, Role.STAFF);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(REPORT).setParameter(1, "alert " + id).setParameter(2, id)
-                .getResultList();
+        Map<Language, AlertDeliveries.Tally> tallies = deliveries.report(id);
+        Map<Language, Long> unsubscribes = deliveries.recipientsByLanguage(id,
+                subscribers.unsubscribedThrough("alert " + id));
         List<AlertReport.Figures> languages = new ArrayList<>();
-        for (Object[] row : rows) {
-            languages.add(new AlertReport.Figures(Language.parse((String) row[0]).orElseThrow(), number(row[1]),
-                    number(row[2]), number(row[3]), number(row[4]), number(row[5]), number(row[6]), number(row[7])));
-        }
+        tallies.forEach((language, tally) -> languages.add(new AlertReport.Figures(language, tally.total(),
+                tally.get(DeliveryState.SENT), tally.get(DeliveryState.FAILED), tally.refused,
+                tally.get(DeliveryState.SKIPPED), tally.get(DeliveryState.PENDING) + tally.get(DeliveryState.CLAIMED),
+                unsubscribes.getOrDefault(language, 0L))));
         return AlertReport.of(languages);
     }
 
     /**
-     * Deliveries by state and the messages sent in the last {@value #RATE_WINDOW_SECONDS} seconds, for
-     * the live progress.
+     * For each of these alerts, in one query: deliveries by state and the messages sent in the last
+     * {@value #RATE_WINDOW_SECONDS} seconds, for the live progress.
      */
-    public Progress progressOf(long id) {
+    @Transactional(TxType.SUPPORTS)
+    public Map<Long, Progress> progressOf(Collection<Long> ids) {
         caller.require(Role.ADMIN, Role.STAFF);
-        Map<DeliveryState, Long> counts = new EnumMap<>(DeliveryState.class);
-        for (DeliveryState state : DeliveryState.values()) {
-            counts.put(state, 0L);
+        Map<Long, Progress> progress = new HashMap<>();
+        deliveries.progress(ids, clock.instant().minusSeconds(RATE_WINDOW_SECONDS)).forEach((id, figures) -> progress
+                .put(id, new Progress(figures.counts(), figures.recentlySent() / (double) RATE_WINDOW_SECONDS)));
+        for (long id : ids) {
+            progress.computeIfAbsent(id, none -> new Progress(new AlertDeliveries.Progress().counts(), 0));
         }
-        long recent = 0;
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(PROGRESS)
-                .setParameter(1, java.sql.Timestamp.from(clock.instant().minusSeconds(RATE_WINDOW_SECONDS)))
-                .setParameter(2, id).getResultList();
-        for (Object[] row : rows) {
-            counts.put(DeliveryState.valueOf((String) row[0]), number(row[1]));
-            recent += number(row[2]);
-        }
-        return new Progress(counts, recent / (double) RATE_WINDOW_SECONDS);
+        return progress;
     }
 
     static final int RATE_WINDOW_SECONDS = 10;
 
     /** Deliveries by state, and the recent sending rate in messages per second. */
     public record Progress(Map<DeliveryState, Long> counts, double ratePerSecond) {
-    }
-
-    private static long number(Object value) {
-        return value == null ? 0 : ((Number) value).longValue();
-    }
-
-    /**
-     * FROM and WHERE for the supporters in an audience; parameters in the order {@link #bind} sets them.
-     * A petition's signers are joined (one confirmed signature per address and petition), not tested with
-     * EXISTS: the snapshot's INSERT … SELECT then reads the petition's signatures by index instead of every
-     * supporter, and so locks only the rows it copies.
-     */
-    public static String audienceSql(Audience audience) {
-        StringBuilder sql = new StringBuilder("FROM supporter s");
-        if (audience.petitionId() != null) {
-            sql.append(" JOIN signature g ON g.petition_id = ? AND g.state = 'CONFIRMED' "
-                    + "AND g.email_canonical = s.email_canonical");
-        }
-        sql.append(" WHERE s.status = 'SUBSCRIBED'");
-        if (audience.language() != null) {
-            sql.append(" AND s.language = ?");
-        }
-        if (audience.country() != null) {
-            sql.append(" AND s.country = ?");
-        }
-        if (audience.postalPrefix() != null) {
-            sql.append(" AND s.postal_code LIKE ?");
-        }
-        return sql.toString();
-    }
-
-    static void bind(Query query, Audience audience, int first) {
-        int i = first;
-        if (audience.petitionId() != null) {
-            query.setParameter(i++, audience.petitionId());
-        }
-        if (audience.language() != null) {
-            query.setParameter(i++, audience.language().code());
-        }
-        if (audience.country() != null) {
-            query.setParameter(i++, audience.country());
-        }
-        if (audience.postalPrefix() != null) {
-            query.setParameter(i, audience.postalPrefix().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-        }
     }
 }

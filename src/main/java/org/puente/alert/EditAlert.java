@@ -56,7 +56,7 @@ public class EditAlert implements Serializable {
             }
             form = AlertForm.of(alert);
         } else if (id == null) {
-            alerts.list(); // staff only, even for the empty form
+            alerts.requireStaff(); // even for the empty form
         }
     }
 

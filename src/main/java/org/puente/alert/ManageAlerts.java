@@ -4,12 +4,14 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.puente.platform.web.Pages;
 
-/** The list of alerts with their progress ({@code /admin/alerts}), refreshed live while one is sending. */
+/**
+ * The list of alerts with their progress ({@code /admin/alerts?page=}), a page at a time, refreshed live
+ * while one is sending. The progress of every alert on the page comes from one grouped query per request.
+ */
 @Named
 @RequestScoped
 public class ManageAlerts {
@@ -20,23 +22,36 @@ public class ManageAlerts {
     @Inject
     AlertDispatcher dispatcher;
 
-    private List<Alert> list;
-    private final Map<Long, AlertService.Progress> progress = new HashMap<>();
+    private int page = 1;
+    private AlertService.Results results;
+    private Map<Long, AlertService.Progress> progress;
+
+    private AlertService.Results results() {
+        if (results == null) {
+            results = alerts.list(Math.max(1, page) - 1);
+        }
+        return results;
+    }
 
     public List<Alert> getList() {
-        if (list == null) {
-            list = alerts.list();
+        return results().rows();
+    }
+
+    private AlertService.Progress progressOf(Alert alert) {
+        if (progress == null) {
+            progress = alerts.progressOf(getList().stream().filter(a -> !a.isDraft() && !a.isScheduled())
+                    .map(Alert::getId).toList());
         }
-        return list;
+        return progress.getOrDefault(alert.getId(), new AlertService.Progress(new AlertDeliveries.Progress().counts(), 0));
     }
 
     public Map<DeliveryState, Long> progress(Alert alert) {
-        return progress.computeIfAbsent(alert.getId(), alerts::progressOf).counts();
+        return progressOf(alert).counts();
     }
 
     /** Messages per second over the last few seconds, while the alert is sending. */
     public long rate(Alert alert) {
-        return Math.round(progress.computeIfAbsent(alert.getId(), alerts::progressOf).ratePerSecond());
+        return Math.round(progressOf(alert).ratePerSecond());
     }
 
     /** Settled deliveries (sent, failed, skipped) as a percentage of the audience. */
@@ -66,6 +81,26 @@ public class ManageAlerts {
 
     public boolean isAnySending() {
         return getList().stream().anyMatch(a -> a.getState() == AlertState.SENDING);
+    }
+
+    public int getPage() {
+        return page;
+    }
+
+    public void setPage(int page) {
+        this.page = page;
+    }
+
+    public long getPages() {
+        return Math.max(1, (results().total() + AlertService.PAGE_SIZE - 1) / AlertService.PAGE_SIZE);
+    }
+
+    public boolean isHasPrevious() {
+        return page > 1;
+    }
+
+    public boolean isHasNext() {
+        return page < getPages();
     }
 
     public String pause(long id) {

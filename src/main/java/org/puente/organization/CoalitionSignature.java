@@ -13,8 +13,9 @@ import org.puente.platform.mail.MailSignature;
  * The coalition signs the portal's mail: its name and postal address, read at most every
  * {@link #MAX_AGE} (a send of 100,000 alerts reads it a handful of times, not once per message).
  */
-// Reads the coalition from any thread, the alert senders' included, so it opens its own transaction.
-@Transactional
+// Read from any thread, the alert senders' included, for every message: a cached answer must cost no
+// transaction, so it reads without one (SUPPORTS) when its copy is too old.
+@Transactional(Transactional.TxType.SUPPORTS)
 @ApplicationScoped
 public class CoalitionSignature implements MailSignature {
 

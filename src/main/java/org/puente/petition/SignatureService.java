@@ -104,6 +104,19 @@ public class SignatureService {
     }
 
     /**
+     * The canonical addresses of the people with a confirmed signature on a petition, in address order after
+     * {@code after} (null for the first), {@code limit} at a time: other features (an alert's audience) ask
+     * who signed here without reading this feature's table.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<String> confirmedSignerAddresses(long petitionId, String after, int limit) {
+        return em.createQuery("select s.emailCanonical from Signature s where s.petition.id = :petitionId "
+                + "and s.state = :confirmed and s.emailCanonical > :after order by s.emailCanonical", String.class)
+                .setParameter("petitionId", petitionId).setParameter("confirmed", SignatureState.CONFIRMED)
+                .setParameter("after", after == null ? "" : after).setMaxResults(limit).getResultList();
+    }
+
+    /**
      * Takes a signature, pending until its address is confirmed, and mails the confirmation link in the
      * signer's language. A repeat by the same person mails a fresh link (a few at most) and adds nothing.
      * A submission over the rate limits or faster than a person types is kept held: no mail, no count,

@@ -10,10 +10,17 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -51,15 +58,35 @@ class TwoInstancesIT {
     @ArquillianResource
     URL base;
 
+    /** The second instance, starting while Arquillian starts the first (two boots side by side, not one after the other). */
+    static CompletableFuture<EmbeddedPuente> booting;
+
     @Deployment(testable = false)
     static WebArchive deployment() {
+        booting = CompletableFuture.supplyAsync(() -> {
+            try {
+                return startSecondInstance();
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+        });
         return Deployments.portal();
     }
 
     @BeforeAll
-    static void startSecondInstance() throws Exception {
+    static void secondInstanceReady() throws Exception {
+        second = booting.get(4, TimeUnit.MINUTES);
+    }
+
+    /**
+     * The first instance creates the schema and the admin on an empty database; the second starts once they
+     * are there (at once when an earlier test class left them), as a second machine joining would.
+     */
+    static EmbeddedPuente startSecondInstance() throws Exception {
+        Await.until("the first instance's schema and admin", Duration.ofMinutes(4), Duration.ofMillis(200),
+                TwoInstancesIT::adminExists);
         File data = new File("target/second-instance");
-        second = new EmbeddedPuente(Map.ofEntries(
+        EmbeddedPuente instance = new EmbeddedPuente(Map.ofEntries(
                 Map.entry("PUENTE_HTTP_PORT", String.valueOf(Ports.free())),
                 Map.entry("PUENTE_DATA_DIR", data.getAbsolutePath()),
                 // As behind a TLS proxy: the second instance's address is https (HSTS is checked on it).
@@ -76,10 +103,23 @@ class TwoInstancesIT {
                 Map.entry("PUENTE_INSTANCE_NAME", SECOND),
                 Map.entry("PUENTE_ALERT_WORKERS", String.valueOf(SECOND_WORKERS)),
                 Map.entry("PUENTE_ALERT_RATE", "1000"),
-                Map.entry("PUENTE_ALERT_LEASE_SECONDS", "3")));
+                Map.entry("PUENTE_ALERT_LEASE_SECONDS", "3"),
+                Map.entry("PUENTE_ALERT_POLL_MILLIS", "100")));
         data.mkdirs();
-        second.start(new File(System.getProperty("puente.war")),
-                Redirect.appendTo(new File(data, "payara.log")));
+        instance.start(new File(System.getProperty("puente.war")), Redirect.appendTo(new File(data, "payara.log")));
+        return instance;
+    }
+
+    static boolean adminExists() {
+        try (Connection db = TestEnvironment.database(); PreparedStatement query = db.prepareStatement(
+                "SELECT COUNT(*) FROM account WHERE email = ?")) {
+            query.setString(1, TestEnvironment.ADMIN_EMAIL);
+            try (ResultSet rs = query.executeQuery()) {
+                return rs.next() && rs.getLong(1) > 0;
+            }
+        } catch (SQLException e) {
+            return false; // no schema yet
+        }
     }
 
     @AfterAll
@@ -146,12 +186,9 @@ class TwoInstancesIT {
     void instanceKilledMidSend() throws Exception {
         String prefix = "K" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
         long alertId = sendingAlert(prefix, 3000);
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (count("SELECT COUNT(*) FROM alert_delivery WHERE alert_id = ? AND claimed_by LIKE ?", alertId,
-                SECOND + "/%") < 50) {
-            assertTrue(System.nanoTime() < deadline, "the second instance never started sending");
-            Thread.sleep(10);
-        }
+        Await.until("the second instance sending", Duration.ofSeconds(60), Duration.ofMillis(10),
+                () -> count("SELECT COUNT(*) FROM alert_delivery WHERE alert_id = ? AND claimed_by LIKE ?", alertId,
+                        SECOND + "/%") >= 50);
         second.kill();
         long heldAtDeath = count("SELECT COUNT(*) FROM alert_delivery WHERE alert_id = ? AND state = 'CLAIMED' "
                 + "AND claimed_by LIKE ?", alertId, SECOND + "/%");

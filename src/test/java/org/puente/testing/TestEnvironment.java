@@ -110,6 +110,8 @@ public class TestEnvironment implements LauncherSessionListener {
         settings.setProperty("PUENTE_SIGNING_MIN_SECONDS", String.valueOf(SIGNING_MIN_SECONDS));
         settings.setProperty("PUENTE_ALERT_RATE", "2000");
         settings.setProperty("PUENTE_ALERT_RETRY_SECONDS", "1");
+        // Idle alert senders look for work ten times a second, so a test never waits a second for them.
+        settings.setProperty("PUENTE_ALERT_POLL_MILLIS", "100");
         // Tests move the portal's clock (TestClock) instead of sleeping; never set outside tests.
         settings.setProperty("PUENTE_TEST_CLOCK", "adjustable");
         try (var out = Files.newOutputStream(file.toPath())) {

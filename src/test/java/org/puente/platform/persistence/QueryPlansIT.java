@@ -28,15 +28,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.puente.alert.AlertDispatcher;
-import org.puente.alert.AlertService;
-import org.puente.alert.Audience;
-import org.puente.alert.ForgetRecipients;
+import org.puente.alert.AlertDeliveries;
 import org.puente.petition.SignatureSources;
 import org.puente.petition.SignatureState;
 import org.puente.petition.SignatureStore;
-import org.puente.platform.i18n.Language;
 import org.puente.platform.security.SecretStore;
+import org.puente.supporter.Subscribers;
 import org.puente.supporter.SupporterEventKind;
 import org.puente.supporter.SupporterStatus;
 import org.puente.supporter.SupporterStore;
@@ -58,9 +55,8 @@ class QueryPlansIT {
 
     /** Where the main code runs SQL of its own: file → number of call sites (each covered below). */
     private static final Map<String, Integer> CALL_SITES = new TreeMap<>(Map.of(
-            "alert/AlertService.java", 5,
-            "alert/AlertDispatcher.java", 7,
-            "alert/ForgetRecipients.java", 1,
+            "alert/AlertDeliveries.java", 12,
+            "supporter/Subscribers.java", 1,
             "supporter/SupporterStore.java", 2,
             "petition/SignatureStore.java", 6,
             "platform/security/SecretStore.java", 2));
@@ -143,7 +139,7 @@ class QueryPlansIT {
         String canonical = "s4242@example.org";
         assertIndexed("erase pending signatures", SignatureStore.ERASE_SIGNER, canonical, SignatureState.PENDING.name());
         assertIndexed("anonymize signatures", SignatureStore.ANONYMIZE_SIGNER, canonical);
-        assertIndexed("anonymize deliveries", ForgetRecipients.ANONYMIZE_DELIVERIES, 4242L);
+        assertIndexed("anonymize deliveries", AlertDeliveries.ERASE_RECIPIENT, 4242L);
     }
 
     @Test
@@ -172,38 +168,24 @@ class QueryPlansIT {
     }
 
     @Test
-    @DisplayName("alerts: audiences, snapshots, claims, settling and reports")
+    @DisplayName("alerts: snapshots, claims, settling, progress and reports")
     void alerts() throws SQLException {
-        Audience signers = new Audience(3L, Language.ES, "MX", "9");
-        assertIndexed("audience of signers", AlertService.AUDIENCE_SIZE + AlertService.audienceSql(signers),
-                3L, "es", "MX", "9%");
-        assertIndexed("audience of everyone", AlertService.AUDIENCE_SIZE
-                + AlertService.audienceSql(Audience.everyone()));
-        assertIndexed("snapshot of signers", AlertService.SNAPSHOT + AlertService.audienceSql(signers),
-                99L, ago(Duration.ZERO), 3L, "es", "MX", "9%");
-        assertIndexed("due alerts", AlertService.DUE, ago(Duration.ZERO));
-        assertIndexed("report", AlertService.REPORT, "alert 2", 2L);
-        assertIndexed("progress", AlertService.PROGRESS, ago(Duration.ofSeconds(10)), 2L);
-        assertIndexed("sending alerts", AlertDispatcher.SENDING_ALERTS);
-        assertIndexed("expired claims", AlertDispatcher.claimSql(AlertDispatcher.EXPIRED_CLAIMS, 20), 2L,
+        assertIndexed("due alerts", AlertDeliveries.DUE_ALERTS, "SCHEDULED", ago(Duration.ZERO));
+        assertIndexed("snapshot", AlertDeliveries.SNAPSHOT, 99L, 4242L, "s@example.org", "es", "PENDING",
                 ago(Duration.ZERO));
-        assertIndexed("due deliveries", AlertDispatcher.claimSql(AlertDispatcher.DUE_DELIVERIES, 20), 2L,
-                ago(Duration.ZERO));
-        assertIndexed("mark claimed", AlertDispatcher.MARK_CLAIMED, "i/1", ago(Duration.ZERO), 77L);
-        assertIndexed("still subscribed", AlertDispatcher.subscribedSql("11,12,13"));
-        assertIndexed("settle", AlertDispatcher.SETTLE, "SENT", null, null, "SENT", ago(Duration.ZERO), "SENT", 77L);
-        assertIndexed("release", AlertDispatcher.RELEASE, ago(Duration.ZERO), 77L);
-        assertIndexed("finish", AlertDispatcher.FINISH_DONE, ago(Duration.ZERO));
-    }
-
-    @Test
-    @DisplayName("an alert to every subscribed supporter reads the supporter list whole, by design, and nothing else whole")
-    void snapshotOfEveryone() throws SQLException {
-        // The one statement whose purpose is to read a whole big table (staff-only, once per alert); kept
-        // apart so that it stays a decision, and so that it never starts reading another big table whole.
-        String sql = AlertService.SNAPSHOT + AlertService.audienceSql(Audience.everyone());
-        List<String[]> plan = explain(sql, 99L, ago(Duration.ZERO));
-        assertEquals(List.of("supporter"), wholeReads(sql, plan), describe(plan));
+        assertIndexed("report", AlertDeliveries.REPORT, 2L);
+        assertIndexed("recipients by language", String.format(AlertDeliveries.RECIPIENTS_BY_LANGUAGE, "11,12,13"), 2L);
+        assertIndexed("unsubscribed through an alert's link", Subscribers.UNSUBSCRIBED_THROUGH, "UNSUBSCRIBE", "alert 2");
+        assertIndexed("progress", String.format(AlertDeliveries.PROGRESS, "1,2,3"), ago(Duration.ofSeconds(10)));
+        assertIndexed("sending alerts", AlertDeliveries.SENDING_ALERTS, "SENDING");
+        assertIndexed("expired claims", AlertDeliveries.EXPIRED_CLAIMS, 2L, "CLAIMED", ago(Duration.ZERO), 20);
+        assertIndexed("due deliveries", AlertDeliveries.DUE_DELIVERIES, 2L, "PENDING", ago(Duration.ZERO), 20);
+        assertIndexed("mark claimed", AlertDeliveries.MARK_CLAIMED, "CLAIMED", "i/1", ago(Duration.ZERO), 77L);
+        assertIndexed("settle", AlertDeliveries.SETTLE, "SENT", null, null, ago(Duration.ZERO), "SENT", "PENDING", 77L,
+                "CLAIMED", "i/1");
+        assertIndexed("release", AlertDeliveries.RELEASE, "PENDING", ago(Duration.ZERO), 77L, "CLAIMED", "i/1");
+        assertIndexed("settled alerts", AlertDeliveries.SETTLED_ALERTS, "SENDING", "PENDING", "CLAIMED");
+        assertIndexed("erase a recipient", AlertDeliveries.ERASE_RECIPIENT, 4242L);
     }
 
     @Test

@@ -1,0 +1,32 @@
+package org.puente.alert;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
+
+/** Explicit waits for a condition the portal brings about (a sent alert, a delivery claimed), never for a fixed time. */
+final class Await {
+
+    /** A condition that may need the database or the mail catcher to answer. */
+    interface Condition {
+        boolean holds() throws Exception;
+    }
+
+    private Await() {
+    }
+
+    /**
+     * Returns as soon as {@code condition} holds, looking again every {@code every}; fails after {@code timeout}
+     * saying what never happened.
+     */
+    static void until(String what, Duration timeout, Duration every, Condition condition) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.holds()) {
+            if (System.nanoTime() > deadline) {
+                fail("waited " + timeout.toSeconds() + " s for: " + what);
+            }
+            LockSupport.parkNanos(every.toNanos());
+        }
+    }
+}
