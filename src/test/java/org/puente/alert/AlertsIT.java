@@ -2,6 +2,7 @@ package org.puente.alert;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -409,6 +410,7 @@ class AlertsIT {
         assertTrue(page.text().contains(prefix.toLowerCase().charAt(0) + "•••@example.org"), page.text());
         assertTrue(!page.body().contains(email), "the whole address is never on the page");
         assertTrue(page.header("Cache-Control").contains("no-store"));
+        assertNull(page.header("Set-Cookie"), "the preferences page creates no session");
         String s = link.replaceAll(".*[?&]s=([^&]+).*", "$1");
         String t = link.replaceAll(".*[?&]t=([^&]+).*", "$1");
 
@@ -423,6 +425,7 @@ class AlertsIT {
         assertEquals("es", column("SELECT language FROM supporter WHERE email = ?", email));
         assertEquals("LANGUAGE", column("SELECT MAX(e.kind) FROM supporter_event e JOIN supporter s ON s.id = e.supporter_id "
                 + "WHERE s.email = ? AND e.kind = 'LANGUAGE'", email), "the change is in the supporter's history");
+        assertTrue(visitor.cookie("JSESSIONID").isEmpty(), "neither its forms nor their redirects create a session");
 
         // A confirmed signature of theirs, to see it survive the erasure anonymized.
         String petition = column("SELECT MIN(id) FROM petition WHERE state = 'OPEN'");
