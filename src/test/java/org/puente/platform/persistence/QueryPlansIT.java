@@ -61,7 +61,8 @@ class QueryPlansIT {
             "supporter/SupporterDirectory.java", 1,
             "petition/SignatureService.java", 1,
             "petition/SignatureSources.java", 3,
-            "platform/security/SecretStore.java", 2));
+            "platform/security/SecretStore.java", 2,
+            "platform/persistence/DatabaseLock.java", 2));
 
     private static final Pattern CALL = Pattern.compile("\\b(createNativeQuery|prepareStatement|prepareCall)\\(");
 
@@ -168,6 +169,8 @@ class QueryPlansIT {
         assertIndexed("supporter event", SupporterService.RECORD_EVENT, 4242L, "LANGUAGE", "staff", ago(Duration.ZERO));
         assertIndexed("create a secret", SecretStore.CREATE, "form-timer", "secret", ago(Duration.ZERO));
         assertIndexed("read a secret", SecretStore.READ, "form-timer");
+        assertIndexed("take the bootstrap lock", DatabaseLock.GET, "puente.bootstrap", 0);
+        assertIndexed("release it", DatabaseLock.RELEASE, "puente.bootstrap");
     }
 
     @Test
