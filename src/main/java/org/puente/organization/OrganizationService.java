@@ -9,6 +9,7 @@ import jakarta.validation.Valid;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.puente.account.Account;
 import org.puente.account.Caller;
 import org.puente.account.SecurityLog;
@@ -48,6 +49,11 @@ public class OrganizationService {
         return Optional.ofNullable(em.find(OrganizationLogo.class, organizationId));
     }
 
+    /** Which organizations have a logo, in one query for a page of cards (without reading the pictures). */
+    public Set<Long> idsWithLogo() {
+        return Set.copyOf(em.createNamedQuery("OrganizationLogo.findOrganizationIds", Long.class).getResultList());
+    }
+
     /** The organizations the caller may see in the admin area: all for coalition staff, their own for editors. */
     public List<Organization> listForCaller() {
         Account account = caller.require(Role.ADMIN, Role.STAFF, Role.ORG_EDITOR);
@@ -74,25 +80,37 @@ public class OrganizationService {
         caller.require(Role.ADMIN);
     }
 
-    public Organization create(@Valid OrganizationProfile profile) {
+    /** A new organization and, when given, its logo: both saved, or neither. */
+    public Organization create(@Valid OrganizationProfile profile, byte[] logo) {
         caller.require(Role.ADMIN);
         requireUniqueName(profile.getName(), -1L);
         Organization organization = new Organization(uniqueSlug(profile.getName()), profile, clock.instant());
         em.persist(organization);
+        if (logo != null) {
+            em.flush();
+            setLogo(organization.getId(), logo);
+        }
         return organization;
     }
 
-    public Organization update(long id, @Valid OrganizationProfile profile) {
+    /** The profile and the logo's change (a new one, or removing it, or neither), in one transaction. */
+    public Organization update(long id, @Valid OrganizationProfile profile, byte[] logo, boolean removeLogo) {
         Organization organization = find(id);
         caller.requireEditorOf(organization);
         requireUniqueName(profile.getName(), id);
         organization.update(profile, clock.instant());
+        if (logo != null) {
+            setLogo(id, logo);
+        } else if (removeLogo) {
+            OrganizationLogo old = em.find(OrganizationLogo.class, id);
+            if (old != null) {
+                em.remove(old);
+            }
+        }
         return organization;
     }
 
-    public void setLogo(long id, byte[] content) {
-        Organization organization = find(id);
-        caller.requireEditorOf(organization);
+    private void setLogo(long id, byte[] content) {
         if (OrganizationLogo.detectType(content).isEmpty()) {
             throw new InvalidLogoException();
         }
@@ -101,15 +119,6 @@ public class OrganizationService {
             em.persist(new OrganizationLogo(id, content, clock.instant()));
         } else {
             logo.replace(content, clock.instant());
-        }
-    }
-
-    public void removeLogo(long id) {
-        Organization organization = find(id);
-        caller.requireEditorOf(organization);
-        OrganizationLogo logo = em.find(OrganizationLogo.class, id);
-        if (logo != null) {
-            em.remove(logo);
         }
     }
 
