@@ -24,6 +24,8 @@ import org.puente.platform.web.NotFoundException;
 @Transactional
 public class PetitionService {
 
+    static final int DELIVERY_BATCH = 1000;
+
     @Inject
     Clock clock;
 
@@ -162,11 +164,17 @@ public class PetitionService {
         return caller.isCoalitionStaff() || caller.mayEdit(petition.getOrganization());
     }
 
-    /** Confirmed signatures for delivering the petition: coalition staff and the sponsoring organization's editors. */
-    public List<Signature> confirmedSignatures(long id) {
+    /**
+     * Confirmed signatures for delivering the petition (coalition staff and the sponsoring organization's
+     * editors), a batch of at most {@value #DELIVERY_BATCH} at a time in the order they were given: those after
+     * the signature {@code afterId} (0 for the first). The CSV and the printable delivery stream them batch by
+     * batch, so 100,000 signers never sit in memory; the index on (petition, state) serves each batch.
+     */
+    public List<Signature> confirmedSignatures(long id, long afterId) {
         Petition petition = findForAuthoring(id);
-        return em.createNamedQuery("Signature.findConfirmedByPetition", Signature.class)
-                .setParameter("petitionId", petition.getId()).getResultList();
+        return em.createNamedQuery("Signature.findConfirmedByPetitionAfter", Signature.class)
+                .setParameter("petitionId", petition.getId()).setParameter("after", afterId)
+                .setMaxResults(DELIVERY_BATCH).getResultList();
     }
 
     /** Signers' e-mail addresses are for coalition staff only. */

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.puente.testing.Accounts;
 import org.puente.testing.Deployments;
 import org.puente.testing.Mailbox;
+import org.puente.testing.QueryLog;
 import org.puente.testing.TestEnvironment;
 import org.puente.testing.WebSession;
 import org.puente.testing.WebSession.Page;
@@ -117,23 +118,9 @@ class OrganizationsIT {
         createOrganization(name, Map.of(), png());
         WebSession visitor = new WebSession(base.toURI()).forwardedFor("198.51.100.71");
         for (String path : List.of("/organizations?lang=en", "/?lang=en")) {
-            long queries;
-            Page page;
-            try (Connection db = TestEnvironment.database(); Statement sql = db.createStatement()) {
-                sql.execute("SET GLOBAL log_output = 'TABLE'");
-                sql.execute("TRUNCATE TABLE mysql.general_log");
-                sql.execute("SET GLOBAL general_log = 'ON'");
-                try {
-                    page = visitor.get(path);
-                } finally {
-                    sql.execute("SET GLOBAL general_log = 'OFF'");
-                }
-                try (ResultSet count = sql.executeQuery("SELECT COUNT(*) FROM mysql.general_log "
-                        + "WHERE command_type IN ('Query', 'Execute') AND argument LIKE '%organization_logo%'")) {
-                    count.next();
-                    queries = count.getLong(1);
-                }
-            }
+            QueryLog.Recorded<Page> read = QueryLog.during(() -> visitor.get(path));
+            Page page = read.result();
+            long queries = read.matching("organization_logo").size();
             assertEquals(200, page.status());
             int cards = page.document().select("li.card").size();
             assertTrue(cards >= 4, "the demo organizations and this one: " + cards);
