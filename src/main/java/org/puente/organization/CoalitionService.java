@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
 import org.puente.account.Caller;
 import org.puente.platform.i18n.LocalizedText;
@@ -27,6 +28,7 @@ public class CoalitionService {
     @Inject
     jakarta.enterprise.event.Event<CoalitionChanged> changed;
 
+    @Transactional(TxType.SUPPORTS)
     public Coalition forEditing() {
         caller.require(Role.ADMIN);
         return em.find(Coalition.class, Coalition.ID);

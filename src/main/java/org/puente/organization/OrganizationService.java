@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 import jakarta.validation.Valid;
 import java.time.Clock;
 import java.util.List;
@@ -33,10 +34,12 @@ public class OrganizationService {
     @Inject
     Caller caller;
 
+    @Transactional(TxType.SUPPORTS)
     public List<Organization> listActive() {
         return em.createNamedQuery("Organization.findActiveOrderedByName", Organization.class).getResultList();
     }
 
+    @Transactional(TxType.SUPPORTS)
     public Optional<Organization> findActiveBySlug(String slug) {
         if (slug == null || slug.length() > 80) {
             return Optional.empty();
@@ -45,16 +48,19 @@ public class OrganizationService {
                 .setParameter("slug", slug).getResultList().stream().findFirst();
     }
 
+    @Transactional(TxType.SUPPORTS)
     public Optional<OrganizationLogo> logo(long organizationId) {
         return Optional.ofNullable(em.find(OrganizationLogo.class, organizationId));
     }
 
     /** Which organizations have a logo, in one query for a page of cards (without reading the pictures). */
+    @Transactional(TxType.SUPPORTS)
     public Set<Long> idsWithLogo() {
         return Set.copyOf(em.createNamedQuery("OrganizationLogo.findOrganizationIds", Long.class).getResultList());
     }
 
     /** The organizations the caller may see in the admin area: all for coalition staff, their own for editors. */
+    @Transactional(TxType.SUPPORTS)
     public List<Organization> listForCaller() {
         Account account = caller.require(Role.ADMIN, Role.STAFF, Role.ORG_EDITOR);
         if (account.getRole() == Role.ORG_EDITOR) {
@@ -64,6 +70,7 @@ public class OrganizationService {
         return em.createNamedQuery("Organization.findAllOrderedByName", Organization.class).getResultList();
     }
 
+    @Transactional(TxType.SUPPORTS)
     public Organization findForEditing(long id) {
         Organization organization = find(id);
         caller.requireEditorOf(organization);
@@ -71,11 +78,13 @@ public class OrganizationService {
     }
 
     /** For coalition staff inviting and listing editors. */
+    @Transactional(TxType.SUPPORTS)
     public Organization findForStaff(long id) {
         caller.require(Role.ADMIN, Role.STAFF);
         return find(id);
     }
 
+    @Transactional(TxType.SUPPORTS)
     public void requireMayCreate() {
         caller.require(Role.ADMIN);
     }
@@ -132,6 +141,7 @@ public class OrganizationService {
         find(id).reactivate(clock.instant());
     }
 
+    @Transactional(TxType.SUPPORTS)
     public List<Account> editorsOf(long organizationId) {
         caller.require(Role.ADMIN, Role.STAFF);
         return em.createNamedQuery("Account.findEditorsOf", Account.class)

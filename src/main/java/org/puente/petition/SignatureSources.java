@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -81,6 +82,7 @@ public class SignatureSources {
     SigningLimits limits;
 
     /** The last {@value #HOURS} hours that had signatures, newest first. */
+    @Transactional(TxType.SUPPORTS)
     public List<Hour> hourly(long petitionId) {
         Timestamp since = Timestamp.from(clock.instant().minus(Duration.ofHours(HOURS)));
         Map<String, long[]> totals = new LinkedHashMap<>();

@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -277,6 +278,7 @@ public class SupporterService {
                 .setParameter(4, java.sql.Timestamp.from(now)).executeUpdate();
     }
 
+    @Transactional(TxType.SUPPORTS)
     public java.util.Optional<Supporter> find(long supporterId) {
         return java.util.Optional.ofNullable(em.find(Supporter.class, supporterId));
     }
