@@ -317,7 +317,8 @@ class PlatformIT {
         fields.put("login:submit", "login:submit");
         Page answered = person.postFormChunked(action, fields);
         assertEquals(200, answered.status(), answered.text());
-        assertTrue(answered.messages().contains("do not match"), "the form was read: " + answered.messages());
+        assertTrue(answered.messages().contains("do not match"), "the form was read: " + answered.uri() + " "
+                + answered.messages() + " " + answered.text());
 
         Map<String, String> big = new java.util.HashMap<>(fields);
         big.put("login:email", "x".repeat(2 * 1024 * 1024));

@@ -80,7 +80,8 @@ public final class WebSession {
     /** The same form sent without a length ({@code Transfer-Encoding: chunked}), as a streaming client sends it. */
     public Page postFormChunked(String path, Map<String, String> fields) {
         byte[] body = urlEncoded(fields).getBytes(StandardCharsets.UTF_8);
-        return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+        return send(request(path).version(HttpClient.Version.HTTP_1_1)
+                .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))));
     }
 
