@@ -28,6 +28,7 @@ public class CoalitionService {
     @Inject
     jakarta.enterprise.event.Event<CoalitionChanged> changed;
 
+    @Transactional(TxType.SUPPORTS)
     public Coalition forEditing() {
         caller.require(Role.ADMIN);
         return em.find(Coalition.class, Coalition.ID);

@@ -6,6 +6,7 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 import java.time.Duration;
 import org.puente.platform.mail.MailSignature;
 
@@ -29,6 +30,7 @@ public class CoalitionSignature implements MailSignature {
 
     private volatile Read last;
 
+    @Transactional(TxType.SUPPORTS)
     @Override
     public Sender sender() {
         Read current = last;

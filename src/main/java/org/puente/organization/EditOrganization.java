@@ -50,12 +50,8 @@ public class EditOrganization implements Serializable {
             return null;
         }
         try {
-            Organization saved = id == null ? organizations.create(profile) : organizations.update(id, profile);
-            if (logoBytes != null) {
-                organizations.setLogo(saved.getId(), logoBytes);
-            } else if (removeLogo) {
-                organizations.removeLogo(saved.getId());
-            }
+            Organization saved = id == null ? organizations.create(profile, logoBytes)
+                    : organizations.update(id, profile, logoBytes, removeLogo);
             Pages.flash(FacesMessage.SEVERITY_INFO, id == null ? "admin.organization.created" : "admin.organization.saved",
                     saved.getName());
             return Pages.redirect("/admin/organizations");

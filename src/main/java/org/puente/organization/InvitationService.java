@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -95,12 +96,14 @@ public class InvitationService {
         return invitation;
     }
 
+    @Transactional(TxType.SUPPORTS)
     public List<Invitation> pendingStaff() {
         caller.require(Role.ADMIN);
         return em.createNamedQuery("Invitation.findPendingStaff", Invitation.class)
                 .setParameter("role", Role.STAFF).setParameter("now", clock.instant()).getResultList();
     }
 
+    @Transactional(TxType.SUPPORTS)
     public List<Invitation> pendingFor(long organizationId) {
         caller.require(Role.ADMIN, Role.STAFF);
         return em.createNamedQuery("Invitation.findPendingFor", Invitation.class)
@@ -108,6 +111,7 @@ public class InvitationService {
     }
 
     /** The invitation behind a link, if the link names one at all. */
+    @Transactional(TxType.SUPPORTS)
     public Optional<Invitation> find(String token) {
         if (!Tokens.wellFormed(token)) {
             return Optional.empty();
@@ -117,11 +121,13 @@ public class InvitationService {
     }
 
     /** Whether the invitee already has an account (then they only confirm; no new password is set). */
+    @Transactional(TxType.SUPPORTS)
     public boolean inviteeHasAccount(Invitation invitation) {
         return accounts.findByEmail(invitation.getEmail()).isPresent();
     }
 
     /** An existing account cannot become staff through a link; an admin must handle that case. */
+    @Transactional(TxType.SUPPORTS)
     public boolean isAcceptableBy(Invitation invitation) {
         return !(invitation.isForStaff() && inviteeHasAccount(invitation));
     }

@@ -3,6 +3,7 @@ package org.puente.organization;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Optional;
@@ -11,6 +12,7 @@ import org.puente.platform.web.StoredImage;
 /** An organization's logo: PNG or JPEG up to {@value #MAX_BYTES} bytes, re-encoded without metadata. */
 @Entity
 @Table(name = "organization_logo")
+@NamedQuery(name = "OrganizationLogo.findOrganizationIds", query = "select l.organizationId from OrganizationLogo l")
 public class OrganizationLogo extends StoredImage {
 
     public static final int MAX_BYTES = 1024 * 1024;

@@ -10,6 +10,7 @@ import jakarta.validation.Valid;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.puente.account.Account;
 import org.puente.account.AccountService;
 import org.puente.account.Caller;
@@ -40,10 +41,12 @@ public class OrganizationService {
     @Inject
     AccountService accounts;
 
+    @Transactional(TxType.SUPPORTS)
     public List<Organization> listActive() {
         return em.createNamedQuery("Organization.findActiveOrderedByName", Organization.class).getResultList();
     }
 
+    @Transactional(TxType.SUPPORTS)
     public Optional<Organization> findActiveBySlug(String slug) {
         if (slug == null || slug.length() > 80) {
             return Optional.empty();
@@ -65,11 +68,19 @@ public class OrganizationService {
                 .setParameter("accountId", account.getId()).getResultList();
     }
 
+    @Transactional(TxType.SUPPORTS)
     public Optional<OrganizationLogo> logo(long organizationId) {
         return Optional.ofNullable(em.find(OrganizationLogo.class, organizationId));
     }
 
+    /** Which organizations have a logo, in one query for a page of cards (without reading the pictures). */
+    @Transactional(TxType.SUPPORTS)
+    public Set<Long> idsWithLogo() {
+        return Set.copyOf(em.createNamedQuery("OrganizationLogo.findOrganizationIds", Long.class).getResultList());
+    }
+
     /** The organizations the caller may see in the admin area: all for coalition staff, their own for editors. */
+    @Transactional(TxType.SUPPORTS)
     public List<Organization> listForCaller() {
         Account account = caller.require(Role.ADMIN, Role.STAFF, Role.ORG_EDITOR);
         if (account.getRole() == Role.ORG_EDITOR) {
@@ -78,6 +89,7 @@ public class OrganizationService {
         return em.createNamedQuery("Organization.findAllOrderedByName", Organization.class).getResultList();
     }
 
+    @Transactional(TxType.SUPPORTS)
     public Organization findForEditing(long id) {
         Organization organization = find(id);
         editors.requireEditorOf(organization);
@@ -85,34 +97,48 @@ public class OrganizationService {
     }
 
     /** For coalition staff inviting and listing editors. */
+    @Transactional(TxType.SUPPORTS)
     public Organization findForStaff(long id) {
         caller.require(Role.ADMIN, Role.STAFF);
         return find(id);
     }
 
+    @Transactional(TxType.SUPPORTS)
     public void requireMayCreate() {
         caller.require(Role.ADMIN);
     }
 
-    public Organization create(@Valid OrganizationProfile profile) {
+    /** A new organization and, when given, its logo: both saved, or neither. */
+    public Organization create(@Valid OrganizationProfile profile, byte[] logo) {
         caller.require(Role.ADMIN);
         requireUniqueName(profile.getName(), -1L);
         Organization organization = new Organization(uniqueSlug(profile.getName()), profile, clock.instant());
         em.persist(organization);
+        if (logo != null) {
+            em.flush();
+            setLogo(organization.getId(), logo);
+        }
         return organization;
     }
 
-    public Organization update(long id, @Valid OrganizationProfile profile) {
+    /** The profile and the logo's change (a new one, or removing it, or neither), in one transaction. */
+    public Organization update(long id, @Valid OrganizationProfile profile, byte[] logo, boolean removeLogo) {
         Organization organization = find(id);
         editors.requireEditorOf(organization);
         requireUniqueName(profile.getName(), id);
         organization.update(profile, clock.instant());
+        if (logo != null) {
+            setLogo(id, logo);
+        } else if (removeLogo) {
+            OrganizationLogo old = em.find(OrganizationLogo.class, id);
+            if (old != null) {
+                em.remove(old);
+            }
+        }
         return organization;
     }
 
-    public void setLogo(long id, byte[] content) {
-        Organization organization = find(id);
-        editors.requireEditorOf(organization);
+    private void setLogo(long id, byte[] content) {
         if (OrganizationLogo.detectType(content).isEmpty()) {
             throw new InvalidLogoException();
         }
@@ -121,15 +147,6 @@ public class OrganizationService {
             em.persist(new OrganizationLogo(id, content, clock.instant()));
         } else {
             logo.replace(content, clock.instant());
-        }
-    }
-
-    public void removeLogo(long id) {
-        Organization organization = find(id);
-        editors.requireEditorOf(organization);
-        OrganizationLogo logo = em.find(OrganizationLogo.class, id);
-        if (logo != null) {
-            em.remove(logo);
         }
     }
 
@@ -143,6 +160,7 @@ public class OrganizationService {
         find(id).reactivate(clock.instant());
     }
 
+    @Transactional(TxType.SUPPORTS)
     public List<Account> editorsOf(long organizationId) {
         caller.require(Role.ADMIN, Role.STAFF);
         return em.createNamedQuery("Organization.findEditorsOf", Account.class)

@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import java.util.Set;
 import org.puente.platform.web.NotFoundException;
 
 /**
@@ -28,6 +29,7 @@ public class PublicOrganizations {
 
     private List<Organization> active;
     private Organization current;
+    private Set<Long> withLogo;
 
     public Coalition getCoalition() {
         return em.find(Coalition.class, Coalition.ID);
@@ -54,7 +56,11 @@ public class PublicOrganizations {
         getCurrent();
     }
 
+    /** Whether to show the organization's logo; every card of the page asks, one query answers them all. */
     public boolean hasLogo(Organization organization) {
-        return organizations.logo(organization.getId()).isPresent();
+        if (withLogo == null) {
+            withLogo = organizations.idsWithLogo();
+        }
+        return withLogo.contains(organization.getId());
     }
 }

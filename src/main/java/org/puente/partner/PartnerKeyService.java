@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -55,10 +56,12 @@ public class PartnerKeyService {
     @ConfigProperty(name = "PUENTE_PARTNER_SIGNING_PER_HOUR", defaultValue = "3000")
     int defaultPerHour;
 
+    @Transactional(TxType.SUPPORTS)
     public int defaultPerMinute() {
         return defaultPerMinute;
     }
 
+    @Transactional(TxType.SUPPORTS)
     public int defaultPerHour() {
         return defaultPerHour;
     }

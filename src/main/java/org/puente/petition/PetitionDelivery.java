@@ -3,11 +3,12 @@ package org.puente.petition;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.util.List;
+import org.puente.platform.web.StreamedRows;
 
 /**
  * The printable page for handing a petition to its target ({@code /admin/petition-delivery?id=}): the
- * text, the count, and signers' names and postal codes; never their e-mail addresses.
+ * text, the count, and signers' names and postal codes; never their e-mail addresses. The signers are
+ * streamed into the page, never all held at once.
  */
 @Named
 @RequestScoped
@@ -16,23 +17,29 @@ public class PetitionDelivery {
     @Inject
     PetitionService petitions;
 
+    @Inject
+    SignatureService signatureService;
+
     private Long id;
     private Petition petition;
-    private List<Signature> signatures;
+    private StreamedRows<Signature> signatures;
 
     public void load() {
         if (id == null) {
             throw new org.puente.platform.web.NotFoundException("no petition id");
         }
         petition = petitions.findForAuthoring(id);
-        signatures = petitions.confirmedSignatures(id);
+        long petitionId = id;
+        signatures = new StreamedRows<>(signatureService.confirmedCount(petitionId),
+                after -> petitions.confirmedSignatures(petitionId, after == null ? 0 : after.getId()));
     }
 
     public Petition getPetition() {
         return petition;
     }
 
-    public List<Signature> getSignatures() {
+    /** The signers, read a batch at a time while the page renders. */
+    public StreamedRows<Signature> getSignatures() {
         return signatures;
     }
 

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.Instant;
@@ -26,6 +27,8 @@ import org.puente.platform.web.NotFoundException;
 @ApplicationScoped
 @Transactional
 public class PetitionService {
+
+    static final int DELIVERY_BATCH = 1000;
 
     @Inject
     Clock clock;
@@ -52,6 +55,7 @@ public class PetitionService {
     jakarta.enterprise.event.Event<PetitionsChanged> changed;
 
     /** The petitions the caller may work on: all for coalition staff, their organizations' for editors. */
+    @Transactional(TxType.SUPPORTS)
     public List<Petition> listForCaller() {
         Account account = caller.require(Role.ADMIN, Role.STAFF, Role.ORG_EDITOR);
         if (account.getRole() == Role.ORG_EDITOR) {
@@ -63,6 +67,7 @@ public class PetitionService {
     }
 
     /** The organizations the caller may write petitions for. */
+    @Transactional(TxType.SUPPORTS)
     public List<Organization> organizationsForCaller() {
         Account account = caller.require(Role.ADMIN, Role.STAFF, Role.ORG_EDITOR);
         if (account.getRole() == Role.ORG_EDITOR) {
@@ -71,6 +76,7 @@ public class PetitionService {
         return organizations.listActive();
     }
 
+    @Transactional(TxType.SUPPORTS)
     public Petition findForAuthoring(long id) {
         Petition petition = find(id);
         requireAuthorOf(petition.getOrganization());
@@ -148,12 +154,14 @@ public class PetitionService {
     }
 
     /** Any active member organization may be named as a co-sponsor (staff check them when they approve). */
+    @Transactional(TxType.SUPPORTS)
     public List<Organization> cosponsorOptions() {
         caller.require(Role.ADMIN, Role.STAFF, Role.ORG_EDITOR);
         return organizations.listActive();
     }
 
     /** A picture anyone may see (its petition is public), or its authors while they write. */
+    @Transactional(TxType.SUPPORTS)
     public java.util.Optional<PetitionImage> image(long id) {
         Petition petition = em.find(Petition.class, id);
         if (petition == null || !(petition.isVisible() || mayAuthor(petition))) {
@@ -162,6 +170,7 @@ public class PetitionService {
         return java.util.Optional.ofNullable(em.find(PetitionImage.class, id));
     }
 
+    @Transactional(TxType.SUPPORTS)
     public boolean isPublic(long id) {
         Petition petition = em.find(Petition.class, id);
         return petition != null && petition.isVisible();
@@ -171,14 +180,22 @@ public class PetitionService {
         return caller.isCoalitionStaff() || editors.mayEdit(petition.getOrganization());
     }
 
-    /** Confirmed signatures for delivering the petition: coalition staff and the sponsoring organization's editors. */
-    public List<Signature> confirmedSignatures(long id) {
+    /**
+     * Confirmed signatures for delivering the petition (coalition staff and the sponsoring organization's
+     * editors), a batch of at most {@value #DELIVERY_BATCH} at a time in the order they were given: those after
+     * the signature {@code afterId} (0 for the first). The CSV and the printable delivery stream them batch by
+     * batch, so 100,000 signers never sit in memory; the index on (petition, state) serves each batch.
+     */
+    @Transactional(TxType.SUPPORTS)
+    public List<Signature> confirmedSignatures(long id, long afterId) {
         Petition petition = findForAuthoring(id);
-        return em.createNamedQuery("Signature.findConfirmedByPetition", Signature.class)
-                .setParameter("petitionId", petition.getId()).getResultList();
+        return em.createNamedQuery("Signature.findConfirmedByPetitionAfter", Signature.class)
+                .setParameter("petitionId", petition.getId()).setParameter("after", afterId)
+                .setMaxResults(DELIVERY_BATCH).getResultList();
     }
 
     /** Signers' e-mail addresses are for coalition staff only. */
+    @Transactional(TxType.SUPPORTS)
     public boolean callerSeesEmails() {
         return caller.isCoalitionStaff();
     }
@@ -228,6 +245,7 @@ public class PetitionService {
         changed.fire(new PetitionsChanged());
     }
 
+    @Transactional(TxType.SUPPORTS)
     public boolean isAllSigningPaused() {
         return signatures.isAllSigningPaused();
     }

@@ -33,9 +33,9 @@ import org.puente.platform.mail.EmailAddresses;
 @Table(name = "signature")
 @NamedQuery(name = "Signature.findByPetitionAndCanonicalEmail",
         query = "select s from Signature s where s.petition.id = :petitionId and s.emailCanonical = :email")
-@NamedQuery(name = "Signature.findConfirmedByPetition",
+@NamedQuery(name = "Signature.findConfirmedByPetitionAfter",
         query = "select s from Signature s where s.petition.id = :petitionId "
-                + "and s.state = org.puente.petition.SignatureState.CONFIRMED order by s.confirmedAt")
+                + "and s.state = org.puente.petition.SignatureState.CONFIRMED and s.id > :after order by s.id")
 @NamedQuery(name = "Signature.findByTokenHash", query = "select s from Signature s where s.tokenHash = :hash")
 @NamedQuery(name = "Signature.findHeld",
         query = "select s from Signature s where s.petition.id = :petitionId and s.holdReason = :reason order by s.id")

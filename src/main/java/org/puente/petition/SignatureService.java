@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.Instant;
@@ -64,10 +65,12 @@ public class SignatureService {
     @Inject
     SecretSigner secrets;
 
+    @Transactional(TxType.SUPPORTS)
     public List<Petition> listOpen() {
         return em.createNamedQuery("Petition.findOpen", Petition.class).getResultList();
     }
 
+    @Transactional(TxType.SUPPORTS)
     public Optional<Petition> findVisible(String slug) {
         if (slug == null || slug.length() > 80) {
             return Optional.empty();
@@ -77,27 +80,32 @@ public class SignatureService {
     }
 
     /** A visible petition with everything its public page shows loaded, for {@link PetitionReadCache}. */
+    @Transactional(TxType.SUPPORTS)
     public Optional<Petition> findVisibleForReading(String slug) {
         Optional<Petition> found = findVisible(slug);
         found.ifPresent(petition -> petition.getCosponsors().size());
         return found;
     }
 
+    @Transactional(TxType.SUPPORTS)
     public boolean isAllSigningPaused() {
         return coalition.isSigningPaused();
     }
 
+    @Transactional(TxType.SUPPORTS)
     public Optional<Petition> findVisibleById(long id) {
         Petition petition = em.find(Petition.class, id);
         return Optional.ofNullable(petition).filter(Petition::isVisible);
     }
 
     /** Open, not paused (neither this petition nor the whole site), within its dates. */
+    @Transactional(TxType.SUPPORTS)
     public boolean isSignable(Petition petition) {
         return petition.isSignable(clock.instant()) && !isAllSigningPaused();
     }
 
     /** Confirmed signatures: the only ones that count. */
+    @Transactional(TxType.SUPPORTS)
     public long confirmedCount(long petitionId) {
         return em.createNamedQuery("Signature.countConfirmed", Long.class).setParameter("petitionId", petitionId)
                 .getSingleResult();
@@ -210,6 +218,7 @@ public class SignatureService {
     }
 
     /** How many of a petition's signatures are held, by reason. */
+    @Transactional(TxType.SUPPORTS)
     public java.util.Map<HoldReason, Long> heldCounts(long petitionId) {
         java.util.Map<HoldReason, Long> counts = new java.util.EnumMap<>(HoldReason.class);
         for (HoldReason reason : HoldReason.values()) {
@@ -248,6 +257,7 @@ public class SignatureService {
     }
 
     /** The pending signature a confirmation link names, if the link still works. */
+    @Transactional(TxType.SUPPORTS)
     public Optional<Signature> findByLink(String token) {
         if (!Tokens.wellFormed(token)) {
             return Optional.empty();
@@ -258,6 +268,7 @@ public class SignatureService {
     }
 
     /** The signature a confirmation link names, whatever became of it; empty for a link that names none. */
+    @Transactional(TxType.SUPPORTS)
     public Optional<Signature> findLinked(String token) {
         if (!Tokens.wellFormed(token)) {
             return Optional.empty();

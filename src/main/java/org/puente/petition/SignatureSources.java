@@ -3,6 +3,7 @@ package org.puente.petition;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,6 +56,7 @@ public class SignatureSources {
     SigningLimits limits;
 
     /** The last {@value #HOURS} hours that had signatures, newest first. */
+    @Transactional(TxType.SUPPORTS)
     public List<Hour> hourly(long petitionId) {
         Instant since = clock.instant().minus(Duration.ofHours(HOURS));
         Map<String, long[]> totals = new LinkedHashMap<>();

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 import java.util.List;
 import org.puente.account.Account;
 import org.puente.account.Caller;
@@ -33,6 +34,7 @@ public class SupporterDirectory {
     SupporterService supporters;
 
     /** One page of what staff search for, newest first, and how many match in all. */
+    @Transactional(TxType.SUPPORTS)
     public Results search(SupporterFilter filter, int page) {
         staff();
         long total = filter.bind(em.createQuery("select count(s) from Supporter s where " + filter.where(), Long.class))
@@ -44,6 +46,7 @@ public class SupporterDirectory {
     }
 
     /** The next batch for an export, in id order after {@code afterId}; the caller streams batch by batch. */
+    @Transactional(TxType.SUPPORTS)
     public List<Supporter> exportBatch(SupporterFilter filter, long afterId) {
         staff();
         return filter.bind(em.createQuery("select s from Supporter s where " + filter.where()
@@ -51,6 +54,7 @@ public class SupporterDirectory {
                 .setParameter("after", afterId).setMaxResults(EXPORT_BATCH).getResultList();
     }
 
+    @Transactional(TxType.SUPPORTS)
     public Supporter find(long id) {
         staff();
         Supporter supporter = em.find(Supporter.class, id);
@@ -61,6 +65,7 @@ public class SupporterDirectory {
     }
 
     /** What happened to the supporter's subscription, newest first. */
+    @Transactional(TxType.SUPPORTS)
     public List<SupporterEvent> history(long id) {
         staff();
         return em.createNamedQuery("SupporterEvent.findBySupporterNewestFirst", SupporterEvent.class)

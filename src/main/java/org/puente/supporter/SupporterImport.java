@@ -105,7 +105,7 @@ public class SupporterImport {
             ImportReport.Row done = written.get(row.reason());
             return new ImportReport.Row(row.number(), row.email(), done.outcome(), done.reason(), done.argument());
         }).toList();
-        return new ImportReport(name, rows);
+        return ImportReport.of(name, rows);
     }
 
     private static String decode(byte[] content) {

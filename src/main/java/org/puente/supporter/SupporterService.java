@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -219,6 +220,7 @@ public class SupporterService {
         em.persist(new SupporterEvent(supporterId, kind, source, now));
     }
 
+    @Transactional(TxType.SUPPORTS)
     public java.util.Optional<Supporter> find(long supporterId) {
         return java.util.Optional.ofNullable(em.find(Supporter.class, supporterId));
     }

@@ -425,6 +425,8 @@ class AlertsIT {
         assertTrue(page.text().contains(prefix.toLowerCase().charAt(0) + "•••@example.org"), page.text());
         assertTrue(!page.body().contains(email), "the whole address is never on the page");
         assertTrue(page.header("Cache-Control").contains("no-store"));
+        assertTrue(page.allHeaders("Set-Cookie").stream().noneMatch(c -> c.startsWith("JSESSIONID")),
+                "the preferences page creates no session: " + page.allHeaders("Set-Cookie"));
         String s = link.replaceAll(".*[?&]s=([^&]+).*", "$1");
         String t = link.replaceAll(".*[?&]t=([^&]+).*", "$1");
 
@@ -439,6 +441,7 @@ class AlertsIT {
         assertEquals("es", column("SELECT language FROM supporter WHERE email = ?", email));
         assertEquals("LANGUAGE", column("SELECT MAX(e.kind) FROM supporter_event e JOIN supporter s ON s.id = e.supporter_id "
                 + "WHERE s.email = ? AND e.kind = 'LANGUAGE'", email), "the change is in the supporter's history");
+        assertTrue(visitor.cookie("JSESSIONID").isEmpty(), "neither its forms nor their redirects create a session");
 
         // A confirmed signature of theirs, to see it survive the erasure anonymized.
         String petition = column("SELECT MIN(id) FROM petition WHERE state = 'OPEN'");

@@ -11,6 +11,8 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.puente.testing.Accounts;
 import org.puente.testing.Deployments;
 import org.puente.testing.Mailbox;
+import org.puente.testing.QueryLog;
 import org.puente.testing.TestEnvironment;
 import org.puente.testing.WebSession;
 import org.puente.testing.WebSession.Page;
@@ -106,6 +109,59 @@ class OrganizationsIT {
         assertEquals("image/png", image.header("Content-Type"));
         assertTrue(visitor.get("/organizations?lang=es").text().contains(name), "listed in the directory");
         assertTrue(id > 0);
+    }
+
+    @Test
+    @DisplayName("the directory and the home page find which organizations have a logo in one query, not one per card")
+    void oneLogoQueryPerPage() throws Exception {
+        String name = "Logo Propio " + System.nanoTime();
+        createOrganization(name, Map.of(), png());
+        WebSession visitor = new WebSession(base.toURI()).forwardedFor("198.51.100.71");
+        for (String path : List.of("/organizations?lang=en", "/?lang=en")) {
+            QueryLog.Recorded<Page> read = QueryLog.during(() -> visitor.get(path));
+            Page page = read.result();
+            long queries = read.matching("organization_logo").size();
+            assertEquals(200, page.status());
+            int cards = page.document().select("li.card").size();
+            assertTrue(cards >= 4, "the demo organizations and this one: " + cards);
+            assertEquals(1, queries, path + " with " + cards + " cards");
+            Element card = page.document().select("li.card").stream().filter(c -> c.text().contains(name)).findFirst()
+                    .orElseThrow(() -> new AssertionError(name + " on " + path));
+            assertNotNull(card.selectFirst("img.card__logo"), "its logo is shown");
+            assertTrue(page.document().select("img.card__logo").size() < cards, "no logo on the cards of those without one");
+        }
+    }
+
+    @Test
+    @DisplayName("an organization and its logo are saved together: when the logo cannot be stored, the organization "
+            + "is not created either")
+    void organizationAndLogoInOneTransaction() throws Exception {
+        String name = "Sin Logo Guardado " + System.nanoTime();
+        String trigger = "refuse_logo_" + System.nanoTime();
+        try (Connection db = TestEnvironment.database(); Statement sql = db.createStatement()) {
+            // The database refuses this one organization's logo, as a full disk or a lost connection would.
+            sql.execute("CREATE TRIGGER " + trigger + " BEFORE INSERT ON organization_logo FOR EACH ROW "
+                    + "IF (SELECT name FROM organization WHERE id = NEW.organization_id) = '" + name + "' THEN "
+                    + "SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'logo refused by the test'; END IF");
+            try {
+                Page form = admin.get("/admin/organization");
+                Page failed = admin.submitWithFiles(form, "form", Map.of("name", name, "country", "US"), "save",
+                        Map.of("form:logo", Map.entry("logo.png", png())));
+                assertFalse(failed.uri().getPath().startsWith("/admin/organizations"), "not saved: " + failed.text());
+            } finally {
+                sql.execute("DROP TRIGGER " + trigger);
+            }
+            try (PreparedStatement query = db.prepareStatement("SELECT COUNT(*) FROM organization WHERE name = ?")) {
+                query.setString(1, name);
+                try (ResultSet count = query.executeQuery()) {
+                    count.next();
+                    assertEquals(0, count.getLong(1), "no organization without the logo it was saved with");
+                }
+            }
+        }
+        long id = createOrganization(name, Map.of(), png());
+        assertNotNull(new WebSession(base.toURI()).get("/organizations/" + slugOf(name)).document()
+                .selectFirst("img.profile__logo"), "saved again, both are there: " + id);
     }
 
     @Test

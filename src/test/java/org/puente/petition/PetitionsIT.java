@@ -32,6 +32,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.puente.testing.Accounts;
 import org.puente.testing.Deployments;
 import org.puente.testing.Mailbox;
+import org.puente.testing.QueryLog;
 import org.puente.testing.TestClock;
 import org.puente.testing.TestEnvironment;
 import org.puente.testing.WebSession;
@@ -669,6 +670,60 @@ class PetitionsIT {
         assertTrue(delivery.text().contains("María López"), delivery.text());
         assertTrue(delivery.text().contains("confirmed signatures"));
         assertFalse(delivery.body().contains("@example.org"), "no e-mail addresses on the delivery");
+    }
+
+    @Test
+    @DisplayName("a petition with 2,345 confirmed signers: the CSV and the printable delivery list every one once, in "
+            + "the order they signed, read from the database in batches of 1,000")
+    void deliveringManySignatures() throws Exception {
+        String slug = openPetition("many");
+        long petitionId;
+        int signers = 2_345;
+        try (Connection db = db()) {
+            try (PreparedStatement query = db.prepareStatement("SELECT id FROM petition WHERE slug = ?")) {
+                query.setString(1, slug);
+                try (ResultSet rs = query.executeQuery()) {
+                    rs.next();
+                    petitionId = rs.getLong(1);
+                }
+            }
+            try (PreparedStatement insert = db.prepareStatement("INSERT INTO signature (petition_id, first_name, last_name, "
+                    + "email, email_canonical, postal_code, country, language, alerts_consent, state, created_at, "
+                    + "confirmed_at) VALUES (?, 'Signer', ?, ?, ?, '20001', 'US', 'en', FALSE, ?, NOW(6), ?)")) {
+                for (int i = 0; i < signers + 5; i++) {
+                    boolean confirmed = i < signers;
+                    String email = "many-" + i + "-" + slug + "@example.org";
+                    insert.setLong(1, petitionId);
+                    insert.setString(2, (confirmed ? "N" : "Pending") + String.format("%05d", i));
+                    insert.setString(3, email);
+                    insert.setString(4, email);
+                    insert.setString(5, confirmed ? "CONFIRMED" : "PENDING");
+                    insert.setTimestamp(6, confirmed ? new java.sql.Timestamp(System.currentTimeMillis()) : null);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        }
+        List<String> expected = java.util.stream.IntStream.range(0, signers).mapToObj(i -> String.format("N%05d", i))
+                .toList();
+        WebSession admin = Accounts.admin(new WebSession(base.toURI()));
+
+        QueryLog.Recorded<Page> csv = QueryLog.during(() -> admin.get("/admin/petition-signatures.csv?id=" + petitionId
+                + "&lang=en"));
+        assertEquals(200, csv.result().status());
+        List<String> lines = csv.result().body().lines().skip(1).toList();
+        assertEquals(expected, lines.stream().map(line -> line.split(",")[1].replace("\"", "")).toList(), "every confirmed signer once, in order");
+        assertEquals(3, csv.matching("from signature", "limit").size(),
+                "read in three batches: " + csv.matching("from signature"));
+
+        QueryLog.Recorded<Page> delivery = QueryLog.during(() -> admin.get("/admin/petition-delivery?id=" + petitionId
+                + "&lang=en"));
+        assertEquals(200, delivery.result().status());
+        assertTrue(delivery.result().text().contains("2,345 confirmed signatures"), delivery.result().text());
+        assertEquals(expected, delivery.result().document().select("table.delivery__signers tbody tr td:first-child")
+                .stream().map(cell -> cell.text().replace("Signer ", "")).toList());
+        assertEquals(3, delivery.matching("from signature", "limit").size(),
+                "read in three batches: " + delivery.matching("from signature"));
     }
 
     @Test

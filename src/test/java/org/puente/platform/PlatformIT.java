@@ -288,6 +288,27 @@ class PlatformIT {
     }
 
     @Test
+    @DisplayName("a form sent without a length (chunked) is read and answered like any other; a chunked body over "
+            + "the limit is still refused with 413")
+    void chunkedPost() throws Exception {
+        WebSession person = new WebSession(base.toURI()).forwardedFor("198.51.100.61");
+        Page login = person.get("/login?lang=en");
+        String action = login.document().getElementById("login").attr("action");
+        Map<String, String> fields = WebSession.fields(login, "login");
+        fields.put("login:email", "nobody-" + System.nanoTime() + "@example.org");
+        fields.put("login:password", "not anybody's password");
+        fields.put("login:submit", "login:submit");
+        Page answered = person.postFormChunked(action, fields);
+        assertEquals(200, answered.status(), answered.text());
+        assertTrue(answered.messages().contains("do not match"), "the form was read: " + answered.uri() + " "
+                + answered.messages() + " " + answered.text());
+
+        Map<String, String> big = new java.util.HashMap<>(fields);
+        big.put("login:email", "x".repeat(2 * 1024 * 1024));
+        assertEquals(413, person.postFormChunked(action, big).status());
+    }
+
+    @Test
     @DisplayName("the admin area sends anonymous visitors to the sign-in page")
     void adminNeedsLogin() {
         Page page = visitor.get("/admin/organizations");

@@ -95,6 +95,14 @@ public final class WebSession {
                 .POST(HttpRequest.BodyPublishers.ofString(urlEncoded(fields))));
     }
 
+    /** The same form sent without a length ({@code Transfer-Encoding: chunked}), as a streaming client sends it. */
+    public Page postFormChunked(String path, Map<String, String> fields) {
+        byte[] body = urlEncoded(fields).getBytes(StandardCharsets.UTF_8);
+        return send(request(path).version(HttpClient.Version.HTTP_1_1)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))));
+    }
+
     /**
      * Posts the fields as JSF's Ajax script does ({@code Faces-Request: partial/ajax}): the answer is a
      * partial response (XML), not a page.

@@ -32,6 +32,7 @@ import org.puente.alert.AlertDeliveries;
 import org.puente.petition.SignatureSources;
 import org.puente.petition.SignatureState;
 import org.puente.petition.SignatureStore;
+import org.puente.platform.persistence.DatabaseLock;
 import org.puente.platform.security.SecretStore;
 import org.puente.supporter.Subscribers;
 import org.puente.supporter.SupporterEventKind;
@@ -59,7 +60,8 @@ class QueryPlansIT {
             "supporter/Subscribers.java", 1,
             "supporter/SupporterStore.java", 2,
             "petition/SignatureStore.java", 6,
-            "platform/security/SecretStore.java", 2));
+            "platform/security/SecretStore.java", 2,
+            "platform/persistence/DatabaseLock.java", 2));
 
     private static final Pattern CALL = Pattern.compile("\\b(createNativeQuery|prepareStatement|prepareCall)\\(");
 
@@ -165,6 +167,8 @@ class QueryPlansIT {
                 ago(Duration.ZERO), ago(Duration.ZERO));
         assertIndexed("create a secret", SecretStore.CREATE, "form-timer", "secret", ago(Duration.ZERO));
         assertIndexed("read a secret", SecretStore.READ, "form-timer");
+        assertIndexed("take the bootstrap lock", DatabaseLock.GET, "puente.bootstrap", 0);
+        assertIndexed("release it", DatabaseLock.RELEASE, "puente.bootstrap");
     }
 
     @Test
