@@ -23,8 +23,11 @@ import org.puente.platform.security.Role;
 @Entity
 @Table(name = "account")
 @NamedQuery(name = "Account.findByEmail", query = "select a from Account a where a.email = :email")
-@NamedQuery(name = "Account.countActiveByRole", query = "select count(a) from Account a where a.role = :role and a.active = true")
-@NamedQuery(name = "Account.findCoalitionTeam",
+@NamedQuery(
+        name = "Account.countActiveByRole",
+        query = "select count(a) from Account a where a.role = :role and a.active = true")
+@NamedQuery(
+        name = "Account.findCoalitionTeam",
         query = "select a from Account a where a.role in :roles order by a.role, a.displayName")
 public class Account {
 
@@ -63,8 +66,7 @@ public class Account {
     @Column(name = "last_login_at")
     private Instant lastLoginAt;
 
-    protected Account() {
-    }
+    protected Account() {}
 
     public Account(String email, String displayName, String passwordHash, Role role, Language language, Instant now) {
         this.email = canonicalEmail(email);

@@ -36,7 +36,8 @@ public class AccountIdentityStore implements IdentityStore {
         if (!passwords.verify(login.getPasswordAsString(), account.get().getPasswordHash())) {
             return CredentialValidationResult.INVALID_RESULT;
         }
-        return new CredentialValidationResult(String.valueOf(account.get().getId()),
+        return new CredentialValidationResult(
+                String.valueOf(account.get().getId()),
                 Set.of(account.get().getRole().name()));
     }
 }

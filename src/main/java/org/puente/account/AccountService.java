@@ -38,7 +38,8 @@ public class AccountService {
             return Optional.empty();
         }
         List<Account> found = em.createNamedQuery("Account.findByEmail", Account.class)
-                .setParameter("email", Account.canonicalEmail(email)).getResultList();
+                .setParameter("email", Account.canonicalEmail(email))
+                .getResultList();
         return found.stream().findFirst();
     }
 
@@ -46,13 +47,16 @@ public class AccountService {
     @Transactional(TxType.SUPPORTS)
     public List<Account> coalitionTeam() {
         return em.createNamedQuery("Account.findCoalitionTeam", Account.class)
-                .setParameter("roles", List.of(Role.ADMIN, Role.STAFF)).getResultList();
+                .setParameter("roles", List.of(Role.ADMIN, Role.STAFF))
+                .getResultList();
     }
 
     @Transactional(TxType.SUPPORTS)
     public boolean hasActive(Role role) {
-        return em.createNamedQuery("Account.countActiveByRole", Long.class).setParameter("role", role)
-                .getSingleResult() > 0;
+        return em.createNamedQuery("Account.countActiveByRole", Long.class)
+                        .setParameter("role", role)
+                        .getSingleResult()
+                > 0;
     }
 
     /** Creates an account; the password must already satisfy {@link PasswordPolicy}. */

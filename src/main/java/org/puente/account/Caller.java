@@ -9,6 +9,7 @@ import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
+import java.util.Arrays;
 import java.util.Optional;
 import org.puente.platform.config.PuenteConfig;
 import org.puente.platform.security.AccessDeniedException;
@@ -55,7 +56,8 @@ public class Caller {
                 // An error page is rendered outside the security context of the request that failed; the
                 // session still says who is signed in (checked against the account's credential version).
                 account = SessionCheck.rememberedAccount(request.getSession(false), accounts)
-                        .map(id -> em.find(Account.class, id)).orElse(null);
+                        .map(id -> em.find(Account.class, id))
+                        .orElse(null);
             }
         }
         return Optional.ofNullable(account).filter(Account::isActive);
@@ -94,6 +96,6 @@ public class Caller {
                 return current;
             }
         }
-        throw new AccessDeniedException("account " + current.getId() + " lacks role " + java.util.Arrays.toString(roles));
+        throw new AccessDeniedException("account " + current.getId() + " lacks role " + Arrays.toString(roles));
     }
 }

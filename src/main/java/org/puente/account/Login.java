@@ -66,7 +66,9 @@ public class Login {
             Pages.error(null, "login.throttled");
             return null;
         }
-        AuthenticationStatus status = securityContext.authenticate(request, response,
+        AuthenticationStatus status = securityContext.authenticate(
+                request,
+                response,
                 AuthenticationParameters.withParams()
                         .credential(new UsernamePasswordCredential(email.strip(), password))
                         .newAuthentication(false));

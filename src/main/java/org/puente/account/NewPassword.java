@@ -7,8 +7,7 @@ import org.puente.platform.web.Pages;
 /** The check every "choose a password" form makes, with its messages on the form's own fields. */
 public final class NewPassword {
 
-    private NewPassword() {
-    }
+    private NewPassword() {}
 
     /**
      * Whether the password is acceptable and typed the same twice; otherwise puts the reason on the

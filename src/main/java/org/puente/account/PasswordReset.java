@@ -16,9 +16,11 @@ import java.time.Instant;
 @Entity
 @Table(name = "password_reset")
 @NamedQuery(name = "PasswordReset.findByTokenHash", query = "select r from PasswordReset r where r.tokenHash = :hash")
-@NamedQuery(name = "PasswordReset.countByAccountSince",
+@NamedQuery(
+        name = "PasswordReset.countByAccountSince",
         query = "select count(r) from PasswordReset r where r.account = :account and r.createdAt > :since")
-@NamedQuery(name = "PasswordReset.spendAllOf",
+@NamedQuery(
+        name = "PasswordReset.spendAllOf",
         query = "update PasswordReset r set r.usedAt = :now where r.account = :account and r.usedAt is null")
 public class PasswordReset {
 
@@ -44,8 +46,7 @@ public class PasswordReset {
     @Column(name = "used_at")
     private Instant usedAt;
 
-    protected PasswordReset() {
-    }
+    protected PasswordReset() {}
 
     public PasswordReset(Account account, String tokenHash, Instant now) {
         this.account = account;

@@ -129,7 +129,9 @@ public class PasswordResets {
         Account account = reset.getAccount();
         account.changePassword(passwords.hash(newPassword));
         em.flush();
-        em.createNamedQuery("PasswordReset.spendAllOf").setParameter("account", account).setParameter("now", now)
+        em.createNamedQuery("PasswordReset.spendAllOf")
+                .setParameter("account", account)
+                .setParameter("now", now)
                 .executeUpdate();
         throttle.forgetAccount(account.getEmail());
         SecurityLog.passwordChanged(account, "reset by e-mailed link", from);
@@ -140,7 +142,11 @@ public class PasswordResets {
         if (!Tokens.wellFormed(token)) {
             return Optional.empty();
         }
-        return em.createNamedQuery("PasswordReset.findByTokenHash", PasswordReset.class)
-                .setParameter("hash", Tokens.hash(token)).getResultList().stream().findFirst();
+        return em
+                .createNamedQuery("PasswordReset.findByTokenHash", PasswordReset.class)
+                .setParameter("hash", Tokens.hash(token))
+                .getResultList()
+                .stream()
+                .findFirst();
     }
 }

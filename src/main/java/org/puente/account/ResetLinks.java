@@ -46,7 +46,10 @@ public class ResetLinks {
     PuenteConfig config;
 
     public void issue(String address) {
-        Long id = accounts.findByEmail(address).filter(Account::isActive).map(Account::getId).orElse(null);
+        Long id = accounts.findByEmail(address)
+                .filter(Account::isActive)
+                .map(Account::getId)
+                .orElse(null);
         if (id == null) {
             SecurityLog.resetNotMailed(address, "no active account");
             return;
@@ -54,7 +57,8 @@ public class ResetLinks {
         Account account = em.find(Account.class, id, LockModeType.PESSIMISTIC_WRITE);
         Instant now = clock.instant();
         long recent = em.createNamedQuery("PasswordReset.countByAccountSince", Long.class)
-                .setParameter("account", account).setParameter("since", now.minus(PasswordReset.LIFETIME))
+                .setParameter("account", account)
+                .setParameter("since", now.minus(PasswordReset.LIFETIME))
                 .getSingleResult();
         if (recent >= PER_ACCOUNT) {
             SecurityLog.resetNotMailed(address, recent + " links within the hour already");
@@ -64,12 +68,16 @@ public class ResetLinks {
         em.persist(new PasswordReset(account, Tokens.hash(token), now));
         Language language = account.getLanguage();
         String link = config.baseUrl() + "/password-reset?token=" + token + "&lang=" + language.code();
-        mail.sendAfterCommit(composer.compose(account.getEmail(), language,
+        mail.sendAfterCommit(composer.compose(
+                account.getEmail(),
+                language,
                 Messages.get(language, "mail.reset.subject"),
-                List.of(Messages.get(language, "mail.reset.greeting", account.getDisplayName()),
+                List.of(
+                        Messages.get(language, "mail.reset.greeting", account.getDisplayName()),
                         Messages.get(language, "mail.reset.body"),
                         Messages.get(language, "mail.reset.ignore")),
-                Messages.get(language, "mail.reset.action"), link));
+                Messages.get(language, "mail.reset.action"),
+                link));
         SecurityLog.resetMailed(account);
     }
 }

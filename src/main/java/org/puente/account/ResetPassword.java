@@ -1,11 +1,11 @@
 package org.puente.account;
 
-import jakarta.faces.view.ViewScoped;
-import java.io.Serializable;
 import jakarta.faces.application.FacesMessage;
+import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.validation.constraints.NotBlank;
+import java.io.Serializable;
 import org.puente.platform.web.Pages;
 
 /**

@@ -12,8 +12,7 @@ public final class SecurityLog {
 
     private static final Logger LOG = Logger.getLogger("org.puente.account.security");
 
-    private SecurityLog() {
-    }
+    private SecurityLog() {}
 
     static void signedIn(Account account, String from) {
         LOG.info(() -> "sign-in succeeded: " + who(account) + " from=" + clean(from));

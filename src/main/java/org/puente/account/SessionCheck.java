@@ -42,12 +42,15 @@ public class SessionCheck extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         Principal principal = request.getUserPrincipal();
-        if (principal == null || request.getRequestURI().startsWith(request.getContextPath() + "/jakarta.faces.resource/")
+        if (principal == null
+                || request.getRequestURI().startsWith(request.getContextPath() + "/jakarta.faces.resource/")
                 || isCurrent(principal, request.getSession(false))) {
             chain.doFilter(request, response);
             return;
         }
-        SecurityLog.sessionEnded(accountId(principal), "password changed or account deactivated",
+        SecurityLog.sessionEnded(
+                accountId(principal),
+                "password changed or account deactivated",
                 ClientAddress.of(request, config.trustedProxies()));
         request.logout();
         HttpSession session = request.getSession(false);
@@ -58,15 +61,18 @@ public class SessionCheck extends HttpFilter {
         if ("partial/ajax".equals(request.getHeader("Faces-Request"))) {
             response.setContentType("text/xml");
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            response.getWriter().write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\""
-                    + login + "\"/></partial-response>");
+            response.getWriter()
+                    .write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\"" + login
+                            + "\"/></partial-response>");
         } else {
             response.sendRedirect(login);
         }
     }
 
     private boolean isCurrent(Principal principal, HttpSession session) {
-        return rememberedAccount(session, accounts).filter(id -> id.toString().equals(principal.getName())).isPresent();
+        return rememberedAccount(session, accounts)
+                .filter(id -> id.toString().equals(principal.getName()))
+                .isPresent();
     }
 
     /**

@@ -112,8 +112,7 @@ public class Alert {
     @Column(name = "finished_at")
     private Instant finishedAt;
 
-    protected Alert() {
-    }
+    protected Alert() {}
 
     public Alert(long createdBy, Instant now) {
         this.createdBy = createdBy;
@@ -128,8 +127,14 @@ public class Alert {
     }
 
     /** Staff change the text and the audience only while the alert is a draft. */
-    public void write(LocalizedText subject, LocalizedText preheader, LocalizedText body, LocalizedText actionLabel,
-            LocalizedText actionUrl, Audience audience, Instant now) {
+    public void write(
+            LocalizedText subject,
+            LocalizedText preheader,
+            LocalizedText body,
+            LocalizedText actionLabel,
+            LocalizedText actionUrl,
+            Audience audience,
+            Instant now) {
         requireState(AlertState.DRAFT);
         this.subject = subject;
         this.preheader = preheader;

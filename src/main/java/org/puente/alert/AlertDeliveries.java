@@ -39,12 +39,15 @@ public class AlertDeliveries {
     /** Alerts in this state have deliveries to send. */
     public static final String SENDING_ALERTS = "SELECT id FROM alert WHERE state = ? ORDER BY id";
     /** Up to {@code LIMIT} deliveries of one alert whose holder's lease ran out (it died), locked for this worker. */
-    public static final String EXPIRED_CLAIMS = "SELECT id, supporter_id, email, language, attempts FROM alert_delivery "
-            + "WHERE alert_id = ? AND state = ? AND claimed_until < ? ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED";
+    public static final String EXPIRED_CLAIMS =
+            "SELECT id, supporter_id, email, language, attempts FROM alert_delivery "
+                    + "WHERE alert_id = ? AND state = ? AND claimed_until < ? ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED";
     /** Up to {@code LIMIT} deliveries of one alert due now, locked for this worker. */
-    public static final String DUE_DELIVERIES = "SELECT id, supporter_id, email, language, attempts FROM alert_delivery "
-            + "WHERE alert_id = ? AND state = ? AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ? "
-            + "FOR UPDATE SKIP LOCKED";
+    public static final String DUE_DELIVERIES =
+            "SELECT id, supporter_id, email, language, attempts FROM alert_delivery "
+                    + "WHERE alert_id = ? AND state = ? AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ? "
+                    + "FOR UPDATE SKIP LOCKED";
+
     public static final String MARK_CLAIMED = "UPDATE alert_delivery SET state = ?, claimed_by = ?, claimed_until = ?, "
             + "attempts = attempts + 1 WHERE id = ?";
     /**
@@ -57,20 +60,22 @@ public class AlertDeliveries {
             + "claimed_by = CASE WHEN ? = ? THEN NULL ELSE claimed_by END "
             + "WHERE id = ? AND state = ? AND claimed_by = ?";
     /** Claims given back untouched (the server was down, or the worker stops): their attempt did not count. */
-    public static final String RELEASE = "UPDATE alert_delivery SET state = ?, attempts = attempts - 1, claimed_by = NULL, "
-            + "claimed_until = NULL, next_attempt_at = ? WHERE id = ? AND state = ? AND claimed_by = ?";
+    public static final String RELEASE =
+            "UPDATE alert_delivery SET state = ?, attempts = attempts - 1, claimed_by = NULL, "
+                    + "claimed_until = NULL, next_attempt_at = ? WHERE id = ? AND state = ? AND claimed_by = ?";
     /** Sending alerts none of whose deliveries is still open. */
     public static final String SETTLED_ALERTS = "SELECT a.id FROM alert a WHERE a.state = ? AND NOT EXISTS "
             + "(SELECT 1 FROM alert_delivery d WHERE d.alert_id = a.id AND d.state IN (?, ?))";
     /** Scheduled alerts whose time has come, locked by the instance that starts them. */
-    public static final String DUE_ALERTS = "SELECT id FROM alert WHERE state = ? AND scheduled_at <= ? "
-            + "FOR UPDATE SKIP LOCKED";
+    public static final String DUE_ALERTS =
+            "SELECT id FROM alert WHERE state = ? AND scheduled_at <= ? " + "FOR UPDATE SKIP LOCKED";
     /** One delivery of the audience snapshot. */
     public static final String SNAPSHOT = "INSERT INTO alert_delivery (alert_id, supporter_id, email, language, state, "
             + "attempts, next_attempt_at) VALUES (?, ?, ?, ?, ?, 0, ?)";
     /** An alert's deliveries per recipient language and state. */
-    public static final String REPORT = "SELECT language, state, COUNT(*), SUM(last_error LIKE '5%') FROM alert_delivery "
-            + "WHERE alert_id = ? GROUP BY language, state";
+    public static final String REPORT =
+            "SELECT language, state, COUNT(*), SUM(last_error LIKE '5%') FROM alert_delivery "
+                    + "WHERE alert_id = ? GROUP BY language, state";
     /** How many of these recipients (ids appended) of an alert there are, per language. */
     public static final String RECIPIENTS_BY_LANGUAGE = "SELECT language, COUNT(*) FROM alert_delivery "
             + "WHERE alert_id = ? AND supporter_id IN (%s) GROUP BY language";
@@ -94,8 +99,16 @@ public class AlertDeliveries {
      * is the supporter's status when it was claimed and {@code linkGeneration} the generation their
      * preferences link is signed with (both filled in after the claim, from the supporter feature).
      */
-    record Claim(long id, long alertId, Long supporterId, String email, Language language, int attempts,
-            Instant leaseEnd, boolean subscribed, int linkGeneration) {
+    record Claim(
+            long id,
+            long alertId,
+            Long supporterId,
+            String email,
+            Language language,
+            int attempts,
+            Instant leaseEnd,
+            boolean subscribed,
+            int linkGeneration) {
 
         Claim withStatus(boolean subscribed, int linkGeneration) {
             return new Claim(id, alertId, supporterId, email, language, attempts, leaseEnd, subscribed, linkGeneration);
@@ -180,8 +193,16 @@ public class AlertDeliveries {
         return ids;
     }
 
-    private static void select(Connection db, List<Claim> batch, String sql, long alertId, DeliveryState state,
-            Instant now, int limit, Instant leaseEnd) throws SQLException {
+    private static void select(
+            Connection db,
+            List<Claim> batch,
+            String sql,
+            long alertId,
+            DeliveryState state,
+            Instant now,
+            int limit,
+            Instant leaseEnd)
+            throws SQLException {
         int room = limit - batch.size();
         if (room <= 0) {
             return;
@@ -194,8 +215,16 @@ public class AlertDeliveries {
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     long supporter = rs.getLong(2);
-                    batch.add(new Claim(rs.getLong(1), alertId, rs.wasNull() ? null : supporter, rs.getString(3),
-                            Language.parse(rs.getString(4)).orElse(Language.EN), rs.getInt(5) + 1, leaseEnd, false, 0));
+                    batch.add(new Claim(
+                            rs.getLong(1),
+                            alertId,
+                            rs.wasNull() ? null : supporter,
+                            rs.getString(3),
+                            Language.parse(rs.getString(4)).orElse(Language.EN),
+                            rs.getInt(5) + 1,
+                            leaseEnd,
+                            false,
+                            0));
                 }
             }
         }
@@ -209,7 +238,8 @@ public class AlertDeliveries {
      */
     boolean settle(long deliveryId, String owner, DeliveryState state, String error, Instant retryAt, Instant now)
             throws SQLException {
-        try (Connection db = database.getConnection(); PreparedStatement update = db.prepareStatement(SETTLE)) {
+        try (Connection db = database.getConnection();
+                PreparedStatement update = db.prepareStatement(SETTLE)) {
             update.setString(1, state.name());
             update.setString(2, error == null ? null : error.length() > 300 ? error.substring(0, 300) : error);
             update.setTimestamp(3, retryAt == null ? null : Timestamp.from(retryAt));
@@ -228,7 +258,8 @@ public class AlertDeliveries {
         if (claims.isEmpty()) {
             return;
         }
-        try (Connection db = database.getConnection(); PreparedStatement update = db.prepareStatement(RELEASE)) {
+        try (Connection db = database.getConnection();
+                PreparedStatement update = db.prepareStatement(RELEASE)) {
             for (Claim claim : claims) {
                 update.setString(1, DeliveryState.PENDING.name());
                 update.setTimestamp(2, Timestamp.from(dueAt));
@@ -244,7 +275,8 @@ public class AlertDeliveries {
     /** The sending alerts whose every delivery is settled (sent, failed or skipped). */
     List<Long> settledAlerts() throws SQLException {
         List<Long> ids = new ArrayList<>();
-        try (Connection db = database.getConnection(); PreparedStatement query = db.prepareStatement(SETTLED_ALERTS)) {
+        try (Connection db = database.getConnection();
+                PreparedStatement query = db.prepareStatement(SETTLED_ALERTS)) {
             query.setString(1, AlertState.SENDING.name());
             query.setString(2, DeliveryState.PENDING.name());
             query.setString(3, DeliveryState.CLAIMED.name());
@@ -260,8 +292,10 @@ public class AlertDeliveries {
     /** The ids of scheduled alerts due at {@code now}, row-locked in the caller's transaction (others skip them). */
     List<Long> lockDueAlerts(Instant now) {
         @SuppressWarnings("unchecked")
-        List<Number> due = em.createNativeQuery(DUE_ALERTS).setParameter(1, AlertState.SCHEDULED.name())
-                .setParameter(2, Timestamp.from(now)).getResultList();
+        List<Number> due = em.createNativeQuery(DUE_ALERTS)
+                .setParameter(1, AlertState.SCHEDULED.name())
+                .setParameter(2, Timestamp.from(now))
+                .getResultList();
         return due.stream().map(Number::longValue).toList();
     }
 
@@ -301,12 +335,13 @@ public class AlertDeliveries {
     /** An alert's deliveries per recipient language: how many in each state, and the failures that were refusals (5xx). */
     Map<Language, Tally> report(long alertId) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(REPORT).setParameter(1, alertId).getResultList();
+        List<Object[]> rows =
+                em.createNativeQuery(REPORT).setParameter(1, alertId).getResultList();
         Map<Language, Tally> tallies = new EnumMap<>(Language.class);
         for (Object[] row : rows) {
             Language language = Language.parse((String) row[0]).orElseThrow();
-            tallies.computeIfAbsent(language, l -> new Tally()).add(DeliveryState.valueOf((String) row[1]),
-                    number(row[2]), number(row[3]));
+            tallies.computeIfAbsent(language, l -> new Tally())
+                    .add(DeliveryState.valueOf((String) row[1]), number(row[2]), number(row[3]));
         }
         return tallies;
     }
@@ -338,10 +373,12 @@ public class AlertDeliveries {
         List<Long> ids = List.copyOf(supporterIds);
         for (int from = 0; from < ids.size(); from += SNAPSHOT_BATCH) {
             String list = ids.subList(from, Math.min(ids.size(), from + SNAPSHOT_BATCH)).stream()
-                    .map(String::valueOf).collect(Collectors.joining(","));
+                    .map(String::valueOf)
+                    .collect(Collectors.joining(","));
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery(String.format(RECIPIENTS_BY_LANGUAGE, list))
-                    .setParameter(1, alertId).getResultList();
+                    .setParameter(1, alertId)
+                    .getResultList();
             for (Object[] row : rows) {
                 counts.merge(Language.parse((String) row[0]).orElseThrow(), number(row[1]), Long::sum);
             }
@@ -357,7 +394,8 @@ public class AlertDeliveries {
         }
         String ids = alertIds.stream().map(String::valueOf).collect(Collectors.joining(","));
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(String.format(PROGRESS, ids)).setParameter(1, Timestamp.from(since))
+        List<Object[]> rows = em.createNativeQuery(String.format(PROGRESS, ids))
+                .setParameter(1, Timestamp.from(since))
                 .getResultList();
         for (Object[] row : rows) {
             progress.computeIfAbsent(((Number) row[0]).longValue(), id -> new Progress())
@@ -396,7 +434,9 @@ public class AlertDeliveries {
      * caller's transaction (the erasure's).
      */
     public int eraseRecipient(long supporterId) {
-        return em.createNativeQuery(ERASE_RECIPIENT).setParameter(1, supporterId).executeUpdate();
+        return em.createNativeQuery(ERASE_RECIPIENT)
+                .setParameter(1, supporterId)
+                .executeUpdate();
     }
 
     private static long number(Object value) {

@@ -125,6 +125,7 @@ public class AlertDispatcher {
     private String instance;
     /** The alerts being sent, as rendered; emptied whenever this instance finds nothing to send. */
     private final Map<Long, Alert> alertCache = new ConcurrentHashMap<>();
+
     private final List<Sender> senders = new ArrayList<>();
     private final Pacer pacer = new Pacer();
     private volatile Instant serverDownUntil = Instant.EPOCH;
@@ -133,7 +134,8 @@ public class AlertDispatcher {
     private ScheduledFuture<?> dueCheck;
 
     void start(@Observes SchemaReady ready) {
-        instance = instanceName.filter(name -> name.matches("[\\w.-]{1,60}"))
+        instance = instanceName
+                .filter(name -> name.matches("[\\w.-]{1,60}"))
                 .orElseGet(() -> "puente-" + UUID.randomUUID());
         int count = Math.max(1, Math.min(MAX_SENDERS, workers));
         if (count != workers) {
@@ -189,6 +191,7 @@ public class AlertDispatcher {
         private final Deque<Claim> held = new ArrayDeque<>();
         /** The send slot for the first held claim is already reserved. */
         private boolean slotReserved;
+
         private ScheduledFuture<?> next;
 
         Sender(String owner) {
@@ -234,7 +237,9 @@ public class AlertDispatcher {
             Instant now = clock.instant();
             if (now.isBefore(serverDownUntil)) {
                 // Never longer than one poll: a test may move the clock past the pause meanwhile.
-                return Math.min(TimeUnit.MILLISECONDS.toNanos(pollMillis), Duration.between(now, serverDownUntil).toNanos());
+                return Math.min(
+                        TimeUnit.MILLISECONDS.toNanos(pollMillis),
+                        Duration.between(now, serverDownUntil).toNanos());
             }
             if (held.isEmpty()) {
                 List<Claim> batch = claim(owner, now);
@@ -277,8 +282,11 @@ public class AlertDispatcher {
             try {
                 deliveries.release(held, owner, dueAt);
             } catch (SQLException | RuntimeException e) {
-                LOG.log(Level.WARNING, "Alert sender " + owner + " could not give back " + held.size()
-                        + " claims; they are taken again when their lease ends", e);
+                LOG.log(
+                        Level.WARNING,
+                        "Alert sender " + owner + " could not give back " + held.size()
+                                + " claims; they are taken again when their lease ends",
+                        e);
             }
             held.clear();
             slotReserved = false;
@@ -292,8 +300,8 @@ public class AlertDispatcher {
             }
             Alert alert = alertCache.computeIfAbsent(claim.alertId(), alerts::forSending);
             try {
-                mail.sendPooled(messages.render(alert, claim.email(), claim.language(), claim.supporterId(),
-                        claim.linkGeneration()));
+                mail.sendPooled(messages.render(
+                        alert, claim.email(), claim.language(), claim.supporterId(), claim.linkGeneration()));
                 settle(claim, DeliveryState.SENT, null, null);
                 return true;
             } catch (MailException e) {
@@ -310,21 +318,26 @@ public class AlertDispatcher {
                     } else {
                         // The retry is scheduled in the queue itself: the delivery is due again later.
                         Duration pause = Duration.ofSeconds((long) retrySeconds << (claim.attempts() - 1));
-                        settle(claim, DeliveryState.PENDING, error, clock.instant().plus(pause));
+                        settle(
+                                claim,
+                                DeliveryState.PENDING,
+                                error,
+                                clock.instant().plus(pause));
                     }
                     return true;
                 }
                 serverDownReason = error;
                 serverDownUntil = clock.instant().plus(SERVER_DOWN_PAUSE);
-                LOG.warning(() -> "Mail server unavailable; alerts wait " + SERVER_DOWN_PAUSE.toSeconds() + " s: " + error);
+                LOG.warning(
+                        () -> "Mail server unavailable; alerts wait " + SERVER_DOWN_PAUSE.toSeconds() + " s: " + error);
                 return false;
             }
         }
 
         private void settle(Claim claim, DeliveryState state, String error, Instant retryAt) throws SQLException {
             if (!deliveries.settle(claim.id(), owner, state, error, retryAt, clock.instant())) {
-                LOG.warning(() -> "Delivery " + claim.id() + " was taken over by another sender before it was settled as "
-                        + state + " by " + owner);
+                LOG.warning(() -> "Delivery " + claim.id()
+                        + " was taken over by another sender before it was settled as " + state + " by " + owner);
             }
         }
     }
@@ -338,10 +351,16 @@ public class AlertDispatcher {
         if (batch.isEmpty()) {
             return batch;
         }
-        Map<Long, Integer> subscribed = subscribers.stillSubscribed(
-                batch.stream().map(Claim::supporterId).filter(Objects::nonNull).distinct().toList());
-        return batch.stream().map(c -> c.withStatus(c.supporterId() != null && subscribed.containsKey(c.supporterId()),
-                c.supporterId() == null ? 0 : subscribed.getOrDefault(c.supporterId(), 0))).toList();
+        Map<Long, Integer> subscribed = subscribers.stillSubscribed(batch.stream()
+                .map(Claim::supporterId)
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList());
+        return batch.stream()
+                .map(c -> c.withStatus(
+                        c.supporterId() != null && subscribed.containsKey(c.supporterId()),
+                        c.supporterId() == null ? 0 : subscribed.getOrDefault(c.supporterId(), 0)))
+                .toList();
     }
 
     /** As many claims as one sender sends in a quarter of the lease at the configured rate, at most {@value #BATCH}. */

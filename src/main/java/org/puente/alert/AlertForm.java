@@ -3,6 +3,7 @@ package org.puente.alert;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.io.Serializable;
+import java.util.Locale;
 import org.puente.platform.i18n.Language;
 import org.puente.platform.i18n.LocalizedText;
 import org.puente.platform.web.PlainText;
@@ -84,8 +85,11 @@ public class AlertForm implements Serializable {
     }
 
     public Audience audience() {
-        return new Audience(petitionId, language, blankToNull(country) == null ? null : country.strip().toUpperCase(
-                java.util.Locale.ROOT), blankToNull(postalPrefix));
+        return new Audience(
+                petitionId,
+                language,
+                blankToNull(country) == null ? null : country.strip().toUpperCase(Locale.ROOT),
+                blankToNull(postalPrefix));
     }
 
     private static String blankToNull(String value) {

@@ -30,9 +30,13 @@ public class AlertMessages {
      * @param supporterId       for the unsubscribe and preferences links; null for a test send to staff
      * @param linkGeneration    the supporter's current link generation, which their preferences link carries
      */
-    public OutgoingMail render(Alert alert, String to, Language recipientLanguage, Long supporterId, int linkGeneration) {
-        return render(alert, to, recipientLanguage, supporterId == null ? null
-                : links.unsubscribe(supporterId, alert.getId(), recipientLanguage),
+    public OutgoingMail render(
+            Alert alert, String to, Language recipientLanguage, Long supporterId, int linkGeneration) {
+        return render(
+                alert,
+                to,
+                recipientLanguage,
+                supporterId == null ? null : links.unsubscribe(supporterId, alert.getId(), recipientLanguage),
                 supporterId == null ? null : links.preferences(supporterId, linkGeneration, recipientLanguage));
     }
 
@@ -41,24 +45,39 @@ public class AlertMessages {
         return render(alert, "preview@invalid", language, "#", "#");
     }
 
-    private OutgoingMail render(Alert alert, String to, Language recipientLanguage, String unsubscribeLink,
-            String preferencesLink) {
+    private OutgoingMail render(
+            Alert alert, String to, Language recipientLanguage, String unsubscribeLink, String preferencesLink) {
         Language version = alert.versionFor(recipientLanguage);
         String subject = orEmpty(alert.getSubject().exactly(version));
         String body = orEmpty(alert.getBody().exactly(version));
         String label = alert.getActionLabel().exactly(version);
         String url = alert.getActionUrl().exactly(version);
-        MailComposer.Letter letter = new MailComposer.Letter(subject, alert.getPreheader().exactly(version), body,
-                label, url, Messages.get(recipientLanguage, "alert.footer.why"),
-                Messages.get(recipientLanguage, "alert.footer.unsubscribe"), unsubscribeLink,
-                Messages.get(recipientLanguage, "alert.footer.preferences"), preferencesLink);
+        MailComposer.Letter letter = new MailComposer.Letter(
+                subject,
+                alert.getPreheader().exactly(version),
+                body,
+                label,
+                url,
+                Messages.get(recipientLanguage, "alert.footer.why"),
+                Messages.get(recipientLanguage, "alert.footer.unsubscribe"),
+                unsubscribeLink,
+                Messages.get(recipientLanguage, "alert.footer.preferences"),
+                preferencesLink);
         OutgoingMail mail = composer.letter(to, version, recipientLanguage, letter);
         if (unsubscribeLink == null || !unsubscribeLink.startsWith("http")) {
             return mail;
         }
-        return new OutgoingMail(mail.to(), mail.language(), mail.subject(), mail.text(), mail.html(),
-                Map.of("List-Unsubscribe", "<" + unsubscribeLink + ">",
-                        "List-Unsubscribe-Post", "List-Unsubscribe=One-Click"));
+        return new OutgoingMail(
+                mail.to(),
+                mail.language(),
+                mail.subject(),
+                mail.text(),
+                mail.html(),
+                Map.of(
+                        "List-Unsubscribe",
+                        "<" + unsubscribeLink + ">",
+                        "List-Unsubscribe-Post",
+                        "List-Unsubscribe=One-Click"));
     }
 
     private static String orEmpty(String value) {

@@ -37,11 +37,14 @@ public class AlertPreviewServlet extends HttpServlet {
             return;
         }
         // access denied and not found are answered by ErrorStatusFilter
-        String html = messages.preview(alerts.find(Long.parseLong(id)), language.get()).html();
+        String html = messages.preview(alerts.find(Long.parseLong(id)), language.get())
+                .html();
         response.setContentType("text/html; charset=UTF-8");
         response.setHeader("Cache-Control", "private, no-store");
-        response.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src https: data:; "
-                + "frame-ancestors 'self'; base-uri 'none'; form-action 'none'");
+        response.setHeader(
+                "Content-Security-Policy",
+                "default-src 'none'; style-src 'unsafe-inline'; img-src https: data:; "
+                        + "frame-ancestors 'self'; base-uri 'none'; form-action 'none'");
         response.getOutputStream().write(html.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -10,12 +10,25 @@ import org.puente.platform.i18n.Language;
  */
 public record AlertReport(List<Figures> languages, Figures total) {
 
-    public record Figures(Language language, long recipients, long sent, long failed, long bounced, long skipped,
-            long remaining, long unsubscribes) {
+    public record Figures(
+            Language language,
+            long recipients,
+            long sent,
+            long failed,
+            long bounced,
+            long skipped,
+            long remaining,
+            long unsubscribes) {
 
         Figures plus(Figures other) {
-            return new Figures(null, recipients + other.recipients, sent + other.sent, failed + other.failed,
-                    bounced + other.bounced, skipped + other.skipped, remaining + other.remaining,
+            return new Figures(
+                    null,
+                    recipients + other.recipients,
+                    sent + other.sent,
+                    failed + other.failed,
+                    bounced + other.bounced,
+                    skipped + other.skipped,
+                    remaining + other.remaining,
                     unsubscribes + other.unsubscribes);
         }
     }

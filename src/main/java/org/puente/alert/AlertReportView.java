@@ -3,6 +3,7 @@ package org.puente.alert;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import org.puente.platform.web.NotFoundException;
 
 /** One alert's report ({@code /admin/alert-report?id=}), for staff. */
 @Named
@@ -18,7 +19,7 @@ public class AlertReportView {
 
     public void load() {
         if (id == null) {
-            throw new org.puente.platform.web.NotFoundException("alert report without an id");
+            throw new NotFoundException("alert report without an id");
         }
         alert = alerts.find(id);
         report = alerts.report(id);

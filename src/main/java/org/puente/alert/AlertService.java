@@ -76,13 +76,14 @@ public class AlertService {
         caller.require(Role.ADMIN, Role.STAFF);
         long total = em.createNamedQuery("Alert.countAll", Long.class).getSingleResult();
         List<Alert> rows = em.createNamedQuery("Alert.findAllNewestFirst", Alert.class)
-                .setFirstResult(Math.max(0, page) * PAGE_SIZE).setMaxResults(PAGE_SIZE).getResultList();
+                .setFirstResult(Math.max(0, page) * PAGE_SIZE)
+                .setMaxResults(PAGE_SIZE)
+                .getResultList();
         return new Results(rows, total);
     }
 
     /** A page of alerts and the number of alerts in all. */
-    public record Results(List<Alert> rows, long total) {
-    }
+    public record Results(List<Alert> rows, long total) {}
 
     @Transactional(TxType.SUPPORTS)
     public Alert find(long id) {
@@ -108,8 +109,14 @@ public class AlertService {
     }
 
     /** Creates (id null) or rewrites a draft. */
-    public Alert save(Long id, LocalizedText subject, LocalizedText preheader, LocalizedText body,
-            LocalizedText actionLabel, LocalizedText actionUrl, Audience audience) {
+    public Alert save(
+            Long id,
+            LocalizedText subject,
+            LocalizedText preheader,
+            LocalizedText body,
+            LocalizedText actionLabel,
+            LocalizedText actionUrl,
+            Audience audience) {
         Account author = caller.require(Role.ADMIN, Role.STAFF);
         Instant now = clock.instant();
         Alert alert = id == null ? new Alert(author.getId(), now) : find(id);
@@ -135,8 +142,8 @@ public class AlertService {
      * when the audience names one. Nothing holds the whole audience at once.
      */
     private void forEachPage(Audience audience, Consumer<List<Recipient>> page) {
-        Subscribers.Criteria criteria = new Subscribers.Criteria(audience.language(), audience.country(),
-                audience.postalPrefix());
+        Subscribers.Criteria criteria =
+                new Subscribers.Criteria(audience.language(), audience.country(), audience.postalPrefix());
         if (audience.petitionId() == null) {
             long after = 0;
             for (List<Recipient> next; !(next = subscribers.subscribed(criteria, after, AUDIENCE_PAGE)).isEmpty(); ) {
@@ -146,8 +153,9 @@ public class AlertService {
             return;
         }
         String after = null;
-        for (List<String> signers; !(signers = signatures.confirmedSignerAddresses(audience.petitionId(), after,
-                AUDIENCE_PAGE)).isEmpty(); ) {
+        for (List<String> signers;
+                !(signers = signatures.confirmedSignerAddresses(audience.petitionId(), after, AUDIENCE_PAGE))
+                        .isEmpty(); ) {
             page.accept(subscribers.subscribedAmong(criteria, signers));
             after = signers.get(signers.size() - 1);
         }
@@ -247,12 +255,17 @@ public class AlertService {
     public AlertReport report(long id) {
         caller.require(Role.ADMIN, Role.STAFF);
         Map<Language, AlertDeliveries.Tally> tallies = deliveries.report(id);
-        Map<Language, Long> unsubscribes = deliveries.recipientsByLanguage(id,
-                subscribers.unsubscribedThrough("alert " + id));
+        Map<Language, Long> unsubscribes =
+                deliveries.recipientsByLanguage(id, subscribers.unsubscribedThrough("alert " + id));
         List<AlertReport.Figures> languages = new ArrayList<>();
-        tallies.forEach((language, tally) -> languages.add(new AlertReport.Figures(language, tally.total(),
-                tally.get(DeliveryState.SENT), tally.get(DeliveryState.FAILED), tally.refused,
-                tally.get(DeliveryState.SKIPPED), tally.get(DeliveryState.PENDING) + tally.get(DeliveryState.CLAIMED),
+        tallies.forEach((language, tally) -> languages.add(new AlertReport.Figures(
+                language,
+                tally.total(),
+                tally.get(DeliveryState.SENT),
+                tally.get(DeliveryState.FAILED),
+                tally.refused,
+                tally.get(DeliveryState.SKIPPED),
+                tally.get(DeliveryState.PENDING) + tally.get(DeliveryState.CLAIMED),
                 unsubscribes.getOrDefault(language, 0L))));
         return AlertReport.of(languages);
     }
@@ -265,8 +278,10 @@ public class AlertService {
     public Map<Long, Progress> progressOf(Collection<Long> ids) {
         caller.require(Role.ADMIN, Role.STAFF);
         Map<Long, Progress> progress = new HashMap<>();
-        deliveries.progress(ids, clock.instant().minusSeconds(RATE_WINDOW_SECONDS)).forEach((id, figures) -> progress
-                .put(id, new Progress(figures.counts(), figures.recentlySent() / (double) RATE_WINDOW_SECONDS)));
+        deliveries
+                .progress(ids, clock.instant().minusSeconds(RATE_WINDOW_SECONDS))
+                .forEach((id, figures) -> progress.put(
+                        id, new Progress(figures.counts(), figures.recentlySent() / (double) RATE_WINDOW_SECONDS)));
         for (long id : ids) {
             progress.computeIfAbsent(id, none -> new Progress(new AlertDeliveries.Progress().counts(), 0));
         }
@@ -276,6 +291,5 @@ public class AlertService {
     static final int RATE_WINDOW_SECONDS = 10;
 
     /** Deliveries by state, and the recent sending rate in messages per second. */
-    public record Progress(Map<DeliveryState, Long> counts, double ratePerSecond) {
-    }
+    public record Progress(Map<DeliveryState, Long> counts, double ratePerSecond) {}
 }

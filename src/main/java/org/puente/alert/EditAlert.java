@@ -18,6 +18,7 @@ import org.puente.petition.PetitionService;
 import org.puente.platform.i18n.CurrentLanguage;
 import org.puente.platform.i18n.Language;
 import org.puente.platform.i18n.Messages;
+import org.puente.platform.security.AccessDeniedException;
 import org.puente.platform.web.Pages;
 
 /** Writing and sending an alert ({@code /admin/alert?id=}); every action checks the caller is staff. */
@@ -40,8 +41,10 @@ public class EditAlert implements Serializable {
     CurrentLanguage language;
 
     private Long id;
+
     @Valid
     private AlertForm form = new AlertForm();
+
     private Language onlyLanguage;
     private boolean onlyLanguageConfirmed;
     private Long audienceSize;
@@ -52,7 +55,7 @@ public class EditAlert implements Serializable {
         if (id != null && !FacesContext.getCurrentInstance().isPostback()) {
             Alert alert = alerts.find(id);
             if (!alert.isDraft()) {
-                throw new org.puente.platform.security.AccessDeniedException("alert " + id + " is no longer a draft");
+                throw new AccessDeniedException("alert " + id + " is no longer a draft");
             }
             form = AlertForm.of(alert);
         } else if (id == null) {
@@ -87,8 +90,11 @@ public class EditAlert implements Serializable {
             return;
         }
         List<Language> sent = alerts.testSend(id);
-        Pages.info("admin.alert.testSent", sent.stream().map(l -> Messages.get(Pages.language(), "language." + l.code()))
-                .collect(Collectors.joining(", ")));
+        Pages.info(
+                "admin.alert.testSent",
+                sent.stream()
+                        .map(l -> Messages.get(Pages.language(), "language." + l.code()))
+                        .collect(Collectors.joining(", ")));
     }
 
     public String send() {
@@ -130,8 +136,9 @@ public class EditAlert implements Serializable {
             return false;
         }
         if (onlyLanguage != null && (!onlyLanguageConfirmed || !alert.isReady(onlyLanguage))) {
-            Pages.error("form:onlyLanguageConfirmed", onlyLanguageConfirmed ? "admin.alert.incomplete"
-                    : "admin.alert.onlyLanguageUnconfirmed");
+            Pages.error(
+                    "form:onlyLanguageConfirmed",
+                    onlyLanguageConfirmed ? "admin.alert.incomplete" : "admin.alert.onlyLanguageUnconfirmed");
             return false;
         }
         return true;
@@ -142,14 +149,22 @@ public class EditAlert implements Serializable {
             Pages.error("form:subjectEn", "admin.alert.subject.required");
             return false;
         }
-        Alert saved = alerts.save(id, form.subject(), form.preheader(), form.body(), form.actionLabel(),
-                form.actionUrl(), form.audience());
+        Alert saved = alerts.save(
+                id,
+                form.subject(),
+                form.preheader(),
+                form.body(),
+                form.actionLabel(),
+                form.actionUrl(),
+                form.audience());
         id = saved.getId();
         return true;
     }
 
     public List<Petition> getPetitions() {
-        return petitions.listForCaller().stream().filter(p -> p.isVisible() || p.isArchived()).toList();
+        return petitions.listForCaller().stream()
+                .filter(p -> p.isVisible() || p.isArchived())
+                .toList();
     }
 
     public Language[] getLanguages() {

@@ -39,10 +39,13 @@ public class ManageAlerts {
 
     private AlertService.Progress progressOf(Alert alert) {
         if (progress == null) {
-            progress = alerts.progressOf(getList().stream().filter(a -> !a.isDraft() && !a.isScheduled())
-                    .map(Alert::getId).toList());
+            progress = alerts.progressOf(getList().stream()
+                    .filter(a -> !a.isDraft() && !a.isScheduled())
+                    .map(Alert::getId)
+                    .toList());
         }
-        return progress.getOrDefault(alert.getId(), new AlertService.Progress(new AlertDeliveries.Progress().counts(), 0));
+        return progress.getOrDefault(
+                alert.getId(), new AlertService.Progress(new AlertDeliveries.Progress().counts(), 0));
     }
 
     public Map<DeliveryState, Long> progress(Alert alert) {
@@ -61,7 +64,8 @@ public class ManageAlerts {
             return alert.getState() == AlertState.SENT ? 100 : 0;
         }
         Map<DeliveryState, Long> counts = progress(alert);
-        long settled = counts.get(DeliveryState.SENT) + counts.get(DeliveryState.FAILED) + counts.get(DeliveryState.SKIPPED);
+        long settled =
+                counts.get(DeliveryState.SENT) + counts.get(DeliveryState.FAILED) + counts.get(DeliveryState.SKIPPED);
         return (int) Math.min(100, settled * 100 / size);
     }
 

@@ -1,13 +1,14 @@
 package org.puente.alert;
 
+import jakarta.mail.MessagingException;
+
 /**
  * Reads the SMTP reply code out of a failed send: 5xx means the address is refused for good, 4xx try
  * later, none at all means the server could not be reached or did not answer.
  */
 final class SmtpReplies {
 
-    private SmtpReplies() {
-    }
+    private SmtpReplies() {}
 
     /** The server's reply code, or 0 when it gave none (down, silent, connection lost). */
     static int code(Throwable failure) {
@@ -37,7 +38,8 @@ final class SmtpReplies {
 
     /** The cause, or the next exception a MessagingException chains (it keeps per-address failures there). */
     private static Throwable nextOf(Throwable failure) {
-        if (failure instanceof jakarta.mail.MessagingException messaging && messaging.getNextException() != null
+        if (failure instanceof MessagingException messaging
+                && messaging.getNextException() != null
                 && messaging.getNextException() != failure) {
             return messaging.getNextException();
         }

@@ -1,11 +1,11 @@
 package org.puente.organization;
 
-import jakarta.faces.view.ViewScoped;
-import java.io.Serializable;
 import jakarta.faces.application.FacesMessage;
+import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.validation.constraints.Size;
+import java.io.Serializable;
 import java.time.Clock;
 import java.util.Optional;
 import org.puente.account.NewPassword;
@@ -44,7 +44,8 @@ public class AcceptInvitation implements Serializable {
     private void resolve() {
         if (invitation == null) {
             invitation = invitations.find(token);
-            problem = invitation.isEmpty() ? Invitation.Problem.UNKNOWN
+            problem = invitation.isEmpty()
+                    ? Invitation.Problem.UNKNOWN
                     : invitation.get().problemAt(clock.instant()).orElse(null);
             if (problem == null && !invitations.isAcceptableBy(invitation.get())) {
                 problem = Invitation.Problem.USED;
@@ -94,7 +95,10 @@ public class AcceptInvitation implements Serializable {
         if (getInvitation().isForStaff()) {
             Pages.flash(FacesMessage.SEVERITY_INFO, "invitation.accepted.staff");
         } else {
-            Pages.flash(FacesMessage.SEVERITY_INFO, "invitation.accepted", getInvitation().getOrganization().getName());
+            Pages.flash(
+                    FacesMessage.SEVERITY_INFO,
+                    "invitation.accepted",
+                    getInvitation().getOrganization().getName());
         }
         return Pages.redirect("/login");
     }

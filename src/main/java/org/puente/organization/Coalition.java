@@ -41,8 +41,7 @@ public class Coalition {
     @Column(name = "signing_paused")
     private boolean signingPaused;
 
-    protected Coalition() {
-    }
+    protected Coalition() {}
 
     public Coalition(String name, LocalizedText mission, String postalAddress, Instant now) {
         this.id = ID;

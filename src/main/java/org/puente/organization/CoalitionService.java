@@ -1,6 +1,7 @@
 package org.puente.organization;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -26,7 +27,7 @@ public class CoalitionService {
     Caller caller;
 
     @Inject
-    jakarta.enterprise.event.Event<CoalitionChanged> changed;
+    Event<CoalitionChanged> changed;
 
     @Transactional(TxType.SUPPORTS)
     public Coalition forEditing() {

@@ -25,8 +25,7 @@ public class CoalitionSignature implements MailSignature {
     @PersistenceContext
     EntityManager em;
 
-    private record Read(Sender sender, long readAt) {
-    }
+    private record Read(Sender sender, long readAt) {}
 
     private volatile Read last;
 
@@ -37,8 +36,11 @@ public class CoalitionSignature implements MailSignature {
         long now = System.nanoTime();
         if (current == null || now - current.readAt() > MAX_AGE.toNanos()) {
             Coalition coalition = em.find(Coalition.class, Coalition.ID);
-            current = new Read(new Sender(coalition == null ? "Puente" : coalition.getName(),
-                    coalition == null ? "" : coalition.getPostalAddress()), now);
+            current = new Read(
+                    new Sender(
+                            coalition == null ? "Puente" : coalition.getName(),
+                            coalition == null ? "" : coalition.getPostalAddress()),
+                    now);
             last = current;
         }
         return current.sender();

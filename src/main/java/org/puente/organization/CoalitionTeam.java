@@ -55,8 +55,11 @@ public class CoalitionTeam implements Serializable {
 
     /** Whether the admin looking at the page may deactivate this person (anyone active but themselves). */
     public boolean mayDeactivate(Account person) {
-        return person.isActive() && caller.isAdmin()
-                && caller.account().map(me -> !me.getId().equals(person.getId())).orElse(false);
+        return person.isActive()
+                && caller.isAdmin()
+                && caller.account()
+                        .map(me -> !me.getId().equals(person.getId()))
+                        .orElse(false);
     }
 
     public List<Account> getMembers() {

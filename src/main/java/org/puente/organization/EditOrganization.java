@@ -44,15 +44,23 @@ public class EditOrganization implements Serializable {
     }
 
     public String save() {
-        byte[] logoBytes = Images.readUpload(logo, OrganizationLogo.MAX_BYTES, "form:logo",
-                "organization.logo.tooLarge", "organization.logo.invalidType", "organization.logo.tooManyPixels");
+        byte[] logoBytes = Images.readUpload(
+                logo,
+                OrganizationLogo.MAX_BYTES,
+                "form:logo",
+                "organization.logo.tooLarge",
+                "organization.logo.invalidType",
+                "organization.logo.tooManyPixels");
         if (Images.refused(logo, logoBytes)) {
             return null;
         }
         try {
-            Organization saved = id == null ? organizations.create(profile, logoBytes)
+            Organization saved = id == null
+                    ? organizations.create(profile, logoBytes)
                     : organizations.update(id, profile, logoBytes, removeLogo);
-            Pages.flash(FacesMessage.SEVERITY_INFO, id == null ? "admin.organization.created" : "admin.organization.saved",
+            Pages.flash(
+                    FacesMessage.SEVERITY_INFO,
+                    id == null ? "admin.organization.created" : "admin.organization.saved",
                     saved.getName());
             return Pages.redirect("/admin/organizations");
         } catch (DuplicateOrganizationException e) {

@@ -25,8 +25,8 @@ public class Editors {
     public Account requireEditorOf(Organization organization) {
         Account current = caller.account().orElseThrow(() -> new AccessDeniedException("not signed in"));
         if (!organization.mayBeEditedBy(current)) {
-            throw new AccessDeniedException("account " + current.getId() + " may not edit organization "
-                    + organization.getId());
+            throw new AccessDeniedException(
+                    "account " + current.getId() + " may not edit organization " + organization.getId());
         }
         return current;
     }

@@ -2,6 +2,8 @@ package org.puente.organization;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -11,6 +13,7 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import org.puente.account.Account;
 import org.puente.platform.i18n.Language;
 import org.puente.platform.security.Role;
@@ -23,10 +26,12 @@ import org.puente.platform.security.Role;
 @Entity
 @Table(name = "invitation")
 @NamedQuery(name = "Invitation.findByTokenHash", query = "select i from Invitation i where i.tokenHash = :hash")
-@NamedQuery(name = "Invitation.findPendingStaff",
+@NamedQuery(
+        name = "Invitation.findPendingStaff",
         query = "select i from Invitation i where i.role = :role "
                 + "and i.acceptedAt is null and i.expiresAt > :now order by i.createdAt desc")
-@NamedQuery(name = "Invitation.findPendingFor",
+@NamedQuery(
+        name = "Invitation.findPendingFor",
         query = "select i from Invitation i where i.organization.id = :organizationId and i.acceptedAt is null "
                 + "and i.expiresAt > :now order by i.createdAt desc")
 public class Invitation {
@@ -34,7 +39,11 @@ public class Invitation {
     public static final Duration LIFETIME = Duration.ofDays(7);
 
     /** Why an invitation link no longer works. */
-    public enum Problem { EXPIRED, USED, UNKNOWN }
+    public enum Problem {
+        EXPIRED,
+        USED,
+        UNKNOWN
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -53,7 +62,7 @@ public class Invitation {
     @JoinColumn(name = "organization_id")
     private Organization organization;
 
-    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private Role role;
 
@@ -70,11 +79,15 @@ public class Invitation {
     @Column(name = "accepted_at")
     private Instant acceptedAt;
 
-    protected Invitation() {
-    }
+    protected Invitation() {}
 
-    public Invitation(String email, Language language, Organization organization, Account invitedBy,
-            String tokenHash, Instant now) {
+    public Invitation(
+            String email,
+            Language language,
+            Organization organization,
+            Account invitedBy,
+            String tokenHash,
+            Instant now) {
         this.email = Account.canonicalEmail(email);
         this.language = language;
         this.organization = organization;
@@ -86,19 +99,20 @@ public class Invitation {
     }
 
     /** Empty while the link can still be used. */
-    public java.util.Optional<Problem> problemAt(Instant now) {
+    public Optional<Problem> problemAt(Instant now) {
         if (acceptedAt != null) {
-            return java.util.Optional.of(Problem.USED);
+            return Optional.of(Problem.USED);
         }
         if (!now.isBefore(expiresAt) || (organization != null && !organization.isActive())) {
-            return java.util.Optional.of(Problem.EXPIRED);
+            return Optional.of(Problem.EXPIRED);
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     public void accept(Instant now) {
         if (problemAt(now).isPresent()) {
-            throw new IllegalStateException("invitation can no longer be accepted: " + problemAt(now).get());
+            throw new IllegalStateException(
+                    "invitation can no longer be accepted: " + problemAt(now).get());
         }
         this.acceptedAt = now;
     }

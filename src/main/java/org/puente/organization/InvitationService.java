@@ -23,6 +23,7 @@ import org.puente.platform.mail.MailSender;
 import org.puente.platform.security.PasswordPolicy;
 import org.puente.platform.security.Role;
 import org.puente.platform.security.Tokens;
+import org.puente.platform.web.NotFoundException;
 
 /**
  * Inviting people to act for an organization, and their accepting. The invitation row and its mail
@@ -57,7 +58,7 @@ public class InvitationService {
         Account inviter = caller.require(Role.ADMIN, Role.STAFF);
         Organization organization = em.find(Organization.class, organizationId);
         if (organization == null || !organization.isActive()) {
-            throw new org.puente.platform.web.NotFoundException("organization " + organizationId);
+            throw new NotFoundException("organization " + organizationId);
         }
         Optional<Account> existing = accounts.findByEmail(email);
         if (existing.isPresent() && existing.get().getRole() != Role.ORG_EDITOR) {
@@ -66,7 +67,11 @@ public class InvitationService {
         if (existing.isPresent() && organization.hasEditor(existing.get())) {
             throw new InvitationRefusedException("invitation.error.alreadyEditor");
         }
-        return issue(email, language, organization, inviter,
+        return issue(
+                email,
+                language,
+                organization,
+                inviter,
                 Messages.get(language, "mail.invitation.subject", organization.getName()),
                 Messages.get(language, "mail.invitation.body", inviter.getDisplayName(), organization.getName()));
     }
@@ -77,22 +82,38 @@ public class InvitationService {
         if (accounts.findByEmail(email).isPresent()) {
             throw new InvitationRefusedException("invitation.error.hasAccount");
         }
-        return issue(email, language, null, inviter, Messages.get(language, "mail.staffInvitation.subject"),
+        return issue(
+                email,
+                language,
+                null,
+                inviter,
+                Messages.get(language, "mail.staffInvitation.subject"),
                 Messages.get(language, "mail.staffInvitation.body", inviter.getDisplayName()));
     }
 
     /** Saves the invitation and mails its link in the invitee's language; a mail failure rolls both back. */
-    private Invitation issue(String email, Language language, Organization organization, Account inviter,
-            String subject, String body) {
+    private Invitation issue(
+            String email, Language language, Organization organization, Account inviter, String subject, String body) {
         String token = Tokens.generate();
-        Invitation invitation = new Invitation(email, language, organization,
-                em.getReference(Account.class, inviter.getId()), Tokens.hash(token), clock.instant());
+        Invitation invitation = new Invitation(
+                email,
+                language,
+                organization,
+                em.getReference(Account.class, inviter.getId()),
+                Tokens.hash(token),
+                clock.instant());
         em.persist(invitation);
         String link = config.baseUrl() + "/invitation?token=" + token + "&lang=" + language.code();
-        mail.send(composer.compose(invitation.getEmail(), language, subject,
-                List.of(Messages.get(language, "mail.invitation.greeting"), body,
+        mail.send(composer.compose(
+                invitation.getEmail(),
+                language,
+                subject,
+                List.of(
+                        Messages.get(language, "mail.invitation.greeting"),
+                        body,
                         Messages.get(language, "mail.invitation.expiry", Invitation.LIFETIME.toDays())),
-                Messages.get(language, "mail.invitation.action"), link));
+                Messages.get(language, "mail.invitation.action"),
+                link));
         return invitation;
     }
 
@@ -100,14 +121,18 @@ public class InvitationService {
     public List<Invitation> pendingStaff() {
         caller.require(Role.ADMIN);
         return em.createNamedQuery("Invitation.findPendingStaff", Invitation.class)
-                .setParameter("role", Role.STAFF).setParameter("now", clock.instant()).getResultList();
+                .setParameter("role", Role.STAFF)
+                .setParameter("now", clock.instant())
+                .getResultList();
     }
 
     @Transactional(TxType.SUPPORTS)
     public List<Invitation> pendingFor(long organizationId) {
         caller.require(Role.ADMIN, Role.STAFF);
         return em.createNamedQuery("Invitation.findPendingFor", Invitation.class)
-                .setParameter("organizationId", organizationId).setParameter("now", clock.instant()).getResultList();
+                .setParameter("organizationId", organizationId)
+                .setParameter("now", clock.instant())
+                .getResultList();
     }
 
     /** The invitation behind a link, if the link names one at all. */
@@ -116,8 +141,12 @@ public class InvitationService {
         if (!Tokens.wellFormed(token)) {
             return Optional.empty();
         }
-        return em.createNamedQuery("Invitation.findByTokenHash", Invitation.class)
-                .setParameter("hash", Tokens.hash(token)).getResultList().stream().findFirst();
+        return em
+                .createNamedQuery("Invitation.findByTokenHash", Invitation.class)
+                .setParameter("hash", Tokens.hash(token))
+                .getResultList()
+                .stream()
+                .findFirst();
     }
 
     /** Whether the invitee already has an account (then they only confirm; no new password is set). */
@@ -160,13 +189,17 @@ public class InvitationService {
             PasswordPolicy.check(password).ifPresent(reason -> {
                 throw new IllegalArgumentException("password refused: " + reason);
             });
-            account = accounts.create(invitation.getEmail(), displayName, password, invitation.getRole(),
-                    invitation.getLanguage());
+            account = accounts.create(
+                    invitation.getEmail(), displayName, password, invitation.getRole(), invitation.getLanguage());
         }
         if (!invitation.isForStaff()) {
             invitation.getOrganization().addEditor(account);
-            SecurityLog.accessChanged(account, "acts for organization " + invitation.getOrganization().getId()
-                    + " by invitation " + invitation.getId(), null, caller.address());
+            SecurityLog.accessChanged(
+                    account,
+                    "acts for organization " + invitation.getOrganization().getId() + " by invitation "
+                            + invitation.getId(),
+                    null,
+                    caller.address());
         }
         invitation.accept(now);
         return Optional.empty();

@@ -32,17 +32,24 @@ import org.puente.platform.security.Role;
  */
 @Entity
 @Table(name = "organization")
-@NamedQuery(name = "Organization.findActiveOrderedByName",
+@NamedQuery(
+        name = "Organization.findActiveOrderedByName",
         query = "select o from Organization o where o.active = true order by o.name")
-@NamedQuery(name = "Organization.findAllOrderedByName", query = "select o from Organization o order by o.active desc, o.name")
-@NamedQuery(name = "Organization.findActiveBySlug",
+@NamedQuery(
+        name = "Organization.findAllOrderedByName",
+        query = "select o from Organization o order by o.active desc, o.name")
+@NamedQuery(
+        name = "Organization.findActiveBySlug",
         query = "select o from Organization o where o.slug = :slug and o.active = true")
 @NamedQuery(name = "Organization.countBySlug", query = "select count(o) from Organization o where o.slug = :slug")
-@NamedQuery(name = "Organization.countByNameExcept",
+@NamedQuery(
+        name = "Organization.countByNameExcept",
         query = "select count(o) from Organization o where lower(o.name) = lower(:name) and o.id <> :id")
-@NamedQuery(name = "Organization.findEditedBy",
+@NamedQuery(
+        name = "Organization.findEditedBy",
         query = "select o from Organization o join o.editors a where a.id = :accountId order by o.name")
-@NamedQuery(name = "Organization.findEditorsOf",
+@NamedQuery(
+        name = "Organization.findEditorsOf",
         query = "select a from Organization o join o.editors a where o.id = :organizationId order by a.displayName")
 public class Organization {
 
@@ -86,13 +93,13 @@ public class Organization {
     private Instant updatedAt;
 
     @ManyToMany
-    @JoinTable(name = "organization_editor",
+    @JoinTable(
+            name = "organization_editor",
             joinColumns = @JoinColumn(name = "organization_id"),
             inverseJoinColumns = @JoinColumn(name = "account_id"))
     private Set<Account> editors = new HashSet<>();
 
-    protected Organization() {
-    }
+    protected Organization() {}
 
     public Organization(String slug, OrganizationProfile profile, Instant now) {
         this.slug = slug;
@@ -154,7 +161,8 @@ public class Organization {
     /** A URL-safe form of a name: "Fe y Justicia Ñ" → "fe-y-justicia-n". */
     public static String slugOf(String name) {
         String ascii = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
+        String slug =
+                ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
         if (slug.length() > 60) {
             slug = slug.substring(0, 60).replaceAll("-+$", "");
         }

@@ -9,6 +9,7 @@ import java.util.List;
 import org.puente.account.Account;
 import org.puente.account.AccountService;
 import org.puente.account.Caller;
+import org.puente.platform.web.NotFoundException;
 import org.puente.platform.web.Pages;
 
 /**
@@ -41,13 +42,14 @@ public class OrganizationEditors implements Serializable {
 
     public void load() {
         if (id == null) {
-            throw new org.puente.platform.web.NotFoundException("no organization id");
+            throw new NotFoundException("no organization id");
         }
         organization = organizations.findForStaff(id);
     }
 
     public String invite() {
-        return form.send((address, language) -> invitations.invite(id, address, language),
+        return form.send(
+                (address, language) -> invitations.invite(id, address, language),
                 "/admin/organization-editors?id=" + id);
     }
 
@@ -71,8 +73,11 @@ public class OrganizationEditors implements Serializable {
 
     /** Whether the admin looking at the page may deactivate this editor's account. */
     public boolean mayDeactivate(Account editor) {
-        return editor.isActive() && caller.isAdmin()
-                && caller.account().map(me -> !me.getId().equals(editor.getId())).orElse(false);
+        return editor.isActive()
+                && caller.isAdmin()
+                && caller.account()
+                        .map(me -> !me.getId().equals(editor.getId()))
+                        .orElse(false);
     }
 
     public List<Account> getEditors() {

@@ -21,8 +21,7 @@ public class OrganizationLogo extends StoredImage {
     @Column(name = "organization_id")
     private Long organizationId;
 
-    protected OrganizationLogo() {
-    }
+    protected OrganizationLogo() {}
 
     OrganizationLogo(Long organizationId, byte[] content, Instant now) {
         this.organizationId = organizationId;

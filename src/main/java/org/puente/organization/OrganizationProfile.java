@@ -3,9 +3,9 @@ package org.puente.organization;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
-import org.puente.platform.i18n.CountryCode;
 import jakarta.validation.constraints.Size;
 import java.io.Serializable;
+import org.puente.platform.i18n.CountryCode;
 import org.puente.platform.web.PlainText;
 
 /**
@@ -49,8 +49,7 @@ public class OrganizationProfile implements Serializable {
     @Email(regexp = ".+@[^@\\s]+\\.[^@\\s]+", message = "{email.invalid}")
     private String contactEmail;
 
-    public OrganizationProfile() {
-    }
+    public OrganizationProfile() {}
 
     public static OrganizationProfile of(Organization organization) {
         OrganizationProfile profile = new OrganizationProfile();

@@ -43,7 +43,8 @@ public class OrganizationService {
 
     @Transactional(TxType.SUPPORTS)
     public List<Organization> listActive() {
-        return em.createNamedQuery("Organization.findActiveOrderedByName", Organization.class).getResultList();
+        return em.createNamedQuery("Organization.findActiveOrderedByName", Organization.class)
+                .getResultList();
     }
 
     @Transactional(TxType.SUPPORTS)
@@ -51,8 +52,12 @@ public class OrganizationService {
         if (slug == null || slug.length() > 80) {
             return Optional.empty();
         }
-        return em.createNamedQuery("Organization.findActiveBySlug", Organization.class)
-                .setParameter("slug", slug).getResultList().stream().findFirst();
+        return em
+                .createNamedQuery("Organization.findActiveBySlug", Organization.class)
+                .setParameter("slug", slug)
+                .getResultList()
+                .stream()
+                .findFirst();
     }
 
     /** An active member organization, for another feature to refer to (a petition's sponsor, say). */
@@ -65,7 +70,8 @@ public class OrganizationService {
     @Transactional(TxType.SUPPORTS)
     public List<Organization> editedBy(Account account) {
         return em.createNamedQuery("Organization.findEditedBy", Organization.class)
-                .setParameter("accountId", account.getId()).getResultList();
+                .setParameter("accountId", account.getId())
+                .getResultList();
     }
 
     @Transactional(TxType.SUPPORTS)
@@ -76,7 +82,8 @@ public class OrganizationService {
     /** Which organizations have a logo, in one query for a page of cards (without reading the pictures). */
     @Transactional(TxType.SUPPORTS)
     public Set<Long> idsWithLogo() {
-        return Set.copyOf(em.createNamedQuery("OrganizationLogo.findOrganizationIds", Long.class).getResultList());
+        return Set.copyOf(em.createNamedQuery("OrganizationLogo.findOrganizationIds", Long.class)
+                .getResultList());
     }
 
     /** The organizations the caller may see in the admin area: all for coalition staff, their own for editors. */
@@ -86,7 +93,8 @@ public class OrganizationService {
         if (account.getRole() == Role.ORG_EDITOR) {
             return editedBy(account);
         }
-        return em.createNamedQuery("Organization.findAllOrderedByName", Organization.class).getResultList();
+        return em.createNamedQuery("Organization.findAllOrderedByName", Organization.class)
+                .getResultList();
     }
 
     @Transactional(TxType.SUPPORTS)
@@ -164,7 +172,8 @@ public class OrganizationService {
     public List<Account> editorsOf(long organizationId) {
         caller.require(Role.ADMIN, Role.STAFF);
         return em.createNamedQuery("Organization.findEditorsOf", Account.class)
-                .setParameter("organizationId", organizationId).getResultList();
+                .setParameter("organizationId", organizationId)
+                .getResultList();
     }
 
     public void removeEditor(long organizationId, long accountId) {
@@ -172,7 +181,8 @@ public class OrganizationService {
         Organization organization = find(organizationId);
         Account account = accounts.find(accountId).orElseThrow(() -> new NotFoundException("account " + accountId));
         organization.removeEditor(account);
-        SecurityLog.accessChanged(account, "no longer acts for organization " + organizationId, admin, caller.address());
+        SecurityLog.accessChanged(
+                account, "no longer acts for organization " + organizationId, admin, caller.address());
     }
 
     private Organization find(long id) {
@@ -185,7 +195,9 @@ public class OrganizationService {
 
     private void requireUniqueName(String name, long exceptId) {
         long same = em.createNamedQuery("Organization.countByNameExcept", Long.class)
-                .setParameter("name", name.strip()).setParameter("id", exceptId).getSingleResult();
+                .setParameter("name", name.strip())
+                .setParameter("id", exceptId)
+                .getSingleResult();
         if (same > 0) {
             throw new DuplicateOrganizationException();
         }
@@ -194,8 +206,12 @@ public class OrganizationService {
     private String uniqueSlug(String name) {
         String base = Organization.slugOf(name);
         String slug = base;
-        for (int n = 2; em.createNamedQuery("Organization.countBySlug", Long.class).setParameter("slug", slug)
-                .getSingleResult() > 0; n++) {
+        for (int n = 2;
+                em.createNamedQuery("Organization.countBySlug", Long.class)
+                                .setParameter("slug", slug)
+                                .getSingleResult()
+                        > 0;
+                n++) {
             slug = base + "-" + n;
         }
         return slug;

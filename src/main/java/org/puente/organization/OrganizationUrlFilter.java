@@ -28,7 +28,8 @@ public class OrganizationUrlFilter extends HttpFilter {
             throws IOException, ServletException {
         String path = request.getRequestURI().substring(request.getContextPath().length() + "/organizations".length());
         var matcher = SLUG.matcher(path);
-        if (matcher.matches() && organizations.findActiveBySlug(matcher.group(1)).isPresent()) {
+        if (matcher.matches()
+                && organizations.findActiveBySlug(matcher.group(1)).isPresent()) {
             request.setAttribute(SLUG_ATTRIBUTE, matcher.group(1));
             request.getRequestDispatcher("/organization.xhtml").forward(request, response);
         } else if (path.isEmpty() || path.equals("/")) {

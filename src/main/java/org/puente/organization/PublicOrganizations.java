@@ -46,7 +46,8 @@ public class PublicOrganizations {
     public Organization getCurrent() {
         if (current == null) {
             Object slug = request.getAttribute(OrganizationUrlFilter.SLUG_ATTRIBUTE);
-            current = organizations.findActiveBySlug(slug == null ? null : slug.toString())
+            current = organizations
+                    .findActiveBySlug(slug == null ? null : slug.toString())
                     .orElseThrow(() -> new NotFoundException("organization " + slug));
         }
         return current;

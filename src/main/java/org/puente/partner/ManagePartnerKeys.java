@@ -58,7 +58,8 @@ public class ManagePartnerKeys implements Serializable {
     public String issue() {
         PartnerKeyService.IssuedKey issued = keys.issue(name, perMinute, perHour);
         FacesContext.getCurrentInstance().getExternalContext().getFlash().put(ISSUED, issued.secret());
-        Pages.flash(FacesMessage.SEVERITY_INFO, "partnerKeys.issued", issued.key().getName());
+        Pages.flash(
+                FacesMessage.SEVERITY_INFO, "partnerKeys.issued", issued.key().getName());
         return Pages.redirect("/admin/partner-keys");
     }
 

@@ -48,8 +48,7 @@ public class PartnerKey {
     @Column(name = "revoked_at")
     private Instant revokedAt;
 
-    protected PartnerKey() {
-    }
+    protected PartnerKey() {}
 
     public PartnerKey(String name, String keyHash, int perMinute, int perHour, long createdBy, Instant now) {
         if (perMinute < 1 || perHour < 1) {

@@ -26,8 +26,7 @@ import org.puente.platform.security.Tokens;
 public class PartnerKeyService {
 
     /** The key itself, to show once, and what was stored for it. */
-    public record IssuedKey(PartnerKey key, String secret) {
-    }
+    public record IssuedKey(PartnerKey key, String secret) {}
 
     /** What a request presented: no key at all, an active key, or a key to refuse (unknown or revoked). */
     public record Presented(boolean any, Optional<PartnerKey> key) {
@@ -69,8 +68,8 @@ public class PartnerKeyService {
     public IssuedKey issue(String name, int perMinute, int perHour) {
         Account staff = caller.require(Role.ADMIN, Role.STAFF);
         String secret = Tokens.generate();
-        PartnerKey key = new PartnerKey(name.strip(), Tokens.hash(secret), perMinute, perHour, staff.getId(),
-                clock.instant());
+        PartnerKey key =
+                new PartnerKey(name.strip(), Tokens.hash(secret), perMinute, perHour, staff.getId(), clock.instant());
         em.persist(key);
         return new IssuedKey(key, secret);
     }
@@ -79,14 +78,16 @@ public class PartnerKeyService {
     public Optional<String> revoke(long id) {
         Account staff = caller.require(Role.ADMIN, Role.STAFF);
         PartnerKey key = em.find(PartnerKey.class, id);
-        return key != null && key.revoke(staff.getId(), clock.instant()) ? Optional.of(key.getName())
+        return key != null && key.revoke(staff.getId(), clock.instant())
+                ? Optional.of(key.getName())
                 : Optional.empty();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<PartnerKey> list() {
         caller.require(Role.ADMIN, Role.STAFF);
-        return em.createNamedQuery("PartnerKey.findAllNewestFirst", PartnerKey.class).getResultList();
+        return em.createNamedQuery("PartnerKey.findAllNewestFirst", PartnerKey.class)
+                .getResultList();
     }
 
     /** The key a request presents ({@code Authorization: Bearer} or OSDI's {@code OSDI-API-Token}), if any. */
@@ -99,9 +100,15 @@ public class PartnerKeyService {
         if (!Tokens.wellFormed(presented.get())) {
             return new Presented(true, Optional.empty());
         }
-        return new Presented(true, em.createNamedQuery("PartnerKey.findByHash", PartnerKey.class)
-                .setParameter("hash", Tokens.hash(presented.get())).getResultList().stream()
-                .filter(PartnerKey::isActive).findFirst());
+        return new Presented(
+                true,
+                em
+                        .createNamedQuery("PartnerKey.findByHash", PartnerKey.class)
+                        .setParameter("hash", Tokens.hash(presented.get()))
+                        .getResultList()
+                        .stream()
+                        .filter(PartnerKey::isActive)
+                        .findFirst());
     }
 
     static Optional<String> presented(HttpServletRequest request) {

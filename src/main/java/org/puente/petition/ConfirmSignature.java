@@ -21,7 +21,13 @@ public class ConfirmSignature {
 
     /** What the page shows. */
     public enum Outcome {
-        CONFIRM, COUNTED, EXPIRED, RENEWED, NO_MORE_LINKS, CLOSED, INVALID
+        CONFIRM,
+        COUNTED,
+        EXPIRED,
+        RENEWED,
+        NO_MORE_LINKS,
+        CLOSED,
+        INVALID
     }
 
     @Inject
@@ -76,7 +82,8 @@ public class ConfirmSignature {
             return null;
         }
         counts.forget(confirmed.get().getId());
-        return Pages.redirectToPath("/petitions/" + confirmed.get().getSlug() + "?thanks=1&lang=" + Pages.language().code());
+        return Pages.redirectToPath("/petitions/" + confirmed.get().getSlug() + "?thanks=1&lang="
+                + Pages.language().code());
     }
 
     /** Sends a new link for an expired one. */

@@ -5,10 +5,14 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.persistence.PersistenceException;
+import jakarta.servlet.http.Part;
+import jakarta.transaction.TransactionalException;
 import java.io.Serializable;
 import java.util.List;
-import jakarta.servlet.http.Part;
 import org.puente.organization.Organization;
+import org.puente.platform.persistence.DatabaseErrors;
+import org.puente.platform.security.AccessDeniedException;
 import org.puente.platform.web.Images;
 import org.puente.platform.web.Pages;
 
@@ -42,7 +46,7 @@ public class EditPetition implements Serializable {
             }
             if (!petition.isDraft()) {
                 if (FacesContext.getCurrentInstance().isPostback()) {
-                    throw new org.puente.platform.security.AccessDeniedException("petition " + id + " is not a draft");
+                    throw new AccessDeniedException("petition " + id + " is not a draft");
                 }
                 // Only drafts are written; one in review or open is read, with what it is waiting for.
                 Pages.redirectToPath("/admin/petition-preview?id=" + id);
@@ -55,8 +59,13 @@ public class EditPetition implements Serializable {
             Pages.error("form:titleEn", "petition.title.required");
             return null;
         }
-        byte[] picture = Images.readUpload(image, PetitionImage.MAX_BYTES, "form:image", "petition.image.tooLarge",
-                "petition.image.invalidType", "petition.image.tooManyPixels");
+        byte[] picture = Images.readUpload(
+                image,
+                PetitionImage.MAX_BYTES,
+                "form:image",
+                "petition.image.tooLarge",
+                "petition.image.invalidType",
+                "petition.image.tooManyPixels");
         if (Images.refused(image, picture)) {
             return null;
         }
@@ -66,14 +75,17 @@ public class EditPetition implements Serializable {
         } catch (SlugTakenException e) {
             Pages.error("form:slug", "petition.slug.taken");
             return null;
-        } catch (jakarta.persistence.PersistenceException | jakarta.transaction.TransactionalException e) {
-            if (!org.puente.platform.persistence.DatabaseErrors.isDuplicate(e)) {
+        } catch (PersistenceException | TransactionalException e) {
+            if (!DatabaseErrors.isDuplicate(e)) {
                 throw e;
             }
             Pages.error("form:slug", "petition.slug.taken"); // another author took it at the same moment
             return null;
         }
-        Pages.flash(FacesMessage.SEVERITY_INFO, "admin.petition.saved", saved.getTitle().in(Pages.language()));
+        Pages.flash(
+                FacesMessage.SEVERITY_INFO,
+                "admin.petition.saved",
+                saved.getTitle().in(Pages.language()));
         return Pages.redirect("/admin/petitions");
     }
 

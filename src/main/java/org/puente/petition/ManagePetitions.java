@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.puente.platform.web.Pages;
+import org.puente.platform.web.PlainText;
 
 /** The admin list of petitions ({@code #{managePetitions}}): submit, approve, send back with a reason, close. */
 @Named
@@ -80,8 +81,10 @@ public class ManagePetitions {
 
     public String reject(long id) {
         String reason = reasons.get(id);
-        if (reason == null || reason.isBlank() || reason.length() > 1000
-                || !org.puente.platform.web.PlainText.Validator.isPlain(reason, true)) {
+        if (reason == null
+                || reason.isBlank()
+                || reason.length() > 1000
+                || !PlainText.Validator.isPlain(reason, true)) {
             Pages.error(null, "admin.petitions.reasonRequired");
             return null;
         }

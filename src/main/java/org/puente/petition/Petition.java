@@ -38,14 +38,18 @@ import org.puente.platform.web.RichText;
  */
 @Entity
 @Table(name = "petition")
-@NamedQuery(name = "Petition.findVisibleBySlug",
+@NamedQuery(
+        name = "Petition.findVisibleBySlug",
         query = "select p from Petition p where p.slug = :slug and p.state in :states")
-@NamedQuery(name = "Petition.findOpen",
-        query = "select p from Petition p where p.state = org.puente.petition.PetitionState.OPEN order by p.openedAt desc")
+@NamedQuery(
+        name = "Petition.findOpen",
+        query =
+                "select p from Petition p where p.state = org.puente.petition.PetitionState.OPEN order by p.openedAt desc")
 @NamedQuery(name = "Petition.findBySlug", query = "select p from Petition p where p.slug = :slug")
 @NamedQuery(name = "Petition.countBySlug", query = "select count(p) from Petition p where p.slug = :slug")
 @NamedQuery(name = "Petition.findAllNewestFirst", query = "select p from Petition p order by p.createdAt desc")
-@NamedQuery(name = "Petition.findByOrganizations",
+@NamedQuery(
+        name = "Petition.findByOrganizations",
         query = "select p from Petition p where p.organization in :organizations order by p.createdAt desc")
 public class Petition {
 
@@ -65,7 +69,9 @@ public class Petition {
 
     /** Other member organizations that put their name to the petition; shown on its page. */
     @ManyToMany
-    @JoinTable(name = "petition_cosponsor", joinColumns = @JoinColumn(name = "petition_id"),
+    @JoinTable(
+            name = "petition_cosponsor",
+            joinColumns = @JoinColumn(name = "petition_id"),
             inverseJoinColumns = @JoinColumn(name = "organization_id"))
     private Set<Organization> cosponsors = new HashSet<>();
 
@@ -130,12 +136,19 @@ public class Petition {
     @Column(name = "signing_paused")
     private boolean signingPaused;
 
-    protected Petition() {
-    }
+    protected Petition() {}
 
     /** A new draft. */
-    public Petition(Organization organization, String slug, LocalizedText title, LocalizedText summary,
-            LocalizedText text, String target, int goal, LocalDate endDate, Instant now) {
+    public Petition(
+            Organization organization,
+            String slug,
+            LocalizedText title,
+            LocalizedText summary,
+            LocalizedText text,
+            String target,
+            int goal,
+            LocalDate endDate,
+            Instant now) {
         this.organization = organization;
         this.slug = slug;
         this.state = PetitionState.DRAFT;
@@ -144,8 +157,14 @@ public class Petition {
     }
 
     /** Authors change a petition only while it is a draft (also after staff sent it back). */
-    public void revise(LocalizedText title, LocalizedText summary, LocalizedText text, String target, int goal,
-            LocalDate endDate, Instant now) {
+    public void revise(
+            LocalizedText title,
+            LocalizedText summary,
+            LocalizedText text,
+            String target,
+            int goal,
+            LocalDate endDate,
+            Instant now) {
         requireDraft();
         write(title, summary, text, target, goal, endDate, now);
     }
@@ -190,8 +209,14 @@ public class Petition {
     }
 
     /** The authors' content, checked and with the text sanitized whatever the caller passes. */
-    private void write(LocalizedText title, LocalizedText summary, LocalizedText text, String target, int goal,
-            LocalDate endDate, Instant now) {
+    private void write(
+            LocalizedText title,
+            LocalizedText summary,
+            LocalizedText text,
+            String target,
+            int goal,
+            LocalDate endDate,
+            Instant now) {
         if (title.isEmpty() || target == null || target.isBlank() || goal <= 0) {
             throw new IllegalArgumentException("a petition needs a title, a target and a positive goal");
         }
@@ -264,7 +289,8 @@ public class Petition {
      * passed. A site-wide pause is the coalition's, checked by the service.
      */
     public boolean isSignable(Instant now) {
-        return PetitionState.SIGNABLE.contains(state) && !signingPaused
+        return PetitionState.SIGNABLE.contains(state)
+                && !signingPaused
                 && (endDate == null || !LocalDate.ofInstant(now, ZoneOffset.UTC).isAfter(endDate));
     }
 
@@ -287,7 +313,9 @@ public class Petition {
 
     /** Co-sponsors in name order. */
     public List<Organization> getCosponsors() {
-        return cosponsors.stream().sorted(Comparator.comparing(Organization::getName)).toList();
+        return cosponsors.stream()
+                .sorted(Comparator.comparing(Organization::getName))
+                .toList();
     }
 
     public LocalizedText getImageAlt() {

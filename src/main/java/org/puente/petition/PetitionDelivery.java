@@ -3,6 +3,7 @@ package org.puente.petition;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import org.puente.platform.web.NotFoundException;
 import org.puente.platform.web.StreamedRows;
 
 /**
@@ -26,11 +27,12 @@ public class PetitionDelivery {
 
     public void load() {
         if (id == null) {
-            throw new org.puente.platform.web.NotFoundException("no petition id");
+            throw new NotFoundException("no petition id");
         }
         petition = petitions.findForAuthoring(id);
         long petitionId = id;
-        signatures = new StreamedRows<>(signatureService.confirmedCount(petitionId),
+        signatures = new StreamedRows<>(
+                signatureService.confirmedCount(petitionId),
                 after -> petitions.confirmedSignatures(petitionId, after == null ? 0 : after.getId()));
     }
 

@@ -87,7 +87,8 @@ public class PetitionForm implements Serializable {
         form.goal = petition.getGoal();
         form.endDate = petition.getEndDate();
         form.slug = petition.getSlug();
-        form.cosponsorIds = new ArrayList<>(petition.getCosponsors().stream().map(o -> o.getId()).toList());
+        form.cosponsorIds = new ArrayList<>(
+                petition.getCosponsors().stream().map(o -> o.getId()).toList());
         form.imageAltEn = petition.getImageAlt().en();
         form.imageAltEs = petition.getImageAlt().es();
         return form;

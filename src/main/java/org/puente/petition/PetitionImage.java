@@ -18,8 +18,7 @@ public class PetitionImage extends StoredImage {
     @Column(name = "petition_id")
     private Long petitionId;
 
-    protected PetitionImage() {
-    }
+    protected PetitionImage() {}
 
     PetitionImage(Long petitionId, byte[] content, Instant now) {
         this.petitionId = petitionId;

@@ -10,7 +10,12 @@ public class PetitionPages implements FeaturePages {
 
     @Override
     public Set<String> statelessViews() {
-        return Set.of("/petitions.xhtml", "/petition.xhtml", "/petition-check-email.xhtml", "/signature-confirm.xhtml",
-                "/embed/petition.xhtml", "/embed/check-email.xhtml");
+        return Set.of(
+                "/petitions.xhtml",
+                "/petition.xhtml",
+                "/petition-check-email.xhtml",
+                "/signature-confirm.xhtml",
+                "/embed/petition.xhtml",
+                "/embed/check-email.xhtml");
     }
 }

@@ -11,7 +11,9 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
+import jakarta.validation.MessageInterpolator;
 import jakarta.validation.Validator;
+import jakarta.validation.ValidatorFactory;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -25,6 +27,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.StringReader;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.puente.partner.PartnerKey;
 import org.puente.partner.PartnerKeyService;
@@ -68,15 +71,15 @@ public class PetitionResource {
     PartnerKeyService partners;
 
     @Inject
-    jakarta.validation.ValidatorFactory validation;
+    ValidatorFactory validation;
 
     @Context
     HttpServletRequest request;
 
     @GET
     @Produces(HAL)
-    public Response list(@QueryParam("page") @DefaultValue("1") int page,
-            @QueryParam("per_page") @DefaultValue("25") int perPage) {
+    public Response list(
+            @QueryParam("page") @DefaultValue("1") int page, @QueryParam("per_page") @DefaultValue("25") int perPage) {
         int size = Math.max(1, Math.min(MAX_PER_PAGE, perPage));
         List<Petition> all = signatures.listOpen();
         int current = Math.max(1, page);
@@ -88,11 +91,18 @@ public class PetitionResource {
             links.add(Json.createObjectBuilder().add("href", self(petition)));
         });
         JsonObject body = Json.createObjectBuilder()
-                .add("total_pages", totalPages).add("per_page", size).add("page", current)
+                .add("total_pages", totalPages)
+                .add("per_page", size)
+                .add("page", current)
                 .add("total_records", all.size())
-                .add("_links", Json.createObjectBuilder()
-                        .add("self", href(config.baseUrl() + "/api/v1/petitions?page=" + current + "&per_page=" + size))
-                        .add("osdi:petitions", links))
+                .add(
+                        "_links",
+                        Json.createObjectBuilder()
+                                .add(
+                                        "self",
+                                        href(config.baseUrl() + "/api/v1/petitions?page=" + current + "&per_page="
+                                                + size))
+                                .add("osdi:petitions", links))
                 .add("_embedded", Json.createObjectBuilder().add("osdi:petitions", items))
                 .build();
         return Response.ok(body.toString(), HAL).build();
@@ -102,7 +112,8 @@ public class PetitionResource {
     @Path("/{id}")
     @Produces(HAL)
     public Response one(@PathParam("id") String id) {
-        return find(id).map(p -> Response.ok(petition(p).build().toString(), HAL).build())
+        return find(id).map(
+                        p -> Response.ok(petition(p).build().toString(), HAL).build())
                 .orElseGet(() -> error(Response.Status.NOT_FOUND, "api.notFound"));
     }
 
@@ -117,7 +128,8 @@ public class PetitionResource {
         PartnerKeyService.Presented key = partners.presentedBy(request);
         if (key.refused()) {
             return Response.fromResponse(error(Response.Status.UNAUTHORIZED, "api.key.invalid"))
-                    .header("WWW-Authenticate", "Bearer").build();
+                    .header("WWW-Authenticate", "Bearer")
+                    .build();
         }
         Optional<Petition> petition = find(id);
         if (petition.isEmpty()) {
@@ -125,27 +137,42 @@ public class PetitionResource {
         }
         SignatureForm form;
         try {
-            form = form(Json.createReader(new StringReader(body == null ? "" : body)).readObject());
+            form = form(Json.createReader(new StringReader(body == null ? "" : body))
+                    .readObject());
         } catch (JsonException | ClassCastException | IllegalStateException e) {
             return error(Response.Status.BAD_REQUEST, "api.malformed");
         }
-        Optional<ConstraintViolation<SignatureForm>> invalid = validator().validate(form).stream().findFirst();
+        Optional<ConstraintViolation<SignatureForm>> invalid =
+                validator().validate(form).stream().findFirst();
         if (invalid.isPresent()) {
-            return Response.status(Response.Status.BAD_REQUEST).type(HAL).entity(Json.createObjectBuilder()
-                    .add("error", invalid.get().getMessage())
-                    .add("field", field(invalid.get().getPropertyPath().toString())).build().toString()).build();
+            return Response.status(Response.Status.BAD_REQUEST)
+                    .type(HAL)
+                    .entity(Json.createObjectBuilder()
+                            .add("error", invalid.get().getMessage())
+                            .add("field", field(invalid.get().getPropertyPath().toString()))
+                            .build()
+                            .toString())
+                    .build();
         }
         try {
             String address = ClientAddress.of(request, config.trustedProxies());
-            intake.submit(petition.get().getSlug(), form, key.key().map(PetitionResource::limit)
-                    .map(limit -> SigningSource.partner(address, limit)).orElseGet(() -> SigningSource.api(address)));
+            intake.submit(
+                    petition.get().getSlug(),
+                    form,
+                    key.key()
+                            .map(PetitionResource::limit)
+                            .map(limit -> SigningSource.partner(address, limit))
+                            .orElseGet(() -> SigningSource.api(address)));
         } catch (PetitionClosedException e) {
             return error(Response.Status.CONFLICT, "petition.closed");
         }
         return Response.accepted(Json.createObjectBuilder()
-                .add("status", Messages.get(language(), "api.accepted"))
-                .add("_links", Json.createObjectBuilder().add("osdi:petition", href(self(petition.get()))))
-                .build().toString()).type(HAL).build();
+                        .add("status", Messages.get(language(), "api.accepted"))
+                        .add("_links", Json.createObjectBuilder().add("osdi:petition", href(self(petition.get()))))
+                        .build()
+                        .toString())
+                .type(HAL)
+                .build();
     }
 
     /** {@code application/json}, {@code application/hal+json} or another {@code application/…+json}. */
@@ -160,7 +187,8 @@ public class PetitionResource {
             return false;
         }
         return "application".equalsIgnoreCase(type.getType())
-                && ("json".equalsIgnoreCase(type.getSubtype()) || type.getSubtype().toLowerCase(java.util.Locale.ROOT).endsWith("+json"));
+                && ("json".equalsIgnoreCase(type.getSubtype())
+                        || type.getSubtype().toLowerCase(Locale.ROOT).endsWith("+json"));
     }
 
     private static SigningSource.RateLimit limit(PartnerKey key) {
@@ -175,14 +203,18 @@ public class PetitionResource {
                 .add("title", petition.getTitle().in(language))
                 .add("description", petition.getSummary().in(language))
                 .add("petition_text", petition.getText().in(language))
-                .add("target", Json.createArrayBuilder().add(Json.createObjectBuilder().add("name", petition.getTarget())))
+                .add(
+                        "target",
+                        Json.createArrayBuilder().add(Json.createObjectBuilder().add("name", petition.getTarget())))
                 .add("total_signatures", counts.confirmed(petition.getId()))
                 .add("created_date", String.valueOf(petition.getCreatedAt()))
                 .add("modified_date", String.valueOf(petition.getUpdatedAt()))
                 .add("browser_url", config.baseUrl() + "/petitions/" + petition.getSlug())
-                .add("_links", Json.createObjectBuilder()
-                        .add("self", href(self(petition)))
-                        .add("osdi:record_signature_helper", href(self(petition) + "/signatures")));
+                .add(
+                        "_links",
+                        Json.createObjectBuilder()
+                                .add("self", href(self(petition)))
+                                .add("osdi:record_signature_helper", href(self(petition) + "/signatures")));
     }
 
     /** The OSDI record-signature shape, mapped onto the same form the web page uses. */
@@ -198,8 +230,10 @@ public class PetitionResource {
         form.setPostalCode(first(person.getJsonArray("postal_addresses"), "postal_code"));
         form.setCountry(first(person.getJsonArray("postal_addresses"), "country"));
         JsonArray languages = person.getJsonArray("languages_spoken");
-        form.setLanguage(languages == null || languages.isEmpty() ? language()
-                : Language.parse(languages.getString(0)).orElse(language()));
+        form.setLanguage(
+                languages == null || languages.isEmpty()
+                        ? language()
+                        : Language.parse(languages.getString(0)).orElse(language()));
         form.setComment(text(json, "comments"));
         return form;
     }
@@ -233,8 +267,13 @@ public class PetitionResource {
     }
 
     private Response error(Response.Status status, String key) {
-        return Response.status(status).type(HAL)
-                .entity(Json.createObjectBuilder().add("error", Messages.get(language(), key)).build().toString()).build();
+        return Response.status(status)
+                .type(HAL)
+                .entity(Json.createObjectBuilder()
+                        .add("error", Messages.get(language(), key))
+                        .build()
+                        .toString())
+                .build();
     }
 
     private String self(Petition petition) {
@@ -247,19 +286,22 @@ public class PetitionResource {
 
     /** A validator whose messages come out in the request's language, as on the web form. */
     private Validator validator() {
-        jakarta.validation.MessageInterpolator base = validation.getMessageInterpolator();
-        java.util.Locale locale = language().locale();
-        return validation.usingContext().messageInterpolator(new jakarta.validation.MessageInterpolator() {
-            @Override
-            public String interpolate(String template, Context context) {
-                return base.interpolate(template, context, locale);
-            }
+        MessageInterpolator base = validation.getMessageInterpolator();
+        Locale locale = language().locale();
+        return validation
+                .usingContext()
+                .messageInterpolator(new MessageInterpolator() {
+                    @Override
+                    public String interpolate(String template, Context context) {
+                        return base.interpolate(template, context, locale);
+                    }
 
-            @Override
-            public String interpolate(String template, Context context, java.util.Locale ignored) {
-                return base.interpolate(template, context, locale);
-            }
-        }).getValidator();
+                    @Override
+                    public String interpolate(String template, Context context, Locale ignored) {
+                        return base.interpolate(template, context, locale);
+                    }
+                })
+                .getValidator();
     }
 
     private Language language() {

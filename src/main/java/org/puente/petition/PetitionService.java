@@ -1,6 +1,7 @@
 package org.puente.petition;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -10,12 +11,14 @@ import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.puente.account.Account;
 import org.puente.account.Caller;
 import org.puente.organization.CoalitionService;
 import org.puente.organization.Editors;
 import org.puente.organization.Organization;
 import org.puente.organization.OrganizationService;
+import org.puente.platform.i18n.Language;
 import org.puente.platform.security.AccessDeniedException;
 import org.puente.platform.security.Role;
 import org.puente.platform.web.NotFoundException;
@@ -52,7 +55,7 @@ public class PetitionService {
     CoalitionService coalition;
 
     @Inject
-    jakarta.enterprise.event.Event<PetitionsChanged> changed;
+    Event<PetitionsChanged> changed;
 
     /** The petitions the caller may work on: all for coalition staff, their organizations' for editors. */
     @Transactional(TxType.SUPPORTS)
@@ -60,10 +63,14 @@ public class PetitionService {
         Account account = caller.require(Role.ADMIN, Role.STAFF, Role.ORG_EDITOR);
         if (account.getRole() == Role.ORG_EDITOR) {
             List<Organization> own = organizations.editedBy(account);
-            return own.isEmpty() ? List.of() : em.createNamedQuery("Petition.findByOrganizations", Petition.class)
-                    .setParameter("organizations", own).getResultList();
+            return own.isEmpty()
+                    ? List.of()
+                    : em.createNamedQuery("Petition.findByOrganizations", Petition.class)
+                            .setParameter("organizations", own)
+                            .getResultList();
         }
-        return em.createNamedQuery("Petition.findAllNewestFirst", Petition.class).getResultList();
+        return em.createNamedQuery("Petition.findAllNewestFirst", Petition.class)
+                .getResultList();
     }
 
     /** The organizations the caller may write petitions for. */
@@ -71,7 +78,9 @@ public class PetitionService {
     public List<Organization> organizationsForCaller() {
         Account account = caller.require(Role.ADMIN, Role.STAFF, Role.ORG_EDITOR);
         if (account.getRole() == Role.ORG_EDITOR) {
-            return organizations.editedBy(account).stream().filter(Organization::isActive).toList();
+            return organizations.editedBy(account).stream()
+                    .filter(Organization::isActive)
+                    .toList();
         }
         return organizations.listActive();
     }
@@ -84,13 +93,22 @@ public class PetitionService {
     }
 
     public Petition create(@Valid PetitionForm form) {
-        Organization organization = organizations.findActive(form.getOrganizationId())
+        Organization organization = organizations
+                .findActive(form.getOrganizationId())
                 .orElseThrow(() -> new NotFoundException("organization " + form.getOrganizationId()));
         requireAuthorOf(organization);
         Instant now = clock.instant();
         String slug = form.requestedSlug().isEmpty() ? uniqueSlug(form) : available(form.requestedSlug(), null);
-        Petition petition = new Petition(organization, slug, form.title(), form.summary(), form.text(),
-                form.getTarget(), form.getGoal(), form.getEndDate(), now);
+        Petition petition = new Petition(
+                organization,
+                slug,
+                form.title(),
+                form.summary(),
+                form.text(),
+                form.getTarget(),
+                form.getGoal(),
+                form.getEndDate(),
+                now);
         petition.cosponsoredBy(cosponsors(form), now);
         petition.describeImage(form.imageAlt());
         em.persist(petition);
@@ -106,8 +124,8 @@ public class PetitionService {
         if (!form.requestedSlug().isEmpty() && !form.requestedSlug().equals(petition.getSlug())) {
             petition.rename(available(form.requestedSlug(), petition), now);
         }
-        petition.revise(form.title(), form.summary(), form.text(), form.getTarget(), form.getGoal(),
-                form.getEndDate(), now);
+        petition.revise(
+                form.title(), form.summary(), form.text(), form.getTarget(), form.getGoal(), form.getEndDate(), now);
         petition.cosponsoredBy(cosponsors(form), now);
         petition.describeImage(form.imageAlt());
         return petition;
@@ -115,12 +133,17 @@ public class PetitionService {
 
     /** Active member organizations named as co-sponsors; unknown or inactive ids are ignored. */
     private List<Organization> cosponsors(PetitionForm form) {
-        return form.getCosponsorIds().stream().distinct().limit(50).map(organizations::findActive)
-                .flatMap(java.util.Optional::stream).toList();
+        return form.getCosponsorIds().stream()
+                .distinct()
+                .limit(50)
+                .map(organizations::findActive)
+                .flatMap(Optional::stream)
+                .toList();
     }
 
     private String available(String slug, Petition self) {
-        List<Petition> holders = em.createNamedQuery("Petition.findBySlug", Petition.class).setParameter("slug", slug)
+        List<Petition> holders = em.createNamedQuery("Petition.findBySlug", Petition.class)
+                .setParameter("slug", slug)
                 .getResultList();
         if (holders.stream().anyMatch(p -> !p.equals(self))) {
             throw new SlugTakenException(slug);
@@ -162,12 +185,12 @@ public class PetitionService {
 
     /** A picture anyone may see (its petition is public), or its authors while they write. */
     @Transactional(TxType.SUPPORTS)
-    public java.util.Optional<PetitionImage> image(long id) {
+    public Optional<PetitionImage> image(long id) {
         Petition petition = em.find(Petition.class, id);
         if (petition == null || !(petition.isVisible() || mayAuthor(petition))) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.ofNullable(em.find(PetitionImage.class, id));
+        return Optional.ofNullable(em.find(PetitionImage.class, id));
     }
 
     @Transactional(TxType.SUPPORTS)
@@ -190,8 +213,10 @@ public class PetitionService {
     public List<Signature> confirmedSignatures(long id, long afterId) {
         Petition petition = findForAuthoring(id);
         return em.createNamedQuery("Signature.findConfirmedByPetitionAfter", Signature.class)
-                .setParameter("petitionId", petition.getId()).setParameter("after", afterId)
-                .setMaxResults(DELIVERY_BATCH).getResultList();
+                .setParameter("petitionId", petition.getId())
+                .setParameter("after", afterId)
+                .setMaxResults(DELIVERY_BATCH)
+                .getResultList();
     }
 
     /** Signers' e-mail addresses are for coalition staff only. */
@@ -253,8 +278,8 @@ public class PetitionService {
     private void requireAuthorOf(Organization organization) {
         Account account = caller.require(Role.ADMIN, Role.STAFF, Role.ORG_EDITOR);
         if (account.getRole() == Role.ORG_EDITOR && !organization.mayBeEditedBy(account)) {
-            throw new AccessDeniedException("account " + account.getId() + " may not write for organization "
-                    + organization.getId());
+            throw new AccessDeniedException(
+                    "account " + account.getId() + " may not write for organization " + organization.getId());
         }
     }
 
@@ -267,10 +292,14 @@ public class PetitionService {
     }
 
     private String uniqueSlug(PetitionForm form) {
-        String base = Organization.slugOf(form.title().in(org.puente.platform.i18n.Language.EN));
+        String base = Organization.slugOf(form.title().in(Language.EN));
         String slug = base;
-        for (int n = 2; em.createNamedQuery("Petition.countBySlug", Long.class).setParameter("slug", slug)
-                .getSingleResult() > 0; n++) {
+        for (int n = 2;
+                em.createNamedQuery("Petition.countBySlug", Long.class)
+                                .setParameter("slug", slug)
+                                .getSingleResult()
+                        > 0;
+                n++) {
             slug = base + "-" + n;
         }
         return slug;

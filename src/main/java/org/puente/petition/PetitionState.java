@@ -6,7 +6,11 @@ import java.util.Set;
 
 /** Where a petition is in its life: draft → in review → open → closed → archived. */
 public enum PetitionState {
-    DRAFT, IN_REVIEW, OPEN, CLOSED, ARCHIVED;
+    DRAFT,
+    IN_REVIEW,
+    OPEN,
+    CLOSED,
+    ARCHIVED;
 
     /** States in which people may sign. */
     public static final Set<PetitionState> SIGNABLE = Collections.unmodifiableSet(EnumSet.of(OPEN));

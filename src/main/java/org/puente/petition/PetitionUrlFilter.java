@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.regex.Pattern;
+import org.puente.platform.i18n.LanguageFilter;
 
 /**
  * Serves {@code /petitions/{slug}} with the petition view, and {@code /embed/petitions/{slug}} with the
@@ -30,7 +31,8 @@ public class PetitionUrlFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        String servletPath = request.getRequestURI().substring(request.getContextPath().length());
+        String servletPath =
+                request.getRequestURI().substring(request.getContextPath().length());
         boolean embed = servletPath.startsWith("/embed/");
         String path = servletPath.substring((embed ? "/embed/petitions" : "/petitions").length());
         var matcher = SLUG.matcher(path);
@@ -43,7 +45,7 @@ public class PetitionUrlFilter extends HttpFilter {
             var page = request.getRequestDispatcher(embed ? "/embed/petition.xhtml" : "/petition.xhtml");
             if (shared && request.getQueryString() == null) {
                 // Every anonymous reader of this address in this language gets the same page.
-                String key = servletPath + "|" + org.puente.platform.i18n.LanguageFilter.of(request).code();
+                String key = servletPath + "|" + LanguageFilter.of(request).code();
                 petitions.pages().serve(key, request, response, page::forward);
             } else {
                 page.forward(request, response);
@@ -62,8 +64,10 @@ public class PetitionUrlFilter extends HttpFilter {
      * Anything personal (signed in, a session, a thank-you) is never stored.
      */
     static boolean cacheForAnonymousReaders(HttpServletRequest request, HttpServletResponse response) {
-        boolean anonymous = "GET".equals(request.getMethod()) && request.getUserPrincipal() == null
-                && request.getSession(false) == null && request.getParameter("thanks") == null;
+        boolean anonymous = "GET".equals(request.getMethod())
+                && request.getUserPrincipal() == null
+                && request.getSession(false) == null
+                && request.getParameter("thanks") == null;
         response.setHeader("Cache-Control", anonymous ? "public, max-age=5, s-maxage=5" : "private, no-store");
         return anonymous;
     }

@@ -1,5 +1,4 @@
 package org.puente.petition;
 
 /** Staff or authors changed what the public sees of petitions (opened, closed, paused, archived…). */
-public record PetitionsChanged() {
-}
+public record PetitionsChanged() {}

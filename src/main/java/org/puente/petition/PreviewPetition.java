@@ -7,6 +7,7 @@ import java.io.Serializable;
 import java.util.List;
 import org.puente.account.Caller;
 import org.puente.platform.i18n.Language;
+import org.puente.platform.web.NotFoundException;
 
 /**
  * A petition read as the public will see it, in both languages one after the other
@@ -38,7 +39,7 @@ public class PreviewPetition implements Serializable {
     public Petition getPetition() {
         if (petition == null) {
             if (id == null) {
-                throw new org.puente.platform.web.NotFoundException("petition preview without an id");
+                throw new NotFoundException("petition preview without an id");
             }
             petition = petitions.findForAuthoring(id);
         }

@@ -4,7 +4,11 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.puente.platform.config.PuenteConfig;
+import org.puente.platform.i18n.Language;
 import org.puente.platform.web.NotFoundException;
 
 /** Backs the public petition pages ({@code #{publicPetitions}}): read-only and sessionless. */
@@ -22,7 +26,7 @@ public class PublicPetitions {
     HttpServletRequest request;
 
     @Inject
-    org.puente.platform.config.PuenteConfig config;
+    PuenteConfig config;
 
     private List<Petition> open;
     private Petition current;
@@ -61,12 +65,13 @@ public class PublicPetitions {
     /** The HTML a member organization pastes into its own site to show the sign widget. */
     public String embedCode(Petition petition) {
         return "<iframe src=\"" + config.baseUrl() + "/embed/petitions/" + petition.getSlug()
-                + "\" title=\"" + petition.getTitle().in(org.puente.platform.i18n.Language.EN).replace("\"", "&quot;")
+                + "\" title=\""
+                + petition.getTitle().in(Language.EN).replace("\"", "&quot;")
                 + "\" width=\"100%\" height=\"820\" style=\"border:0\" loading=\"lazy\"></iframe>";
     }
 
     public String encoded(String value) {
-        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     private Boolean signable;

@@ -7,6 +7,7 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
+import org.puente.platform.web.NotFoundException;
 import org.puente.platform.web.Pages;
 
 /** Staff's page on a petition's held signatures and sources ({@code /admin/petition-review?id=}). */
@@ -26,7 +27,7 @@ public class ReviewSignatures implements Serializable {
 
     public void load() {
         if (id == null) {
-            throw new org.puente.platform.web.NotFoundException("no petition id");
+            throw new NotFoundException("no petition id");
         }
         petition = review.petition(id);
     }

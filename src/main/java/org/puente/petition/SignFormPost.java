@@ -30,6 +30,7 @@ public class SignFormPost {
     static final String HONEYPOT = "website";
     /** The hidden field carrying the form's signed timer. */
     static final String TIMER = "started";
+
     private static final String FORM = "sign";
 
     @Inject
@@ -49,7 +50,8 @@ public class SignFormPost {
 
     /** Whether this request is the signing form of a stateless page being sent. */
     static boolean isSubmission(HttpServletRequest request) {
-        return "POST".equals(request.getMethod()) && FORM.equals(request.getParameter(FORM))
+        return "POST".equals(request.getMethod())
+                && FORM.equals(request.getParameter(FORM))
                 && request.getParameter(FORM + ":submit") != null;
     }
 
@@ -112,7 +114,8 @@ public class SignFormPost {
 
     /** The submission's address and how long its form took, if its timer was made for this petition's form. */
     SigningSource source(HttpServletRequest request, String slug) {
-        return SigningSource.form(ClientAddress.of(request, config.trustedProxies()),
+        return SigningSource.form(
+                ClientAddress.of(request, config.trustedProxies()),
                 timer.elapsed(request.getParameter(TIMER), timerScope(slug), limits.maxFormAge()));
     }
 
@@ -124,6 +127,7 @@ public class SignFormPost {
     /** Where every accepted submission, first or repeated, leads (no one can tell who signed before). */
     static String checkEmail(HttpServletRequest request, String slug, boolean embed) {
         return (embed ? "/embed/check-email" : "/petition-check-email") + "?slug="
-                + URLEncoder.encode(slug, StandardCharsets.UTF_8) + "&lang=" + LanguageFilter.of(request).code();
+                + URLEncoder.encode(slug, StandardCharsets.UTF_8) + "&lang="
+                + LanguageFilter.of(request).code();
     }
 }

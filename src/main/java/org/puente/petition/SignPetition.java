@@ -3,6 +3,8 @@ package org.puente.petition;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+import org.puente.platform.security.FormTimer;
 import org.puente.platform.web.Pages;
 
 /**
@@ -20,13 +22,13 @@ public class SignPetition {
     SignFormPost rules;
 
     @Inject
-    org.puente.platform.security.FormTimer timer;
+    FormTimer timer;
 
     @Inject
     PublicPetitions petitions;
 
     @Inject
-    jakarta.servlet.http.HttpServletRequest request;
+    HttpServletRequest request;
 
     private final SignatureForm form = new SignatureForm();
 
@@ -45,7 +47,8 @@ public class SignPetition {
                 return null;
             }
         }
-        return Pages.redirectToPath(SignFormPost.checkEmail(request, slug, request.getServletPath().startsWith("/embed/")));
+        return Pages.redirectToPath(
+                SignFormPost.checkEmail(request, slug, request.getServletPath().startsWith("/embed/")));
     }
 
     /** A fresh timer for the form's hidden field, good for this petition's form only. */

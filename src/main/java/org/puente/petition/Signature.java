@@ -31,21 +31,27 @@ import org.puente.platform.mail.EmailAddresses;
  */
 @Entity
 @Table(name = "signature")
-@NamedQuery(name = "Signature.findByPetitionAndCanonicalEmail",
+@NamedQuery(
+        name = "Signature.findByPetitionAndCanonicalEmail",
         query = "select s from Signature s where s.petition.id = :petitionId and s.emailCanonical = :email")
-@NamedQuery(name = "Signature.findConfirmedByPetitionAfter",
+@NamedQuery(
+        name = "Signature.findConfirmedByPetitionAfter",
         query = "select s from Signature s where s.petition.id = :petitionId "
                 + "and s.state = org.puente.petition.SignatureState.CONFIRMED and s.id > :after order by s.id")
 @NamedQuery(name = "Signature.findByTokenHash", query = "select s from Signature s where s.tokenHash = :hash")
-@NamedQuery(name = "Signature.findHeld",
+@NamedQuery(
+        name = "Signature.findHeld",
         query = "select s from Signature s where s.petition.id = :petitionId and s.holdReason = :reason order by s.id")
-@NamedQuery(name = "Signature.countHeldByReason",
+@NamedQuery(
+        name = "Signature.countHeldByReason",
         query = "select s.holdReason, count(s) from Signature s where s.petition.id = :petitionId "
                 + "and s.holdReason is not null group by s.holdReason")
-@NamedQuery(name = "Signature.discardHeld",
+@NamedQuery(
+        name = "Signature.discardHeld",
         query = "delete from Signature s where s.petition.id = :petitionId and s.holdReason = :reason "
                 + "and s.state = org.puente.petition.SignatureState.PENDING")
-@NamedQuery(name = "Signature.countConfirmed",
+@NamedQuery(
+        name = "Signature.countConfirmed",
         query = "select count(s) from Signature s where s.petition.id = :petitionId "
                 + "and s.state = org.puente.petition.SignatureState.CONFIRMED")
 public class Signature {
@@ -117,8 +123,7 @@ public class Signature {
     @Column(name = "confirmed_at")
     private Instant confirmedAt;
 
-    protected Signature() {
-    }
+    protected Signature() {}
 
     /**
      * @param tokenHash  the confirmation link's hash, ignored when the signature is held
@@ -126,8 +131,14 @@ public class Signature {
      * @param sourceKey  what the rate limits count that address under, or null
      * @param holdReason why the signature is held back, or null for an ordinary one
      */
-    public Signature(Petition petition, SignatureForm form, String tokenHash, Instant now, String sourceIp,
-            String sourceKey, HoldReason holdReason) {
+    public Signature(
+            Petition petition,
+            SignatureForm form,
+            String tokenHash,
+            Instant now,
+            String sourceIp,
+            String sourceKey,
+            HoldReason holdReason) {
         this.petition = petition;
         this.firstName = form.getFirstName().strip();
         this.lastName = form.getLastName().strip();
@@ -192,7 +203,10 @@ public class Signature {
 
     /** What a confirmation link finds: a signature to confirm, one already counted, or an expired link. */
     public enum LinkState {
-        USABLE, CONFIRMED, EXPIRED, HELD
+        USABLE,
+        CONFIRMED,
+        EXPIRED,
+        HELD
     }
 
     /**
@@ -213,7 +227,9 @@ public class Signature {
 
     /** Confirms once; an expired link, a held or an already confirmed signature confirms nothing. */
     public boolean confirm(Instant now) {
-        if (state == SignatureState.CONFIRMED || holdReason != null || tokenExpiresAt == null
+        if (state == SignatureState.CONFIRMED
+                || holdReason != null
+                || tokenExpiresAt == null
                 || !now.isBefore(tokenExpiresAt)) {
             return false;
         }

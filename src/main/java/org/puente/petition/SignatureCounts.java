@@ -19,8 +19,7 @@ public class SignatureCounts {
 
     static final Duration MAX_AGE = Duration.ofSeconds(2);
 
-    private record Entry(long count, long readAt) {
-    }
+    private record Entry(long count, long readAt) {}
 
     private final Map<Long, Entry> counts = new ConcurrentHashMap<>();
 

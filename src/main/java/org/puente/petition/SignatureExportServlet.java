@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -42,12 +43,16 @@ public class SignatureExportServlet extends HttpServlet {
         Language language = LanguageFilter.of(request);
         response.setContentType("text/csv; charset=UTF-8");
         response.setHeader("Cache-Control", "no-store");
-        response.setHeader("Content-Disposition", "attachment; filename=\"petition-" + id + "-signatures.csv\"");
-        try (Writer out = new java.io.OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8)) {
+        response.setHeader(
+                "Content-Disposition", "attachment; filename=\"petition-" + petitionId + "-signatures.csv\"");
+        try (Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8)) {
             out.write('\uFEFF');
-            List<String> header = new ArrayList<>(List.of(Messages.get(language, "signature.firstName"),
-                    Messages.get(language, "signature.lastName"), Messages.get(language, "csv.postalCode"),
-                    Messages.get(language, "field.country"), Messages.get(language, "csv.comment"),
+            List<String> header = new ArrayList<>(List.of(
+                    Messages.get(language, "signature.firstName"),
+                    Messages.get(language, "signature.lastName"),
+                    Messages.get(language, "csv.postalCode"),
+                    Messages.get(language, "field.country"),
+                    Messages.get(language, "csv.comment"),
                     Messages.get(language, "csv.confirmed")));
             if (emails) {
                 header.add(Messages.get(language, "field.email"));
@@ -55,17 +60,23 @@ public class SignatureExportServlet extends HttpServlet {
             out.write(Csv.row(header));
             while (!batch.isEmpty()) {
                 for (Signature signature : batch) {
-                    List<String> row = new ArrayList<>(List.of(signature.getFirstName(), signature.getLastName(),
-                            nullToEmpty(signature.getPostalCode()), signature.getCountry(),
-                            nullToEmpty(signature.getComment()), String.valueOf(signature.getConfirmedAt())));
+                    List<String> row = new ArrayList<>(List.of(
+                            signature.getFirstName(),
+                            signature.getLastName(),
+                            nullToEmpty(signature.getPostalCode()),
+                            signature.getCountry(),
+                            nullToEmpty(signature.getComment()),
+                            String.valueOf(signature.getConfirmedAt())));
                     if (emails) {
                         row.add(signature.getEmail());
                     }
                     out.write(Csv.row(row));
                 }
                 out.flush();
-                batch = batch.size() < PetitionService.DELIVERY_BATCH ? List.of()
-                        : petitions.confirmedSignatures(petitionId, batch.get(batch.size() - 1).getId());
+                batch = batch.size() < PetitionService.DELIVERY_BATCH
+                        ? List.of()
+                        : petitions.confirmedSignatures(
+                                petitionId, batch.get(batch.size() - 1).getId());
             }
         }
     }

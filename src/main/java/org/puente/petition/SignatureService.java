@@ -11,7 +11,9 @@ import jakarta.transaction.Transactional.TxType;
 import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.puente.organization.CoalitionService;
 import org.puente.platform.config.PuenteConfig;
@@ -75,8 +77,13 @@ public class SignatureService {
         if (slug == null || slug.length() > 80) {
             return Optional.empty();
         }
-        return em.createNamedQuery("Petition.findVisibleBySlug", Petition.class).setParameter("slug", slug)
-                .setParameter("states", PetitionState.VISIBLE).getResultList().stream().findFirst();
+        return em
+                .createNamedQuery("Petition.findVisibleBySlug", Petition.class)
+                .setParameter("slug", slug)
+                .setParameter("states", PetitionState.VISIBLE)
+                .getResultList()
+                .stream()
+                .findFirst();
     }
 
     /** A visible petition with everything its public page shows loaded, for {@link PetitionReadCache}. */
@@ -107,7 +114,8 @@ public class SignatureService {
     /** Confirmed signatures: the only ones that count. */
     @Transactional(TxType.SUPPORTS)
     public long confirmedCount(long petitionId) {
-        return em.createNamedQuery("Signature.countConfirmed", Long.class).setParameter("petitionId", petitionId)
+        return em.createNamedQuery("Signature.countConfirmed", Long.class)
+                .setParameter("petitionId", petitionId)
                 .getSingleResult();
     }
 
@@ -118,10 +126,15 @@ public class SignatureService {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<String> confirmedSignerAddresses(long petitionId, String after, int limit) {
-        return em.createQuery("select s.emailCanonical from Signature s where s.petition.id = :petitionId "
-                + "and s.state = :confirmed and s.emailCanonical > :after order by s.emailCanonical", String.class)
-                .setParameter("petitionId", petitionId).setParameter("confirmed", SignatureState.CONFIRMED)
-                .setParameter("after", after == null ? "" : after).setMaxResults(limit).getResultList();
+        return em.createQuery(
+                        "select s.emailCanonical from Signature s where s.petition.id = :petitionId "
+                                + "and s.state = :confirmed and s.emailCanonical > :after order by s.emailCanonical",
+                        String.class)
+                .setParameter("petitionId", petitionId)
+                .setParameter("confirmed", SignatureState.CONFIRMED)
+                .setParameter("after", after == null ? "" : after)
+                .setMaxResults(limit)
+                .getResultList();
     }
 
     /**
@@ -135,12 +148,13 @@ public class SignatureService {
     public void sign(String slug, @Valid SignatureForm form, SigningSource source) {
         Petition petition = signablePetition(slug);
         Instant now = clock.instant();
-        String token = confirmationToken(petition, EmailAddresses.canonical(form.getEmail()), Signature.linkExpiry(now));
+        String token =
+                confirmationToken(petition, EmailAddresses.canonical(form.getEmail()), Signature.linkExpiry(now));
         // No read first: the unique (petition, canonical e-mail) key refuses a second signature, and the
         // caller then takes the signAgain path. A new signer, the common case, costs one query and one insert.
         HoldReason hold = holdReason(petition, source, now);
-        Signature signature = new Signature(petition, form, Tokens.hash(token), now, source.address(),
-                limits.limitKey(source.address()), hold);
+        Signature signature = new Signature(
+                petition, form, Tokens.hash(token), now, source.address(), limits.limitKey(source.address()), hold);
         em.persist(signature);
         em.flush();
         if (hold == null) {
@@ -156,11 +170,14 @@ public class SignatureService {
      */
     public boolean signAgain(String slug, SignatureForm form) {
         Petition petition = signablePetition(slug);
-        Optional<Signature> existing = em.createNamedQuery("Signature.findByPetitionAndCanonicalEmail", Signature.class)
+        Optional<Signature> existing = em
+                .createNamedQuery("Signature.findByPetitionAndCanonicalEmail", Signature.class)
                 .setParameter("petitionId", petition.getId())
                 .setParameter("email", EmailAddresses.canonical(form.getEmail()))
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultList().stream().findFirst();
+                .getResultList()
+                .stream()
+                .findFirst();
         if (existing.isEmpty()) {
             return false;
         }
@@ -181,8 +198,8 @@ public class SignatureService {
 
     /** Stamps the signature with the hash of its current link and returns the link's token. */
     private String stampLink(Signature signature) {
-        String token = confirmationToken(signature.getPetition(), signature.getEmailCanonical(),
-                signature.getTokenExpiresAt());
+        String token = confirmationToken(
+                signature.getPetition(), signature.getEmailCanonical(), signature.getTokenExpiresAt());
         signature.linkTo(Tokens.hash(token));
         return token;
     }
@@ -203,7 +220,10 @@ public class SignatureService {
      * limits replace those. Allow-listed addresses are exempt from the rate limits, not from the timer.
      */
     private HoldReason holdReason(Petition petition, SigningSource source, Instant now) {
-        if (source.timed() && source.timeToSubmit().filter(t -> t.compareTo(limits.minTimeToSubmit()) >= 0).isEmpty()) {
+        if (source.timed()
+                && source.timeToSubmit()
+                        .filter(t -> t.compareTo(limits.minTimeToSubmit()) >= 0)
+                        .isEmpty()) {
             return HoldReason.TOO_FAST;
         }
         if (source.address() == null || limits.isAllowListed(source.address())) {
@@ -219,13 +239,14 @@ public class SignatureService {
 
     /** How many of a petition's signatures are held, by reason. */
     @Transactional(TxType.SUPPORTS)
-    public java.util.Map<HoldReason, Long> heldCounts(long petitionId) {
-        java.util.Map<HoldReason, Long> counts = new java.util.EnumMap<>(HoldReason.class);
+    public Map<HoldReason, Long> heldCounts(long petitionId) {
+        Map<HoldReason, Long> counts = new EnumMap<>(HoldReason.class);
         for (HoldReason reason : HoldReason.values()) {
             counts.put(reason, 0L);
         }
         for (Object[] row : em.createNamedQuery("Signature.countHeldByReason", Object[].class)
-                .setParameter("petitionId", petitionId).getResultList()) {
+                .setParameter("petitionId", petitionId)
+                .getResultList()) {
             counts.put((HoldReason) row[0], ((Number) row[1]).longValue());
         }
         return counts;
@@ -239,8 +260,11 @@ public class SignatureService {
      */
     public int releaseHeld(long petitionId, HoldReason reason, int max) {
         List<Signature> batch = em.createNamedQuery("Signature.findHeld", Signature.class)
-                .setParameter("petitionId", petitionId).setParameter("reason", reason)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE).setMaxResults(max).getResultList();
+                .setParameter("petitionId", petitionId)
+                .setParameter("reason", reason)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .setMaxResults(max)
+                .getResultList();
         Instant now = clock.instant();
         for (Signature signature : batch) {
             if (signature.release(now)) {
@@ -252,8 +276,10 @@ public class SignatureService {
 
     /** Deletes the held signatures of one reason; they were never counted. */
     public int discardHeld(long petitionId, HoldReason reason) {
-        return em.createNamedQuery("Signature.discardHeld").setParameter("petitionId", petitionId)
-                .setParameter("reason", reason).executeUpdate();
+        return em.createNamedQuery("Signature.discardHeld")
+                .setParameter("petitionId", petitionId)
+                .setParameter("reason", reason)
+                .executeUpdate();
     }
 
     /** The pending signature a confirmation link names, if the link still works. */
@@ -262,9 +288,13 @@ public class SignatureService {
         if (!Tokens.wellFormed(token)) {
             return Optional.empty();
         }
-        return em.createNamedQuery("Signature.findByTokenHash", Signature.class)
-                .setParameter("hash", Tokens.hash(token)).getResultList().stream()
-                .filter(s -> s.isLinkUsable(clock.instant())).findFirst();
+        return em
+                .createNamedQuery("Signature.findByTokenHash", Signature.class)
+                .setParameter("hash", Tokens.hash(token))
+                .getResultList()
+                .stream()
+                .filter(s -> s.isLinkUsable(clock.instant()))
+                .findFirst();
     }
 
     /** The signature a confirmation link names, whatever became of it; empty for a link that names none. */
@@ -273,8 +303,12 @@ public class SignatureService {
         if (!Tokens.wellFormed(token)) {
             return Optional.empty();
         }
-        return em.createNamedQuery("Signature.findByTokenHash", Signature.class)
-                .setParameter("hash", Tokens.hash(token)).getResultList().stream().findFirst();
+        return em
+                .createNamedQuery("Signature.findByTokenHash", Signature.class)
+                .setParameter("hash", Tokens.hash(token))
+                .getResultList()
+                .stream()
+                .findFirst();
     }
 
     /**
@@ -289,7 +323,8 @@ public class SignatureService {
             return false;
         }
         Signature signature = em.find(Signature.class, found.get().getId(), LockModeType.PESSIMISTIC_WRITE);
-        if (signature.linkState(clock.instant()) != Signature.LinkState.EXPIRED || !isSignable(signature.getPetition())
+        if (signature.linkState(clock.instant()) != Signature.LinkState.EXPIRED
+                || !isSignable(signature.getPetition())
                 || !signature.remind(clock.instant())) {
             return false;
         }
@@ -313,9 +348,15 @@ public class SignatureService {
             return Optional.empty();
         }
         if (signature.isAlertsConsent()) {
-            supporters.recordConsent(signature.getEmail(), EmailAddresses.canonical(signature.getEmail()),
-                    signature.getFirstName(), signature.getLastName(), signature.getPostalCode(), signature.getCountry(),
-                    signature.getLanguage(), "petition:" + signature.getPetition().getSlug());
+            supporters.recordConsent(
+                    signature.getEmail(),
+                    EmailAddresses.canonical(signature.getEmail()),
+                    signature.getFirstName(),
+                    signature.getLastName(),
+                    signature.getPostalCode(),
+                    signature.getCountry(),
+                    signature.getLanguage(),
+                    "petition:" + signature.getPetition().getSlug());
         }
         return Optional.of(signature.getPetition());
     }
@@ -335,12 +376,16 @@ public class SignatureService {
         String title = petition.getTitle().in(language);
         String link = config.baseUrl() + "/signature-confirm?token=" + token + "&lang=" + language.code();
         // After commit, off the request: the signer sees "check your e-mail" without waiting for SMTP.
-        mailQueue.sendAfterCommit(composer.compose(signature.getEmail(), language,
+        mailQueue.sendAfterCommit(composer.compose(
+                signature.getEmail(),
+                language,
                 Messages.get(language, "mail.signature.subject", title),
                 // No name in the greeting: whoever signs may type anything there, and this mail goes to any address.
-                List.of(Messages.get(language, "mail.signature.greeting"),
+                List.of(
+                        Messages.get(language, "mail.signature.greeting"),
                         Messages.get(language, "mail.signature.body", title),
                         Messages.get(language, "mail.signature.expiry", Signature.LINK_LIFETIME.toDays())),
-                Messages.get(language, "mail.signature.action"), link));
+                Messages.get(language, "mail.signature.action"),
+                link));
     }
 }

@@ -32,17 +32,31 @@ public class SignatureSources {
     static final double ABNORMAL_SHARE = 0.25;
 
     /** Mailbox providers that many genuine signers share: a large share from them is not suspicious. */
-    static final Set<String> COMMON_PROVIDERS = Set.of("gmail.com", "googlemail.com", "yahoo.com", "yahoo.com.mx",
-            "hotmail.com", "hotmail.es", "outlook.com", "outlook.es", "live.com", "msn.com", "icloud.com", "me.com",
-            "aol.com", "proton.me", "protonmail.com", "gmx.com");
+    static final Set<String> COMMON_PROVIDERS = Set.of(
+            "gmail.com",
+            "googlemail.com",
+            "yahoo.com",
+            "yahoo.com.mx",
+            "hotmail.com",
+            "hotmail.es",
+            "outlook.com",
+            "outlook.es",
+            "live.com",
+            "msn.com",
+            "icloud.com",
+            "me.com",
+            "aol.com",
+            "proton.me",
+            "protonmail.com",
+            "gmx.com");
 
-    public record Source(String name, long count, boolean abnormal, boolean allowListed) {
-    }
+    public record Source(String name, long count, boolean abnormal, boolean allowListed) {}
 
     public record Hour(Instant start, long total, long held, List<Source> addresses, List<Source> domains) {
 
         public boolean isAbnormal() {
-            return addresses.stream().anyMatch(Source::abnormal) || domains.stream().anyMatch(Source::abnormal);
+            return addresses.stream().anyMatch(Source::abnormal)
+                    || domains.stream().anyMatch(Source::abnormal);
         }
     }
 
@@ -67,14 +81,17 @@ public class SignatureSources {
         Map<String, List<Source>> domains = top(SignatureStore.DOMAIN, petitionId, since, totals, false);
         List<Hour> hours = new ArrayList<>();
         totals.forEach((hour, figures) -> hours.add(new Hour(
-                LocalDateTime.parse(hour.replace(' ', 'T')).toInstant(ZoneOffset.UTC), figures[0], figures[1],
-                addresses.getOrDefault(hour, List.of()), domains.getOrDefault(hour, List.of()))));
+                LocalDateTime.parse(hour.replace(' ', 'T')).toInstant(ZoneOffset.UTC),
+                figures[0],
+                figures[1],
+                addresses.getOrDefault(hour, List.of()),
+                domains.getOrDefault(hour, List.of()))));
         return hours;
     }
 
     /** The busiest sources of each hour, the abnormal ones marked. */
-    private Map<String, List<Source>> top(String expression, long petitionId, Instant since,
-            Map<String, long[]> totals, boolean addresses) {
+    private Map<String, List<Source>> top(
+            String expression, long petitionId, Instant since, Map<String, long[]> totals, boolean addresses) {
         Map<String, List<Source>> top = new LinkedHashMap<>();
         for (Object[] row : store.top(expression, petitionId, since)) {
             String hour = (String) row[0];

@@ -41,11 +41,11 @@ public class SignatureStore {
      * index on (source_ip, created_at): it reads only the signatures that still hold an address, never the
      * whole history, and locks nothing.
      */
-    public static final String OLD_SOURCES = "SELECT id FROM signature WHERE source_ip IS NOT NULL AND created_at < ? "
-            + "LIMIT " + ERASE_BATCH;
+    public static final String OLD_SOURCES =
+            "SELECT id FROM signature WHERE source_ip IS NOT NULL AND created_at < ? " + "LIMIT " + ERASE_BATCH;
     /** Forgets the address of the signatures listed after it (ids): only these rows are locked. */
-    public static final String ERASE_SOURCES = "UPDATE signature SET source_ip = NULL, source_key = NULL "
-            + "WHERE source_ip IS NOT NULL AND id IN ";
+    public static final String ERASE_SOURCES =
+            "UPDATE signature SET source_ip = NULL, source_key = NULL " + "WHERE source_ip IS NOT NULL AND id IN ";
 
     /** An erased person's signatures in a state (unconfirmed ones) go. */
     public static final String ERASE_SIGNER = "DELETE FROM signature WHERE email_canonical = ? AND state = ?";
@@ -102,7 +102,9 @@ public class SignatureStore {
      */
     int eraseSourcesBefore(Instant before) {
         @SuppressWarnings("unchecked")
-        List<Number> ids = em.createNativeQuery(OLD_SOURCES).setParameter(1, Timestamp.from(before)).getResultList();
+        List<Number> ids = em.createNativeQuery(OLD_SOURCES)
+                .setParameter(1, Timestamp.from(before))
+                .getResultList();
         if (ids.isEmpty()) {
             return 0;
         }
@@ -112,14 +114,18 @@ public class SignatureStore {
 
     /** A person's unconfirmed signatures go; their confirmed ones stay counted with nothing that names them. */
     void forgetSigner(String canonicalEmail) {
-        em.createNativeQuery(ERASE_SIGNER).setParameter(1, canonicalEmail)
-                .setParameter(2, SignatureState.PENDING.name()).executeUpdate();
+        em.createNativeQuery(ERASE_SIGNER)
+                .setParameter(1, canonicalEmail)
+                .setParameter(2, SignatureState.PENDING.name())
+                .executeUpdate();
         em.createNativeQuery(ANONYMIZE_SIGNER).setParameter(1, canonicalEmail).executeUpdate();
     }
 
     @SuppressWarnings("unchecked")
     private List<Object[]> rows(String sql, long petitionId, Instant since) {
-        return em.createNativeQuery(sql).setParameter(1, petitionId).setParameter(2, Timestamp.from(since))
+        return em.createNativeQuery(sql)
+                .setParameter(1, petitionId)
+                .setParameter(2, Timestamp.from(since))
                 .getResultList();
     }
 

@@ -14,12 +14,11 @@ import java.util.Optional;
  * @param timeToSubmit how long after the form was made it came back
  * @param partnerLimit the limits of the partner key presented, instead of the usual ones
  */
-public record SigningSource(String address, boolean timed, Optional<Duration> timeToSubmit,
-        Optional<RateLimit> partnerLimit) {
+public record SigningSource(
+        String address, boolean timed, Optional<Duration> timeToSubmit, Optional<RateLimit> partnerLimit) {
 
     /** How many signatures one address may send to one petition in a minute and in an hour. */
-    public record RateLimit(int perMinute, int perHour) {
-    }
+    public record RateLimit(int perMinute, int perHour) {}
 
     public static SigningSource form(String address, Optional<Duration> timeToSubmit) {
         return new SigningSource(address, true, timeToSubmit, Optional.empty());

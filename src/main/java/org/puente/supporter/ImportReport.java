@@ -20,6 +20,7 @@ public record ImportReport(String fileName, int rowCount, Map<ImportOutcome, Int
 
     /** Imports of up to this many rows are reported in full; bigger ones list the rows that need a look. */
     static final int FULL_REPORT = 500;
+
     static final int MAX_SHOWN = 1000;
 
     public ImportReport {

@@ -58,7 +58,10 @@ public class ImportSupporters {
     }
 
     public ImportReport getReport() {
-        return (ImportReport) FacesContext.getCurrentInstance().getExternalContext().getFlash().get(REPORT);
+        return (ImportReport) FacesContext.getCurrentInstance()
+                .getExternalContext()
+                .getFlash()
+                .get(REPORT);
     }
 
     /** A row's reason in the reader's language. */

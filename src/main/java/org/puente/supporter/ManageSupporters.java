@@ -64,7 +64,10 @@ public class ManageSupporters {
         StringBuilder query = new StringBuilder();
         append(query, "q", filter.query());
         append(query, "status", filter.status() == null ? null : filter.status().name());
-        append(query, "language", filter.language() == null ? null : filter.language().code());
+        append(
+                query,
+                "language",
+                filter.language() == null ? null : filter.language().code());
         if (target > 1) {
             append(query, "page", String.valueOf(target));
         }
@@ -73,7 +76,9 @@ public class ManageSupporters {
 
     private static void append(StringBuilder query, String name, String value) {
         if (value != null) {
-            query.append(query.isEmpty() ? "" : "&").append(name).append('=')
+            query.append(query.isEmpty() ? "" : "&")
+                    .append(name)
+                    .append('=')
                     .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
         }
     }

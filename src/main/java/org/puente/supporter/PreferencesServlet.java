@@ -33,11 +33,11 @@ public class PreferencesServlet extends HttpServlet {
     private static final String ERASE = "/preferences/erase";
     /** Personal data: never kept by a browser or a proxy. */
     private static final String PERSONAL = "private, no-store";
+
     private static final int TOO_MANY_REQUESTS = 429;
 
     /** What the page shows: never the whole address, in case the link was forwarded. */
-    public record Preferences(String maskedEmail, Language language, boolean subscribed) {
-    }
+    public record Preferences(String maskedEmail, Language language, boolean subscribed) {}
 
     @Inject
     Clock clock;
@@ -49,7 +49,8 @@ public class PreferencesServlet extends HttpServlet {
     private transient SupporterService supporters;
 
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
+    protected void doGet(HttpServletRequest request, HttpServletResponse response)
+            throws IOException, ServletException {
         response.setHeader("Cache-Control", PERSONAL);
         if (ERASE.equals(request.getServletPath())) {
             if (erasable(request).isEmpty()) {
@@ -68,7 +69,8 @@ public class PreferencesServlet extends HttpServlet {
     }
 
     @Override
-    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
+    protected void doPost(HttpServletRequest request, HttpServletResponse response)
+            throws IOException, ServletException {
         response.setHeader("Cache-Control", PERSONAL);
         if (ERASE.equals(request.getServletPath())) {
             Optional<Supporter> erasable = erasable(request);
@@ -136,14 +138,20 @@ public class PreferencesServlet extends HttpServlet {
         if (!SupporterLinks.isId(id)) {
             return Optional.empty();
         }
-        return supporters.find(Long.parseLong(id)).filter(s -> links.isValidErasure(s, request.getParameter("e"),
-                request.getParameter("t"), clock.instant()));
+        return supporters
+                .find(Long.parseLong(id))
+                .filter(s ->
+                        links.isValidErasure(s, request.getParameter("e"), request.getParameter("t"), clock.instant()));
     }
 
     private void show(HttpServletRequest request, HttpServletResponse response, Supporter supporter)
             throws IOException, ServletException {
-        request.setAttribute("puente.preferences", new Preferences(mask(supporter.getEmail()), supporter.getLanguage(),
-                supporter.getStatus() == SupporterStatus.SUBSCRIBED));
+        request.setAttribute(
+                "puente.preferences",
+                new Preferences(
+                        mask(supporter.getEmail()),
+                        supporter.getLanguage(),
+                        supporter.getStatus() == SupporterStatus.SUBSCRIBED));
         request.getRequestDispatcher(VIEW).forward(request, response);
     }
 
@@ -168,23 +176,32 @@ public class PreferencesServlet extends HttpServlet {
         refuse(request, response, supporter, "preferences.mail.tooMany", TOO_MANY_REQUESTS);
     }
 
-    private void refuse(HttpServletRequest request, HttpServletResponse response, Supporter supporter, String messageKey)
+    private void refuse(
+            HttpServletRequest request, HttpServletResponse response, Supporter supporter, String messageKey)
             throws IOException, ServletException {
         refuse(request, response, supporter, messageKey, HttpServletResponse.SC_BAD_REQUEST);
     }
 
-    private void refuse(HttpServletRequest request, HttpServletResponse response, Supporter supporter, String messageKey,
-            int status) throws IOException, ServletException {
+    private void refuse(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Supporter supporter,
+            String messageKey,
+            int status)
+            throws IOException, ServletException {
         response.setStatus(status);
         request.setAttribute("puente.problem", messageKey);
         show(request, response, supporter);
     }
 
-    private static void redirect(HttpServletRequest request, HttpServletResponse response, Language language, String done)
+    private static void redirect(
+            HttpServletRequest request, HttpServletResponse response, Language language, String done)
             throws IOException {
         response.setStatus(HttpServletResponse.SC_SEE_OTHER);
-        response.setHeader("Location", request.getContextPath() + "/preferences?s=" + request.getParameter("s")
-                + "&t=" + request.getParameter("t") + "&lang=" + language.code() + "&done=" + done);
+        response.setHeader(
+                "Location",
+                request.getContextPath() + "/preferences?s=" + request.getParameter("s") + "&t="
+                        + request.getParameter("t") + "&lang=" + language.code() + "&done=" + done);
     }
 
     /** {@code m•••@example.org}: enough for the owner to recognise, little for anyone else. */

@@ -38,16 +38,15 @@ public class Subscribers {
      *
      * @param postalPrefix postal codes starting with this
      */
-    public record Criteria(Language language, String country, String postalPrefix) {
-    }
+    public record Criteria(Language language, String country, String postalPrefix) {}
 
     /** One subscribed supporter an alert goes to, in their own language. */
-    public record Recipient(long id, String email, Language language) {
-    }
+    public record Recipient(long id, String email, Language language) {}
 
     /** The next {@code limit} subscribed supporters meeting the criteria, in id order after {@code afterId}. */
     public List<Recipient> subscribed(Criteria criteria, long afterId, int limit) {
-        return recipients(query(criteria, " and s.id > :after order by s.id").setParameter("after", afterId)
+        return recipients(query(criteria, " and s.id > :after order by s.id")
+                .setParameter("after", afterId)
                 .setMaxResults(limit));
     }
 
@@ -66,25 +65,31 @@ public class Subscribers {
         if (supporterIds.isEmpty()) {
             return subscribed;
         }
-        em.createQuery("select s.id, s.linkGeneration from Supporter s where s.status = :subscribed and s.id in :ids",
-                Object[].class).setParameter("subscribed", SupporterStatus.SUBSCRIBED).setParameter("ids", supporterIds)
-                .getResultList().forEach(row -> subscribed.put((Long) row[0], (Integer) row[1]));
+        em.createQuery(
+                        "select s.id, s.linkGeneration from Supporter s where s.status = :subscribed and s.id in :ids",
+                        Object[].class)
+                .setParameter("subscribed", SupporterStatus.SUBSCRIBED)
+                .setParameter("ids", supporterIds)
+                .getResultList()
+                .forEach(row -> subscribed.put((Long) row[0], (Integer) row[1]));
         return subscribed;
     }
 
     /** The supporters who unsubscribed through a link naming {@code source} (as {@code "alert 42"}). */
     public Set<Long> unsubscribedThrough(String source) {
         @SuppressWarnings("unchecked")
-        List<Number> ids = em.createNativeQuery(UNSUBSCRIBED_THROUGH).setParameter(1, UNSUBSCRIBE)
-                .setParameter(2, source).getResultList();
+        List<Number> ids = em.createNativeQuery(UNSUBSCRIBED_THROUGH)
+                .setParameter(1, UNSUBSCRIBE)
+                .setParameter(2, source)
+                .getResultList();
         Set<Long> result = new HashSet<>();
         ids.forEach(id -> result.add(id.longValue()));
         return result;
     }
 
     private TypedQuery<Object[]> query(Criteria criteria, String rest) {
-        StringBuilder jpql = new StringBuilder("select s.id, s.email, s.language from Supporter s "
-                + "where s.status = :subscribed");
+        StringBuilder jpql = new StringBuilder(
+                "select s.id, s.email, s.language from Supporter s " + "where s.status = :subscribed");
         if (criteria.language() != null) {
             jpql.append(" and s.language = :language");
         }
@@ -94,8 +99,8 @@ public class Subscribers {
         if (criteria.postalPrefix() != null) {
             jpql.append(" and s.postalCode like :postal escape '!'");
         }
-        TypedQuery<Object[]> query = em.createQuery(jpql + rest, Object[].class)
-                .setParameter("subscribed", SupporterStatus.SUBSCRIBED);
+        TypedQuery<Object[]> query =
+                em.createQuery(jpql + rest, Object[].class).setParameter("subscribed", SupporterStatus.SUBSCRIBED);
         if (criteria.language() != null) {
             query.setParameter("language", criteria.language());
         }
@@ -103,14 +108,19 @@ public class Subscribers {
             query.setParameter("country", criteria.country());
         }
         if (criteria.postalPrefix() != null) {
-            query.setParameter("postal",
-                    criteria.postalPrefix().replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+            query.setParameter(
+                    "postal",
+                    criteria.postalPrefix()
+                                    .replace("!", "!!")
+                                    .replace("%", "!%")
+                                    .replace("_", "!_") + "%");
         }
         return query;
     }
 
     private static List<Recipient> recipients(TypedQuery<Object[]> query) {
         return query.getResultList().stream()
-                .map(row -> new Recipient((Long) row[0], (String) row[1], (Language) row[2])).toList();
+                .map(row -> new Recipient((Long) row[0], (String) row[1], (Language) row[2]))
+                .toList();
     }
 }

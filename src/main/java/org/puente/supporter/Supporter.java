@@ -19,7 +19,9 @@ import org.puente.platform.i18n.Language;
  */
 @Entity
 @Table(name = "supporter")
-@NamedQuery(name = "Supporter.findByCanonicalEmail", query = "select s from Supporter s where s.emailCanonical = :email")
+@NamedQuery(
+        name = "Supporter.findByCanonicalEmail",
+        query = "select s from Supporter s where s.emailCanonical = :email")
 public class Supporter {
 
     @Id
@@ -70,8 +72,7 @@ public class Supporter {
     @Column(name = "link_generation", nullable = false)
     private int linkGeneration;
 
-    protected Supporter() {
-    }
+    protected Supporter() {}
 
     public Supporter(String email, String emailCanonical, Instant now) {
         this.email = email;
@@ -80,8 +81,14 @@ public class Supporter {
     }
 
     /** A fresh, explicit consent: the person's details and language as they just gave them, subscribed. */
-    public void consent(String firstName, String lastName, String postalCode, String country, Language language,
-            String source, Instant now) {
+    public void consent(
+            String firstName,
+            String lastName,
+            String postalCode,
+            String country,
+            Language language,
+            String source,
+            Instant now) {
         this.firstName = firstName;
         this.lastName = lastName;
         this.postalCode = postalCode;

@@ -39,9 +39,11 @@ public class SupporterDirectory {
         staff();
         long total = filter.bind(em.createQuery("select count(s) from Supporter s where " + filter.where(), Long.class))
                 .getSingleResult();
-        List<Supporter> rows = filter.bind(em.createQuery("select s from Supporter s where " + filter.where()
-                + " order by s.id desc", Supporter.class))
-                .setFirstResult(Math.max(0, page) * PAGE_SIZE).setMaxResults(PAGE_SIZE).getResultList();
+        List<Supporter> rows = filter.bind(em.createQuery(
+                        "select s from Supporter s where " + filter.where() + " order by s.id desc", Supporter.class))
+                .setFirstResult(Math.max(0, page) * PAGE_SIZE)
+                .setMaxResults(PAGE_SIZE)
+                .getResultList();
         return new Results(rows, total);
     }
 
@@ -49,9 +51,12 @@ public class SupporterDirectory {
     @Transactional(TxType.SUPPORTS)
     public List<Supporter> exportBatch(SupporterFilter filter, long afterId) {
         staff();
-        return filter.bind(em.createQuery("select s from Supporter s where " + filter.where()
-                + " and s.id > :after order by s.id", Supporter.class))
-                .setParameter("after", afterId).setMaxResults(EXPORT_BATCH).getResultList();
+        return filter.bind(em.createQuery(
+                        "select s from Supporter s where " + filter.where() + " and s.id > :after order by s.id",
+                        Supporter.class))
+                .setParameter("after", afterId)
+                .setMaxResults(EXPORT_BATCH)
+                .getResultList();
     }
 
     @Transactional(TxType.SUPPORTS)
@@ -69,7 +74,8 @@ public class SupporterDirectory {
     public List<SupporterEvent> history(long id) {
         staff();
         return em.createNamedQuery("SupporterEvent.findBySupporterNewestFirst", SupporterEvent.class)
-                .setParameter("supporterId", id).getResultList();
+                .setParameter("supporterId", id)
+                .getResultList();
     }
 
     public void changeLanguage(long id, Language language) {
@@ -102,6 +108,5 @@ public class SupporterDirectory {
         return "staff: " + staff.getEmail();
     }
 
-    public record Results(List<Supporter> rows, long total) {
-    }
+    public record Results(List<Supporter> rows, long total) {}
 }

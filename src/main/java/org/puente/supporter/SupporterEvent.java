@@ -18,8 +18,10 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "supporter_event")
-@NamedQuery(name = "SupporterEvent.findBySupporterNewestFirst",
-        query = "select e from SupporterEvent e where e.supporterId = :supporterId order by e.happenedAt desc, e.id desc")
+@NamedQuery(
+        name = "SupporterEvent.findBySupporterNewestFirst",
+        query =
+                "select e from SupporterEvent e where e.supporterId = :supporterId order by e.happenedAt desc, e.id desc")
 public class SupporterEvent {
 
     /** The longest source the column keeps; longer ones are cut. */
@@ -42,8 +44,7 @@ public class SupporterEvent {
     @Column(name = "happened_at", nullable = false, updatable = false)
     private Instant happenedAt;
 
-    protected SupporterEvent() {
-    }
+    protected SupporterEvent() {}
 
     public SupporterEvent(long supporterId, SupporterEventKind kind, String source, Instant happenedAt) {
         this.supporterId = supporterId;

@@ -30,8 +30,8 @@ public class SupporterExportServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        SupporterFilter filter = SupporterFilter.of(request.getParameter("q"), request.getParameter("status"),
-                request.getParameter("language"));
+        SupporterFilter filter = SupporterFilter.of(
+                request.getParameter("q"), request.getParameter("status"), request.getParameter("language"));
         // access denied is answered by ErrorStatusFilter
         List<Supporter> batch = directory.exportBatch(filter, 0);
         response.setContentType("text/csv; charset=UTF-8");
@@ -39,15 +39,24 @@ public class SupporterExportServlet extends HttpServlet {
         response.setHeader("Content-Disposition", "attachment; filename=\"supporters.csv\"");
         try (Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8)) {
             out.write('\uFEFF');
-            out.write(Csv.row(Arrays.asList(Messages.get(LanguageFilter.of(request), "supporters.csv.header").split(","))));
+            out.write(Csv.row(Arrays.asList(Messages.get(LanguageFilter.of(request), "supporters.csv.header")
+                    .split(","))));
             while (!batch.isEmpty()) {
                 for (Supporter s : batch) {
-                    out.write(Csv.row(Arrays.asList(s.getEmail(), s.getFirstName(), s.getLastName(), s.getPostalCode(),
-                            s.getCountry(), s.getLanguage().code(), s.getStatus().name(), String.valueOf(s.getConsentAt()),
+                    out.write(Csv.row(Arrays.asList(
+                            s.getEmail(),
+                            s.getFirstName(),
+                            s.getLastName(),
+                            s.getPostalCode(),
+                            s.getCountry(),
+                            s.getLanguage().code(),
+                            s.getStatus().name(),
+                            String.valueOf(s.getConsentAt()),
                             s.getConsentSource())));
                 }
                 out.flush();
-                batch = directory.exportBatch(filter, batch.get(batch.size() - 1).getId());
+                batch = directory.exportBatch(
+                        filter, batch.get(batch.size() - 1).getId());
             }
         }
     }

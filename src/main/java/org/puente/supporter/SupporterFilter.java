@@ -1,5 +1,6 @@
 package org.puente.supporter;
 
+import jakarta.persistence.Query;
 import java.util.Locale;
 import org.puente.platform.i18n.Language;
 import org.puente.platform.mail.EmailAddresses;
@@ -55,7 +56,7 @@ public record SupporterFilter(String query, SupporterStatus status, Language lan
         return where.toString();
     }
 
-    <Q extends jakarta.persistence.Query> Q bind(Q query) {
+    <Q extends Query> Q bind(Q query) {
         if (status != null) {
             query.setParameter("status", status);
         }
@@ -78,6 +79,9 @@ public record SupporterFilter(String query, SupporterStatus status, Language lan
     }
 
     private static String prefix(String text) {
-        return text.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+        return text.toLowerCase(Locale.ROOT)
+                        .replace("!", "!!")
+                        .replace("%", "!%")
+                        .replace("_", "!_") + "%";
     }
 }

@@ -5,5 +5,4 @@ package org.puente.supporter;
  * row goes: each feature that holds something of the person (signatures, alert deliveries) erases it in its
  * own tables, and a failure in any of them rolls the whole erasure back.
  */
-public record SupporterForgotten(long supporterId, String canonicalEmail) {
-}
+public record SupporterForgotten(long supporterId, String canonicalEmail) {}

@@ -46,16 +46,28 @@ public class SupporterImport {
 
     /** Column names as people write them, in either language, after {@link #normalise}. */
     private static final Map<String, String> COLUMNS = Map.ofEntries(
-            Map.entry("email", "email"), Map.entry("e_mail", "email"), Map.entry("email_address", "email"),
-            Map.entry("correo", "email"), Map.entry("correo_electronico", "email"),
-            Map.entry("first_name", "first_name"), Map.entry("firstname", "first_name"), Map.entry("nombre", "first_name"),
-            Map.entry("last_name", "last_name"), Map.entry("lastname", "last_name"), Map.entry("apellido", "last_name"),
+            Map.entry("email", "email"),
+            Map.entry("e_mail", "email"),
+            Map.entry("email_address", "email"),
+            Map.entry("correo", "email"),
+            Map.entry("correo_electronico", "email"),
+            Map.entry("first_name", "first_name"),
+            Map.entry("firstname", "first_name"),
+            Map.entry("nombre", "first_name"),
+            Map.entry("last_name", "last_name"),
+            Map.entry("lastname", "last_name"),
+            Map.entry("apellido", "last_name"),
             Map.entry("apellidos", "last_name"),
-            Map.entry("postal_code", "postal_code"), Map.entry("zip", "postal_code"), Map.entry("zip_code", "postal_code"),
+            Map.entry("postal_code", "postal_code"),
+            Map.entry("zip", "postal_code"),
+            Map.entry("zip_code", "postal_code"),
             Map.entry("codigo_postal", "postal_code"),
-            Map.entry("country", "country"), Map.entry("pais", "country"),
-            Map.entry("language", "language"), Map.entry("idioma", "language"),
-            Map.entry("consent", "consent"), Map.entry("consentimiento", "consent"));
+            Map.entry("country", "country"),
+            Map.entry("pais", "country"),
+            Map.entry("language", "language"),
+            Map.entry("idioma", "language"),
+            Map.entry("consent", "consent"),
+            Map.entry("consentimiento", "consent"));
 
     @Inject
     Caller caller;
@@ -96,22 +108,30 @@ public class SupporterImport {
         }
         long checked = System.nanoTime();
         Map<String, ImportReport.Row> written = write(new ArrayList<>(people.values()), "import: " + name);
-        LOG.info(() -> "import of " + name + ": " + report.size() + " rows checked in " + (checked - started) / 1_000_000
-                + " ms, " + people.size() + " people written in " + (System.nanoTime() - checked) / 1_000_000 + " ms");
-        List<ImportReport.Row> rows = report.stream().map(row -> {
-            if (row.outcome() != null) {
-                return row;
-            }
-            ImportReport.Row done = written.get(row.reason());
-            return new ImportReport.Row(row.number(), row.email(), done.outcome(), done.reason(), done.argument());
-        }).toList();
+        LOG.info(() -> "import of " + name + ": " + report.size() + " rows checked in "
+                + (checked - started) / 1_000_000 + " ms, " + people.size() + " people written in "
+                + (System.nanoTime() - checked) / 1_000_000 + " ms");
+        List<ImportReport.Row> rows = report.stream()
+                .map(row -> {
+                    if (row.outcome() != null) {
+                        return row;
+                    }
+                    ImportReport.Row done = written.get(row.reason());
+                    return new ImportReport.Row(
+                            row.number(), row.email(), done.outcome(), done.reason(), done.argument());
+                })
+                .toList();
         return ImportReport.of(name, rows);
     }
 
     private static String decode(byte[] content) {
         try {
-            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content)).toString();
+            String text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(content))
+                    .toString();
             if (text.indexOf('\0') >= 0) {
                 throw new ImportRefusedException("supporters.import.notCsv");
             }
@@ -150,8 +170,12 @@ public class SupporterImport {
      * earlier row for the same canonical address) and comes back without an outcome, which the write decides
      * (its canonical address standing in the reason meanwhile).
      */
-    static ImportReport.Row check(int number, List<String> cells, Map<String, Integer> columns,
-            Map<String, Candidate> people, Map<String, Integer> firstRow) {
+    static ImportReport.Row check(
+            int number,
+            List<String> cells,
+            Map<String, Integer> columns,
+            Map<String, Candidate> people,
+            Map<String, Integer> firstRow) {
         String email = cell(cells, columns, "email");
         if (email.isEmpty()) {
             return refused(number, email, "supporters.import.reason.noEmail", null);
@@ -167,14 +191,18 @@ public class SupporterImport {
             return refused(number, email, "supporters.import.reason.badCountry", null);
         }
         String languageCell = cell(cells, columns, "language");
-        Language language = languageCell.isEmpty() ? Language.EN : Language.parse(languageCell).orElse(null);
+        Language language = languageCell.isEmpty()
+                ? Language.EN
+                : Language.parse(languageCell).orElse(null);
         if (language == null) {
             return refused(number, email, "supporters.import.reason.badLanguage", languageCell);
         }
         String firstName = cell(cells, columns, "first_name");
         String lastName = cell(cells, columns, "last_name");
         String postalCode = cell(cells, columns, "postal_code");
-        if (firstName.length() > 100 || lastName.length() > 100 || firstName.chars().anyMatch(Character::isISOControl)
+        if (firstName.length() > 100
+                || lastName.length() > 100
+                || firstName.chars().anyMatch(Character::isISOControl)
                 || lastName.chars().anyMatch(Character::isISOControl)) {
             return refused(number, email, "supporters.import.reason.badName", null);
         }
@@ -182,13 +210,13 @@ public class SupporterImport {
             return refused(number, email, "supporters.import.reason.badPostalCode", null);
         }
         String canonical = EmailAddresses.canonical(email);
-        Candidate candidate = new Candidate(canonical, email, firstName, lastName,
-                postalCode.isEmpty() ? null : postalCode, country, language);
+        Candidate candidate = new Candidate(
+                canonical, email, firstName, lastName, postalCode.isEmpty() ? null : postalCode, country, language);
         Integer earlier = firstRow.putIfAbsent(canonical, number);
         people.put(canonical, candidate);
         if (earlier != null) {
-            return new ImportReport.Row(number, email, ImportOutcome.MERGED, "supporters.import.reason.sameAs",
-                    String.valueOf(earlier));
+            return new ImportReport.Row(
+                    number, email, ImportOutcome.MERGED, "supporters.import.reason.sameAs", String.valueOf(earlier));
         }
         return new ImportReport.Row(number, email, null, canonical, null);
     }
@@ -214,10 +242,17 @@ public class SupporterImport {
         Map<String, ImportReport.Row> rows = new HashMap<>();
         for (Candidate person : people) {
             ImportOutcome outcome = outcomes.get(person.canonical());
-            rows.put(person.canonical(), outcome == null
-                    ? new ImportReport.Row(0, person.email(), ImportOutcome.REFUSED, "supporters.import.reason.notSaved", null)
-                    : new ImportReport.Row(0, person.email(), outcome, outcome == ImportOutcome.KEPT
-                            ? "supporters.import.reason.suppressed" : null, null));
+            rows.put(
+                    person.canonical(),
+                    outcome == null
+                            ? new ImportReport.Row(
+                                    0, person.email(), ImportOutcome.REFUSED, "supporters.import.reason.notSaved", null)
+                            : new ImportReport.Row(
+                                    0,
+                                    person.email(),
+                                    outcome,
+                                    outcome == ImportOutcome.KEPT ? "supporters.import.reason.suppressed" : null,
+                                    null));
         }
         return rows;
     }
@@ -228,18 +263,28 @@ public class SupporterImport {
     }
 
     private static ImportReport.Row refused(int number, String email, String reason, String argument) {
-        return new ImportReport.Row(number, email.length() > 254 ? email.substring(0, 254) : email,
-                ImportOutcome.REFUSED, reason, argument);
+        return new ImportReport.Row(
+                number,
+                email.length() > 254 ? email.substring(0, 254) : email,
+                ImportOutcome.REFUSED,
+                reason,
+                argument);
     }
 
     /** Lower case, no accents, words joined by underscores: "Código postal" → "codigo_postal", "Sí" → "si". */
     static String normalise(String text) {
-        return Normalizer.normalize(text.strip(), Normalizer.Form.NFD).replaceAll("\\p{M}", "")
-                .toLowerCase(Locale.ROOT).replaceAll("[\\s-]+", "_");
+        return Normalizer.normalize(text.strip(), Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[\\s-]+", "_");
     }
 
     static String cleanFileName(String fileName) {
-        String name = fileName == null ? "" : fileName.replaceAll(".*[/\\\\]", "").replaceAll("\\p{Cntrl}", "").strip();
+        String name = fileName == null
+                ? ""
+                : fileName.replaceAll(".*[/\\\\]", "")
+                        .replaceAll("\\p{Cntrl}", "")
+                        .strip();
         if (name.isEmpty()) {
             name = "upload.csv";
         }
@@ -247,7 +292,12 @@ public class SupporterImport {
     }
 
     /** A checked row, ready to write. */
-    public record Candidate(String canonical, String email, String firstName, String lastName, String postalCode,
-            String country, Language language) {
-    }
+    public record Candidate(
+            String canonical,
+            String email,
+            String firstName,
+            String lastName,
+            String postalCode,
+            String country,
+            Language language) {}
 }

@@ -37,8 +37,8 @@ public class SupporterLinks {
     PuenteConfig config;
 
     public String unsubscribe(long supporterId, long alertId, Language language) {
-        return config.baseUrl() + "/unsubscribe?s=" + supporterId + "&t=" + unsubscribeToken(supporterId) + "&a=" + alertId
-                + "&lang=" + language.code();
+        return config.baseUrl() + "/unsubscribe?s=" + supporterId + "&t=" + unsubscribeToken(supporterId) + "&a="
+                + alertId + "&lang=" + language.code();
     }
 
     public String preferences(long supporterId, int generation, Language language) {
@@ -62,7 +62,9 @@ public class SupporterLinks {
     }
 
     boolean isValidErasure(Supporter supporter, String expiry, String token, Instant now) {
-        if (expiry == null || !expiry.matches("\\d{1,12}") || Instant.ofEpochSecond(Long.parseLong(expiry)).isBefore(now)) {
+        if (expiry == null
+                || !expiry.matches("\\d{1,12}")
+                || Instant.ofEpochSecond(Long.parseLong(expiry)).isBefore(now)) {
             return false;
         }
         return matches(erasureToken(supporter.getId(), supporter.getLinkGeneration(), Long.parseLong(expiry)), token);
@@ -73,8 +75,10 @@ public class SupporterLinks {
     }
 
     private static boolean matches(String expected, String token) {
-        return token != null && token.length() == expected.length() && MessageDigest.isEqual(
-                expected.getBytes(StandardCharsets.US_ASCII), token.getBytes(StandardCharsets.US_ASCII));
+        return token != null
+                && token.length() == expected.length()
+                && MessageDigest.isEqual(
+                        expected.getBytes(StandardCharsets.US_ASCII), token.getBytes(StandardCharsets.US_ASCII));
     }
 
     private String unsubscribeToken(long supporterId) {

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.puente.platform.i18n.Language;
 import org.puente.platform.i18n.Messages;
 import org.puente.platform.mail.MailComposer;
@@ -58,13 +59,25 @@ public class SupporterService {
     }
 
     /** Creates or updates the supporter behind an explicit consent, joining the caller's transaction. */
-    public Supporter recordConsent(String email, String canonicalEmail, String firstName, String lastName,
-            String postalCode, String country, Language language, String source) {
+    public Supporter recordConsent(
+            String email,
+            String canonicalEmail,
+            String firstName,
+            String lastName,
+            String postalCode,
+            String country,
+            Language language,
+            String source) {
         Instant now = clock.instant();
         // A plain read: locking a row that may not exist takes a gap lock, and simultaneous first consents
         // deadlock on it. The unique key settles a race; the version column a simultaneous update (callers retry).
-        Supporter supporter = em.createNamedQuery("Supporter.findByCanonicalEmail", Supporter.class)
-                .setParameter("email", canonicalEmail).getResultList().stream().findFirst().orElse(null);
+        Supporter supporter = em
+                .createNamedQuery("Supporter.findByCanonicalEmail", Supporter.class)
+                .setParameter("email", canonicalEmail)
+                .getResultList()
+                .stream()
+                .findFirst()
+                .orElse(null);
         if (supporter == null) {
             supporter = new Supporter(email, canonicalEmail, now);
             supporter.consent(firstName, lastName, postalCode, country, language, source, now);
@@ -134,9 +147,12 @@ public class SupporterService {
         }
         Language language = supporter.getLanguage();
         Instant expires = clock.instant().plus(SupporterLinks.ERASURE_LIFETIME);
-        mailQueue.sendAfterCommit(composer.compose(supporter.getEmail(), language,
+        mailQueue.sendAfterCommit(composer.compose(
+                supporter.getEmail(),
+                language,
                 Messages.get(language, "mail.erase.subject"),
-                List.of(Messages.get(language, "mail.erase.body"),
+                List.of(
+                        Messages.get(language, "mail.erase.body"),
                         Messages.get(language, "mail.erase.expiry", SupporterLinks.ERASURE_LIFETIME.toHours())),
                 Messages.get(language, "mail.erase.action"),
                 links.erasure(supporterId, supporter.getLinkGeneration(), expires, language)));
@@ -156,7 +172,9 @@ public class SupporterService {
         }
         supporter.revokeLinks(clock.instant());
         Language language = supporter.getLanguage();
-        mailQueue.sendAfterCommit(composer.compose(supporter.getEmail(), language,
+        mailQueue.sendAfterCommit(composer.compose(
+                supporter.getEmail(),
+                language,
                 Messages.get(language, "mail.preferences.subject"),
                 List.of(Messages.get(language, "mail.preferences.body")),
                 Messages.get(language, "mail.preferences.action"),
@@ -194,8 +212,11 @@ public class SupporterService {
         String consentSource = SupporterEvent.source(source);
         Map<String, Supporter> existing = new HashMap<>();
         em.createQuery("select s from Supporter s where s.emailCanonical in :emails", Supporter.class)
-                .setParameter("emails", batch.stream().map(SupporterImport.Candidate::canonical).toList())
-                .getResultList().forEach(s -> existing.put(s.getEmailCanonical(), s));
+                .setParameter(
+                        "emails",
+                        batch.stream().map(SupporterImport.Candidate::canonical).toList())
+                .getResultList()
+                .forEach(s -> existing.put(s.getEmailCanonical(), s));
         Map<String, ImportOutcome> outcomes = new HashMap<>();
         List<SupporterImport.Candidate> fresh = new ArrayList<>();
         for (SupporterImport.Candidate c : batch) {
@@ -204,15 +225,22 @@ public class SupporterService {
                 fresh.add(c);
                 outcomes.put(c.canonical(), ImportOutcome.CREATED);
             } else if (supporter.getStatus() == SupporterStatus.SUBSCRIBED) {
-                supporter.consent(c.firstName(), c.lastName(), c.postalCode(), c.country(), c.language(), consentSource, now);
+                supporter.consent(
+                        c.firstName(), c.lastName(), c.postalCode(), c.country(), c.language(), consentSource, now);
                 outcomes.put(c.canonical(), ImportOutcome.UPDATED);
             } else {
                 outcomes.put(c.canonical(), ImportOutcome.KEPT);
             }
         }
         em.flush();
-        store.importConsents(fresh, outcomes.entrySet().stream().filter(o -> o.getValue() != ImportOutcome.KEPT)
-                .map(Map.Entry::getKey).toList(), consentSource, now);
+        store.importConsents(
+                fresh,
+                outcomes.entrySet().stream()
+                        .filter(o -> o.getValue() != ImportOutcome.KEPT)
+                        .map(Map.Entry::getKey)
+                        .toList(),
+                consentSource,
+                now);
         return outcomes;
     }
 
@@ -221,7 +249,7 @@ public class SupporterService {
     }
 
     @Transactional(TxType.SUPPORTS)
-    public java.util.Optional<Supporter> find(long supporterId) {
-        return java.util.Optional.ofNullable(em.find(Supporter.class, supporterId));
+    public Optional<Supporter> find(long supporterId) {
+        return Optional.ofNullable(em.find(Supporter.class, supporterId));
     }
 }

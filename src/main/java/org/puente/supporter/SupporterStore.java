@@ -38,8 +38,8 @@ public class SupporterStore {
      * every address in {@code consents}. JDBC batches on the transaction's own connection: one round trip
      * for a batch instead of one per row (the driver rewrites them into multi-row statements).
      */
-    void importConsents(Collection<SupporterImport.Candidate> fresh, Collection<String> consents, String source,
-            Instant now) {
+    void importConsents(
+            Collection<SupporterImport.Candidate> fresh, Collection<String> consents, String source, Instant now) {
         Timestamp at = Timestamp.from(now);
         Connection db = em.unwrap(Connection.class);
         try {

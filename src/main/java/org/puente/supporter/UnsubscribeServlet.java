@@ -28,7 +28,8 @@ public class UnsubscribeServlet extends HttpServlet {
     private transient SupporterService supporters;
 
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
+    protected void doGet(HttpServletRequest request, HttpServletResponse response)
+            throws IOException, ServletException {
         if (!links.isValid(request.getParameter("s"), request.getParameter("t"))) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
@@ -38,10 +39,11 @@ public class UnsubscribeServlet extends HttpServlet {
     }
 
     @Override
-    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
+    protected void doPost(HttpServletRequest request, HttpServletResponse response)
+            throws IOException, ServletException {
         String id = request.getParameter("s");
-        if (!links.isValid(id, request.getParameter("t")) || !supporters.unsubscribe(Long.parseLong(id),
-                SupporterLinks.source(request.getParameter("a")))) {
+        if (!links.isValid(id, request.getParameter("t"))
+                || !supporters.unsubscribe(Long.parseLong(id), SupporterLinks.source(request.getParameter("a")))) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }

@@ -76,10 +76,14 @@ class AccountsIT {
         assertFalse(cookie.contains("Secure"), "http base URL: no Secure flag: " + cookie);
         String before = visitor.cookie("JSESSIONID").orElseThrow();
 
-        Page dashboard = visitor.submit(loginPage, "login",
-                Map.of("email", TestEnvironment.ADMIN_EMAIL, "password", TestEnvironment.adminPassword()), "submit");
+        Page dashboard = visitor.submit(
+                loginPage,
+                "login",
+                Map.of("email", TestEnvironment.ADMIN_EMAIL, "password", TestEnvironment.adminPassword()),
+                "submit");
         assertEquals(200, dashboard.status());
-        assertTrue(dashboard.uri().getPath().startsWith("/admin"), dashboard.uri().toString());
+        assertTrue(
+                dashboard.uri().getPath().startsWith("/admin"), dashboard.uri().toString());
         assertTrue(dashboard.text().contains("Welcome, Administrator"), dashboard.text());
         assertNotEquals(before, visitor.cookie("JSESSIONID").orElseThrow(), "session id changes at sign-in");
 
@@ -98,15 +102,20 @@ class AccountsIT {
         WebSession session = new WebSession(base.toURI()).forwardedFor("198.51.100.71");
         Page asked = session.get("/admin/supporters?q=ana");
         assertTrue(asked.uri().getPath().startsWith("/login"), "signed out: the login form: " + asked.uri());
-        Page back = session.submit(asked, "login",
-                Map.of("email", TestEnvironment.ADMIN_EMAIL, "password", TestEnvironment.adminPassword()), "submit");
+        Page back = session.submit(
+                asked,
+                "login",
+                Map.of("email", TestEnvironment.ADMIN_EMAIL, "password", TestEnvironment.adminPassword()),
+                "submit");
         assertEquals(200, back.status());
         assertEquals("/admin/supporters", back.uri().getPath(), back.uri().toString());
         assertEquals("q=ana", back.uri().getQuery());
 
         WebSession direct = new WebSession(base.toURI()).forwardedFor("198.51.100.72");
         Page dashboard = login(direct, TestEnvironment.ADMIN_EMAIL, TestEnvironment.adminPassword());
-        assertTrue(dashboard.uri().getPath().startsWith("/admin/index"), "no page asked for: the dashboard: " + dashboard.uri());
+        assertTrue(
+                dashboard.uri().getPath().startsWith("/admin/index"),
+                "no page asked for: the dashboard: " + dashboard.uri());
     }
 
     @Test
@@ -146,7 +155,8 @@ class AccountsIT {
     }
 
     @Test
-    @DisplayName("after five failures from one client that client waits, even with the right password; the owner elsewhere signs in")
+    @DisplayName(
+            "after five failures from one client that client waits, even with the right password; the owner elsewhere signs in")
     void throttlesRepeatedFailures() throws Exception {
         WebSession attacker = new WebSession(base.toURI()).forwardedFor("198.51.100.21");
         for (int i = 0; i < 5; i++) {
@@ -159,7 +169,8 @@ class AccountsIT {
 
         WebSession owner = new WebSession(base.toURI()).forwardedFor("198.51.100.22");
         Page admin = login(owner, TestEnvironment.ADMIN_EMAIL, TestEnvironment.adminPassword());
-        assertTrue(admin.uri().getPath().startsWith("/admin"), "the owner from another address signs in: " + admin.uri());
+        assertTrue(
+                admin.uri().getPath().startsWith("/admin"), "the owner from another address signs in: " + admin.uri());
 
         String log = ServerLog.read();
         assertEquals(5, ServerLog.count(log, "sign-in failed: email='admin@puente.test' from='198.51.100.21'"));
@@ -189,8 +200,8 @@ class AccountsIT {
                 String guess = "guess-number-" + i;
                 answers.add(pool.submit(() -> {
                     start.await();
-                    return guesser.submit(form, "login", Map.of("email", TestEnvironment.ADMIN_EMAIL, "password", guess),
-                            "submit");
+                    return guesser.submit(
+                            form, "login", Map.of("email", TestEnvironment.ADMIN_EMAIL, "password", guess), "submit");
                 }));
             }
             start.countDown();
@@ -210,13 +221,19 @@ class AccountsIT {
     }
 
     @Test
-    @DisplayName("password reset: a single-use link by e-mail in the account's language; unknown addresses get the same page")
+    @DisplayName(
+            "password reset: a single-use link by e-mail in the account's language; unknown addresses get the same page")
     void passwordReset() throws Exception {
-        int before = Mailbox.settledTo(base.toURI(), TestEnvironment.ADMIN_EMAIL).size();
+        int before =
+                Mailbox.settledTo(base.toURI(), TestEnvironment.ADMIN_EMAIL).size();
         Page forgot = visitor.get("/password-forgot?lang=es");
-        Page sent = visitor.submit(forgot, "forgot", Map.of("email", TestEnvironment.ADMIN_EMAIL.toUpperCase()), "submit");
-        Page unknown = visitor.submit(visitor.get("/password-forgot?lang=es"), "forgot",
-                Map.of("email", "no-account-" + System.nanoTime() + "@puente.test"), "submit");
+        Page sent =
+                visitor.submit(forgot, "forgot", Map.of("email", TestEnvironment.ADMIN_EMAIL.toUpperCase()), "submit");
+        Page unknown = visitor.submit(
+                visitor.get("/password-forgot?lang=es"),
+                "forgot",
+                Map.of("email", "no-account-" + System.nanoTime() + "@puente.test"),
+                "submit");
         assertEquals(sent.messages(), unknown.messages(), "same answer whether or not the address exists");
         assertTrue(sent.messages().contains("Si ese correo tiene una cuenta"), sent.messages());
 
@@ -233,19 +250,23 @@ class AccountsIT {
 
         Page weak = visitor.get(link);
         assertEquals(200, weak.status());
-        Page refused = visitor.submit(weak, "reset", Map.of("password", "passwordpassword",
-                "confirmation", "passwordpassword"), "submit");
+        Page refused = visitor.submit(
+                weak, "reset", Map.of("password", "passwordpassword", "confirmation", "passwordpassword"), "submit");
         assertTrue(refused.messages().contains("too common"), refused.messages());
 
-        Page done = visitor.submit(visitor.get(link), "reset", Map.of("password", TestEnvironment.adminPassword(),
-                "confirmation", TestEnvironment.adminPassword()), "submit");
+        Page done = visitor.submit(
+                visitor.get(link),
+                "reset",
+                Map.of("password", TestEnvironment.adminPassword(), "confirmation", TestEnvironment.adminPassword()),
+                "submit");
         assertTrue(done.uri().getPath().startsWith("/login"), done.uri().toString());
         assertTrue(done.messages().contains("password has been changed"), done.messages());
 
         Page reused = visitor.get(link);
         assertNotNull(reused.document().selectFirst(".notice--warn"), "a used link explains itself");
         assertTrue(reused.text().contains("expired or has already been used"), reused.text());
-        Page signedIn = login(new WebSession(base.toURI()), TestEnvironment.ADMIN_EMAIL, TestEnvironment.adminPassword());
+        Page signedIn =
+                login(new WebSession(base.toURI()), TestEnvironment.ADMIN_EMAIL, TestEnvironment.adminPassword());
         assertTrue(signedIn.uri().getPath().startsWith("/admin"));
     }
 
@@ -280,8 +301,11 @@ class AccountsIT {
         admin.submit(admin.get("/admin/team"), "invite", Map.of("email", email, "language", "EN"), "send");
         String link = Mailbox.link(Mailbox.to(email).get(0), "/invitation?token=");
         WebSession invitee = new WebSession(base.toURI());
-        Page accepted = invitee.submit(invitee.get(link), "accept",
-                Map.of("name", name, "password", PHRASE, "confirmation", PHRASE), "submit");
+        Page accepted = invitee.submit(
+                invitee.get(link),
+                "accept",
+                Map.of("name", name, "password", PHRASE, "confirmation", PHRASE),
+                "submit");
         assertTrue(accepted.messages().contains("Welcome"), accepted.messages());
         return email;
     }
@@ -330,8 +354,11 @@ class AccountsIT {
         List<String> links = resetLinks(email, 2);
         assertEquals(2, links.size(), "two links");
         String newPassword = "a brand new phrase " + System.nanoTime();
-        Page done = owner.submit(owner.get(links.get(1)), "reset",
-                Map.of("password", newPassword, "confirmation", newPassword), "submit");
+        Page done = owner.submit(
+                owner.get(links.get(1)),
+                "reset",
+                Map.of("password", newPassword, "confirmation", newPassword),
+                "submit");
         assertTrue(done.messages().contains("password has been changed"), done.messages());
 
         Page ended = elsewhere.get("/admin/index");
@@ -357,8 +384,10 @@ class AccountsIT {
         }
         long knownMedian = median(knownTimes);
         long unknownMedian = median(unknownTimes);
-        assertTrue(Math.abs(knownMedian - unknownMedian) < 40,
-                "median ms, known " + knownMedian + " " + knownTimes + ", unknown " + unknownMedian + " " + unknownTimes);
+        assertTrue(
+                Math.abs(knownMedian - unknownMedian) < 40,
+                "median ms, known " + knownMedian + " " + knownTimes + ", unknown " + unknownMedian + " "
+                        + unknownTimes);
     }
 
     long timedReset(String email, String client) throws Exception {
@@ -411,18 +440,25 @@ class AccountsIT {
 
         Page team = admin.get("/admin/team?lang=en");
         assertTrue(buttonInRow(team, TestEnvironment.ADMIN_EMAIL, "deactivate").isEmpty(), "not for oneself");
-        Page deactivated = admin.submit(team, "team", Map.of(), buttonInRow(team, email, "deactivate").orElseThrow());
+        Page deactivated = admin.submit(
+                team, "team", Map.of(), buttonInRow(team, email, "deactivate").orElseThrow());
         assertTrue(deactivated.messages().contains("has been deactivated"), deactivated.messages());
         assertTrue(deactivated.text().contains("Deactivated"), "the team page shows it");
 
         assertTrue(staff.get("/admin/index").uri().getPath().startsWith("/login"), "the live session ended");
         Page refused = login(new WebSession(base.toURI()).forwardedFor("198.51.100.52"), email, PHRASE);
         assertTrue(refused.messages().contains("do not match"), refused.messages());
-        assertEquals(1, ServerLog.count(ServerLog.read(), "access changed (deactivated)", "email='" + email + "'",
-                "from='198.51.100.51'"));
+        assertEquals(
+                1,
+                ServerLog.count(
+                        ServerLog.read(),
+                        "access changed (deactivated)",
+                        "email='" + email + "'",
+                        "from='198.51.100.51'"));
 
         Page page = admin.get("/admin/team?lang=es");
-        Page reactivated = admin.submit(page, "team", Map.of(), buttonInRow(page, email, "reactivate").orElseThrow());
+        Page reactivated = admin.submit(
+                page, "team", Map.of(), buttonInRow(page, email, "reactivate").orElseThrow());
         assertTrue(reactivated.messages().contains("Se reactivó la cuenta"), reactivated.messages());
         assertTrue(signedIn(login(new WebSession(base.toURI()).forwardedFor("198.51.100.53"), email, PHRASE)));
     }
@@ -444,8 +480,8 @@ class AccountsIT {
     @DisplayName("a forged or malformed reset token gets the explanation, not an error")
     void forgedResetToken() {
         for (String token : new String[] {"abc", "x".repeat(43), "%00%00", "<script>alert(1)</script>"}) {
-            Page page = visitor.get("/password-reset?lang=es&token=" + java.net.URLEncoder.encode(token,
-                    java.nio.charset.StandardCharsets.UTF_8));
+            Page page = visitor.get("/password-reset?lang=es&token="
+                    + java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8));
             assertEquals(200, page.status(), token);
             assertTrue(page.text().contains("caducado o ya se usó"), page.text());
         }

@@ -20,8 +20,14 @@ class AlertTest {
 
     static Alert draft(LocalizedText subject, LocalizedText body) {
         Alert alert = new Alert(1L, NOW);
-        alert.write(subject, LocalizedText.empty(), body, LocalizedText.empty(), LocalizedText.empty(),
-                new Audience(null, Language.ES, "US", "606"), NOW);
+        alert.write(
+                subject,
+                LocalizedText.empty(),
+                body,
+                LocalizedText.empty(),
+                LocalizedText.empty(),
+                new Audience(null, Language.ES, "US", "606"),
+                NOW);
         return alert;
     }
 
@@ -32,8 +38,8 @@ class AlertTest {
     @Test
     @DisplayName("a new alert is a draft whose text and audience staff write; the body is sanitized as it is stored")
     void writesADraft() {
-        Alert alert = draft(new LocalizedText("Call", null),
-                new LocalizedText("<p>Hi<script>alert(1)</script></p>", null));
+        Alert alert =
+                draft(new LocalizedText("Call", null), new LocalizedText("<p>Hi<script>alert(1)</script></p>", null));
 
         assertTrue(alert.isDraft());
         assertEquals("<p>Hi</p>", alert.getBody().exactly(Language.EN));
@@ -59,7 +65,8 @@ class AlertTest {
     }
 
     @Test
-    @DisplayName("sending starts from a draft, goes on, pauses and resumes, and ends sent when every delivery is settled")
+    @DisplayName(
+            "sending starts from a draft, goes on, pauses and resumes, and ends sent when every delivery is settled")
     void sendingLifecycle() {
         Alert alert = bilingual();
         alert.startSending(3, null, NOW);
@@ -67,8 +74,16 @@ class AlertTest {
         assertEquals(3, alert.getAudienceSize());
         assertEquals(NOW, alert.getStartedAt());
         assertNull(alert.getFinishedAt());
-        assertThrows(IllegalStateException.class, () -> alert.write(LocalizedText.empty(), LocalizedText.empty(),
-                LocalizedText.empty(), LocalizedText.empty(), LocalizedText.empty(), Audience.everyone(), NOW),
+        assertThrows(
+                IllegalStateException.class,
+                () -> alert.write(
+                        LocalizedText.empty(),
+                        LocalizedText.empty(),
+                        LocalizedText.empty(),
+                        LocalizedText.empty(),
+                        LocalizedText.empty(),
+                        Audience.everyone(),
+                        NOW),
                 "the text is frozen once sending starts");
         assertThrows(IllegalStateException.class, () -> alert.startSending(3, null, NOW), "it starts once");
         assertThrows(IllegalStateException.class, () -> alert.resume(NOW), "only a paused alert resumes");
@@ -103,7 +118,9 @@ class AlertTest {
     void scheduling() {
         Alert alert = draft(new LocalizedText("Vigil", null), new LocalizedText("<p>Vigil.</p>", null));
         assertThrows(IllegalArgumentException.class, () -> alert.schedule(NOW, Language.EN, NOW));
-        assertThrows(IllegalStateException.class, () -> alert.schedule(NOW.plusSeconds(60), null, NOW),
+        assertThrows(
+                IllegalStateException.class,
+                () -> alert.schedule(NOW.plusSeconds(60), null, NOW),
                 "incomplete in Spanish, and no single version chosen");
         assertTrue(alert.isDraft());
 

@@ -1,8 +1,8 @@
 package org.puente.alert;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.mail.Address;
@@ -59,9 +59,11 @@ class AlertsIT {
 
     /** Supporters whose postal codes start with {@code prefix}: i even English, odd Spanish. */
     static void supporters(String prefix, int count, String status) throws Exception {
-        try (Connection db = db(); PreparedStatement insert = db.prepareStatement("INSERT INTO supporter (email, "
-                + "email_canonical, first_name, last_name, postal_code, country, language, status, consent_at, "
-                + "consent_source, created_at, updated_at) VALUES (?, ?, 'Ana', 'Prueba', ?, 'US', ?, ?, ?, 'test', ?, ?)")) {
+        try (Connection db = db();
+                PreparedStatement insert = db.prepareStatement(
+                        "INSERT INTO supporter (email, "
+                                + "email_canonical, first_name, last_name, postal_code, country, language, status, consent_at, "
+                                + "consent_source, created_at, updated_at) VALUES (?, ?, 'Ana', 'Prueba', ?, 'US', ?, ?, ?, 'test', ?, ?)")) {
             Timestamp now = Timestamp.from(Instant.now());
             for (int i = 0; i < count; i++) {
                 String email = address(prefix, status, i);
@@ -92,14 +94,17 @@ class AlertsIT {
      * and a check that someone got no mail proves something.
      */
     static void awaitSent(long alertId) throws Exception {
-        Await.until("alert " + alertId + " sent", Duration.ofMinutes(3), Duration.ofMillis(100),
+        Await.until(
+                "alert " + alertId + " sent",
+                Duration.ofMinutes(3),
+                Duration.ofMillis(100),
                 () -> "SENT".equals(state(alertId)));
     }
 
     /** How many of the alert's deliveries are in the state. */
     static long deliveries(long alertId, DeliveryState state) throws Exception {
-        return Long.parseLong(column("SELECT COUNT(*) FROM alert_delivery WHERE alert_id = ? AND state = ?", alertId,
-                state.name()));
+        return Long.parseLong(
+                column("SELECT COUNT(*) FROM alert_delivery WHERE alert_id = ? AND state = ?", alertId, state.name()));
     }
 
     /** Every mail the catcher holds to addresses starting with the prefix, by recipient. */
@@ -108,7 +113,9 @@ class AlertsIT {
         for (MimeMessage message : TestEnvironment.mail().getReceivedMessages()) {
             for (Address to : message.getAllRecipients()) {
                 if (to.toString().startsWith(prefix.toLowerCase() + "-")) {
-                    byRecipient.computeIfAbsent(to.toString(), k -> new ArrayList<>()).add(message);
+                    byRecipient
+                            .computeIfAbsent(to.toString(), k -> new ArrayList<>())
+                            .add(message);
                 }
             }
         }
@@ -116,8 +123,9 @@ class AlertsIT {
     }
 
     @Test
-    @DisplayName("2,000 supporters, half English and half Spanish: each gets exactly one mail in their language with "
-            + "the unsubscribe headers; unsubscribed and bounced get nothing; one-click POST unsubscribes, GET does not")
+    @DisplayName(
+            "2,000 supporters, half English and half Spanish: each gets exactly one mail in their language with "
+                    + "the unsubscribe headers; unsubscribed and bounced get nothing; one-click POST unsubscribes, GET does not")
     void alertToTwoThousand() throws Exception {
         String prefix = "Z" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
         supporters(prefix, 2000, "SUBSCRIBED");
@@ -126,20 +134,36 @@ class AlertsIT {
 
         WebSession staff = Accounts.admin(new WebSession(base.toURI()));
         Page form = staff.get("/admin/alert?lang=en");
-        Map<String, String> alert = Map.of("subjectEn", "Call your representative today",
-                "subjectEs", "Llama hoy a tu representante", "bodyEn", "<p>Children are <strong>waiting</strong>.</p>",
-                "bodyEs", "<p>Los niños están <strong>esperando</strong>.</p><script>alert(1)</script>",
-                "actionLabelEn", "Call now", "actionLabelEs", "Llama ya", "actionUrlEn", "https://example.org/call",
-                "actionUrlEs", "https://example.org/llamar", "postalPrefix", prefix);
-        Page bad = staff.submit(form, "form", Map.of("subjectEn", "x", "bodyEn", "y", "actionUrlEn", "javascript:alert(1)"), "save");
+        Map<String, String> alert = Map.of(
+                "subjectEn",
+                "Call your representative today",
+                "subjectEs",
+                "Llama hoy a tu representante",
+                "bodyEn",
+                "<p>Children are <strong>waiting</strong>.</p>",
+                "bodyEs",
+                "<p>Los niños están <strong>esperando</strong>.</p><script>alert(1)</script>",
+                "actionLabelEn",
+                "Call now",
+                "actionLabelEs",
+                "Llama ya",
+                "actionUrlEn",
+                "https://example.org/call",
+                "actionUrlEs",
+                "https://example.org/llamar",
+                "postalPrefix",
+                prefix);
+        Page bad = staff.submit(
+                form, "form", Map.of("subjectEn", "x", "bodyEn", "y", "actionUrlEn", "javascript:alert(1)"), "save");
         assertTrue(bad.messages().contains("must start with https://"), bad.messages());
         Page counted = staff.submit(form, "form", alert, "count");
         assertTrue(counted.text().contains("The audience holds 2,000 supporters right now"), counted.text());
         Page sent = staff.submit(counted, "form", Map.of(), "send");
         assertTrue(sent.messages().contains("going out to 2,000 supporters"), sent.messages());
         long alertId;
-        try (Connection db = db(); PreparedStatement query = db.prepareStatement(
-                "SELECT MAX(alert_id) FROM alert_delivery WHERE email LIKE ?")) {
+        try (Connection db = db();
+                PreparedStatement query =
+                        db.prepareStatement("SELECT MAX(alert_id) FROM alert_delivery WHERE email LIKE ?")) {
             query.setString(1, prefix.toLowerCase() + "-%");
             try (ResultSet rs = query.executeQuery()) {
                 rs.next();
@@ -154,17 +178,25 @@ class AlertsIT {
             assertEquals(1, mine.size(), "exactly one mail for supporter " + i);
             MimeMessage mail = mine.get(0);
             boolean english = i % 2 == 0;
-            assertEquals(english ? "Call your representative today" : "Llama hoy a tu representante", mail.getSubject());
+            assertEquals(
+                    english ? "Call your representative today" : "Llama hoy a tu representante", mail.getSubject());
             assertEquals(english ? "en" : "es", mail.getHeader("Content-Language", null));
-            assertTrue(mail.getHeader("List-Unsubscribe", null).startsWith("<" + TestEnvironment.BASE_URL + "/unsubscribe?s="));
+            assertTrue(mail.getHeader("List-Unsubscribe", null)
+                    .startsWith("<" + TestEnvironment.BASE_URL + "/unsubscribe?s="));
             assertEquals("List-Unsubscribe=One-Click", mail.getHeader("List-Unsubscribe-Post", null));
             assertTrue(mail.getContentType().startsWith("multipart/alternative"), mail.getContentType());
         }
-        assertEquals(2000, mails.size(), "nothing to unsubscribed or bounced supporters: " + mails.keySet().stream()
-                .filter(a -> !a.contains("-subscribed-")).toList());
+        assertEquals(
+                2000,
+                mails.size(),
+                "nothing to unsubscribed or bounced supporters: "
+                        + mails.keySet().stream()
+                                .filter(a -> !a.contains("-subscribed-"))
+                                .toList());
 
         MimeMessage spanish = mails.get(address(prefix, "SUBSCRIBED", 1)).get(0);
-        String html = (String) ((MimeMultipart) spanish.getContent()).getBodyPart(1).getContent();
+        String html =
+                (String) ((MimeMultipart) spanish.getContent()).getBodyPart(1).getContent();
         assertTrue(html.contains("Los niños están <strong>esperando</strong>") && !html.contains("<script"), html);
         assertTrue(html.contains("Dejar de recibir estas alertas"), "the footer in the reader's language");
         assertTrue(html.contains("https://example.org/llamar"), "the Spanish button");
@@ -172,26 +204,32 @@ class AlertsIT {
         String link = spanish.getHeader("List-Unsubscribe", null).replaceAll("^<|>$", "");
         String local = link.replace(TestEnvironment.BASE_URL, base.toString().replaceAll("/$", ""));
         HttpClient client = HttpClient.newHttpClient();
-        HttpResponse<String> shown = client.send(HttpRequest.newBuilder(URI.create(local)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> shown =
+                client.send(HttpRequest.newBuilder(URI.create(local)).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, shown.statusCode());
         assertTrue(shown.body().contains("Dejar de recibir"), "the page asks, in the supporter's language");
         assertEquals("SUBSCRIBED", status(address(prefix, "SUBSCRIBED", 1)), "a GET (a link scanner) changes nothing");
 
-        HttpResponse<String> oneClick = client.send(HttpRequest.newBuilder(URI.create(local))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click")).build(),
+        HttpResponse<String> oneClick = client.send(
+                HttpRequest.newBuilder(URI.create(local))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, oneClick.statusCode(), oneClick.body());
         assertEquals("UNSUBSCRIBED", status(address(prefix, "SUBSCRIBED", 1)), "one POST, no cookies, no login");
 
-        HttpResponse<String> forged = client.send(HttpRequest.newBuilder(URI.create(local.replaceAll("t=[^&]+", "t=" + "A".repeat(43))))
-                .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click"))
-                .header("Content-Type", "application/x-www-form-urlencoded").build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> forged = client.send(
+                HttpRequest.newBuilder(URI.create(local.replaceAll("t=[^&]+", "t=" + "A".repeat(43))))
+                        .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(404, forged.statusCode(), "a made-up link unsubscribes nobody");
 
-        try (Connection db = db(); PreparedStatement query = db.prepareStatement(
-                "SELECT COUNT(*), SUM(state = 'SENT'), MAX(attempts) FROM alert_delivery WHERE alert_id = ?")) {
+        try (Connection db = db();
+                PreparedStatement query = db.prepareStatement(
+                        "SELECT COUNT(*), SUM(state = 'SENT'), MAX(attempts) FROM alert_delivery WHERE alert_id = ?")) {
             query.setLong(1, alertId);
             try (ResultSet rs = query.executeQuery()) {
                 rs.next();
@@ -200,19 +238,24 @@ class AlertsIT {
                 assertEquals(1, rs.getInt(3), "no delivery was taken by two workers");
             }
         }
-        assertTrue(html.contains("Cambiar tu idioma o borrar tus datos") && html.contains("/preferences?s="),
+        assertTrue(
+                html.contains("Cambiar tu idioma o borrar tus datos") && html.contains("/preferences?s="),
                 "the preferences link in the footer");
 
         Page report = staff.get("/admin/alert-report?id=" + alertId + "&lang=en");
         assertEquals(200, report.status());
-        assertEquals(List.of("Spanish", "1,000", "1,000", "0", "0", "0", "0", "1"), cells(report, "es"),
+        assertEquals(
+                List.of("Spanish", "1,000", "1,000", "0", "0", "0", "0", "1"),
+                cells(report, "es"),
                 "the Spanish row: 1,000 sent, one unsubscribe from this alert's link");
         assertEquals(List.of("English", "1,000", "1,000", "0", "0", "0", "0", "0"), cells(report, "en"));
         assertEquals(List.of("All", "2,000", "2,000", "0", "0", "0", "0", "1"), cells(report, "all"));
     }
 
     static List<String> cells(Page report, String language) {
-        return report.document().select("tr[data-language=" + language + "] > *").eachText();
+        return report.document()
+                .select("tr[data-language=" + language + "] > *")
+                .eachText();
     }
 
     static String status(String email) throws Exception {
@@ -229,17 +272,20 @@ class AlertsIT {
             db.setAutoCommit(false);
             alertId = insertSendingAlert(db, prefix, 12);
             // The dead sender: 4 delivered before it died, 4 claimed (lease expired), 4 never touched.
-            try (PreparedStatement deliveries = db.prepareStatement("INSERT INTO alert_delivery (alert_id, supporter_id, email, "
-                    + "language, state, attempts, next_attempt_at, claimed_by, claimed_until, sent_at) "
-                    + "SELECT ?, id, email, language, ?, ?, NOW(6), ?, ?, ? FROM supporter WHERE email = ?")) {
+            try (PreparedStatement deliveries =
+                    db.prepareStatement("INSERT INTO alert_delivery (alert_id, supporter_id, email, "
+                            + "language, state, attempts, next_attempt_at, claimed_by, claimed_until, sent_at) "
+                            + "SELECT ?, id, email, language, ?, ?, NOW(6), ?, ?, ? FROM supporter WHERE email = ?")) {
                 for (int i = 0; i < 12; i++) {
                     String state = i < 4 ? "SENT" : i < 8 ? "CLAIMED" : "PENDING";
                     deliveries.setLong(1, alertId);
                     deliveries.setString(2, state);
                     deliveries.setInt(3, i < 8 ? 1 : 0);
                     deliveries.setString(4, i >= 4 && i < 8 ? "dead-instance/0" : null);
-                    deliveries.setTimestamp(5, i >= 4 && i < 8 ? Timestamp.from(Instant.now().minusSeconds(5)) : null);
-                    deliveries.setTimestamp(6, i < 4 ? Timestamp.from(Instant.now().minusSeconds(60)) : null);
+                    deliveries.setTimestamp(
+                            5, i >= 4 && i < 8 ? Timestamp.from(Instant.now().minusSeconds(5)) : null);
+                    deliveries.setTimestamp(
+                            6, i < 4 ? Timestamp.from(Instant.now().minusSeconds(60)) : null);
                     deliveries.setString(7, address(prefix, "SUBSCRIBED", i));
                     deliveries.addBatch();
                 }
@@ -250,17 +296,21 @@ class AlertsIT {
         awaitSent(alertId);
         Map<String, List<MimeMessage>> mails = mailsTo(prefix);
         for (int i = 0; i < 12; i++) {
-            assertEquals(i < 4 ? 0 : 1, mails.getOrDefault(address(prefix, "SUBSCRIBED", i), List.of()).size(),
+            assertEquals(
+                    i < 4 ? 0 : 1,
+                    mails.getOrDefault(address(prefix, "SUBSCRIBED", i), List.of())
+                            .size(),
                     "supporter " + i + (i < 4 ? " had been sent before the crash" : " gets the mail once"));
         }
     }
 
     /** Supporters with exactly these addresses (English), their postal codes starting with the prefix. */
     static void supportersAt(String prefix, List<String> emails) throws Exception {
-        try (Connection db = db(); PreparedStatement insert = db.prepareStatement("INSERT INTO supporter (email, "
-                + "email_canonical, first_name, last_name, postal_code, country, language, status, consent_at, "
-                + "consent_source, created_at, updated_at) VALUES (?, ?, 'Leo', 'Prueba', ?, 'US', 'en', 'SUBSCRIBED', "
-                + "NOW(6), 'test', NOW(6), NOW(6))")) {
+        try (Connection db = db();
+                PreparedStatement insert = db.prepareStatement("INSERT INTO supporter (email, "
+                        + "email_canonical, first_name, last_name, postal_code, country, language, status, consent_at, "
+                        + "consent_source, created_at, updated_at) VALUES (?, ?, 'Leo', 'Prueba', ?, 'US', 'en', 'SUBSCRIBED', "
+                        + "NOW(6), 'test', NOW(6), NOW(6))")) {
             for (String email : emails) {
                 insert.setString(1, email);
                 insert.setString(2, email);
@@ -277,13 +327,15 @@ class AlertsIT {
             // One transaction, as the portal starts an alert: a sender must never see it sending with no deliveries.
             db.setAutoCommit(false);
             long alertId = insertSendingAlert(db, prefix, 0);
-            try (PreparedStatement deliveries = db.prepareStatement("INSERT INTO alert_delivery (alert_id, supporter_id, email, "
-                    + "language, state, attempts, next_attempt_at) SELECT ?, id, email, language, 'PENDING', 0, NOW(6) "
-                    + "FROM supporter WHERE postal_code LIKE ?")) {
+            try (PreparedStatement deliveries =
+                    db.prepareStatement("INSERT INTO alert_delivery (alert_id, supporter_id, email, "
+                            + "language, state, attempts, next_attempt_at) SELECT ?, id, email, language, 'PENDING', 0, NOW(6) "
+                            + "FROM supporter WHERE postal_code LIKE ?")) {
                 deliveries.setLong(1, alertId);
                 deliveries.setString(2, prefix + "%");
                 int size = deliveries.executeUpdate();
-                try (PreparedStatement update = db.prepareStatement("UPDATE alert SET audience_size = ? WHERE id = ?")) {
+                try (PreparedStatement update =
+                        db.prepareStatement("UPDATE alert SET audience_size = ? WHERE id = ?")) {
                     update.setInt(1, size);
                     update.setLong(2, alertId);
                     update.executeUpdate();
@@ -296,10 +348,12 @@ class AlertsIT {
 
     /** An alert row, already sending, to the supporters whose postal code starts with the prefix; no deliveries. */
     static long insertSendingAlert(Connection db, String prefix, int audienceSize) throws Exception {
-        try (PreparedStatement insert = db.prepareStatement("INSERT INTO alert (subject_en, subject_es, body_en, body_es, "
-                + "audience_postal, state, audience_size, created_by, created_at, updated_at, started_at) SELECT "
-                + "'Call today', 'Llama hoy', '<p>Call.</p>', '<p>Llama.</p>', ?, 'SENDING', ?, MIN(id), NOW(6), NOW(6), "
-                + "NOW(6) FROM account", java.sql.Statement.RETURN_GENERATED_KEYS)) {
+        try (PreparedStatement insert = db.prepareStatement(
+                "INSERT INTO alert (subject_en, subject_es, body_en, body_es, "
+                        + "audience_postal, state, audience_size, created_by, created_at, updated_at, started_at) SELECT "
+                        + "'Call today', 'Llama hoy', '<p>Call.</p>', '<p>Llama.</p>', ?, 'SENDING', ?, MIN(id), NOW(6), NOW(6), "
+                        + "NOW(6) FROM account",
+                java.sql.Statement.RETURN_GENERATED_KEYS)) {
             insert.setString(1, prefix);
             insert.setInt(2, audienceSize);
             insert.executeUpdate();
@@ -311,7 +365,10 @@ class AlertsIT {
     }
 
     static String delivery(long alertId, String email) throws Exception {
-        return column("SELECT CONCAT(state, '/', attempts) FROM alert_delivery WHERE alert_id = ? AND email = ?", alertId, email);
+        return column(
+                "SELECT CONCAT(state, '/', attempts) FROM alert_delivery WHERE alert_id = ? AND email = ?",
+                alertId,
+                email);
     }
 
     @Test
@@ -349,17 +406,24 @@ class AlertsIT {
     }
 
     @Test
-    @DisplayName("the mail server going down mid-send loses nothing: sending waits, resumes when it is back, and completes")
+    @DisplayName(
+            "the mail server going down mid-send loses nothing: sending waits, resumes when it is back, and completes")
     void smtpDownMidSend() throws Exception {
         String prefix = "D" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
         supporters(prefix, 1000, "SUBSCRIBED");
         long alertId = startAlert(prefix);
         WebSession staff = Accounts.admin(new WebSession(base.toURI()).forwardedFor("198.51.100.76"));
         try {
-            Await.until("sending started", Duration.ofSeconds(60), Duration.ofMillis(5),
+            Await.until(
+                    "sending started",
+                    Duration.ofSeconds(60),
+                    Duration.ofMillis(5),
                     () -> deliveries(alertId, DeliveryState.SENT) > 0);
             TestEnvironment.smtp().setDown(true);
-            Await.until("staff told the mail server is down", Duration.ofSeconds(30), Duration.ofMillis(200),
+            Await.until(
+                    "staff told the mail server is down",
+                    Duration.ofSeconds(30),
+                    Duration.ofMillis(200),
                     () -> staff.get("/admin/alerts?lang=en").messages().contains("The mail server is not answering"));
             assertEquals("SENDING", state(alertId), "the alert waits for the server, it does not end");
             long sent = deliveries(alertId, DeliveryState.SENT);
@@ -377,13 +441,15 @@ class AlertsIT {
         Map<String, List<MimeMessage>> mails = mailsTo(prefix);
         int twice = 0;
         for (int i = 0; i < 1000; i++) {
-            int copies = mails.getOrDefault(address(prefix, "SUBSCRIBED", i), List.of()).size();
+            int copies = mails.getOrDefault(address(prefix, "SUBSCRIBED", i), List.of())
+                    .size();
             assertTrue(copies >= 1, "supporter " + i + " lost");
             twice += copies - 1;
         }
         assertTrue(twice <= 4, "at most the messages in flight when the server fell may go twice: " + twice);
-        try (Connection db = db(); PreparedStatement query = db.prepareStatement(
-                "SELECT COUNT(*) FROM alert_delivery WHERE alert_id = ? AND state = 'SENT'")) {
+        try (Connection db = db();
+                PreparedStatement query = db.prepareStatement(
+                        "SELECT COUNT(*) FROM alert_delivery WHERE alert_id = ? AND state = 'SENT'")) {
             query.setLong(1, alertId);
             try (ResultSet rs = query.executeQuery()) {
                 rs.next();
@@ -397,19 +463,23 @@ class AlertsIT {
         MimeMessage[] all = TestEnvironment.mail().getReceivedMessages();
         for (int i = all.length - 1; i >= 0; i--) {
             if (all[i].getAllRecipients()[0].toString().equals(email)) {
-                String html = (String) ((MimeMultipart) all[i].getContent()).getBodyPart(1).getContent();
+                String html = (String)
+                        ((MimeMultipart) all[i].getContent()).getBodyPart(1).getContent();
                 java.util.regex.Matcher link = java.util.regex.Pattern.compile("href=\"([^\"]*/preferences\\?[^\"]+)\"")
                         .matcher(html);
                 assertTrue(link.find(), html);
-                return link.group(1).replace("&amp;", "&").replace(TestEnvironment.BASE_URL, base.toString().replaceAll("/$", ""));
+                return link.group(1)
+                        .replace("&amp;", "&")
+                        .replace(TestEnvironment.BASE_URL, base.toString().replaceAll("/$", ""));
             }
         }
         throw new AssertionError("no mail to " + email);
     }
 
     @Test
-    @DisplayName("from an alert's link, a supporter changes their language and erases their data (signatures stay "
-            + "counted, anonymized); the page never shows their whole address; bad requests get a 400 and change nothing")
+    @DisplayName(
+            "from an alert's link, a supporter changes their language and erases their data (signatures stay "
+                    + "counted, anonymized); the page never shows their whole address; bad requests get a 400 and change nothing")
     void supporterPreferences() throws Exception {
         String prefix = "P" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
         String email = prefix.toLowerCase() + "-leo@example.org";
@@ -425,12 +495,14 @@ class AlertsIT {
         assertTrue(page.text().contains(prefix.toLowerCase().charAt(0) + "•••@example.org"), page.text());
         assertTrue(!page.body().contains(email), "the whole address is never on the page");
         assertTrue(page.header("Cache-Control").contains("no-store"));
-        assertTrue(page.allHeaders("Set-Cookie").stream().noneMatch(c -> c.startsWith("JSESSIONID")),
+        assertTrue(
+                page.allHeaders("Set-Cookie").stream().noneMatch(c -> c.startsWith("JSESSIONID")),
                 "the preferences page creates no session: " + page.allHeaders("Set-Cookie"));
         String s = link.replaceAll(".*[?&]s=([^&]+).*", "$1");
         String t = link.replaceAll(".*[?&]t=([^&]+).*", "$1");
 
-        Page badLanguage = visitor.postForm("/preferences", Map.of("s", s, "t", t, "action", "language", "language", "fr"));
+        Page badLanguage =
+                visitor.postForm("/preferences", Map.of("s", s, "t", t, "action", "language", "language", "fr"));
         assertEquals(400, badLanguage.status());
         assertTrue(badLanguage.messages().contains("Choose English or Spanish"), badLanguage.messages());
 
@@ -439,99 +511,168 @@ class AlertsIT {
         assertEquals("es", saved.lang(), "the page answers in the language just chosen");
         assertTrue(saved.messages().contains("Guardado"), saved.messages());
         assertEquals("es", column("SELECT language FROM supporter WHERE email = ?", email));
-        assertEquals("LANGUAGE", column("SELECT MAX(e.kind) FROM supporter_event e JOIN supporter s ON s.id = e.supporter_id "
-                + "WHERE s.email = ? AND e.kind = 'LANGUAGE'", email), "the change is in the supporter's history");
+        assertEquals(
+                "LANGUAGE",
+                column(
+                        "SELECT MAX(e.kind) FROM supporter_event e JOIN supporter s ON s.id = e.supporter_id "
+                                + "WHERE s.email = ? AND e.kind = 'LANGUAGE'",
+                        email),
+                "the change is in the supporter's history");
         assertTrue(visitor.cookie("JSESSIONID").isEmpty(), "neither its forms nor their redirects create a session");
 
         // A confirmed signature of theirs, to see it survive the erasure anonymized.
         String petition = column("SELECT MIN(id) FROM petition WHERE state = 'OPEN'");
-        try (Connection db = db(); PreparedStatement insert = db.prepareStatement("INSERT INTO signature (petition_id, "
-                + "first_name, last_name, email, email_canonical, postal_code, country, language, comment, alerts_consent, "
-                + "state, created_at, confirmed_at, source_ip) VALUES (?, 'Leo', 'Prueba', ?, ?, '20001', 'US', 'en', "
-                + "'Free them', TRUE, 'CONFIRMED', NOW(6), NOW(6), '203.0.113.9')")) {
+        try (Connection db = db();
+                PreparedStatement insert = db.prepareStatement("INSERT INTO signature (petition_id, "
+                        + "first_name, last_name, email, email_canonical, postal_code, country, language, comment, alerts_consent, "
+                        + "state, created_at, confirmed_at, source_ip) VALUES (?, 'Leo', 'Prueba', ?, ?, '20001', 'US', 'en', "
+                        + "'Free them', TRUE, 'CONFIRMED', NOW(6), NOW(6), '203.0.113.9')")) {
             insert.setLong(1, Long.parseLong(petition));
             insert.setString(2, email);
             insert.setString(3, email);
             insert.executeUpdate();
         }
-        String confirmedBefore = column("SELECT COUNT(*) FROM signature WHERE petition_id = ? AND state = 'CONFIRMED'", petition);
+        String confirmedBefore =
+                column("SELECT COUNT(*) FROM signature WHERE petition_id = ? AND state = 'CONFIRMED'", petition);
 
         Page unconfirmed = visitor.postForm("/preferences", Map.of("s", s, "t", t, "action", "erase", "lang", "en"));
         assertEquals(400, unconfirmed.status());
         assertTrue(unconfirmed.messages().contains("Tick the box"), unconfirmed.messages());
-        assertEquals("1", column("SELECT COUNT(*) FROM supporter WHERE email = ?", email), "nothing erased unconfirmed");
+        assertEquals(
+                "1", column("SELECT COUNT(*) FROM supporter WHERE email = ?", email), "nothing erased unconfirmed");
 
         // The List-Unsubscribe header's link only unsubscribes: it opens no preferences and erases nothing.
-        String unsubscribeToken = newestMailTo(email).getHeader("List-Unsubscribe", null).replaceAll(".*[?&]t=([^&>]+).*", "$1");
+        String unsubscribeToken =
+                newestMailTo(email).getHeader("List-Unsubscribe", null).replaceAll(".*[?&]t=([^&>]+).*", "$1");
         Page viaHeader = visitor.get("/preferences?s=" + s + "&t=" + unsubscribeToken + "&lang=en");
         assertEquals(404, viaHeader.status());
         assertTrue(viaHeader.text().contains("This link no longer works"), viaHeader.text());
-        assertEquals(404, visitor.postForm("/preferences", Map.of("s", s, "t", unsubscribeToken, "action", "erase",
-                "confirm", "yes")).status());
-        assertEquals(404, visitor.postForm("/preferences/erase", Map.of("s", s, "t", unsubscribeToken,
-                "e", String.valueOf(java.time.Instant.now().plusSeconds(3600).getEpochSecond()))).status());
-        assertEquals(404, visitor.postForm("/unsubscribe", Map.of("s", s, "t", t)).status(),
+        assertEquals(
+                404,
+                visitor.postForm(
+                                "/preferences",
+                                Map.of("s", s, "t", unsubscribeToken, "action", "erase", "confirm", "yes"))
+                        .status());
+        assertEquals(
+                404,
+                visitor.postForm(
+                                "/preferences/erase",
+                                Map.of(
+                                        "s",
+                                        s,
+                                        "t",
+                                        unsubscribeToken,
+                                        "e",
+                                        String.valueOf(java.time.Instant.now()
+                                                .plusSeconds(3600)
+                                                .getEpochSecond())))
+                        .status());
+        assertEquals(
+                404,
+                visitor.postForm("/unsubscribe", Map.of("s", s, "t", t)).status(),
                 "nor does the preferences link work as an unsubscribe link");
 
         // Asking to erase only mails a confirmation link, in the supporter's language (now Spanish).
-        Page asked = visitor.postForm("/preferences", Map.of("s", s, "t", t, "action", "erase", "confirm", "yes", "lang", "en"));
+        Page asked = visitor.postForm(
+                "/preferences", Map.of("s", s, "t", t, "action", "erase", "confirm", "yes", "lang", "en"));
         assertEquals(200, asked.status());
-        assertTrue(asked.messages().contains("Enviamos un enlace a tu correo electrónico"),
+        assertTrue(
+                asked.messages().contains("Enviamos un enlace a tu correo electrónico"),
                 "in the supporter's language: " + asked.messages());
         assertEquals("1", column("SELECT COUNT(*) FROM supporter WHERE email = ?", email), "nothing erased yet");
         // Whoever holds a forwarded link cannot flood the owner's mailbox: three such mails an hour.
         for (int i = 0; i < 2; i++) {
-            assertEquals(200, visitor.postForm("/preferences", Map.of("s", s, "t", t, "action", "erase", "confirm", "yes",
-                    "lang", "en")).status());
+            assertEquals(
+                    200,
+                    visitor.postForm(
+                                    "/preferences",
+                                    Map.of("s", s, "t", t, "action", "erase", "confirm", "yes", "lang", "en"))
+                            .status());
         }
-        Page flood = visitor.postForm("/preferences", Map.of("s", s, "t", t, "action", "erase", "confirm", "yes",
-                "lang", "es"));
+        Page flood = visitor.postForm(
+                "/preferences", Map.of("s", s, "t", t, "action", "erase", "confirm", "yes", "lang", "es"));
         assertEquals(429, flood.status());
         assertTrue(flood.text().contains("Ya te enviamos varios mensajes"), flood.text());
-        assertEquals(429, visitor.postForm("/preferences", Map.of("s", s, "t", t, "action", "newLink")).status(),
+        assertEquals(
+                429,
+                visitor.postForm("/preferences", Map.of("s", s, "t", t, "action", "newLink"))
+                        .status(),
                 "the new-link mail counts against the same limit");
         String eraseSubject = "Confirma que quieres borrar tus datos";
-        Await.until("three erasure mails", Duration.ofSeconds(15), Duration.ofMillis(100),
-                () -> Mailbox.to(email).stream().filter(m -> eraseSubject.equals(subjectOf(m))).count() >= 3);
+        Await.until(
+                "three erasure mails",
+                Duration.ofSeconds(15),
+                Duration.ofMillis(100),
+                () -> Mailbox.to(email).stream()
+                                .filter(m -> eraseSubject.equals(subjectOf(m)))
+                                .count()
+                        >= 3);
         MimeMessage confirmation = mailWithSubject(email, eraseSubject);
         String eraseLink = Mailbox.link(confirmation, "/preferences/erase?");
         assertTrue(eraseLink.contains("lang=es"), eraseLink);
         String e = eraseLink.replaceAll(".*[?&]e=([^&]+).*", "$1");
         String et = eraseLink.replaceAll(".*[?&]t=([^&]+).*", "$1");
-        assertEquals(404, visitor.postForm("/preferences/erase", Map.of("s", s, "e", String.valueOf(Long.parseLong(e) + 86400),
-                "t", et)).status(), "its expiry is signed: it cannot be extended");
+        assertEquals(
+                404,
+                visitor.postForm(
+                                "/preferences/erase",
+                                Map.of("s", s, "e", String.valueOf(Long.parseLong(e) + 86400), "t", et))
+                        .status(),
+                "its expiry is signed: it cannot be extended");
         Page confirmPage = visitor.get(eraseLink);
         assertEquals(200, confirmPage.status());
         assertNotNull(confirmPage.document().getElementById("erase-now"), "a button to press: " + confirmPage.text());
-        assertEquals("1", column("SELECT COUNT(*) FROM supporter WHERE email = ?", email), "following the link erases nothing");
+        assertEquals(
+                "1",
+                column("SELECT COUNT(*) FROM supporter WHERE email = ?", email),
+                "following the link erases nothing");
 
         Page erased = visitor.postForm("/preferences/erase", Map.of("s", s, "e", e, "t", et, "lang", "en"));
         assertEquals(200, erased.status());
         assertTrue(erased.messages().contains("Your data has been erased"), erased.messages());
         assertEquals("0", column("SELECT COUNT(*) FROM supporter WHERE email = ?", email));
-        assertEquals("0", column("SELECT COUNT(*) FROM signature WHERE email = ? OR first_name = 'Leo' AND comment = 'Free them'", email));
+        assertEquals(
+                "0",
+                column(
+                        "SELECT COUNT(*) FROM signature WHERE email = ? OR first_name = 'Leo' AND comment = 'Free them'",
+                        email));
         assertEquals("0", column("SELECT COUNT(*) FROM alert_delivery WHERE email = ?", email));
-        assertEquals(confirmedBefore, column("SELECT COUNT(*) FROM signature WHERE petition_id = ? AND state = 'CONFIRMED'", petition),
+        assertEquals(
+                confirmedBefore,
+                column("SELECT COUNT(*) FROM signature WHERE petition_id = ? AND state = 'CONFIRMED'", petition),
                 "their signature still counts");
-        assertEquals("1", column("SELECT COUNT(*) FROM signature WHERE petition_id = ? AND email = 'erased@invalid' "
-                + "AND source_ip IS NULL AND postal_code IS NULL AND comment IS NULL", petition));
+        assertEquals(
+                "1",
+                column(
+                        "SELECT COUNT(*) FROM signature WHERE petition_id = ? AND email = 'erased@invalid' "
+                                + "AND source_ip IS NULL AND postal_code IS NULL AND comment IS NULL",
+                        petition));
         Page gone = visitor.get(link.replace("lang=en", "lang=es"));
         assertEquals(404, gone.status(), "the link leads nowhere once the data is gone");
         assertTrue(gone.text().contains("Este enlace ya no funciona"), "said in the reader's language: " + gone.text());
-        assertEquals(404, visitor.postForm("/preferences/erase", Map.of("s", s, "e", e, "t", et)).status(), "used up");
-        assertEquals(404, visitor.get(link.replaceAll("t=[^&]+", "t=" + "A".repeat(43))).status());
+        assertEquals(
+                404,
+                visitor.postForm("/preferences/erase", Map.of("s", s, "e", e, "t", et))
+                        .status(),
+                "used up");
+        assertEquals(
+                404,
+                visitor.get(link.replaceAll("t=[^&]+", "t=" + "A".repeat(43))).status());
     }
 
     @Test
-    @DisplayName("a supporter who forwarded an alert asks for a new preferences link: the old one is refused, in either "
-            + "language, and the new one arrives by mail and works; the unsubscribe link keeps working")
+    @DisplayName(
+            "a supporter who forwarded an alert asks for a new preferences link: the old one is refused, in either "
+                    + "language, and the new one arrives by mail and works; the unsubscribe link keeps working")
     void newPreferencesLink() throws Exception {
         String prefix = "N" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
         String email = prefix.toLowerCase() + "-ana@example.org";
         supportersAt(prefix, List.of(email));
         awaitSent(startAlert(prefix));
         String link = preferencesLink(email);
-        String unsubscribe = newestMailTo(email).getHeader("List-Unsubscribe", null).replaceAll("^<|>$", "")
+        String unsubscribe = newestMailTo(email)
+                .getHeader("List-Unsubscribe", null)
+                .replaceAll("^<|>$", "")
                 .replace(TestEnvironment.BASE_URL, "");
         WebSession visitor = new WebSession(base.toURI());
         Page page = visitor.get(link);
@@ -543,7 +684,10 @@ class AlertsIT {
         for (String language : List.of("en", "es")) {
             Page old = visitor.get(link.replaceAll("lang=[a-z]+", "lang=" + language));
             assertEquals(404, old.status(), "revoked, not an error");
-            assertTrue(old.text().contains(language.equals("en") ? "This link no longer works" : "Este enlace ya no funciona"),
+            assertTrue(
+                    old.text()
+                            .contains(
+                                    language.equals("en") ? "This link no longer works" : "Este enlace ya no funciona"),
                     old.text());
         }
         String fresh = Mailbox.link(mailWithSubject(email, "Your new link to your alert preferences"), "/preferences?");
@@ -570,7 +714,10 @@ class AlertsIT {
     static MimeMessage mailWithSubject(String email, String subject) throws Exception {
         MimeMessage[] found = new MimeMessage[1];
         Await.until("a mail '" + subject + "' to " + email, Duration.ofSeconds(15), Duration.ofMillis(100), () -> {
-            found[0] = Mailbox.to(email).stream().filter(m -> subject.equals(subjectOf(m))).findFirst().orElse(null);
+            found[0] = Mailbox.to(email).stream()
+                    .filter(m -> subject.equals(subjectOf(m)))
+                    .findFirst()
+                    .orElse(null);
             return found[0] != null;
         });
         return found[0];
@@ -578,7 +725,8 @@ class AlertsIT {
 
     /** The first column of the first row the query returns, as text (null for none). */
     static String column(String sql, Object... parameters) throws Exception {
-        try (Connection db = db(); PreparedStatement query = db.prepareStatement(sql)) {
+        try (Connection db = db();
+                PreparedStatement query = db.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 query.setObject(i + 1, parameters[i]);
             }
@@ -597,9 +745,19 @@ class AlertsIT {
         WebSession staff = Accounts.admin(new WebSession(base.toURI()));
         Page form = staff.get("/admin/alert?lang=en");
         java.time.format.DateTimeFormatter minutes = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
-        Map<String, String> alert = new HashMap<>(Map.of("subjectEn", "Vigil on Friday", "subjectEs", "Vigilia el viernes",
-                "bodyEn", "<p>Bring a candle.</p>", "bodyEs", "<p>Trae una vela.</p>", "postalPrefix", prefix,
-                "scheduledAt", java.time.LocalDateTime.now().minusHours(1).format(minutes)));
+        Map<String, String> alert = new HashMap<>(Map.of(
+                "subjectEn",
+                "Vigil on Friday",
+                "subjectEs",
+                "Vigilia el viernes",
+                "bodyEn",
+                "<p>Bring a candle.</p>",
+                "bodyEs",
+                "<p>Trae una vela.</p>",
+                "postalPrefix",
+                prefix,
+                "scheduledAt",
+                java.time.LocalDateTime.now().minusHours(1).format(minutes)));
         Page past = staff.submit(form, "form", alert, "schedule");
         assertTrue(past.messages().contains("That time has already passed"), past.messages());
         String id = column("SELECT MAX(id) FROM alert WHERE audience_postal = ?", prefix);
@@ -619,8 +777,11 @@ class AlertsIT {
         Page cancelled = staff.submit(scheduled, "list", Map.of(), cancelButton(scheduled, "Vigil on Friday"));
         assertTrue(cancelled.messages().contains("The schedule is cancelled"), cancelled.messages());
         assertEquals("DRAFT", column("SELECT state FROM alert WHERE id = ?", id));
-        Page again = staff.submit(cancelled, "form", Map.of("scheduledAt",
-                java.time.LocalDateTime.now().plusHours(2).format(minutes)), "schedule");
+        Page again = staff.submit(
+                cancelled,
+                "form",
+                Map.of("scheduledAt", java.time.LocalDateTime.now().plusHours(2).format(minutes)),
+                "schedule");
         assertTrue(again.messages().contains("The alert is scheduled for"), again.messages());
 
         TestClock.advance(base.toURI(), Duration.ofHours(2).plusMinutes(2));
@@ -633,7 +794,9 @@ class AlertsIT {
         for (int i = 0; i < 20; i++) {
             List<MimeMessage> mine = mails.getOrDefault(address(prefix, "SUBSCRIBED", i), List.of());
             assertEquals(1, mine.size(), "supporter " + i);
-            assertEquals(i % 2 == 0 ? "Vigil on Friday" : "Vigilia el viernes", mine.get(0).getSubject());
+            assertEquals(
+                    i % 2 == 0 ? "Vigil on Friday" : "Vigilia el viernes",
+                    mine.get(0).getSubject());
         }
     }
 
@@ -647,13 +810,17 @@ class AlertsIT {
         WebSession staff = Accounts.admin(new WebSession(base.toURI()).forwardedFor("198.51.100.75"));
         Page form = staff.get("/admin/alert?lang=en");
         String petition = form.document().select("select[name=form:petition] option").stream()
-                .map(o -> o.attr("value")).filter(v -> !v.isEmpty()).findFirst()
+                .map(o -> o.attr("value"))
+                .filter(v -> !v.isEmpty())
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no petition to choose: " + form.text()));
         // Supporters 0-3 signed and confirmed, 4 signed without confirming,
         // 5 did not sign; the unsubscribed one signed and confirmed.
-        try (Connection db = db(); PreparedStatement sign = db.prepareStatement("INSERT INTO signature (petition_id, "
-                + "first_name, last_name, email, email_canonical, country, language, state, created_at, confirmed_at) "
-                + "VALUES (?, 'Ana', 'Prueba', ?, ?, 'US', 'en', ?, NOW(6), IF(? = 'CONFIRMED', NOW(6), NULL))")) {
+        try (Connection db = db();
+                PreparedStatement sign = db.prepareStatement(
+                        "INSERT INTO signature (petition_id, "
+                                + "first_name, last_name, email, email_canonical, country, language, state, created_at, confirmed_at) "
+                                + "VALUES (?, 'Ana', 'Prueba', ?, ?, 'US', 'en', ?, NOW(6), IF(? = 'CONFIRMED', NOW(6), NULL))")) {
             Map<String, String> signers = new java.util.LinkedHashMap<>();
             for (int i = 0; i < 4; i++) {
                 signers.put(address(prefix, "SUBSCRIBED", i), "CONFIRMED");
@@ -671,15 +838,27 @@ class AlertsIT {
             sign.executeBatch();
         }
 
-        Map<String, String> alert = Map.of("subjectEn", "Signers: one more step", "subjectEs", "Firmantes: un paso más",
-                "bodyEn", "<p>Thank you.</p>", "bodyEs", "<p>Gracias.</p>", "petition", petition, "postalPrefix", prefix);
+        Map<String, String> alert = Map.of(
+                "subjectEn",
+                "Signers: one more step",
+                "subjectEs",
+                "Firmantes: un paso más",
+                "bodyEn",
+                "<p>Thank you.</p>",
+                "bodyEs",
+                "<p>Gracias.</p>",
+                "petition",
+                petition,
+                "postalPrefix",
+                prefix);
         Page counted = staff.submit(form, "form", alert, "count");
         assertTrue(counted.text().contains("The audience holds 4 supporters right now"), counted.text());
         Page sent = staff.submit(counted, "form", Map.of(), "send");
         assertTrue(sent.messages().contains("going out to 4 supporters"), sent.messages());
         List<String> recipients = new ArrayList<>();
-        try (Connection db = db(); PreparedStatement query = db.prepareStatement(
-                "SELECT email FROM alert_delivery WHERE email LIKE ? ORDER BY email")) {
+        try (Connection db = db();
+                PreparedStatement query =
+                        db.prepareStatement("SELECT email FROM alert_delivery WHERE email LIKE ? ORDER BY email")) {
             query.setString(1, prefix.toLowerCase() + "-%");
             try (ResultSet rs = query.executeQuery()) {
                 while (rs.next()) {
@@ -687,8 +866,13 @@ class AlertsIT {
                 }
             }
         }
-        assertEquals(List.of(address(prefix, "SUBSCRIBED", 0), address(prefix, "SUBSCRIBED", 1),
-                address(prefix, "SUBSCRIBED", 2), address(prefix, "SUBSCRIBED", 3)), recipients);
+        assertEquals(
+                List.of(
+                        address(prefix, "SUBSCRIBED", 0),
+                        address(prefix, "SUBSCRIBED", 1),
+                        address(prefix, "SUBSCRIBED", 2),
+                        address(prefix, "SUBSCRIBED", 3)),
+                recipients);
     }
 
     @Test
@@ -704,7 +888,8 @@ class AlertsIT {
             Page list = staff.get("/admin/alerts?lang=" + lang);
             assertEquals(200, list.status());
             Map<String, String> poll = WebSession.fields(list, "list");
-            assertTrue(poll.containsKey("jakarta.faces.ViewState"), poll.keySet().toString());
+            assertTrue(
+                    poll.containsKey("jakarta.faces.ViewState"), poll.keySet().toString());
             poll.put("jakarta.faces.ViewState", stale);
             poll.put("jakarta.faces.partial.ajax", "true");
             poll.put("jakarta.faces.source", "list:poll");
@@ -716,10 +901,12 @@ class AlertsIT {
             assertEquals(200, answer.status(), answer.body());
             assertTrue(answer.header("Content-Type").startsWith("text/xml"), answer.header("Content-Type"));
             assertTrue(answer.body().contains("<partial-response"), answer.body());
-            assertFalse(answer.body().contains("<redirect"), "no redirect to a page that does not exist: " + answer.body());
+            assertFalse(
+                    answer.body().contains("<redirect"), "no redirect to a page that does not exist: " + answer.body());
             java.util.regex.Matcher update = java.util.regex.Pattern.compile(
-                    "<update id=\"jakarta\\.faces\\.ViewRoot\"><!\\[CDATA\\[(.*?)]]></update>",
-                    java.util.regex.Pattern.DOTALL).matcher(answer.body());
+                            "<update id=\"jakarta\\.faces\\.ViewRoot\"><!\\[CDATA\\[(.*?)]]></update>",
+                            java.util.regex.Pattern.DOTALL)
+                    .matcher(answer.body());
             assertTrue(update.find(), "the whole page is replaced by the error view: " + answer.body());
             org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(update.group(1));
             String text = page.text();
@@ -741,9 +928,10 @@ class AlertsIT {
         assertEquals(404, missing.status());
         assertTrue(missing.text().contains("Página no encontrada"), missing.text());
 
-        long organization = Accounts.idInRow(admin.get("/admin/organizations"), "Voces Unidas de Chicago", "organization");
-        WebSession editor = Accounts.newEditor(admin, new WebSession(base.toURI()).forwardedFor("198.51.100.74"),
-                organization);
+        long organization =
+                Accounts.idInRow(admin.get("/admin/organizations"), "Voces Unidas de Chicago", "organization");
+        WebSession editor =
+                Accounts.newEditor(admin, new WebSession(base.toURI()).forwardedFor("198.51.100.74"), organization);
         // Staff only: refused before the alert is even looked for.
         Page denied = editor.get("/admin/alert-preview?id=1&language=en&lang=en");
         assertEquals(403, denied.status());
@@ -754,7 +942,8 @@ class AlertsIT {
     static String cancelButton(Page list, String subject) {
         return list.document().select("button[id$=cancelSchedule]").stream()
                 .filter(b -> b.closest("tr").text().contains(subject))
-                .map(b -> b.attr("name")).findFirst()
+                .map(b -> b.attr("name"))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no cancel button: " + list.text()));
     }
 }

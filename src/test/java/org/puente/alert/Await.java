@@ -13,8 +13,7 @@ final class Await {
         boolean holds() throws Exception;
     }
 
-    private Await() {
-    }
+    private Await() {}
 
     /**
      * Returns as soon as {@code condition} holds, looking again every {@code every}; fails after {@code timeout}

@@ -21,7 +21,8 @@ class PacerTest {
             last = pacer.reserve();
         }
         long ninth = TimeUnit.MILLISECONDS.toNanos(900);
-        assertTrue(last > ninth - TimeUnit.MILLISECONDS.toNanos(50) && last <= ninth,
+        assertTrue(
+                last > ninth - TimeUnit.MILLISECONDS.toNanos(50) && last <= ninth,
                 "the tenth slot is about 900 ms away: " + last);
     }
 

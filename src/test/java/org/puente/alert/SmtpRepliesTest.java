@@ -17,12 +17,14 @@ class SmtpRepliesTest {
     @Test
     @DisplayName("a refused recipient, kept as the next exception of the send failure, gives its 5xx code")
     void refusedRecipientInsideTheSendFailure() throws Exception {
-        var refused = new SMTPAddressFailedException(new InternetAddress("nobody@example.org"), "RCPT TO",
-                550, "550 5.1.1 mailbox unavailable");
+        var refused = new SMTPAddressFailedException(
+                new InternetAddress("nobody@example.org"), "RCPT TO", 550, "550 5.1.1 mailbox unavailable");
         var failure = new SendFailedException("Invalid Addresses", refused);
 
         assertEquals(550, SmtpReplies.code(failure));
-        assertEquals("550 5.1.1 mailbox unavailable", SmtpReplies.describe(failure, 550),
+        assertEquals(
+                "550 5.1.1 mailbox unavailable",
+                SmtpReplies.describe(failure, 550),
                 "the code is not repeated when the server's text starts with it");
     }
 

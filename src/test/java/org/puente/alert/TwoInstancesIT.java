@@ -51,6 +51,7 @@ class TwoInstancesIT {
 
     /** The second instance's name on its claims; its lease is short so a test need not wait two minutes. */
     static final String SECOND = "second-instance";
+
     static final int SECOND_WORKERS = 4;
     static final String SECURE_BASE_URL = "https://puente.test";
     static EmbeddedPuente second;
@@ -83,7 +84,10 @@ class TwoInstancesIT {
      * are there (at once when an earlier test class left them), as a second machine joining would.
      */
     static EmbeddedPuente startSecondInstance() throws Exception {
-        Await.until("the first instance's schema and admin", Duration.ofMinutes(4), Duration.ofMillis(200),
+        Await.until(
+                "the first instance's schema and admin",
+                Duration.ofMinutes(4),
+                Duration.ofMillis(200),
                 TwoInstancesIT::adminExists);
         File data = new File("target/second-instance");
         EmbeddedPuente instance = new EmbeddedPuente(Map.ofEntries(
@@ -111,8 +115,8 @@ class TwoInstancesIT {
     }
 
     static boolean adminExists() {
-        try (Connection db = TestEnvironment.database(); PreparedStatement query = db.prepareStatement(
-                "SELECT COUNT(*) FROM account WHERE email = ?")) {
+        try (Connection db = TestEnvironment.database();
+                PreparedStatement query = db.prepareStatement("SELECT COUNT(*) FROM account WHERE email = ?")) {
             query.setString(1, TestEnvironment.ADMIN_EMAIL);
             try (ResultSet rs = query.executeQuery()) {
                 return rs.next() && rs.getLong(1) > 0;
@@ -145,11 +149,15 @@ class TwoInstancesIT {
     @DisplayName("an instance whose public address is https tells browsers to keep to https (HSTS); the other does not")
     void strictTransportSecurityOnlyOverHttps() throws Exception {
         HttpClient client = HttpClient.newHttpClient();
-        HttpResponse<Void> secure = client.send(HttpRequest.newBuilder(second.localUri().resolve("/petitions")).build(),
+        HttpResponse<Void> secure = client.send(
+                HttpRequest.newBuilder(second.localUri().resolve("/petitions")).build(),
                 HttpResponse.BodyHandlers.discarding());
         assertEquals(200, secure.statusCode());
-        assertEquals("max-age=31536000", secure.headers().firstValue("Strict-Transport-Security").orElse(null));
-        HttpResponse<Void> plain = client.send(HttpRequest.newBuilder(base.toURI().resolve("/petitions")).build(),
+        assertEquals(
+                "max-age=31536000",
+                secure.headers().firstValue("Strict-Transport-Security").orElse(null));
+        HttpResponse<Void> plain = client.send(
+                HttpRequest.newBuilder(base.toURI().resolve("/petitions")).build(),
                 HttpResponse.BodyHandlers.discarding());
         assertEquals(200, plain.statusCode());
         assertTrue(plain.headers().firstValue("Strict-Transport-Security").isEmpty());
@@ -165,44 +173,67 @@ class TwoInstancesIT {
 
         Map<String, List<MimeMessage>> mails = AlertsIT.mailsTo(prefix);
         for (int i = 0; i < 3000; i++) {
-            assertEquals(1, mails.getOrDefault(AlertsIT.address(prefix, "SUBSCRIBED", i), List.of()).size(),
+            assertEquals(
+                    1,
+                    mails.getOrDefault(AlertsIT.address(prefix, "SUBSCRIBED", i), List.of())
+                            .size(),
                     "exactly one mail for supporter " + i);
         }
         assertEquals(3000, mails.size());
-        long bySecond = count("SELECT COUNT(*) FROM alert_delivery WHERE alert_id = ? AND state = 'SENT' "
-                + "AND claimed_by LIKE ?", alertId, SECOND + "/%");
-        long byFirst = count("SELECT COUNT(*) FROM alert_delivery WHERE alert_id = ? AND state = 'SENT' "
-                + "AND claimed_by NOT LIKE ?", alertId, SECOND + "/%");
+        long bySecond = count(
+                "SELECT COUNT(*) FROM alert_delivery WHERE alert_id = ? AND state = 'SENT' " + "AND claimed_by LIKE ?",
+                alertId,
+                SECOND + "/%");
+        long byFirst = count(
+                "SELECT COUNT(*) FROM alert_delivery WHERE alert_id = ? AND state = 'SENT' "
+                        + "AND claimed_by NOT LIKE ?",
+                alertId,
+                SECOND + "/%");
         assertTrue(bySecond > 0 && byFirst > 0, "both instances took part: " + byFirst + " and " + bySecond);
         assertEquals(3000, bySecond + byFirst);
-        assertEquals(1, count("SELECT MAX(attempts) FROM alert_delivery WHERE alert_id = ?", alertId),
+        assertEquals(
+                1,
+                count("SELECT MAX(attempts) FROM alert_delivery WHERE alert_id = ?", alertId),
                 "no delivery was claimed twice");
     }
 
     @Test
     @Order(2)
-    @DisplayName("the second instance killed with SIGKILL mid-send: its claims expire, the first finishes, nobody skipped, "
-            + "at most the messages in flight go twice")
+    @DisplayName(
+            "the second instance killed with SIGKILL mid-send: its claims expire, the first finishes, nobody skipped, "
+                    + "at most the messages in flight go twice")
     void instanceKilledMidSend() throws Exception {
         String prefix = "K" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
         long alertId = sendingAlert(prefix, 3000);
-        Await.until("the second instance sending", Duration.ofSeconds(60), Duration.ofMillis(10),
-                () -> count("SELECT COUNT(*) FROM alert_delivery WHERE alert_id = ? AND claimed_by LIKE ?", alertId,
-                        SECOND + "/%") >= 50);
+        Await.until(
+                "the second instance sending",
+                Duration.ofSeconds(60),
+                Duration.ofMillis(10),
+                () -> count(
+                                "SELECT COUNT(*) FROM alert_delivery WHERE alert_id = ? AND claimed_by LIKE ?",
+                                alertId,
+                                SECOND + "/%")
+                        >= 50);
         second.kill();
-        long heldAtDeath = count("SELECT COUNT(*) FROM alert_delivery WHERE alert_id = ? AND state = 'CLAIMED' "
-                + "AND claimed_by LIKE ?", alertId, SECOND + "/%");
+        long heldAtDeath = count(
+                "SELECT COUNT(*) FROM alert_delivery WHERE alert_id = ? AND state = 'CLAIMED' "
+                        + "AND claimed_by LIKE ?",
+                alertId,
+                SECOND + "/%");
         AlertsIT.awaitSent(alertId);
 
         Map<String, List<MimeMessage>> mails = AlertsIT.mailsTo(prefix);
         int twice = 0;
         for (int i = 0; i < 3000; i++) {
-            int copies = mails.getOrDefault(AlertsIT.address(prefix, "SUBSCRIBED", i), List.of()).size();
+            int copies = mails.getOrDefault(AlertsIT.address(prefix, "SUBSCRIBED", i), List.of())
+                    .size();
             assertTrue(copies >= 1, "supporter " + i + " skipped");
             twice += copies - 1;
         }
-        assertTrue(twice <= SECOND_WORKERS, "at most one message in flight per worker of the dead instance may go twice: "
-                + twice + " (claims held at its death: " + heldAtDeath + ")");
+        assertTrue(
+                twice <= SECOND_WORKERS,
+                "at most one message in flight per worker of the dead instance may go twice: " + twice
+                        + " (claims held at its death: " + heldAtDeath + ")");
         assertEquals(3000, count("SELECT COUNT(*) FROM alert_delivery WHERE alert_id = ? AND state = 'SENT'", alertId));
     }
 }

@@ -19,14 +19,24 @@ import com.tngtech.archunit.lang.ArchRule;
 @AnalyzeClasses(packages = "org.puente", importOptions = ImportOption.DoNotIncludeTests.class)
 class LayeringTest {
 
-    static final String[] FEATURES = {"org.puente.account..", "org.puente.organization..", "org.puente.petition..",
-        "org.puente.supporter..", "org.puente.alert..", "org.puente.partner.."};
+    static final String[] FEATURES = {
+        "org.puente.account..",
+        "org.puente.organization..",
+        "org.puente.petition..",
+        "org.puente.supporter..",
+        "org.puente.alert..",
+        "org.puente.partner.."
+    };
 
     @ArchTest
     static final ArchRule PLATFORM_DEPENDS_ON_NO_FEATURE = noClasses()
-            .that().resideInAPackage("org.puente.platform..")
-            .and().resideOutsideOfPackage("org.puente.platform.bootstrap..")
-            .should().dependOnClassesThat().resideInAnyPackage(FEATURES)
+            .that()
+            .resideInAPackage("org.puente.platform..")
+            .and()
+            .resideOutsideOfPackage("org.puente.platform.bootstrap..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(FEATURES)
             .because("features build on the platform, never the other way round");
 
     /**
@@ -35,8 +45,10 @@ class LayeringTest {
      * allowed dependency on them (see above), so it does not count as the platform closing a circle.
      */
     @ArchTest
-    static final ArchRule FEATURES_FORM_NO_CYCLES = slices().matching("org.puente.(*)..").namingSlices("$1")
-            .should().beFreeOfCycles()
+    static final ArchRule FEATURES_FORM_NO_CYCLES = slices().matching("org.puente.(*)..")
+            .namingSlices("$1")
+            .should()
+            .beFreeOfCycles()
             .ignoreDependency(resideInAPackage("org.puente.platform.bootstrap.."), alwaysTrue())
             .because("a feature that depends on another must not be depended on by it: "
                     + "the owner of a rule or a table is asked, it never asks back");

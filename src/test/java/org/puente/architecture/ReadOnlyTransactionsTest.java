@@ -36,20 +36,22 @@ class ReadOnlyTransactionsTest {
                     && method.getOwner().isAnnotatedWith(Transactional.class)
                     && READING.matcher(method.getName()).matches());
 
-    private static final ArchCondition<JavaMethod> RUN_WITHOUT_A_TRANSACTION = new ArchCondition<>(
-            "declare @Transactional(TxType.SUPPORTS)") {
-        @Override
-        public void check(JavaMethod method, ConditionEvents events) {
-            boolean supports = method.tryGetAnnotationOfType(Transactional.class)
-                    .map(t -> t.value() == Transactional.TxType.SUPPORTS || t.value() == Transactional.TxType.NOT_SUPPORTED)
-                    .orElse(false);
-            if (!supports) {
-                events.add(SimpleConditionEvent.violated(method, method.getFullName() + " reads only but opens a transaction"));
-            }
-        }
-    };
+    private static final ArchCondition<JavaMethod> RUN_WITHOUT_A_TRANSACTION =
+            new ArchCondition<>("declare @Transactional(TxType.SUPPORTS)") {
+                @Override
+                public void check(JavaMethod method, ConditionEvents events) {
+                    boolean supports = method.tryGetAnnotationOfType(Transactional.class)
+                            .map(t -> t.value() == Transactional.TxType.SUPPORTS
+                                    || t.value() == Transactional.TxType.NOT_SUPPORTED)
+                            .orElse(false);
+                    if (!supports) {
+                        events.add(SimpleConditionEvent.violated(
+                                method, method.getFullName() + " reads only but opens a transaction"));
+                    }
+                }
+            };
 
     @ArchTest
-    static final ArchRule READ_ONLY_METHODS_OPEN_NO_TRANSACTION = methods().that(READ_ONLY_SERVICE_METHOD)
-            .should(RUN_WITHOUT_A_TRANSACTION);
+    static final ArchRule READ_ONLY_METHODS_OPEN_NO_TRANSACTION =
+            methods().that(READ_ONLY_SERVICE_METHOD).should(RUN_WITHOUT_A_TRANSACTION);
 }

@@ -73,7 +73,8 @@ class TableOwnershipTest {
             "(?i)\\b(?:from|join|update|into)\\s+([\\w.]+(?:\\s+(?:as\\s+)?\\w+)?(?:\\s*,\\s*[\\w.]+(?:\\s+(?:as\\s+)?\\w+)?)*)");
 
     private static final JavaClasses MAIN = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("org.puente");
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.puente");
 
     @Test
     @DisplayName("every table in the migrations has exactly one owner, and every owned table exists")
@@ -117,7 +118,8 @@ class TableOwnershipTest {
                     for (String name : namesIn(text)) {
                         String owner = names.get(name);
                         if (owner != null && !owner.equals(feature)) {
-                            found.computeIfAbsent(className, c -> new TreeSet<>()).add(name);
+                            found.computeIfAbsent(className, c -> new TreeSet<>())
+                                    .add(name);
                         }
                     }
                 }
@@ -130,7 +132,8 @@ class TableOwnershipTest {
             return left.isEmpty() ? null : left;
         }));
         assertEquals(Map.of(), unexpected, "SQL that names another feature's tables: ask the owning feature's service");
-        NOT_YET_OWNED.forEach((type, tables) -> assertTrue(found.getOrDefault(type, Set.of()).containsAll(tables),
+        NOT_YET_OWNED.forEach((type, tables) -> assertTrue(
+                found.getOrDefault(type, Set.of()).containsAll(tables),
                 type + " no longer names all of " + tables + " (it names " + found.get(type)
                         + "): remove it from NOT_YET_OWNED"));
     }
@@ -138,11 +141,14 @@ class TableOwnershipTest {
     @Test
     @DisplayName("the check recognises tables and entities in native SQL, built-up SQL and JPQL")
     void recognisesNames() {
-        assertEquals(Set.of("supporter", "signature"),
+        assertEquals(
+                Set.of("supporter", "signature"),
                 namesIn(" FROM supporter s JOIN signature g ON g.petition_id = ? AND g.state = ?"));
         assertEquals(Set.of("alert_delivery"), namesIn("UPDATE alert_delivery SET email = ? WHERE supporter_id = ?"));
-        assertEquals(Set.of("Petition", "Coalition"),
-                namesIn("select p, c.signingPaused from Petition p, org.puente.organization.Coalition c where p.id = 1"));
+        assertEquals(
+                Set.of("Petition", "Coalition"),
+                namesIn(
+                        "select p, c.signingPaused from Petition p, org.puente.organization.Coalition c where p.id = 1"));
         assertEquals(Set.of("Organization"), namesIn("select a from Organization o join o.editors a"));
         assertEquals(Set.of("supporter"), namesIn("INSERT INTO supporter (email, language) VALUES (?, ?)"));
         assertEquals("petition", namesWithOwners().get("Signature"));

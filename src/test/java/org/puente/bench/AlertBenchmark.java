@@ -100,9 +100,22 @@ final class AlertBenchmark {
             int messages = Math.min(supporters, 50_000);
             say("Ceiling: smtp-source sends " + messages + " messages of 4 KB over " + workers + " connections ...");
             long start = System.nanoTime();
-            Process source = new ProcessBuilder("smtp-source", "-d", "-s", String.valueOf(workers), "-m",
-                    String.valueOf(messages), "-l", "4096", "-f", "bench@puente.localhost", "-t", "sink@example.org",
-                    "127.0.0.1:" + port).redirectErrorStream(true).start();
+            Process source = new ProcessBuilder(
+                            "smtp-source",
+                            "-d",
+                            "-s",
+                            String.valueOf(workers),
+                            "-m",
+                            String.valueOf(messages),
+                            "-l",
+                            "4096",
+                            "-f",
+                            "bench@puente.localhost",
+                            "-t",
+                            "sink@example.org",
+                            "127.0.0.1:" + port)
+                    .redirectErrorStream(true)
+                    .start();
             String output = new String(source.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (source.waitFor() != 0) {
                 throw new IllegalStateException("smtp-source failed:\n" + output);
@@ -119,7 +132,9 @@ final class AlertBenchmark {
     private static Process startSink(int port, Path log) throws Exception {
         // -c keeps a running count of messages; -u drops root privileges when run as root.
         Process sink = new ProcessBuilder("smtp-sink", "-c", "-u", "postfix", "127.0.0.1:" + port, "1024")
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (Ports.isFree(port)) {
             if (!sink.isAlive() || System.nanoTime() > deadline) {
@@ -136,22 +151,42 @@ final class AlertBenchmark {
         addSupporters(db);
 
         WebSession staff = new WebSession(portal.localUri());
-        Page dashboard = staff.submit(staff.get("/login?lang=en"), "login",
-                Map.of("email", "bench@puente.localhost", "password", password), "submit");
+        Page dashboard = staff.submit(
+                staff.get("/login?lang=en"),
+                "login",
+                Map.of("email", "bench@puente.localhost", "password", password),
+                "submit");
         if (!dashboard.uri().getPath().startsWith("/admin")) {
             throw new IllegalStateException("could not sign in: " + dashboard.text());
         }
         Page form = staff.get("/admin/alert?lang=en");
-        Page counted = staff.submit(form, "form", Map.of(
-                "subjectEn", "Call your representative today: children are waiting",
-                "subjectEs", "Llama hoy a tu representante: los niños esperan",
-                "preheaderEn", "Two minutes, one call.", "preheaderEs", "Dos minutos, una llamada.",
-                "bodyEn", "<p>Hundreds of children are held at the border <strong>tonight</strong>.</p>"
-                        + "<ul><li>Call your representative.</li><li>Ask them to demand their release to family.</li></ul>",
-                "bodyEs", "<p>Cientos de niños están detenidos en la frontera <strong>esta noche</strong>.</p>"
-                        + "<ul><li>Llama a tu representante.</li><li>Pídele que exija su entrega a sus familias.</li></ul>",
-                "actionLabelEn", "Call now", "actionLabelEs", "Llama ya",
-                "actionUrlEn", "https://example.org/call", "actionUrlEs", "https://example.org/llamar"), "count");
+        Page counted = staff.submit(
+                form,
+                "form",
+                Map.of(
+                        "subjectEn",
+                        "Call your representative today: children are waiting",
+                        "subjectEs",
+                        "Llama hoy a tu representante: los niños esperan",
+                        "preheaderEn",
+                        "Two minutes, one call.",
+                        "preheaderEs",
+                        "Dos minutos, una llamada.",
+                        "bodyEn",
+                        "<p>Hundreds of children are held at the border <strong>tonight</strong>.</p>"
+                                + "<ul><li>Call your representative.</li><li>Ask them to demand their release to family.</li></ul>",
+                        "bodyEs",
+                        "<p>Cientos de niños están detenidos en la frontera <strong>esta noche</strong>.</p>"
+                                + "<ul><li>Llama a tu representante.</li><li>Pídele que exija su entrega a sus familias.</li></ul>",
+                        "actionLabelEn",
+                        "Call now",
+                        "actionLabelEs",
+                        "Llama ya",
+                        "actionUrlEn",
+                        "https://example.org/call",
+                        "actionUrlEs",
+                        "https://example.org/llamar"),
+                "count");
         String audience = String.format(Locale.ENGLISH, "%,d", supporters);
         if (!counted.text().contains("The audience holds " + audience)) {
             throw new IllegalStateException("unexpected audience: " + counted.text());
@@ -168,8 +203,10 @@ final class AlertBenchmark {
         List<Long> liveMb = new ArrayList<>();
         int nextSample = 1;
         while (!"SENT".equals(text(db, "SELECT state FROM alert WHERE id = " + alertId))) {
-            long done = number(db, "SELECT COUNT(*) FROM alert_delivery WHERE alert_id = " + alertId + " AND state <> 'PENDING' "
-                    + "AND state <> 'CLAIMED'");
+            long done = number(
+                    db,
+                    "SELECT COUNT(*) FROM alert_delivery WHERE alert_id = " + alertId + " AND state <> 'PENDING' "
+                            + "AND state <> 'CLAIMED'");
             if (done >= (long) supporters * nextSample / 5 && nextSample <= 4) {
                 long live = liveHeapMb();
                 liveMb.add(live);
@@ -186,45 +223,81 @@ final class AlertBenchmark {
         Timestamp started = timestamp(db, "SELECT started_at FROM alert WHERE id = " + alertId);
         Timestamp finished = timestamp(db, "SELECT finished_at FROM alert WHERE id = " + alertId);
         double seconds = (finished.getTime() - started.getTime()) / 1000.0;
-        long sentCount = number(db, "SELECT COUNT(*) FROM alert_delivery WHERE alert_id = " + alertId + " AND state = 'SENT'");
-        long failed = number(db, "SELECT COUNT(*) FROM alert_delivery WHERE alert_id = " + alertId + " AND state <> 'SENT'");
+        long sentCount =
+                number(db, "SELECT COUNT(*) FROM alert_delivery WHERE alert_id = " + alertId + " AND state = 'SENT'");
+        long failed =
+                number(db, "SELECT COUNT(*) FROM alert_delivery WHERE alert_id = " + alertId + " AND state <> 'SENT'");
         double rate = sentCount / seconds;
         double snapshot = (started.getTime() - clicked.toEpochMilli()) / 1000.0;
         Thread.sleep(1000);
         long received = sinkCount(sinkLog);
-        say(String.format(Locale.ROOT, "  %d sent in %.1f s: %.0f messages/s; the sink received %d", sentCount, seconds,
-                rate, received));
+        say(String.format(
+                Locale.ROOT,
+                "  %d sent in %.1f s: %.0f messages/s; the sink received %d",
+                sentCount,
+                seconds,
+                rate,
+                received));
 
         boolean rateOk = rate >= RATE_TARGET;
         boolean flat = liveMb.size() >= 2 && liveMb.get(liveMb.size() - 1) - liveMb.get(0) <= FLAT_MARGIN_MB;
         boolean exact = sentCount == supporters && failed == 0 && received == supporters;
         StringBuilder md = new StringBuilder();
         md.append("## Action alerts\n\n").append(BenchReport.runLine());
-        md.append(String.format(Locale.ROOT, "%,d supporters (half English, half Spanish), one alert written and sent by "
-                + "staff through the portal's pages, delivered to Postfix's `smtp-sink` on this machine; %d sender "
-                + "workers (`PUENTE_ALERT_WORKERS`), rate cap `PUENTE_ALERT_RATE=%d`.%n%n", supporters, workers, rateCap));
+        md.append(String.format(
+                Locale.ROOT,
+                "%,d supporters (half English, half Spanish), one alert written and sent by "
+                        + "staff through the portal's pages, delivered to Postfix's `smtp-sink` on this machine; %d sender "
+                        + "workers (`PUENTE_ALERT_WORKERS`), rate cap `PUENTE_ALERT_RATE=%d`.%n%n",
+                supporters,
+                workers,
+                rateCap));
         md.append("| measure | result | target | met |\n|---|---|---|---|\n");
-        md.append(String.format(Locale.ROOT, "| alert delivery rate (first to last delivery) | %.0f messages/s (%,d in %.1f s) "
-                + "| ≥ %.0f/s | %s |%n", rate, sentCount, seconds, RATE_TARGET, rateOk ? "yes" : "**no**"));
-        md.append(String.format(Locale.ROOT, "| ceiling: `smtp-source -d -s %d -l 4096` into the same sink | %.0f messages/s "
-                + "| (reference) | |%n", workers, ceiling));
-        md.append(String.format(Locale.ROOT, "| portal live heap after a full GC, along the send | %s | flat (± %d MB) | %s |%n",
-                String.join(", ", heap), FLAT_MARGIN_MB, flat ? "yes" : "**no**"));
-        md.append(String.format(Locale.ROOT, "| every supporter exactly once | %,d sent, %,d not sent, %,d received by the sink "
-                + "| all, once | %s |%n", sentCount, failed, received, exact ? "yes" : "**no**"));
-        md.append(String.format(Locale.ROOT, "%nFrom pressing \"send\" to sending: %.1f s (the audience snapshot, one "
-                + "`INSERT … SELECT`).%n", snapshot));
+        md.append(String.format(
+                Locale.ROOT,
+                "| alert delivery rate (first to last delivery) | %.0f messages/s (%,d in %.1f s) "
+                        + "| ≥ %.0f/s | %s |%n",
+                rate,
+                sentCount,
+                seconds,
+                RATE_TARGET,
+                rateOk ? "yes" : "**no**"));
+        md.append(String.format(
+                Locale.ROOT,
+                "| ceiling: `smtp-source -d -s %d -l 4096` into the same sink | %.0f messages/s "
+                        + "| (reference) | |%n",
+                workers,
+                ceiling));
+        md.append(String.format(
+                Locale.ROOT,
+                "| portal live heap after a full GC, along the send | %s | flat (± %d MB) | %s |%n",
+                String.join(", ", heap),
+                FLAT_MARGIN_MB,
+                flat ? "yes" : "**no**"));
+        md.append(String.format(
+                Locale.ROOT,
+                "| every supporter exactly once | %,d sent, %,d not sent, %,d received by the sink "
+                        + "| all, once | %s |%n",
+                sentCount,
+                failed,
+                received,
+                exact ? "yes" : "**no**"));
+        md.append(String.format(
+                Locale.ROOT,
+                "%nFrom pressing \"send\" to sending: %.1f s (the audience snapshot, one " + "`INSERT … SELECT`).%n",
+                snapshot));
         BenchReport.update(report, "alerts", md.toString());
         say("Figures written to " + report);
         return rateOk && flat && exact;
     }
 
     private void addSupporters(EmbeddedDatabase db) throws Exception {
-        try (Connection connection = DriverManager.getConnection(db.jdbcUrl() + "&rewriteBatchedStatements=true",
-                db.user(), db.password()); PreparedStatement insert = connection.prepareStatement("INSERT INTO supporter "
-                + "(email, email_canonical, first_name, last_name, postal_code, country, language, status, consent_at, "
-                + "consent_source, created_at, updated_at) VALUES (?, ?, 'Ana', 'Prueba', ?, 'US', ?, 'SUBSCRIBED', NOW(6), "
-                + "'benchmark', NOW(6), NOW(6))")) {
+        try (Connection connection = DriverManager.getConnection(
+                        db.jdbcUrl() + "&rewriteBatchedStatements=true", db.user(), db.password());
+                PreparedStatement insert = connection.prepareStatement("INSERT INTO supporter "
+                        + "(email, email_canonical, first_name, last_name, postal_code, country, language, status, consent_at, "
+                        + "consent_source, created_at, updated_at) VALUES (?, ?, 'Ana', 'Prueba', ?, 'US', ?, 'SUBSCRIBED', NOW(6), "
+                        + "'benchmark', NOW(6), NOW(6))")) {
             connection.setAutoCommit(false);
             for (int i = 0; i < supporters; i++) {
                 String email = "supporter-" + i + "@example.org";
@@ -279,14 +352,16 @@ final class AlertBenchmark {
 
     private static String text(EmbeddedDatabase db, String sql) throws Exception {
         try (Connection connection = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
-                PreparedStatement query = connection.prepareStatement(sql); ResultSet rs = query.executeQuery()) {
+                PreparedStatement query = connection.prepareStatement(sql);
+                ResultSet rs = query.executeQuery()) {
             return rs.next() ? rs.getString(1) : null;
         }
     }
 
     private static Timestamp timestamp(EmbeddedDatabase db, String sql) throws Exception {
         try (Connection connection = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
-                PreparedStatement query = connection.prepareStatement(sql); ResultSet rs = query.executeQuery()) {
+                PreparedStatement query = connection.prepareStatement(sql);
+                ResultSet rs = query.executeQuery()) {
             rs.next();
             return rs.getTimestamp(1);
         }
@@ -294,8 +369,8 @@ final class AlertBenchmark {
 
     private static void require(String tool) {
         if (!new File("/usr/sbin/" + tool).canExecute() && !new File("/usr/bin/" + tool).canExecute()) {
-            throw new IllegalStateException("The alert benchmark needs " + tool + " (Debian package postfix); "
-                    + "bash bench/run installs it");
+            throw new IllegalStateException(
+                    "The alert benchmark needs " + tool + " (Debian package postfix); " + "bash bench/run installs it");
         }
     }
 

@@ -17,13 +17,12 @@ import java.util.stream.Stream;
  */
 final class BenchReport {
 
-    private static final Pattern SECTION = Pattern.compile("<!-- bench:(\\w+) -->\\n(.*?)<!-- /bench:\\1 -->\\n",
-            Pattern.DOTALL);
+    private static final Pattern SECTION =
+            Pattern.compile("<!-- bench:(\\w+) -->\\n(.*?)<!-- /bench:\\1 -->\\n", Pattern.DOTALL);
     /** The order sections appear in, whichever ran last. */
     private static final String[] ORDER = {"petitions", "alerts"};
 
-    private BenchReport() {
-    }
+    private BenchReport() {}
 
     static void update(Path file, String name, String markdown) throws IOException {
         Map<String, String> sections = new LinkedHashMap<>();
@@ -36,21 +35,45 @@ final class BenchReport {
         sections.put(name, markdown.endsWith("\n") ? markdown : markdown + "\n");
         StringBuilder md = new StringBuilder();
         md.append("# Benchmarks\n\n");
-        md.append("Written by `bash bench/run` (see `bench/README.md`); numbers from the last run of each, not edited by hand.\n\n");
+        md.append(
+                "Written by `bash bench/run` (see `bench/README.md`); numbers from the last run of each, not edited by hand.\n\n");
         md.append("## Machine\n\n");
-        md.append("- CPU: ").append(cpu()).append(", ").append(Runtime.getRuntime().availableProcessors()).append(" cores\n");
+        md.append("- CPU: ")
+                .append(cpu())
+                .append(", ")
+                .append(Runtime.getRuntime().availableProcessors())
+                .append(" cores\n");
         md.append("- Memory: ").append(memory()).append('\n');
-        md.append("- OS: ").append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.version")).append('\n');
-        md.append("- Java: ").append(System.getProperty("java.vm.name")).append(' ').append(System.getProperty("java.version")).append('\n');
-        md.append("- Everything on this one machine: Payara Micro (`-Xmx768m`), the embedded MariaDB, and the load or mail tools.\n\n");
+        md.append("- OS: ")
+                .append(System.getProperty("os.name"))
+                .append(' ')
+                .append(System.getProperty("os.version"))
+                .append('\n');
+        md.append("- Java: ")
+                .append(System.getProperty("java.vm.name"))
+                .append(' ')
+                .append(System.getProperty("java.version"))
+                .append('\n');
+        md.append(
+                "- Everything on this one machine: Payara Micro (`-Xmx768m`), the embedded MariaDB, and the load or mail tools.\n\n");
         for (String known : ORDER) {
             if (sections.containsKey(known)) {
-                md.append("<!-- bench:").append(known).append(" -->\n").append(sections.remove(known))
-                        .append("<!-- /bench:").append(known).append(" -->\n\n");
+                md.append("<!-- bench:")
+                        .append(known)
+                        .append(" -->\n")
+                        .append(sections.remove(known))
+                        .append("<!-- /bench:")
+                        .append(known)
+                        .append(" -->\n\n");
             }
         }
-        sections.forEach((other, text) -> md.append("<!-- bench:").append(other).append(" -->\n").append(text)
-                .append("<!-- /bench:").append(other).append(" -->\n\n"));
+        sections.forEach((other, text) -> md.append("<!-- bench:")
+                .append(other)
+                .append(" -->\n")
+                .append(text)
+                .append("<!-- /bench:")
+                .append(other)
+                .append(" -->\n\n"));
         Files.writeString(file, md.toString().stripTrailing() + "\n");
     }
 
@@ -60,7 +83,9 @@ final class BenchReport {
 
     private static String cpu() {
         try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
-            return lines.filter(l -> l.startsWith("model name")).findFirst().map(l -> l.replaceAll("^[^:]*:\\s*", ""))
+            return lines.filter(l -> l.startsWith("model name"))
+                    .findFirst()
+                    .map(l -> l.replaceAll("^[^:]*:\\s*", ""))
                     .orElse("unknown");
         } catch (IOException e) {
             return "unknown";
@@ -69,7 +94,8 @@ final class BenchReport {
 
     private static String memory() {
         try (Stream<String> lines = Files.lines(Path.of("/proc/meminfo"))) {
-            return lines.filter(l -> l.startsWith("MemTotal")).findFirst()
+            return lines.filter(l -> l.startsWith("MemTotal"))
+                    .findFirst()
                     .map(l -> Math.round(Long.parseLong(l.replaceAll("\\D", "")) / 1024.0 / 1024.0) + " GB")
                     .orElse("unknown");
         } catch (IOException e) {

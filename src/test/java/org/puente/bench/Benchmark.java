@@ -72,7 +72,8 @@ public final class Benchmark {
 
     public static void main(String[] args) throws Exception {
         if (args.length != 2 || !new File(args[0]).isFile()) {
-            System.err.println("Usage: Benchmark path/to/puente.war path/to/BENCHMARKS.md  (run it with: bash bench/run)");
+            System.err.println(
+                    "Usage: Benchmark path/to/puente.war path/to/BENCHMARKS.md  (run it with: bash bench/run)");
             System.exit(2);
         }
         Path target = Path.of(args[0]).toAbsolutePath().getParent();
@@ -120,27 +121,36 @@ public final class Benchmark {
 
         say("Reading the petition page for " + seconds + " s ...");
         Wrk reads = wrk(page, seconds, null);
-        long rowsBefore = rows("SELECT COUNT(*) FROM signature s JOIN petition p ON p.id = s.petition_id WHERE p.slug = ?");
+        long rowsBefore =
+                rows("SELECT COUNT(*) FROM signature s JOIN petition p ON p.id = s.petition_id WHERE p.slug = ?");
         signScript = signScript("bench");
         Thread.sleep(3500);
         say("Signing for " + seconds + " s ...");
         profile("JFR.start", "name=signing", "settings=default", "filename=" + target.resolve("bench-signing.jfr"));
-        Process top = Boolean.getBoolean("bench.profile") ? new ProcessBuilder("top", "-b", "-d", "5", "-n", "5")
-                .redirectErrorStream(true).redirectOutput(target.resolve("bench-signing-top.txt").toFile()).start() : null;
+        Process top = Boolean.getBoolean("bench.profile")
+                ? new ProcessBuilder("top", "-b", "-d", "5", "-n", "5")
+                        .redirectErrorStream(true)
+                        .redirectOutput(target.resolve("bench-signing-top.txt").toFile())
+                        .start()
+                : null;
         Wrk signs = wrk(page, seconds, signScript);
         profile("JFR.stop", "name=signing");
         if (top != null) {
             top.waitFor();
         }
-        long rowsAfter = rows("SELECT COUNT(*) FROM signature s JOIN petition p ON p.id = s.petition_id WHERE p.slug = ?");
+        long rowsAfter =
+                rows("SELECT COUNT(*) FROM signature s JOIN petition p ON p.id = s.petition_id WHERE p.slug = ?");
 
         long mailed = rows("SELECT COUNT(*) FROM signature s JOIN petition p ON p.id = s.petition_id "
                 + "WHERE p.slug = ? AND (s.email LIKE 'bench-%' OR s.email LIKE 'warmup-%')");
         say("Waiting for the " + mailed + " confirmation mails to reach the mail catcher ...");
         double drainSeconds = awaitMails(mailed);
-        findings.add(String.format(Locale.ROOT, "Confirmation mails: %d, one per new signature, all delivered %.0f s after "
-                + "the last submission (they leave after commit, from a queue, over pooled SMTP connections).",
-                mailed, drainSeconds));
+        findings.add(String.format(
+                Locale.ROOT,
+                "Confirmation mails: %d, one per new signature, all delivered %.0f s after "
+                        + "the last submission (they leave after commit, from a queue, over pooled SMTP connections).",
+                mailed,
+                drainSeconds));
 
         say("Confirming the signatures, " + connections + " at a time ...");
         Confirmations confirmations = confirmAll();
@@ -156,11 +166,20 @@ public final class Benchmark {
         // wrk stops counting at the deadline while up to one request per connection is still being served
         boolean rowsOk = added >= accepted && added <= accepted + connections;
         boolean countOk = shown == confirmedRows && confirmations.failures() == 0;
-        findings.add(String.format(Locale.ROOT, "Signature rows added: %d for %d answered submissions, plus at most %d "
-                + "in flight when wrk stopped (%s).", added, accepted, connections,
+        findings.add(String.format(
+                Locale.ROOT,
+                "Signature rows added: %d for %d answered submissions, plus at most %d "
+                        + "in flight when wrk stopped (%s).",
+                added,
+                accepted,
+                connections,
                 rowsOk ? "one row per submission" : "MISMATCH"));
-        findings.add(String.format(Locale.ROOT, "Count shown after the confirmations: %d; confirmed rows in the database: %d (%s).",
-                shown, confirmedRows, countOk ? "equal" : "NOT EQUAL"));
+        findings.add(String.format(
+                Locale.ROOT,
+                "Count shown after the confirmations: %d; confirmed rows in the database: %d (%s).",
+                shown,
+                confirmedRows,
+                countOk ? "equal" : "NOT EQUAL"));
         writeReport(reads, signs, confirmations, readsOk, signsOk, rowsOk && countOk);
         say("Figures written to " + report);
         return readsOk && signsOk && rowsOk && countOk;
@@ -168,22 +187,38 @@ public final class Benchmark {
 
     /** A wrk script that sends the petition's real form, with a new person's address on every request. */
     private Path signScript(String prefix) throws Exception {
-        HttpResponse<String> response = http().send(HttpRequest.newBuilder(base.resolve("petitions/" + SLUG + "?lang=es"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http().send(
+                        HttpRequest.newBuilder(base.resolve("petitions/" + SLUG + "?lang=es"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         Document document = Jsoup.parse(response.body(), base.toString());
         Element form = document.getElementById("sign");
         Map<String, String> fields = new LinkedHashMap<>();
         for (Element input : form.select("input[name], select[name], textarea[name]")) {
             String type = input.attr("type");
-            if (type.equals("checkbox") || type.equals("submit") || input.attr("name").equals("sign:email")) {
+            if (type.equals("checkbox")
+                    || type.equals("submit")
+                    || input.attr("name").equals("sign:email")) {
                 continue;
             }
             String value = input.tagName().equals("select") ? "ES" : input.val();
             fields.put(input.attr("name"), value);
         }
-        fields.putAll(Map.of("sign:firstName", "Bench", "sign:lastName", "Firmante", "sign:country", "MX",
-                "sign:postalCode", "06700", "sign:consent", "on", "sign:submit", "sign:submit"));
-        String body = fields.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+        fields.putAll(Map.of(
+                "sign:firstName",
+                "Bench",
+                "sign:lastName",
+                "Firmante",
+                "sign:country",
+                "MX",
+                "sign:postalCode",
+                "06700",
+                "sign:consent",
+                "on",
+                "sign:submit",
+                "sign:submit"));
+        String body = fields.entrySet().stream()
+                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                 .collect(Collectors.joining("&"));
         String action = URI.create(form.absUrl("action")).getRawPath();
         String lua = """
@@ -227,12 +262,17 @@ public final class Benchmark {
             }
         }
         if (tokens.isEmpty()) {
-            throw new IllegalStateException("no confirmation mail among the " + portal.mail().getReceivedMessages().length
-                    + " the catcher received");
+            throw new IllegalStateException("no confirmation mail among the "
+                    + portal.mail().getReceivedMessages().length + " the catcher received");
         }
         String first = tokens.get(0);
-        Document page = Jsoup.parse(http().send(HttpRequest.newBuilder(base.resolve("signature-confirm?token=" + first))
-                .build(), HttpResponse.BodyHandlers.ofString()).body(), base.toString());
+        Document page = Jsoup.parse(
+                http().send(
+                                HttpRequest.newBuilder(base.resolve("signature-confirm?token=" + first))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .body(),
+                base.toString());
         Element form = page.getElementById("confirm");
         String action = URI.create(form.absUrl("action")).getRawPath();
         Map<String, String> fields = new LinkedHashMap<>();
@@ -248,11 +288,15 @@ public final class Benchmark {
                 done.add(pool.submit(() -> {
                     Map<String, String> mine = new LinkedHashMap<>(fields);
                     mine.put("confirm:token", token);
-                    String body = mine.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                    String body = mine.entrySet().stream()
+                            .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                             .collect(Collectors.joining("&"));
-                    HttpResponse<Void> answer = client.send(HttpRequest.newBuilder(base.resolve(action.substring(1)))
-                            .header("Content-Type", "application/x-www-form-urlencoded")
-                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
+                    HttpResponse<Void> answer = client.send(
+                            HttpRequest.newBuilder(base.resolve(action.substring(1)))
+                                    .header("Content-Type", "application/x-www-form-urlencoded")
+                                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding());
                     if (answer.statusCode() != 302) {
                         failures.incrementAndGet();
                     }
@@ -275,8 +319,8 @@ public final class Benchmark {
         long deadline = started + Duration.ofMinutes(5).toNanos();
         while (portal.mail().getReceivedMessages().length < expected) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("only " + portal.mail().getReceivedMessages().length + " of "
-                        + expected + " confirmation mails arrived within 5 minutes");
+                throw new IllegalStateException("only " + portal.mail().getReceivedMessages().length + " of " + expected
+                        + " confirmation mails arrived within 5 minutes");
             }
             Thread.sleep(250);
         }
@@ -284,8 +328,11 @@ public final class Benchmark {
     }
 
     private long shownCount() throws Exception {
-        String json = http().send(HttpRequest.newBuilder(base.resolve("api/v1/petitions?per_page=100")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        String json = http().send(
+                        HttpRequest.newBuilder(base.resolve("api/v1/petitions?per_page=100"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
         try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(json))) {
             for (var value : reader.readObject().getJsonObject("_embedded").getJsonArray("osdi:petitions")) {
                 var petition = value.asJsonObject();
@@ -309,15 +356,13 @@ public final class Benchmark {
         }
     }
 
-    record Wrk(double perSecond, double p50Ms, double p99Ms, long requests, long errors, String raw) {
-    }
+    record Wrk(double perSecond, double p50Ms, double p99Ms, long requests, long errors, String raw) {}
 
-    record Confirmations(int count, int failures, double perSecond) {
-    }
+    record Confirmations(int count, int failures, double perSecond) {}
 
     private Wrk wrk(String url, int duration, Path script) throws Exception {
-        List<String> command = new ArrayList<>(List.of("wrk", "-t2", "-c" + connections, "-d" + duration + "s",
-                "--timeout", "10s", "--latency"));
+        List<String> command = new ArrayList<>(
+                List.of("wrk", "-t2", "-c" + connections, "-d" + duration + "s", "--timeout", "10s", "--latency"));
         if (script != null) {
             command.addAll(List.of("-s", script.toString()));
         }
@@ -331,23 +376,36 @@ public final class Benchmark {
         long requests = (long) number(output, "(\\d+) requests in");
         // Reads must answer 2xx/3xx; a signature must answer with the redirect to "check your e-mail"
         // (the script counts every other status). Socket errors and timeouts count against both.
-        double wrong = script == null ? optional(output, "Non-2xx or 3xx responses:\\s+(\\d+)")
+        double wrong = script == null
+                ? optional(output, "Non-2xx or 3xx responses:\\s+(\\d+)")
                 : optional(output, "unexpected_status (\\d+)");
         long errors = (long) (wrong + socketErrors(output));
         Wrk result = new Wrk(perSecond, latencyMs(output, "50%"), latencyMs(output, "99%"), requests, errors, output);
-        say(String.format(Locale.ROOT, "  %.0f requests/s, p50 %.1f ms, p99 %.1f ms, %d requests, %d errors",
-                perSecond, result.p50Ms(), result.p99Ms(), requests, errors));
+        say(String.format(
+                Locale.ROOT,
+                "  %.0f requests/s, p50 %.1f ms, p99 %.1f ms, %d requests, %d errors",
+                perSecond,
+                result.p50Ms(),
+                result.p99Ms(),
+                requests,
+                errors));
         return result;
     }
 
     private static double socketErrors(String output) {
-        Matcher m = Pattern.compile("Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)").matcher(output);
-        return m.find() ? Long.parseLong(m.group(1)) + Long.parseLong(m.group(2)) + Long.parseLong(m.group(3))
-                + Long.parseLong(m.group(4)) : 0;
+        Matcher m = Pattern.compile("Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)")
+                .matcher(output);
+        return m.find()
+                ? Long.parseLong(m.group(1))
+                        + Long.parseLong(m.group(2))
+                        + Long.parseLong(m.group(3))
+                        + Long.parseLong(m.group(4))
+                : 0;
     }
 
     private static double latencyMs(String output, String percentile) {
-        Matcher m = Pattern.compile("\\s" + Pattern.quote(percentile) + "\\s+([\\d.]+)(us|ms|s)").matcher(output);
+        Matcher m = Pattern.compile("\\s" + Pattern.quote(percentile) + "\\s+([\\d.]+)(us|ms|s)")
+                .matcher(output);
         if (!m.find()) {
             throw new IllegalStateException("no " + percentile + " latency in:\n" + output);
         }
@@ -372,34 +430,57 @@ public final class Benchmark {
         return m.find() ? Double.parseDouble(m.group(1)) : 0;
     }
 
-    private void writeReport(Wrk reads, Wrk signs, Confirmations confirmations, boolean readsOk, boolean signsOk,
-            boolean countOk) throws Exception {
+    private void writeReport(
+            Wrk reads, Wrk signs, Confirmations confirmations, boolean readsOk, boolean signsOk, boolean countOk)
+            throws Exception {
         StringBuilder md = new StringBuilder();
         md.append("## Petitions\n\n").append(BenchReport.runLine());
-        md.append(String.format(Locale.ROOT, "`wrk -t2 -c%d -d%ds --latency`, after a warm-up of each scenario (15 s of reads, 60 s of signatures).%n%n",
-                connections, seconds));
+        md.append(String.format(
+                Locale.ROOT,
+                "`wrk -t2 -c%d -d%ds --latency`, after a warm-up of each scenario (15 s of reads, 60 s of signatures).%n%n",
+                connections,
+                seconds));
         md.append("| scenario | requests/s | p50 | p99 | requests | errors | target | met |\n");
         md.append("|---|---|---|---|---|---|---|---|\n");
         row(md, "petition page reads (`GET /petitions/" + SLUG + "`)", reads, READS_TARGET, readsOk);
         row(md, "signature submissions (the form, a new person each)", signs, SIGNS_TARGET, signsOk);
-        md.append(String.format(Locale.ROOT, "%nConfirmations (%d at a time, plain Java HTTP client): %d confirmed at %.0f/s, %d failed.%n%n",
-                connections, confirmations.count(), confirmations.perSecond(), confirmations.failures()));
+        md.append(String.format(
+                Locale.ROOT,
+                "%nConfirmations (%d at a time, plain Java HTTP client): %d confirmed at %.0f/s, %d failed.%n%n",
+                connections,
+                confirmations.count(),
+                confirmations.perSecond(),
+                confirmations.failures()));
         for (String finding : findings) {
             md.append("- ").append(finding).append('\n');
         }
-        md.append("\nCount check: ").append(countOk ? "**passed**" : "**FAILED**").append(".\n");
+        md.append("\nCount check: ")
+                .append(countOk ? "**passed**" : "**FAILED**")
+                .append(".\n");
         BenchReport.update(report, "petitions", md.toString());
     }
 
     private static void row(StringBuilder md, String name, Wrk wrk, double target, boolean met) {
-        md.append(String.format(Locale.ROOT, "| %s | %.0f | %.1f ms | %.1f ms | %d | %d | ≥ %.0f/s, p99 < %.0f ms | %s |%n",
-                name, wrk.perSecond(), wrk.p50Ms(), wrk.p99Ms(), wrk.requests(), wrk.errors(), target, P99_TARGET_MS,
+        md.append(String.format(
+                Locale.ROOT,
+                "| %s | %.0f | %.1f ms | %.1f ms | %d | %d | ≥ %.0f/s, p99 < %.0f ms | %s |%n",
+                name,
+                wrk.perSecond(),
+                wrk.p50Ms(),
+                wrk.p99Ms(),
+                wrk.requests(),
+                wrk.errors(),
+                target,
+                P99_TARGET_MS,
                 met ? "yes" : "**no**"));
     }
 
     private static void requireWrk() throws Exception {
         try {
-            new ProcessBuilder("wrk", "--version").redirectErrorStream(true).start().waitFor();
+            new ProcessBuilder("wrk", "--version")
+                    .redirectErrorStream(true)
+                    .start()
+                    .waitFor();
         } catch (IOException e) {
             System.err.println("The benchmark needs wrk: apt-get install wrk");
             System.exit(2);
@@ -419,8 +500,11 @@ public final class Benchmark {
         if (Boolean.getBoolean("bench.profile")) {
             List<String> command = new ArrayList<>(List.of("jcmd", String.valueOf(portal.pid())));
             command.addAll(List.of(jcmd));
-            new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .start().waitFor();
+            new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start()
+                    .waitFor();
         }
     }
 

@@ -43,7 +43,8 @@ public final class DevMailbox {
     private void handle(HttpExchange exchange) throws IOException {
         try {
             String path = exchange.getRequestURI().getPath();
-            String query = Optional.ofNullable(exchange.getRequestURI().getQuery()).orElse("");
+            String query =
+                    Optional.ofNullable(exchange.getRequestURI().getQuery()).orElse("");
             Language language = Language.parse(query.replaceAll(".*lang=([a-z]{2}).*", "$1"))
                     .or(() -> Language.parse(exchange.getRequestHeaders().getFirst("Accept-Language")))
                     .orElse(Language.EN);
@@ -51,7 +52,10 @@ public final class DevMailbox {
             if (path.equals("/")) {
                 send(exchange, 200, "text/html", list(messages, language));
             } else if (path.matches("/messages/\\d+/html") && index(path) < messages.length) {
-                exchange.getResponseHeaders().set("Content-Security-Policy", "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:");
+                exchange.getResponseHeaders()
+                        .set(
+                                "Content-Security-Policy",
+                                "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:");
                 send(exchange, 200, "text/html", part(messages[index(path)], "text/html"));
             } else if (path.matches("/messages/\\d+") && index(path) < messages.length) {
                 send(exchange, 200, "text/html", show(messages[index(path)], index(path), language));
@@ -69,44 +73,77 @@ public final class DevMailbox {
 
     private String list(MimeMessage[] messages, Language language) throws Exception {
         StringBuilder html = page(language, Messages.get(language, "devmailbox.title"));
-        html.append("<h1>").append(esc(Messages.get(language, "devmailbox.title"))).append("</h1><p>")
-                .append(esc(Messages.get(language, "devmailbox.count", messages.length))).append("</p><table><thead><tr><th>")
-                .append(esc(Messages.get(language, "devmailbox.received"))).append("</th><th>")
-                .append(esc(Messages.get(language, "devmailbox.to"))).append("</th><th>")
-                .append(esc(Messages.get(language, "devmailbox.subject"))).append("</th></tr></thead><tbody>");
+        html.append("<h1>")
+                .append(esc(Messages.get(language, "devmailbox.title")))
+                .append("</h1><p>")
+                .append(esc(Messages.get(language, "devmailbox.count", messages.length)))
+                .append("</p><table><thead><tr><th>")
+                .append(esc(Messages.get(language, "devmailbox.received")))
+                .append("</th><th>")
+                .append(esc(Messages.get(language, "devmailbox.to")))
+                .append("</th><th>")
+                .append(esc(Messages.get(language, "devmailbox.subject")))
+                .append("</th></tr></thead><tbody>");
         SimpleDateFormat format = new SimpleDateFormat("yyyy-MM-dd HH:mm:ss");
         for (int i = messages.length - 1; i >= 0; i--) {
             MimeMessage message = messages[i];
-            html.append("<tr><td>").append(message.getSentDate() == null ? "" : format.format(message.getSentDate()))
-                    .append("</td><td>").append(esc(recipients(message))).append("</td><td><a href=\"/messages/")
-                    .append(i).append("?lang=").append(language.code()).append("\">")
-                    .append(esc(String.valueOf(message.getSubject()))).append("</a></td></tr>");
+            html.append("<tr><td>")
+                    .append(message.getSentDate() == null ? "" : format.format(message.getSentDate()))
+                    .append("</td><td>")
+                    .append(esc(recipients(message)))
+                    .append("</td><td><a href=\"/messages/")
+                    .append(i)
+                    .append("?lang=")
+                    .append(language.code())
+                    .append("\">")
+                    .append(esc(String.valueOf(message.getSubject())))
+                    .append("</a></td></tr>");
         }
         return html.append("</tbody></table></body></html>").toString();
     }
 
     private String show(MimeMessage message, int index, Language language) throws Exception {
         StringBuilder html = page(language, String.valueOf(message.getSubject()));
-        html.append("<p><a href=\"/?lang=").append(language.code()).append("\">")
-                .append(esc(Messages.get(language, "devmailbox.back"))).append("</a></p><h1>")
-                .append(esc(String.valueOf(message.getSubject()))).append("</h1><dl><dt>")
-                .append(esc(Messages.get(language, "devmailbox.to"))).append("</dt><dd>").append(esc(recipients(message)))
-                .append("</dd><dt>From</dt><dd>").append(esc(Arrays.toString(message.getFrom()))).append("</dd>");
+        html.append("<p><a href=\"/?lang=")
+                .append(language.code())
+                .append("\">")
+                .append(esc(Messages.get(language, "devmailbox.back")))
+                .append("</a></p><h1>")
+                .append(esc(String.valueOf(message.getSubject())))
+                .append("</h1><dl><dt>")
+                .append(esc(Messages.get(language, "devmailbox.to")))
+                .append("</dt><dd>")
+                .append(esc(recipients(message)))
+                .append("</dd><dt>From</dt><dd>")
+                .append(esc(Arrays.toString(message.getFrom())))
+                .append("</dd>");
         for (String header : new String[] {"Message-ID", "Content-Language", "Date"}) {
             String value = message.getHeader(header, ", ");
-            html.append("<dt>").append(header).append("</dt><dd>").append(esc(String.valueOf(value))).append("</dd>");
+            html.append("<dt>")
+                    .append(header)
+                    .append("</dt><dd>")
+                    .append(esc(String.valueOf(value)))
+                    .append("</dd>");
         }
-        html.append("</dl><h2>").append(esc(Messages.get(language, "devmailbox.text"))).append("</h2><pre>")
-                .append(esc(part(message, "text/plain"))).append("</pre><h2>")
-                .append(esc(Messages.get(language, "devmailbox.html"))).append("</h2><iframe title=\"HTML\" src=\"/messages/")
-                .append(index).append("/html\" sandbox></iframe></body></html>");
+        html.append("</dl><h2>")
+                .append(esc(Messages.get(language, "devmailbox.text")))
+                .append("</h2><pre>")
+                .append(esc(part(message, "text/plain")))
+                .append("</pre><h2>")
+                .append(esc(Messages.get(language, "devmailbox.html")))
+                .append("</h2><iframe title=\"HTML\" src=\"/messages/")
+                .append(index)
+                .append("/html\" sandbox></iframe></body></html>");
         return html.toString();
     }
 
     private static StringBuilder page(Language language, String title) {
-        return new StringBuilder("<!DOCTYPE html><html lang=\"").append(language.code())
-                .append("\"><head><meta charset=\"UTF-8\"><meta name=\"viewport\" content=\"width=device-width\"><title>")
-                .append(esc(title)).append("</title><style>body{font-family:system-ui,sans-serif;margin:1rem auto;"
+        return new StringBuilder("<!DOCTYPE html><html lang=\"")
+                .append(language.code())
+                .append(
+                        "\"><head><meta charset=\"UTF-8\"><meta name=\"viewport\" content=\"width=device-width\"><title>")
+                .append(esc(title))
+                .append("</title><style>body{font-family:system-ui,sans-serif;margin:1rem auto;"
                         + "max-width:60rem;padding:0 1rem}table{border-collapse:collapse;width:100%}td,th{border-bottom:"
                         + "1px solid #ddd;padding:.4rem;text-align:left}pre{white-space:pre-wrap;background:#f4f4f5;"
                         + "padding:1rem}iframe{width:100%;height:36rem;border:1px solid #ddd}dt{font-weight:bold}</style>"
@@ -133,7 +170,10 @@ public final class DevMailbox {
     }
 
     private static String esc(String value) {
-        return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return value.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;");
     }
 
     private static void send(HttpExchange exchange, int status, String type, String body) throws IOException {

@@ -52,13 +52,23 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     /** Runs as the server's root through its local socket (root has no network login). */
     private void prepare(boolean fresh) throws Exception {
-        StringBuilder sql = new StringBuilder("CREATE DATABASE IF NOT EXISTS `" + name
-                + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;");
+        StringBuilder sql = new StringBuilder(
+                "CREATE DATABASE IF NOT EXISTS `" + name + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;");
         for (String host : new String[] {"127.0.0.1", "localhost"}) {
             String account = "'" + user + "'@'" + host + "'";
-            sql.append("CREATE USER IF NOT EXISTS ").append(account).append(" IDENTIFIED BY '").append(password).append("';")
-                    .append("ALTER USER ").append(account).append(" IDENTIFIED BY '").append(password).append("';")
-                    .append("GRANT ALL PRIVILEGES ON *.* TO ").append(account).append(";");
+            sql.append("CREATE USER IF NOT EXISTS ")
+                    .append(account)
+                    .append(" IDENTIFIED BY '")
+                    .append(password)
+                    .append("';")
+                    .append("ALTER USER ")
+                    .append(account)
+                    .append(" IDENTIFIED BY '")
+                    .append(password)
+                    .append("';")
+                    .append("GRANT ALL PRIVILEGES ON *.* TO ")
+                    .append(account)
+                    .append(";");
         }
         db.run(sql.toString());
     }

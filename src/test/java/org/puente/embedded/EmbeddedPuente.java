@@ -78,10 +78,12 @@ public final class EmbeddedPuente {
     private void run(File war) throws Exception {
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "puente-shutdown"));
         // Maven may be stopped without passing the signal on; then stop everything with it (no orphans).
-        ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> {
-            say("Maven has stopped; stopping Puente.");
-            System.exit(0);
-        }));
+        ProcessHandle.current()
+                .parent()
+                .ifPresent(parent -> parent.onExit().thenRun(() -> {
+                    say("Maven has stopped; stopping Puente.");
+                    System.exit(0);
+                }));
         List<String> notes = start(war, ProcessBuilder.Redirect.INHERIT);
         say("");
         say("==================================================================");
@@ -106,7 +108,8 @@ public final class EmbeddedPuente {
      */
     public List<String> start(File war, ProcessBuilder.Redirect payaraOutput) throws Exception {
         httpPort = Integer.parseInt(setting("PUENTE_HTTP_PORT", "8080"));
-        Path dataDir = Path.of(setting("PUENTE_DATA_DIR", "./data")).toAbsolutePath().normalize();
+        Path dataDir =
+                Path.of(setting("PUENTE_DATA_DIR", "./data")).toAbsolutePath().normalize();
         Files.createDirectories(dataDir);
         if (!Ports.isFree(httpPort)) {
             fail("Port " + httpPort + " is in use. Stop what uses it, or set PUENTE_HTTP_PORT.");
@@ -116,7 +119,8 @@ public final class EmbeddedPuente {
 
         ProcessBuilder builder = new ProcessBuilder().redirectErrorStream(true).redirectOutput(payaraOutput);
         Map<String, String> child = builder.environment();
-        System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("PUENTE_"))
+        System.getProperties().stringPropertyNames().stream()
+                .filter(name -> name.startsWith("PUENTE_"))
                 .forEach(name -> child.put(name, System.getProperty(name)));
         child.putAll(overrides);
         child.put("PUENTE_BASE_URL", baseUrl);
@@ -125,7 +129,11 @@ public final class EmbeddedPuente {
         if (embeddedDb) {
             int dbPort = Integer.parseInt(setting("PUENTE_EMBEDDED_DB_PORT", String.valueOf(Ports.free())));
             say("Starting the embedded MariaDB (data in " + dataDir.resolve("mariadb") + ") ...");
-            database = EmbeddedDatabase.start(dataDir.resolve("mariadb").toFile(), dbPort, "puente", "puente",
+            database = EmbeddedDatabase.start(
+                    dataDir.resolve("mariadb").toFile(),
+                    dbPort,
+                    "puente",
+                    "puente",
                     secret(dataDir.resolve("db-password")));
             child.put("PUENTE_DB_URL", database.jdbcUrl());
             child.put("PUENTE_DB_USER", database.user());
@@ -162,19 +170,31 @@ public final class EmbeddedPuente {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 // The throughput collector suits a small machine serving many short requests.
-                "-Xmx768m", "-XX:+UseParallelGC"));
+                "-Xmx768m",
+                "-XX:+UseParallelGC"));
         // Extra options for Payara's JVM, e.g. a flight recording while profiling a benchmark.
         for (String option : setting("PUENTE_JAVA_OPTIONS", "").split("\\s+")) {
             if (!option.isBlank()) {
                 command.add(option);
             }
         }
-        command.addAll(List.of("-jar", payaraJar(),
-                "--deploy", war.getAbsolutePath(), "--contextroot", "/",
-                "--port", String.valueOf(httpPort), "--nocluster", "--disablephonehome",
-                "--rootdir", dataDir.resolve("payara").toString(),
-                "--prebootcommandfile", preBootCommands(),
-                "--logproperties", loggingProperties(dataDir).toString()));
+        command.addAll(List.of(
+                "-jar",
+                payaraJar(),
+                "--deploy",
+                war.getAbsolutePath(),
+                "--contextroot",
+                "/",
+                "--port",
+                String.valueOf(httpPort),
+                "--nocluster",
+                "--disablephonehome",
+                "--rootdir",
+                dataDir.resolve("payara").toString(),
+                "--prebootcommandfile",
+                preBootCommands(),
+                "--logproperties",
+                loggingProperties(dataDir).toString()));
         say("Starting Payara Micro on port " + httpPort + " ...");
         payara = builder.command(command).start();
 
@@ -207,9 +227,11 @@ public final class EmbeddedPuente {
     }
 
     private void waitUntilReady(int httpPort) throws Exception {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/health/ready"))
-                .timeout(Duration.ofSeconds(5)).build();
+                .timeout(Duration.ofSeconds(5))
+                .build();
         int notDeployed = 0;
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
         while (System.nanoTime() < deadline) {
@@ -217,7 +239,8 @@ public final class EmbeddedPuente {
                 fail("Payara Micro stopped while starting (exit " + payara.exitValue() + "); see the log above.");
             }
             try {
-                int status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                int status = client.send(request, HttpResponse.BodyHandlers.discarding())
+                        .statusCode();
                 if (status == 200) {
                     return;
                 }

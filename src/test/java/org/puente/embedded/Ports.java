@@ -6,8 +6,7 @@ import java.net.ServerSocket;
 
 /** Free local ports. */
 public final class Ports {
-    private Ports() {
-    }
+    private Ports() {}
 
     public static int free() {
         try (ServerSocket socket = new ServerSocket(0)) {

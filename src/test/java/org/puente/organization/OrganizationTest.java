@@ -53,7 +53,8 @@ class OrganizationTest {
     }
 
     @Test
-    @DisplayName("logos are recognised by their bytes: PNG and JPEG in; WebP (the JDK cannot re-encode it), SVG and text out")
+    @DisplayName(
+            "logos are recognised by their bytes: PNG and JPEG in; WebP (the JDK cannot re-encode it), SVG and text out")
     void logoTypes() {
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0};
         byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0, 0, 0, 0, 0, 0, 0, 0, 0};
@@ -61,7 +62,9 @@ class OrganizationTest {
         assertEquals(Optional.of("image/png"), OrganizationLogo.detectType(png));
         assertEquals(Optional.of("image/jpeg"), OrganizationLogo.detectType(jpeg));
         assertEquals(Optional.empty(), OrganizationLogo.detectType(webp));
-        assertEquals(Optional.empty(), OrganizationLogo.detectType("<svg onload=alert(1)>".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(
+                Optional.empty(),
+                OrganizationLogo.detectType("<svg onload=alert(1)>".getBytes(StandardCharsets.UTF_8)));
         assertEquals(Optional.empty(), OrganizationLogo.detectType(new byte[OrganizationLogo.MAX_BYTES + 1]));
     }
 

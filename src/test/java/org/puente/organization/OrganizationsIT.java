@@ -63,10 +63,23 @@ class OrganizationsIT {
     /** Creates an organization through the admin form; returns its id. */
     long createOrganization(String name, Map<String, String> extra, byte[] logo) {
         Page form = admin.get("/admin/organization");
-        Map<String, String> values = new HashMap<>(Map.of("name", name, "country", "US", "city", "Tucson",
-                "region", "Arizona", "descriptionEn", "Accompanies families at the border."));
+        Map<String, String> values = new HashMap<>(Map.of(
+                "name",
+                name,
+                "country",
+                "US",
+                "city",
+                "Tucson",
+                "region",
+                "Arizona",
+                "descriptionEn",
+                "Accompanies families at the border."));
         values.putAll(extra);
-        Page saved = admin.submitWithFiles(form, "form", values, "save",
+        Page saved = admin.submitWithFiles(
+                form,
+                "form",
+                values,
+                "save",
                 logo == null ? Map.of() : Map.of("form:logo", Map.entry("logo.png", logo)));
         assertTrue(saved.uri().getPath().startsWith("/admin/organizations"), "saved: " + saved.messages());
         return idOf(saved, name);
@@ -85,17 +98,28 @@ class OrganizationsIT {
     }
 
     @Test
-    @DisplayName("the admin creates an organization with a logo; the public reads it in both languages, with a fallback")
+    @DisplayName(
+            "the admin creates an organization with a logo; the public reads it in both languages, with a fallback")
     void adminCreatesOrganization() throws Exception {
         String name = "Casa Esperanza " + System.nanoTime();
-        long id = createOrganization(name, Map.of("descriptionEs", "", "website", "https://casa.example.org",
-                "contactEmail", "info@casa.example.org"), png());
+        long id = createOrganization(
+                name,
+                Map.of(
+                        "descriptionEs",
+                        "",
+                        "website",
+                        "https://casa.example.org",
+                        "contactEmail",
+                        "info@casa.example.org"),
+                png());
 
         WebSession visitor = new WebSession(base.toURI());
         Page english = visitor.get("/organizations/" + slugOf(name) + "?lang=en");
         assertEquals(200, english.status());
         assertTrue(english.text().contains("Accompanies families at the border."));
-        assertTrue(english.text().contains("Tucson, Arizona, United States"), "the country by name, in the reader's language");
+        assertTrue(
+                english.text().contains("Tucson, Arizona, United States"),
+                "the country by name, in the reader's language");
         Page spanish = visitor.get("/organizations/" + slugOf(name) + "?lang=es");
         Element description = spanish.document().selectFirst(".profile__text");
         assertEquals("en", description.attr("lang"), "the English fallback is marked as English");
@@ -125,10 +149,14 @@ class OrganizationsIT {
             int cards = page.document().select("li.card").size();
             assertTrue(cards >= 4, "the demo organizations and this one: " + cards);
             assertEquals(1, queries, path + " with " + cards + " cards");
-            Element card = page.document().select("li.card").stream().filter(c -> c.text().contains(name)).findFirst()
+            Element card = page.document().select("li.card").stream()
+                    .filter(c -> c.text().contains(name))
+                    .findFirst()
                     .orElseThrow(() -> new AssertionError(name + " on " + path));
             assertNotNull(card.selectFirst("img.card__logo"), "its logo is shown");
-            assertTrue(page.document().select("img.card__logo").size() < cards, "no logo on the cards of those without one");
+            assertTrue(
+                    page.document().select("img.card__logo").size() < cards,
+                    "no logo on the cards of those without one");
         }
     }
 
@@ -138,14 +166,19 @@ class OrganizationsIT {
     void organizationAndLogoInOneTransaction() throws Exception {
         String name = "Sin Logo Guardado " + System.nanoTime();
         String trigger = "refuse_logo_" + System.nanoTime();
-        try (Connection db = TestEnvironment.database(); Statement sql = db.createStatement()) {
+        try (Connection db = TestEnvironment.database();
+                Statement sql = db.createStatement()) {
             // The database refuses this one organization's logo, as a full disk or a lost connection would.
             sql.execute("CREATE TRIGGER " + trigger + " BEFORE INSERT ON organization_logo FOR EACH ROW "
                     + "IF (SELECT name FROM organization WHERE id = NEW.organization_id) = '" + name + "' THEN "
                     + "SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'logo refused by the test'; END IF");
             try {
                 Page form = admin.get("/admin/organization");
-                Page failed = admin.submitWithFiles(form, "form", Map.of("name", name, "country", "US"), "save",
+                Page failed = admin.submitWithFiles(
+                        form,
+                        "form",
+                        Map.of("name", name, "country", "US"),
+                        "save",
                         Map.of("form:logo", Map.entry("logo.png", png())));
                 assertFalse(failed.uri().getPath().startsWith("/admin/organizations"), "not saved: " + failed.text());
             } finally {
@@ -160,46 +193,74 @@ class OrganizationsIT {
             }
         }
         long id = createOrganization(name, Map.of(), png());
-        assertNotNull(new WebSession(base.toURI()).get("/organizations/" + slugOf(name)).document()
-                .selectFirst("img.profile__logo"), "saved again, both are there: " + id);
+        assertNotNull(
+                new WebSession(base.toURI())
+                        .get("/organizations/" + slugOf(name))
+                        .document()
+                        .selectFirst("img.profile__logo"),
+                "saved again, both are there: " + id);
     }
 
     @Test
-    @DisplayName("a phone photo's EXIF (with its GPS position) is not published: the logo is served re-encoded; a picture "
-            + "claiming 10,000 × 10,000 pixels and a WebP are refused with a message, nothing saved")
+    @DisplayName(
+            "a phone photo's EXIF (with its GPS position) is not published: the logo is served re-encoded; a picture "
+                    + "claiming 10,000 × 10,000 pixels and a WebP are refused with a message, nothing saved")
     void uploadedImagesAreReencoded() throws Exception {
         byte[] photo = org.puente.testing.TestImages.jpegWithGps(64, 48);
         byte[] exif = "Exif".getBytes(StandardCharsets.US_ASCII);
-        assertTrue(org.puente.testing.TestImages.contains(photo, exif)
-                && javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(photo)) != null, "a readable photo with EXIF");
+        assertTrue(
+                org.puente.testing.TestImages.contains(photo, exif)
+                        && javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(photo)) != null,
+                "a readable photo with EXIF");
         String name = "Foto Con Lugar " + System.nanoTime();
         Page form = admin.get("/admin/organization?lang=en");
-        Page saved = admin.submitWithFiles(form, "form", Map.of("name", name, "country", "US"), "save",
+        Page saved = admin.submitWithFiles(
+                form,
+                "form",
+                Map.of("name", name, "country", "US"),
+                "save",
                 Map.of("form:logo", Map.entry("photo.jpg", photo)));
         assertTrue(saved.uri().getPath().startsWith("/admin/organizations"), "saved: " + saved.messages());
 
-        String src = new WebSession(base.toURI()).get("/organizations/" + slugOf(name)).document()
-                .selectFirst("img.profile__logo").attr("src");
-        var served = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                base.toURI().resolve(src.startsWith("/") ? src.substring(1) : src)).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        String src = new WebSession(base.toURI())
+                .get("/organizations/" + slugOf(name))
+                .document()
+                .selectFirst("img.profile__logo")
+                .attr("src");
+        var served = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(
+                                        base.toURI().resolve(src.startsWith("/") ? src.substring(1) : src))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, served.statusCode());
         assertEquals("image/jpeg", served.headers().firstValue("Content-Type").orElse(""));
         byte[] published = served.body();
         assertFalse(org.puente.testing.TestImages.contains(published, exif), "no EXIF segment left");
-        assertFalse(org.puente.testing.TestImages.contains(published, new byte[] {(byte) 0xFF, (byte) 0xE1}), "no APP1 at all");
+        assertFalse(
+                org.puente.testing.TestImages.contains(published, new byte[] {(byte) 0xFF, (byte) 0xE1}),
+                "no APP1 at all");
         java.awt.image.BufferedImage decoded = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(published));
         assertEquals(64, decoded.getWidth(), "the picture itself is kept");
         assertEquals(48, decoded.getHeight());
 
         String refusedName = "Imagen Enorme " + System.nanoTime();
-        Page huge = admin.submitWithFiles(form, "form", Map.of("name", refusedName, "country", "US"), "save",
+        Page huge = admin.submitWithFiles(
+                form,
+                "form",
+                Map.of("name", refusedName, "country", "US"),
+                "save",
                 Map.of("form:logo", Map.entry("bomb.png", org.puente.testing.TestImages.pngHeader(10_000, 10_000))));
         assertEquals(200, huge.status());
         assertTrue(huge.messages().contains("too many pixels (at most 40 megapixels)"), huge.messages());
-        Page webp = admin.submitWithFiles(form, "form", Map.of("name", refusedName, "country", "US"), "save",
-                Map.of("form:logo", Map.entry("logo.webp", new byte[] {'R', 'I', 'F', 'F', 0, 0, 0, 0, 'W', 'E', 'B', 'P',
-                        'V', 'P', '8', ' '})));
+        Page webp = admin.submitWithFiles(
+                form,
+                "form",
+                Map.of("name", refusedName, "country", "US"),
+                "save",
+                Map.of("form:logo", Map.entry("logo.webp", new byte[] {
+                    'R', 'I', 'F', 'F', 0, 0, 0, 0, 'W', 'E', 'B', 'P', 'V', 'P', '8', ' '
+                })));
         assertTrue(webp.messages().contains("PNG or JPEG image (WebP and SVG are not accepted)"), webp.messages());
         assertFalse(admin.get("/admin/organizations").text().contains(refusedName), "nothing saved");
     }
@@ -233,11 +294,17 @@ class OrganizationsIT {
         Page accept = editor.get(link);
         assertEquals("es", accept.lang());
         assertTrue(accept.text().contains(editorEmail));
-        Page mismatch = editor.submit(accept, "accept", Map.of("name", "Ana", "password", "un puente entre dos",
-                "confirmation", "un puente distinto"), "submit");
+        Page mismatch = editor.submit(
+                accept,
+                "accept",
+                Map.of("name", "Ana", "password", "un puente entre dos", "confirmation", "un puente distinto"),
+                "submit");
         assertTrue(mismatch.messages().contains("no coinciden"), mismatch.messages());
-        Page accepted = editor.submit(editor.get(link), "accept", Map.of("name", "Ana Ramírez",
-                "password", "un puente entre dos", "confirmation", "un puente entre dos"), "submit");
+        Page accepted = editor.submit(
+                editor.get(link),
+                "accept",
+                Map.of("name", "Ana Ramírez", "password", "un puente entre dos", "confirmation", "un puente entre dos"),
+                "submit");
         assertTrue(accepted.messages().contains("Ya puedes iniciar sesión"), accepted.messages());
 
         Page reused = editor.get(link);
@@ -252,11 +319,15 @@ class OrganizationsIT {
 
         Page edit = editor.get("/admin/organization?id=" + own);
         assertEquals(200, edit.status());
-        Page saved = editor.submitWithFiles(edit, "form", Map.of("descriptionEs", "Acompañamos a las familias."),
-                "save", Map.of());
-        assertTrue(saved.messages().contains("Se guardaron los cambios") || saved.messages().contains("have been saved"),
+        Page saved = editor.submitWithFiles(
+                edit, "form", Map.of("descriptionEs", "Acompañamos a las familias."), "save", Map.of());
+        assertTrue(
+                saved.messages().contains("Se guardaron los cambios")
+                        || saved.messages().contains("have been saved"),
                 saved.messages());
-        assertTrue(new WebSession(base.toURI()).get("/organizations/" + slugOf(name) + "?lang=es").text()
+        assertTrue(new WebSession(base.toURI())
+                .get("/organizations/" + slugOf(name) + "?lang=es")
+                .text()
                 .contains("Acompañamos a las familias."));
 
         assertEquals(403, editor.get("/admin/organization?id=" + foreign).status(), "another organization's page");
@@ -269,18 +340,31 @@ class OrganizationsIT {
         forged.put("form:save", "form:save");
         Page forgedPost = editor.postMultipart("/admin/organization.xhtml?id=" + foreign, forged, Map.of());
         assertEquals(403, forgedPost.status(), "a forged post for another organization is refused");
-        assertTrue(new WebSession(base.toURI()).get("/organizations/" + slugOf(other)).text().contains(other),
+        assertTrue(
+                new WebSession(base.toURI())
+                        .get("/organizations/" + slugOf(other))
+                        .text()
+                        .contains(other),
                 "the other organization is unchanged");
 
         Page editorsPage = admin.get("/admin/organization-editors?id=" + own);
         assertTrue(editorsPage.text().contains("Ana Ramírez"), "the new editor is listed");
-        Page deactivated = admin.submit(editorsPage, "editors", Map.of(), buttonInRow(editorsPage, editorEmail, "deactivate"));
+        Page deactivated =
+                admin.submit(editorsPage, "editors", Map.of(), buttonInRow(editorsPage, editorEmail, "deactivate"));
         assertTrue(deactivated.messages().contains("has been deactivated"), deactivated.messages());
-        assertTrue(editor.get("/admin/organizations").uri().getPath().startsWith("/login"), "the editor's session ended");
-        assertFalse(signIn(editor, editorEmail, "un puente entre dos").uri().getPath().startsWith("/admin"));
-        Page reactivated = admin.submit(deactivated, "editors", Map.of(), buttonInRow(deactivated, editorEmail, "reactivate"));
+        assertTrue(
+                editor.get("/admin/organizations").uri().getPath().startsWith("/login"), "the editor's session ended");
+        assertFalse(signIn(editor, editorEmail, "un puente entre dos")
+                .uri()
+                .getPath()
+                .startsWith("/admin"));
+        Page reactivated =
+                admin.submit(deactivated, "editors", Map.of(), buttonInRow(deactivated, editorEmail, "reactivate"));
         assertTrue(reactivated.messages().contains("has been reactivated"), reactivated.messages());
-        assertTrue(signIn(editor, editorEmail, "un puente entre dos").uri().getPath().startsWith("/admin"));
+        assertTrue(signIn(editor, editorEmail, "un puente entre dos")
+                .uri()
+                .getPath()
+                .startsWith("/admin"));
 
         editorsPage = admin.get("/admin/organization-editors?id=" + own);
         Page removed = admin.submit(editorsPage, "editors", Map.of(), removeButton(editorsPage));
@@ -317,7 +401,10 @@ class OrganizationsIT {
 
         long id = createOrganization("Pie de Correo " + System.nanoTime(), Map.of(), null);
         String email = "footer-" + System.nanoTime() + "@puente.test";
-        admin.submit(admin.get("/admin/organization-editors?id=" + id), "invite", Map.of("email", email, "language", "ES"),
+        admin.submit(
+                admin.get("/admin/organization-editors?id=" + id),
+                "invite",
+                Map.of("email", email, "language", "ES"),
                 "send");
         MimeMessage mail = Mailbox.to(email).get(0);
         assertTrue(Mailbox.part(mail, "text/plain").contains(address));
@@ -340,7 +427,8 @@ class OrganizationsIT {
         Page team = admin.get("/admin/team?lang=en");
         Page existing = admin.submit(team, "invite", Map.of("email", TestEnvironment.ADMIN_EMAIL), "send");
         assertTrue(existing.messages().contains("already has an account"), existing.messages());
-        Page sent = admin.submit(admin.get("/admin/team"), "invite", Map.of("email", staffEmail, "language", "EN"), "send");
+        Page sent =
+                admin.submit(admin.get("/admin/team"), "invite", Map.of("email", staffEmail, "language", "EN"), "send");
         assertTrue(sent.messages().contains("has been sent to " + staffEmail), sent.messages());
 
         MimeMessage mail = Mailbox.to(staffEmail).get(0);
@@ -349,10 +437,14 @@ class OrganizationsIT {
         String link = Mailbox.link(mail, "/invitation?token=");
         Page accept = staff.get(link);
         assertTrue(accept.text().contains("join the coalition staff"), accept.text());
-        Page accepted = staff.submit(accept, "accept", Map.of("name", "Sam Staff", "password", "staff member phrase",
-                "confirmation", "staff member phrase"), "submit");
+        Page accepted = staff.submit(
+                accept,
+                "accept",
+                Map.of("name", "Sam Staff", "password", "staff member phrase", "confirmation", "staff member phrase"),
+                "submit");
         assertTrue(accepted.messages().contains("Welcome to the coalition staff"), accepted.messages());
-        assertTrue(signIn(staff, staffEmail, "staff member phrase").uri().getPath().startsWith("/admin"));
+        assertTrue(
+                signIn(staff, staffEmail, "staff member phrase").uri().getPath().startsWith("/admin"));
 
         Page list = staff.get("/admin/organizations");
         assertTrue(list.text().contains("Frontera Family Network"), "staff see every organization");
@@ -362,8 +454,11 @@ class OrganizationsIT {
         assertEquals(403, staff.get("/admin/coalition").status());
 
         String editorEmail = "by-staff-" + System.nanoTime() + "@puente.test";
-        Page invited = staff.submit(staff.get("/admin/organization-editors?id=" + id), "invite",
-                Map.of("email", editorEmail, "language", "ES"), "send");
+        Page invited = staff.submit(
+                staff.get("/admin/organization-editors?id=" + id),
+                "invite",
+                Map.of("email", editorEmail, "language", "ES"),
+                "send");
         assertTrue(invited.messages().contains(editorEmail), invited.messages());
         assertEquals(1, Mailbox.to(editorEmail).size());
         assertTrue(admin.get("/admin/team").text().contains("Sam Staff"), "listed in the team");
@@ -374,7 +469,10 @@ class OrganizationsIT {
     void expiredInvitation() throws Exception {
         long id = createOrganization("Caducada " + System.nanoTime(), Map.of(), null);
         String email = "late-" + System.nanoTime() + "@puente.test";
-        admin.submit(admin.get("/admin/organization-editors?id=" + id), "invite", Map.of("email", email, "language", "EN"),
+        admin.submit(
+                admin.get("/admin/organization-editors?id=" + id),
+                "invite",
+                Map.of("email", email, "language", "EN"),
                 "send");
         String link = Mailbox.link(Mailbox.to(email).get(0), "/invitation?token=");
         try (Connection db = TestEnvironment.database();
@@ -411,9 +509,12 @@ class OrganizationsIT {
             assertTrue(page.messages().contains(entry.getValue()), entry.getKey() + " → " + page.messages());
             assertTrue(page.uri().getPath().startsWith("/admin/organization"), "stays on the form");
         }
-        Page notImage = admin.submitWithFiles(form, "form", Map.of("name", "Con logo falso " + System.nanoTime(),
-                "country", "MX"), "save", Map.of("form:logo", Map.entry("logo.png",
-                        "<svg onload=alert(1)>".getBytes(StandardCharsets.UTF_8))));
+        Page notImage = admin.submitWithFiles(
+                form,
+                "form",
+                Map.of("name", "Con logo falso " + System.nanoTime(), "country", "MX"),
+                "save",
+                Map.of("form:logo", Map.entry("logo.png", "<svg onload=alert(1)>".getBytes(StandardCharsets.UTF_8))));
         assertTrue(notImage.messages().contains("PNG o JPEG"), notImage.messages());
         assertFalse(admin.get("/admin/organizations").text().contains("Con logo falso"), "nothing half-saved");
 
@@ -425,7 +526,9 @@ class OrganizationsIT {
         createOrganization(scriptName, Map.of(), null);
         Page page = new WebSession(base.toURI()).get("/organizations");
         assertTrue(page.text().contains(scriptName), "shown as text");
-        assertTrue(page.document().select("script").stream().noneMatch(s -> s.data().contains("alert('x')")),
+        assertTrue(
+                page.document().select("script").stream()
+                        .noneMatch(s -> s.data().contains("alert('x')")),
                 "never executed as markup");
     }
 
@@ -434,7 +537,8 @@ class OrganizationsIT {
     void badInputOnOtherForms() throws Exception {
         long id = createOrganization("Formularios " + System.nanoTime(), Map.of(), null);
         Page editors = admin.get("/admin/organization-editors?id=" + id + "&lang=en");
-        for (String email : new String[] {"", "no-at-sign", "a@b", "x".repeat(300) + "@example.org", "nul\u0000@x.org"}) {
+        for (String email :
+                new String[] {"", "no-at-sign", "a@b", "x".repeat(300) + "@example.org", "nul\u0000@x.org"}) {
             Page page = admin.submit(editors, "invite", Map.of("email", email), "send");
             assertEquals(200, page.status(), email);
             assertTrue(page.messages().contains("e-mail address"), email + " → " + page.messages());
@@ -444,14 +548,17 @@ class OrganizationsIT {
 
         WebSession visitor = new WebSession(base.toURI()).ownClientAddress();
         for (String email : new String[] {"", "x".repeat(400), "<script>alert(1)</script>", "a\u0000b@x.org"}) {
-            Page page = visitor.submit(visitor.get("/login?lang=es"), "login", Map.of("email", email,
-                    "password", "whatever-whatever"), "submit");
+            Page page = visitor.submit(
+                    visitor.get("/login?lang=es"),
+                    "login",
+                    Map.of("email", email, "password", "whatever-whatever"),
+                    "submit");
             assertEquals(200, page.status(), email);
             assertFalse(page.messages().isBlank(), email);
             assertFalse(page.body().contains("<script>alert(1)</script>"), "escaped");
         }
-        Page reset = visitor.submit(visitor.get("/password-forgot?lang=es"), "forgot", Map.of("email", "no es correo"),
-                "submit");
+        Page reset = visitor.submit(
+                visitor.get("/password-forgot?lang=es"), "forgot", Map.of("email", "no es correo"), "submit");
         assertTrue(reset.messages().contains("correo electrónico válido"), reset.messages());
         Page invitation = visitor.get("/invitation?token=" + "z".repeat(43) + "&lang=es");
         assertTrue(invitation.text().contains("no es válido"), invitation.text());

@@ -20,8 +20,16 @@ class PetitionTest {
     static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
 
     static Petition petition(LocalDate endDate) {
-        return new Petition(null, "p", new LocalizedText("Title", "Título"), LocalizedText.empty(),
-                new LocalizedText("<p>Text</p>", null), "Congress", 100, endDate, NOW);
+        return new Petition(
+                null,
+                "p",
+                new LocalizedText("Title", "Título"),
+                LocalizedText.empty(),
+                new LocalizedText("<p>Text</p>", null),
+                "Congress",
+                100,
+                endDate,
+                NOW);
     }
 
     static SignatureForm form(String email) {
@@ -75,7 +83,8 @@ class PetitionTest {
     }
 
     @Test
-    @DisplayName("signing again mails the same link a few times at most, renews only an old link, and never after confirming")
+    @DisplayName(
+            "signing again mails the same link a few times at most, renews only an old link, and never after confirming")
     void reminders() {
         Signature signature = new Signature(petition(null), form("ana@example.org"), "h1", NOW, null, null, null);
         Instant expiry = signature.getTokenExpiresAt();
@@ -88,14 +97,21 @@ class PetitionTest {
         Signature confirmed = new Signature(petition(null), form("luis@example.org"), "h5", NOW, null, null, null);
         confirmed.confirm(NOW);
         assertFalse(confirmed.remind(NOW));
-        assertEquals(Signature.LinkState.CONFIRMED, confirmed.linkState(NOW.plusSeconds(5)), "the used link still finds it");
+        assertEquals(
+                Signature.LinkState.CONFIRMED, confirmed.linkState(NOW.plusSeconds(5)), "the used link still finds it");
         assertEquals(Signature.LinkState.EXPIRED, signature.linkState(Signature.linkExpiry(late)));
     }
 
     @Test
     @DisplayName("a held signature gets no link, cannot be confirmed or reminded, and counts only after release")
     void held() {
-        Signature held = new Signature(petition(null), form("ana@example.org"), "h1", NOW, "203.0.113.9", "203.0.113.9",
+        Signature held = new Signature(
+                petition(null),
+                form("ana@example.org"),
+                "h1",
+                NOW,
+                "203.0.113.9",
+                "203.0.113.9",
                 HoldReason.RATE_LIMIT);
         assertFalse(held.isLinkUsable(NOW), "no link while held");
         assertFalse(held.confirm(NOW), "a held signature cannot be confirmed");
@@ -113,8 +129,13 @@ class PetitionTest {
         String clean = RichText.sanitize("<p onclick=\"x()\">Free <strong>them</strong>"
                 + "<script>alert(1)</script><a href=\"javascript:alert(2)\">bad</a>"
                 + "<a href=\"https://example.org\">good</a></p><ul><li>one</li></ul><img src=x onerror=alert(3)>");
-        assertFalse(clean.contains("script") || clean.contains("onclick") || clean.contains("javascript")
-                || clean.contains("onerror") || clean.contains("<img"), clean);
+        assertFalse(
+                clean.contains("script")
+                        || clean.contains("onclick")
+                        || clean.contains("javascript")
+                        || clean.contains("onerror")
+                        || clean.contains("<img"),
+                clean);
         assertTrue(clean.contains("<strong>them</strong>") && clean.contains("<li>one</li>"), clean);
         assertTrue(clean.contains("href=\"https://example.org\"") && clean.contains("nofollow"), clean);
         assertNull(RichText.sanitize("<script>only</script>"));

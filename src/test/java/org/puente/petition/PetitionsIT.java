@@ -75,9 +75,10 @@ class PetitionsIT {
     /** A new open petition, straight in the database; its slug (also in its English title). */
     static String openPetition(String prefix) throws Exception {
         String slug = prefix + "-" + System.nanoTime();
-        try (Connection db = db(); PreparedStatement insert = db.prepareStatement(
-                "INSERT INTO petition (organization_id, slug, title_en, target, goal, state, created_at, updated_at, "
-                        + "opened_at) SELECT MIN(id), ?, ?, 'Someone', 10, 'OPEN', NOW(), NOW(), NOW() FROM organization")) {
+        try (Connection db = db();
+                PreparedStatement insert = db.prepareStatement(
+                        "INSERT INTO petition (organization_id, slug, title_en, target, goal, state, created_at, updated_at, "
+                                + "opened_at) SELECT MIN(id), ?, ?, 'Someone', 10, 'OPEN', NOW(), NOW(), NOW() FROM organization")) {
             insert.setString(1, slug);
             insert.setString(2, "Petition " + slug);
             assertEquals(1, insert.executeUpdate());
@@ -88,9 +89,10 @@ class PetitionsIT {
     /** How many of a petition's signatures are in each state and hold, e.g. {@code "PENDING/RATE_LIMIT" → 2}. */
     static Map<String, Long> signatures(String slug) throws Exception {
         Map<String, Long> found = new HashMap<>();
-        try (Connection db = db(); PreparedStatement query = db.prepareStatement(
-                "SELECT s.state, s.hold_reason, COUNT(*) FROM signature s JOIN petition p ON p.id = s.petition_id "
-                        + "WHERE p.slug = ? GROUP BY s.state, s.hold_reason")) {
+        try (Connection db = db();
+                PreparedStatement query = db.prepareStatement(
+                        "SELECT s.state, s.hold_reason, COUNT(*) FROM signature s JOIN petition p ON p.id = s.petition_id "
+                                + "WHERE p.slug = ? GROUP BY s.state, s.hold_reason")) {
             query.setString(1, slug);
             try (ResultSet rs = query.executeQuery()) {
                 while (rs.next()) {
@@ -102,8 +104,9 @@ class PetitionsIT {
     }
 
     static long rows(String canonicalEmail) throws Exception {
-        try (Connection db = db(); PreparedStatement query = db.prepareStatement(
-                "SELECT COUNT(*) FROM signature WHERE email_canonical = ?")) {
+        try (Connection db = db();
+                PreparedStatement query =
+                        db.prepareStatement("SELECT COUNT(*) FROM signature WHERE email_canonical = ?")) {
             query.setString(1, canonicalEmail);
             try (ResultSet rs = query.executeQuery()) {
                 rs.next();
@@ -114,27 +117,35 @@ class PetitionsIT {
 
     /** The count as another reader sees it (a separate visitor, so this one's language cookie stays). */
     long count(String path) throws Exception {
-        String text = new WebSession(base.toURI()).get(path + "?lang=en").document().getElementById("count").text();
+        String text = new WebSession(base.toURI())
+                .get(path + "?lang=en")
+                .document()
+                .getElementById("count")
+                .text();
         return Long.parseLong(text.replaceAll("^([\\d,]+) of.*", "$1").replace(",", ""));
     }
 
     Page sign(String path, String language, Map<String, String> values) {
         Page page = visitor.get(path + "?lang=" + language);
         fillingInTheForm();
-        Map<String, String> all = new HashMap<>(Map.of("firstName", "Lucía", "lastName", "Hernández",
-                "country", "MX", "language", language.toUpperCase()));
+        Map<String, String> all = new HashMap<>(Map.of(
+                "firstName", "Lucía", "lastName", "Hernández", "country", "MX", "language", language.toUpperCase()));
         all.putAll(values);
         return visitor.submit(page, "sign", all, "submit");
     }
 
     @Test
-    @DisplayName("a visitor signs in Spanish, gets the mail in Spanish; GET of the link confirms nothing, POST confirms once")
+    @DisplayName(
+            "a visitor signs in Spanish, gets the mail in Spanish; GET of the link confirms nothing, POST confirms once")
     void signAndConfirmInSpanish() throws Exception {
         long before = count(PETITION);
         String email = "lucia-" + System.nanoTime() + "@example.org";
-        Page sent = sign(PETITION, "es", Map.of("email", email, "comment", "¡Por nuestras familias! 🌎 <script>x</script>"));
+        Page sent = sign(
+                PETITION, "es", Map.of("email", email, "comment", "¡Por nuestras familias! 🌎 <script>x</script>"));
         assertEquals(200, sent.status());
-        assertTrue(sent.uri().getPath().startsWith("/petition-check-email"), sent.uri().toString());
+        assertTrue(
+                sent.uri().getPath().startsWith("/petition-check-email"),
+                sent.uri().toString());
         assertTrue(sent.text().contains("Revisa tu correo"), sent.text());
         assertEquals(before, count(PETITION), "a pending signature does not count");
 
@@ -160,16 +171,18 @@ class PetitionsIT {
         assertNotNull(again.document().getElementById("counted"), "the used link says the signature counts");
         assertTrue(again.text().contains("está confirmada y cuenta"), again.text());
         assertEquals(before + 1, count(PETITION));
-        try (Connection db = db(); PreparedStatement query = db.prepareStatement(
-                "SELECT COUNT(*) FROM supporter WHERE email_canonical = ?")) {
+        try (Connection db = db();
+                PreparedStatement query =
+                        db.prepareStatement("SELECT COUNT(*) FROM supporter WHERE email_canonical = ?")) {
             query.setString(1, email);
             try (ResultSet rs = query.executeQuery()) {
                 rs.next();
                 assertEquals(0, rs.getLong(1), "no consent ticked: not a supporter");
             }
         }
-        try (Connection db = db(); PreparedStatement query = db.prepareStatement(
-                "SELECT comment, language, state FROM signature WHERE email = ?")) {
+        try (Connection db = db();
+                PreparedStatement query =
+                        db.prepareStatement("SELECT comment, language, state FROM signature WHERE email = ?")) {
             query.setString(1, email);
             try (ResultSet rs = query.executeQuery()) {
                 assertTrue(rs.next());
@@ -188,8 +201,8 @@ class PetitionsIT {
         String email = "doble-" + System.nanoTime() + "@example.org";
         Page form = visitor.get("/petitions/" + slug + "?lang=es");
         fillingInTheForm();
-        Map<String, String> values = Map.of("firstName", "Lucía", "lastName", "Hernández", "email", email,
-                "country", "MX", "language", "ES");
+        Map<String, String> values = Map.of(
+                "firstName", "Lucía", "lastName", "Hernández", "email", email, "country", "MX", "language", "ES");
         visitor.submit(form, "sign", values, "submit");
         visitor.submit(form, "sign", values, "submit");
         List<MimeMessage> mails = Mailbox.to(email, 2);
@@ -203,8 +216,11 @@ class PetitionsIT {
         String late = "tarde-" + System.nanoTime() + "@example.org";
         Page lateForm = visitor.get("/petitions/" + slug + "?lang=en");
         fillingInTheForm();
-        visitor.submit(lateForm, "sign", Map.of("firstName", "Luis", "lastName", "Soto", "email", late,
-                "country", "GT", "language", "EN"), "submit");
+        visitor.submit(
+                lateForm,
+                "sign",
+                Map.of("firstName", "Luis", "lastName", "Soto", "email", late, "country", "GT", "language", "EN"),
+                "submit");
         String oldLink = Mailbox.link(Mailbox.to(late).get(0), "/signature-confirm?token=");
         try {
             TestClock.advance(base.toURI(), Signature.LINK_LIFETIME.plusHours(1));
@@ -232,7 +248,8 @@ class PetitionsIT {
     void duplicatesByCanonicalEmail() throws Exception {
         String local = "rosa" + System.nanoTime();
         Page first = sign(OTHER, "en", Map.of("email", local + "@gmail.com"));
-        Page second = sign(OTHER, "en", Map.of("email", local.substring(0, 2) + "." + local.substring(2) + "+petition@GMAIL.com"));
+        Page second = sign(
+                OTHER, "en", Map.of("email", local.substring(0, 2) + "." + local.substring(2) + "+petition@GMAIL.com"));
         assertEquals(first.uri().getPath(), second.uri().getPath(), "the same page: nobody can probe who signed");
         assertEquals(first.text(), second.text());
         assertEquals(1, rows(local + "@gmail.com"));
@@ -250,8 +267,19 @@ class PetitionsIT {
         String email = "parallel-" + System.nanoTime() + "@example.org";
         Page page = visitor.get(OTHER + "?lang=en");
         Map<String, String> fields = WebSession.fields(page, "sign");
-        fields.putAll(Map.of("sign:firstName", "Para", "sign:lastName", "Lelo", "sign:email", email,
-                "sign:country", "US", "sign:language", "EN", "sign:submit", "sign:submit"));
+        fields.putAll(Map.of(
+                "sign:firstName",
+                "Para",
+                "sign:lastName",
+                "Lelo",
+                "sign:email",
+                email,
+                "sign:country",
+                "US",
+                "sign:language",
+                "EN",
+                "sign:submit",
+                "sign:submit"));
         String action = page.document().getElementById("sign").attr("action");
         fillingInTheForm();
         ExecutorService pool = Executors.newFixedThreadPool(25);
@@ -263,7 +291,8 @@ class PetitionsIT {
             for (Future<Page> answer : answers) {
                 Page result = answer.get();
                 assertEquals(200, result.status(), result.text());
-                assertTrue(result.uri().getPath().startsWith("/petition-check-email"), result.uri() + " " + result.text());
+                assertTrue(
+                        result.uri().getPath().startsWith("/petition-check-email"), result.uri() + " " + result.text());
             }
         } finally {
             pool.shutdownNow();
@@ -286,16 +315,30 @@ class PetitionsIT {
             List<Future<Page>> signed = new ArrayList<>();
             for (int i = 0; i < 100; i++) {
                 Map<String, String> mine = new HashMap<>(fields);
-                mine.putAll(Map.of("sign:firstName", "Pico", "sign:lastName", "Nº " + i, "sign:email", run + "-" + i + "@example.org",
-                        "sign:country", "US", "sign:language", "EN", "sign:submit", "sign:submit"));
+                mine.putAll(Map.of(
+                        "sign:firstName",
+                        "Pico",
+                        "sign:lastName",
+                        "Nº " + i,
+                        "sign:email",
+                        run + "-" + i + "@example.org",
+                        "sign:country",
+                        "US",
+                        "sign:language",
+                        "EN",
+                        "sign:submit",
+                        "sign:submit"));
                 signed.add(pool.submit(() -> new WebSession(base.toURI()).postForm(action, mine)));
             }
             for (Future<Page> answer : signed) {
-                assertTrue(answer.get().uri().getPath().startsWith("/petition-check-email"), answer.get().uri().toString());
+                assertTrue(
+                        answer.get().uri().getPath().startsWith("/petition-check-email"),
+                        answer.get().uri().toString());
             }
             List<String> links = new ArrayList<>();
             for (int i = 0; i < 100; i++) {
-                links.add(Mailbox.link(Mailbox.to(run + "-" + i + "@example.org", 1).get(0), "/signature-confirm?token="));
+                links.add(Mailbox.link(
+                        Mailbox.to(run + "-" + i + "@example.org", 1).get(0), "/signature-confirm?token="));
             }
             java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(1);
             List<Future<Page>> confirmed = new ArrayList<>();
@@ -310,14 +353,17 @@ class PetitionsIT {
             ready.countDown(); // all at once
             for (Future<Page> answer : confirmed) {
                 assertEquals(200, answer.get().status());
-                assertTrue(answer.get().uri().getQuery().contains("thanks=1"), answer.get().uri().toString());
+                assertTrue(
+                        answer.get().uri().getQuery().contains("thanks=1"),
+                        answer.get().uri().toString());
             }
         } finally {
             pool.shutdownNow();
         }
         assertEquals(Map.of("CONFIRMED", 100L), signatures(slug));
         // The page's count may be up to SignatureCounts.MAX_AGE old: wait for the recount, no longer.
-        long deadline = System.nanoTime() + SignatureCounts.MAX_AGE.plusSeconds(10).toNanos();
+        long deadline =
+                System.nanoTime() + SignatureCounts.MAX_AGE.plusSeconds(10).toNanos();
         long shown = count(path);
         while (shown != 100 && System.nanoTime() < deadline) {
             Thread.sleep(100);
@@ -343,7 +389,9 @@ class PetitionsIT {
             assertEquals(200, page.status(), entry.getKey().toString());
             assertTrue(page.messages().contains(entry.getValue()), entry.getKey() + " → " + page.messages());
             assertEquals(PETITION, page.uri().getPath(), "the petition's own address after an error");
-            assertEquals(PETITION + "?lang=es", page.document().getElementById("sign").attr("action"),
+            assertEquals(
+                    PETITION + "?lang=es",
+                    page.document().getElementById("sign").attr("action"),
                     "the form posts to the petition's address again");
             var summary = page.document().getElementById("error-summary");
             assertNotNull(summary, "an error summary at the top of the form");
@@ -378,19 +426,32 @@ class PetitionsIT {
         String hasty = "hasty-" + System.nanoTime() + "@example.org";
         Page answer = robot.submit(page, "sign", with(person, "email", hasty), "submit");
         assertTrue(answer.uri().getPath().startsWith("/petition-check-email"), "looks accepted: " + answer.uri());
-        Page forged = robot.submit(page, "sign", with(with(person, "email", "forged-" + hasty), "=started",
-                "1.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"), "submit");
-        assertTrue(forged.uri().getPath().startsWith("/petition-check-email"), forged.uri().toString());
-        assertEquals(Map.of("PENDING/TOO_FAST", 2L), signatures(slug), "sent faster than anyone types, or a forged timer");
+        Page forged = robot.submit(
+                page,
+                "sign",
+                with(
+                        with(person, "email", "forged-" + hasty),
+                        "=started",
+                        "1.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"),
+                "submit");
+        assertTrue(
+                forged.uri().getPath().startsWith("/petition-check-email"),
+                forged.uri().toString());
+        assertEquals(
+                Map.of("PENDING/TOO_FAST", 2L), signatures(slug), "sent faster than anyone types, or a forged timer");
 
         fillingInTheForm();
         List<String> emails = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
             emails.add("burst-" + i + "-" + System.nanoTime() + "@example.org");
             Page sent = robot.submit(page, "sign", with(person, "email", emails.get(i)), "submit");
-            assertTrue(sent.uri().getPath().startsWith("/petition-check-email"), sent.uri().toString());
+            assertTrue(
+                    sent.uri().getPath().startsWith("/petition-check-email"),
+                    sent.uri().toString());
         }
-        assertEquals(Map.of("PENDING", 3L, "PENDING/RATE_LIMIT", 4L, "PENDING/TOO_FAST", 2L), signatures(slug),
+        assertEquals(
+                Map.of("PENDING", 3L, "PENDING/RATE_LIMIT", 4L, "PENDING/TOO_FAST", 2L),
+                signatures(slug),
                 "five attempts a minute from one address (the hasty ones too), then held");
         assertEquals(1, Mailbox.settledTo(portal, emails.get(2)).size());
         assertEquals(0, Mailbox.settledTo(portal, emails.get(3)).size(), "no mail for a held signature");
@@ -409,12 +470,18 @@ class PetitionsIT {
         assertTrue(released.messages().contains("4 held signatures released"), released.messages());
         String link = Mailbox.link(Mailbox.to(emails.get(6), 1).get(0), "/signature-confirm?token=");
         visitor.submit(visitor.get(link), "confirm", Map.of(), "submit");
-        Page discarded = admin.submit(released, "held", Map.of(), buttonIn(released, "faster than a person", "discard"));
+        Page discarded =
+                admin.submit(released, "held", Map.of(), buttonIn(released, "faster than a person", "discard"));
         assertTrue(discarded.messages().contains("2 held signatures discarded"), discarded.messages());
         assertEquals(Map.of("PENDING", 6L, "CONFIRMED", 1L), signatures(slug));
         assertEquals(1, count(path), "only the confirmed signature counts");
 
-        assertTrue(new WebSession(base.toURI()).get("/admin/petition-review?id=" + id).uri().getPath().startsWith("/login"),
+        assertTrue(
+                new WebSession(base.toURI())
+                        .get("/admin/petition-review?id=" + id)
+                        .uri()
+                        .getPath()
+                        .startsWith("/login"),
                 "staff only");
     }
 
@@ -425,12 +492,14 @@ class PetitionsIT {
     }
 
     @Test
-    @DisplayName("signatures through the API obey the same per-address limits: over the burst they are held, not counted")
+    @DisplayName(
+            "signatures through the API obey the same per-address limits: over the burst they are held, not counted")
     void apiIsRateLimited() throws Exception {
         String slug = openPetition("api-limit");
         String address = "198.51.100." + (1 + System.nanoTime() % 250);
         long id;
-        try (Connection db = db(); PreparedStatement query = db.prepareStatement("SELECT id FROM petition WHERE slug = ?")) {
+        try (Connection db = db();
+                PreparedStatement query = db.prepareStatement("SELECT id FROM petition WHERE slug = ?")) {
             query.setString(1, slug);
             try (ResultSet rs = query.executeQuery()) {
                 rs.next();
@@ -438,8 +507,10 @@ class PetitionsIT {
             }
         }
         for (int i = 0; i < 6; i++) {
-            String body = "{\"person\":{\"given_name\":\"Ráfaga\",\"family_name\":\"Api\",\"email_addresses\":[{\"address\":\""
-                    + "burst-api-" + i + "-" + System.nanoTime() + "@example.org\"}],\"postal_addresses\":[{\"country\":\"US\"}]}}";
+            String body =
+                    "{\"person\":{\"given_name\":\"Ráfaga\",\"family_name\":\"Api\",\"email_addresses\":[{\"address\":\""
+                            + "burst-api-" + i + "-" + System.nanoTime()
+                            + "@example.org\"}],\"postal_addresses\":[{\"country\":\"US\"}]}}";
             var answer = api(base, "POST", "/api/v1/petitions/" + id + "/signatures", body, address);
             assertEquals(202, answer.statusCode(), "every one looks accepted: " + answer.body());
         }
@@ -447,7 +518,8 @@ class PetitionsIT {
     }
 
     static long idOf(String slug) throws Exception {
-        try (Connection db = db(); PreparedStatement query = db.prepareStatement("SELECT id FROM petition WHERE slug = ?")) {
+        try (Connection db = db();
+                PreparedStatement query = db.prepareStatement("SELECT id FROM petition WHERE slug = ?")) {
             query.setString(1, slug);
             try (ResultSet rs = query.executeQuery()) {
                 rs.next();
@@ -458,20 +530,26 @@ class PetitionsIT {
 
     /** An OSDI signature whose signer calls themselves {@code givenName}. */
     static String signatureJson(String givenName, String email) {
-        return "{\"person\":{\"given_name\":\"" + givenName + "\",\"family_name\":\"Api\",\"email_addresses\":[{\"address\":\""
-                + email + "\"}],\"postal_addresses\":[{\"country\":\"US\"}]}}";
+        return "{\"person\":{\"given_name\":\"" + givenName
+                + "\",\"family_name\":\"Api\",\"email_addresses\":[{\"address\":\"" + email
+                + "\"}],\"postal_addresses\":[{\"country\":\"US\"}]}}";
     }
 
     /** A signature POST as anyone may send it: any content type, any extra headers (a partner's key). */
-    static java.net.http.HttpResponse<String> post(URL base, long petitionId, String body, String contentType,
-            String forwardedFor, String... headers) throws Exception {
-        var request = java.net.http.HttpRequest.newBuilder(base.toURI().resolve("api/v1/petitions/" + petitionId + "/signatures"))
-                .header("Content-Type", contentType).header("Accept-Language", "es").header("X-Forwarded-For", forwardedFor)
+    static java.net.http.HttpResponse<String> post(
+            URL base, long petitionId, String body, String contentType, String forwardedFor, String... headers)
+            throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(
+                        base.toURI().resolve("api/v1/petitions/" + petitionId + "/signatures"))
+                .header("Content-Type", contentType)
+                .header("Accept-Language", "es")
+                .header("X-Forwarded-For", forwardedFor)
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body));
         if (headers.length > 0) {
             request = request.headers(headers);
         }
-        return java.net.http.HttpClient.newHttpClient().send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        return java.net.http.HttpClient.newHttpClient()
+                .send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
@@ -485,9 +563,16 @@ class PetitionsIT {
         var plain = post(base, id, signatureJson(name, victim), "text/plain;charset=UTF-8", address);
         assertEquals(415, plain.statusCode(), plain.body());
         assertTrue(plain.headers().firstValue("Content-Type").orElse("").startsWith("application/hal+json"));
-        assertTrue(jakarta.json.Json.createReader(new java.io.StringReader(plain.body())).readObject()
-                .getString("error").contains("JSON"), plain.body());
-        assertEquals(415, post(base, id, "person=x", "application/x-www-form-urlencoded", address).statusCode());
+        assertTrue(
+                jakarta.json.Json.createReader(new java.io.StringReader(plain.body()))
+                        .readObject()
+                        .getString("error")
+                        .contains("JSON"),
+                plain.body());
+        assertEquals(
+                415,
+                post(base, id, "person=x", "application/x-www-form-urlencoded", address)
+                        .statusCode());
         assertEquals(0, rows(victim));
 
         String signer = "json-" + System.nanoTime() + "@example.org";
@@ -507,33 +592,47 @@ class PetitionsIT {
         String network = "2001:db8:" + Integer.toHexString((int) (System.nanoTime() % 0xffff)) + ":"
                 + Integer.toHexString((int) (System.nanoTime() / 7 % 0xffff)) + ":";
         for (int i = 1; i <= 6; i++) {
-            var answer = post(base, id, signatureJson("Seis", "v6-" + i + "-" + System.nanoTime() + "@example.org"),
-                    "application/json", network + Integer.toHexString(i * 4099) + ":0:0:" + i);
+            var answer = post(
+                    base,
+                    id,
+                    signatureJson("Seis", "v6-" + i + "-" + System.nanoTime() + "@example.org"),
+                    "application/json",
+                    network + Integer.toHexString(i * 4099) + ":0:0:" + i);
             assertEquals(202, answer.statusCode(), answer.body());
         }
         assertEquals(Map.of("PENDING", 5L, "PENDING/RATE_LIMIT", 1L), signatures(slug));
-        post(base, id, signatureJson("Otra", "v6-other-" + System.nanoTime() + "@example.org"), "application/json",
+        post(
+                base,
+                id,
+                signatureJson("Otra", "v6-other-" + System.nanoTime() + "@example.org"),
+                "application/json",
                 "2001:db8:ffff:" + Integer.toHexString((int) (System.nanoTime() % 0xffff)) + "::1");
-        assertEquals(Map.of("PENDING", 6L, "PENDING/RATE_LIMIT", 1L), signatures(slug), "another /64 is another client");
+        assertEquals(
+                Map.of("PENDING", 6L, "PENDING/RATE_LIMIT", 1L), signatures(slug), "another /64 is another client");
     }
 
     @Test
-    @DisplayName("staff issue a partner key (shown once) with its own limits, which replace the form's for that partner; "
-            + "an unknown key and, once staff revoke it, the issued one get 401")
+    @DisplayName(
+            "staff issue a partner key (shown once) with its own limits, which replace the form's for that partner; "
+                    + "an unknown key and, once staff revoke it, the issued one get 401")
     void partnerKeys() throws Exception {
         WebSession staff = Accounts.admin(new WebSession(base.toURI()));
-        assertNotNull(staff.get("/admin/index?lang=en").document().getElementById("partnerKeys"), "linked from the staff home");
+        assertNotNull(
+                staff.get("/admin/index?lang=en").document().getElementById("partnerKeys"),
+                "linked from the staff home");
         String partner = "Action Network bridge " + System.nanoTime();
         Page form = staff.get("/admin/partner-keys?lang=en");
-        Page issued = staff.submit(form, "issue", Map.of("name", partner, "perMinute", "7", "perHour", "100"), "issueKey");
+        Page issued =
+                staff.submit(form, "issue", Map.of("name", partner, "perMinute", "7", "perHour", "100"), "issueKey");
         assertTrue(issued.messages().contains("Key issued for " + partner), issued.messages());
         String key = issued.document().getElementById("issued-key").text();
         assertEquals(43, key.length(), key);
         Page later = staff.get("/admin/partner-keys?lang=en");
         assertNull(later.document().getElementById("issued-key"), "shown once");
         assertFalse(later.body().contains(key), "never again");
-        try (Connection db = db(); PreparedStatement query = db.prepareStatement(
-                "SELECT COUNT(*) FROM partner_key WHERE key_hash = SHA2(?, 256) AND name = ?")) {
+        try (Connection db = db();
+                PreparedStatement query = db.prepareStatement(
+                        "SELECT COUNT(*) FROM partner_key WHERE key_hash = SHA2(?, 256) AND name = ?")) {
             query.setString(1, key);
             query.setString(2, partner);
             try (ResultSet rs = query.executeQuery()) {
@@ -546,24 +645,38 @@ class PetitionsIT {
         long id = idOf(slug);
         String address = "198.51.100." + (1 + System.nanoTime() % 250);
         for (int i = 0; i < 8; i++) {
-            String[] header = i % 2 == 0 ? new String[] {"Authorization", "Bearer " + key} : new String[] {"OSDI-API-Token", key};
-            var answer = post(base, id, signatureJson("Socia", "partner-" + i + "-" + System.nanoTime() + "@example.org"),
-                    "application/json", address, header);
+            String[] header =
+                    i % 2 == 0 ? new String[] {"Authorization", "Bearer " + key} : new String[] {"OSDI-API-Token", key};
+            var answer = post(
+                    base,
+                    id,
+                    signatureJson("Socia", "partner-" + i + "-" + System.nanoTime() + "@example.org"),
+                    "application/json",
+                    address,
+                    header);
             assertEquals(202, answer.statusCode(), answer.body());
         }
-        assertEquals(Map.of("PENDING", 7L, "PENDING/RATE_LIMIT", 1L), signatures(slug),
+        assertEquals(
+                Map.of("PENDING", 7L, "PENDING/RATE_LIMIT", 1L),
+                signatures(slug),
                 "seven a minute under this key (the form allows five), then held");
 
-        var unknown = post(base, id, signatureJson("Nadie", "unknown-" + System.nanoTime() + "@example.org"),
-                "application/json", address, "Authorization", "Bearer " + "A".repeat(43));
+        var unknown = post(
+                base,
+                id,
+                signatureJson("Nadie", "unknown-" + System.nanoTime() + "@example.org"),
+                "application/json",
+                address,
+                "Authorization",
+                "Bearer " + "A".repeat(43));
         assertEquals(401, unknown.statusCode());
         assertTrue(unknown.body().startsWith("{\"error\""), unknown.body());
 
         Page revoked = staff.submit(later, "keys", Map.of(), buttonIn(later, partner, "revoke"));
         assertTrue(revoked.messages().contains("The key of " + partner + " is revoked"), revoked.messages());
         String late = "revoked-" + System.nanoTime() + "@example.org";
-        var refused = post(base, id, signatureJson("Tarde", late), "application/json", "198.51.100.251",
-                "OSDI-API-Token", key);
+        var refused = post(
+                base, id, signatureJson("Tarde", late), "application/json", "198.51.100.251", "OSDI-API-Token", key);
         assertEquals(401, refused.statusCode());
         assertTrue(refused.body().contains("revocada"), "in the caller's language: " + refused.body());
         assertEquals(0, rows(late));
@@ -572,18 +685,23 @@ class PetitionsIT {
     /** A form timer as the portal would have made it for {@code slug}'s form at {@code made}, signed with its own key. */
     static String timer(String slug, java.time.Instant made) throws Exception {
         String secret;
-        try (Connection db = db(); PreparedStatement query = db.prepareStatement(
-                "SELECT secret FROM platform_secret WHERE name = 'form-timer'")) {
+        try (Connection db = db();
+                PreparedStatement query =
+                        db.prepareStatement("SELECT secret FROM platform_secret WHERE name = 'form-timer'")) {
             try (ResultSet rs = query.executeQuery()) {
                 assertTrue(rs.next(), "the portal made its timer key when it showed a form");
                 secret = rs.getString(1);
             }
         }
         javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-        mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(java.nio.charset.StandardCharsets.US_ASCII), "HmacSHA256"));
+        mac.init(new javax.crypto.spec.SecretKeySpec(
+                secret.getBytes(java.nio.charset.StandardCharsets.US_ASCII), "HmacSHA256"));
         long millis = made.toEpochMilli();
-        return millis + "." + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(
-                ("form-timer:petition:" + slug + ":" + millis).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return millis + "."
+                + java.util.Base64.getUrlEncoder()
+                        .withoutPadding()
+                        .encodeToString(mac.doFinal(("form-timer:petition:" + slug + ":" + millis)
+                                .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     @Test
@@ -594,17 +712,25 @@ class PetitionsIT {
         WebSession signer = new WebSession(base.toURI()).forwardedFor("203.0.113." + (1 + System.nanoTime() % 250));
         Map<String, String> person = Map.of("firstName", "Tiempo", "lastName", "Viejo", "country", "US");
         Page page = signer.get(path + "?lang=en");
-        String foreign = signer.get("/petitions/" + openPetition("timer-other") + "?lang=en").document()
-                .selectFirst("input[name=started]").attr("value");
+        String foreign = signer.get("/petitions/" + openPetition("timer-other") + "?lang=en")
+                .document()
+                .selectFirst("input[name=started]")
+                .attr("value");
         java.time.Instant now = TestClock.now(portal);
 
         String recent = "recent-" + System.nanoTime() + "@example.org";
-        signer.submit(page, "sign", with(with(person, "email", recent), "=started", timer(slug, now.minusSeconds(110 * 60))),
+        signer.submit(
+                page,
+                "sign",
+                with(with(person, "email", recent), "=started", timer(slug, now.minusSeconds(110 * 60))),
                 "submit");
         assertEquals(Map.of("PENDING", 1L), signatures(slug), "a form filled in over 110 minutes is a person's");
         String stale = "stale-" + System.nanoTime() + "@example.org";
-        Page answer = signer.submit(page, "sign", with(with(person, "email", stale), "=started",
-                timer(slug, now.minusSeconds(2 * 3600 + 60))), "submit");
+        Page answer = signer.submit(
+                page,
+                "sign",
+                with(with(person, "email", stale), "=started", timer(slug, now.minusSeconds(2 * 3600 + 60))),
+                "submit");
         assertTrue(answer.uri().getPath().startsWith("/petition-check-email"), "looks accepted: " + answer.uri());
         fillingInTheForm();
         String replayed = "replayed-" + System.nanoTime() + "@example.org";
@@ -619,7 +745,9 @@ class PetitionsIT {
     void honeypot() throws Exception {
         String email = "robot-" + System.nanoTime() + "@example.org";
         Page answer = sign(PETITION, "en", Map.of("email", email, "=website", "http://spam.example"));
-        assertTrue(answer.uri().getPath().startsWith("/petition-check-email"), answer.uri().toString());
+        assertTrue(
+                answer.uri().getPath().startsWith("/petition-check-email"),
+                answer.uri().toString());
         assertEquals(0, rows(email));
         assertEquals(0, Mailbox.settledTo(portal, email).size(), "no mail either");
     }
@@ -631,20 +759,27 @@ class PetitionsIT {
         assertEquals("public, max-age=5, s-maxage=5", page.header("Cache-Control"));
         assertTrue(page.header("Vary").contains("Cookie"), "the cache keeps languages apart");
         assertEquals("private, no-store", visitor.get(PETITION + "?thanks=1").header("Cache-Control"));
-        assertTrue(page.document().select("meta[property=og:title]").attr("content").contains("Reunite"));
-        assertTrue(page.document().select(".share__links a[href^=https://wa.me/]").size() == 1, "plain share links");
+        assertTrue(page.document()
+                .select("meta[property=og:title]")
+                .attr("content")
+                .contains("Reunite"));
+        assertTrue(
+                page.document().select(".share__links a[href^=https://wa.me/]").size() == 1, "plain share links");
         assertTrue(page.document().select("script[src^=http]").isEmpty(), "no third-party scripts");
     }
 
     @Test
-    @DisplayName("staff pause signing on one petition, then on all of them, and resume; the printable delivery has no e-mails")
+    @DisplayName(
+            "staff pause signing on one petition, then on all of them, and resume; the printable delivery has no e-mails")
     void pauseAndDelivery() throws Exception {
         String slug = openPetition("pausable");
         WebSession admin = Accounts.admin(new WebSession(base.toURI()));
         Page list = admin.get("/admin/petitions?lang=en");
         Page paused = admin.submit(list, "list", Map.of(), buttonIn(list, slug, "pause"));
         assertTrue(paused.messages().contains("Signing is paused on this petition"), paused.messages());
-        assertNull(visitor.get("/petitions/" + slug + "?lang=en").document().getElementById("sign"), "no form while paused");
+        assertNull(
+                visitor.get("/petitions/" + slug + "?lang=en").document().getElementById("sign"),
+                "no form while paused");
         assertNotNull(visitor.get(PETITION).document().getElementById("sign"), "other petitions go on");
         Page resumed = admin.submit(paused, "list", Map.of(), buttonIn(paused, slug, "resume"));
         assertTrue(resumed.messages().contains("resumed"), resumed.messages());
@@ -654,9 +789,22 @@ class PetitionsIT {
         Page all = admin.submit(resumed, "list", Map.of(), "list:pauseAll");
         try {
             assertTrue(all.messages().contains("paused on every petition"), all.messages());
-            assertNull(visitor.get(PETITION).document().getElementById("sign"), "the emergency switch stops every petition");
-            Page refused = visitor.submit(open, "sign", Map.of("firstName", "During", "lastName", "Pause",
-                    "email", "pause-" + System.nanoTime() + "@example.org", "country", "US"), "submit");
+            assertNull(
+                    visitor.get(PETITION).document().getElementById("sign"),
+                    "the emergency switch stops every petition");
+            Page refused = visitor.submit(
+                    open,
+                    "sign",
+                    Map.of(
+                            "firstName",
+                            "During",
+                            "lastName",
+                            "Pause",
+                            "email",
+                            "pause-" + System.nanoTime() + "@example.org",
+                            "country",
+                            "US"),
+                    "submit");
             assertTrue(refused.messages().contains("not taking signatures"), refused.messages());
         } finally {
             Page back = admin.submit(admin.get("/admin/petitions"), "list", Map.of(), "list:resumeAll");
@@ -687,9 +835,10 @@ class PetitionsIT {
                     petitionId = rs.getLong(1);
                 }
             }
-            try (PreparedStatement insert = db.prepareStatement("INSERT INTO signature (petition_id, first_name, last_name, "
-                    + "email, email_canonical, postal_code, country, language, alerts_consent, state, created_at, "
-                    + "confirmed_at) VALUES (?, 'Signer', ?, ?, ?, '20001', 'US', 'en', FALSE, ?, NOW(6), ?)")) {
+            try (PreparedStatement insert = db.prepareStatement(
+                    "INSERT INTO signature (petition_id, first_name, last_name, "
+                            + "email, email_canonical, postal_code, country, language, alerts_consent, state, created_at, "
+                            + "confirmed_at) VALUES (?, 'Signer', ?, ?, ?, '20001', 'US', 'en', FALSE, ?, NOW(6), ?)")) {
                 for (int i = 0; i < signers + 5; i++) {
                     boolean confirmed = i < signers;
                     String email = "many-" + i + "-" + slug + "@example.org";
@@ -704,30 +853,44 @@ class PetitionsIT {
                 insert.executeBatch();
             }
         }
-        List<String> expected = java.util.stream.IntStream.range(0, signers).mapToObj(i -> String.format("N%05d", i))
+        List<String> expected = java.util.stream.IntStream.range(0, signers)
+                .mapToObj(i -> String.format("N%05d", i))
                 .toList();
         WebSession admin = Accounts.admin(new WebSession(base.toURI()));
 
-        QueryLog.Recorded<Page> csv = QueryLog.during(() -> admin.get("/admin/petition-signatures.csv?id=" + petitionId
-                + "&lang=en"));
+        QueryLog.Recorded<Page> csv =
+                QueryLog.during(() -> admin.get("/admin/petition-signatures.csv?id=" + petitionId + "&lang=en"));
         assertEquals(200, csv.result().status());
         List<String> lines = csv.result().body().lines().skip(1).toList();
-        assertEquals(expected, lines.stream().map(line -> line.split(",")[1].replace("\"", "")).toList(), "every confirmed signer once, in order");
-        assertEquals(3, csv.matching("from signature", "limit").size(),
+        assertEquals(
+                expected,
+                lines.stream().map(line -> line.split(",")[1].replace("\"", "")).toList(),
+                "every confirmed signer once, in order");
+        assertEquals(
+                3,
+                csv.matching("from signature", "limit").size(),
                 "read in three batches: " + csv.matching("from signature"));
 
-        QueryLog.Recorded<Page> delivery = QueryLog.during(() -> admin.get("/admin/petition-delivery?id=" + petitionId
-                + "&lang=en"));
+        QueryLog.Recorded<Page> delivery =
+                QueryLog.during(() -> admin.get("/admin/petition-delivery?id=" + petitionId + "&lang=en"));
         assertEquals(200, delivery.result().status());
-        assertTrue(delivery.result().text().contains("2,345 confirmed signatures"), delivery.result().text());
-        assertEquals(expected, delivery.result().document().select("table.delivery__signers tbody tr td:first-child")
-                .stream().map(cell -> cell.text().replace("Signer ", "")).toList());
-        assertEquals(3, delivery.matching("from signature", "limit").size(),
+        assertTrue(
+                delivery.result().text().contains("2,345 confirmed signatures"),
+                delivery.result().text());
+        assertEquals(
+                expected,
+                delivery.result().document().select("table.delivery__signers tbody tr td:first-child").stream()
+                        .map(cell -> cell.text().replace("Signer ", ""))
+                        .toList());
+        assertEquals(
+                3,
+                delivery.matching("from signature", "limit").size(),
                 "read in three batches: " + delivery.matching("from signature"));
     }
 
     @Test
-    @DisplayName("the sign widget may be framed by other sites and takes signatures; every other page may not be framed")
+    @DisplayName(
+            "the sign widget may be framed by other sites and takes signatures; every other page may not be framed")
     void embeddableWidget() throws Exception {
         Page widget = visitor.get("/embed" + PETITION + "?lang=es");
         assertEquals(200, widget.status());
@@ -741,10 +904,27 @@ class PetitionsIT {
 
         String email = "widget-" + System.nanoTime() + "@example.org";
         fillingInTheForm();
-        Page answer = visitor.submit(widget, "sign", Map.of("firstName", "Iframe", "lastName", "Firmante", "email", email,
-                "country", "MX", "language", "ES"), "submit");
-        assertTrue(answer.uri().getPath().startsWith("/embed/check-email"), answer.uri().toString());
-        assertTrue(answer.header("Content-Security-Policy").contains("frame-ancestors *"), "the answer shows in the frame");
+        Page answer = visitor.submit(
+                widget,
+                "sign",
+                Map.of(
+                        "firstName",
+                        "Iframe",
+                        "lastName",
+                        "Firmante",
+                        "email",
+                        email,
+                        "country",
+                        "MX",
+                        "language",
+                        "ES"),
+                "submit");
+        assertTrue(
+                answer.uri().getPath().startsWith("/embed/check-email"),
+                answer.uri().toString());
+        assertTrue(
+                answer.header("Content-Security-Policy").contains("frame-ancestors *"),
+                "the answer shows in the frame");
         assertTrue(answer.text().contains("Revisa tu correo"));
         assertEquals(1, rows(email));
         assertEquals(404, visitor.get("/embed/petitions/no-such-petition").status());
@@ -755,16 +935,19 @@ class PetitionsIT {
     }
 
     /** @param forwardedFor a visitor's address as a reverse proxy would pass it on, or null */
-    static java.net.http.HttpResponse<String> api(URL base, String method, String path, String body, String forwardedFor)
-            throws Exception {
+    static java.net.http.HttpResponse<String> api(
+            URL base, String method, String path, String body, String forwardedFor) throws Exception {
         var request = java.net.http.HttpRequest.newBuilder(base.toURI().resolve(path.substring(1)))
-                .header("Content-Type", "application/json").header("Accept-Language", "es");
+                .header("Content-Type", "application/json")
+                .header("Accept-Language", "es");
         if (forwardedFor != null) {
             request = request.header("X-Forwarded-For", forwardedFor);
         }
-        request = body == null ? request.GET() : request.method(method, java.net.http.HttpRequest.BodyPublishers.ofString(body));
-        return java.net.http.HttpClient.newHttpClient().send(request.build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+        request = body == null
+                ? request.GET()
+                : request.method(method, java.net.http.HttpRequest.BodyPublishers.ofString(body));
+        return java.net.http.HttpClient.newHttpClient()
+                .send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
@@ -773,18 +956,29 @@ class PetitionsIT {
         var list = api(base, "GET", "/api/v1/petitions?per_page=1", null);
         assertEquals(200, list.statusCode());
         assertTrue(list.headers().firstValue("Content-Type").orElse("").startsWith("application/hal+json"));
-        jakarta.json.JsonObject page = jakarta.json.Json.createReader(new java.io.StringReader(list.body())).readObject();
+        jakarta.json.JsonObject page = jakarta.json.Json.createReader(new java.io.StringReader(list.body()))
+                .readObject();
         assertTrue(page.getInt("total_records") >= 2);
         assertEquals(1, page.getInt("per_page"));
-        assertEquals(1, page.getJsonObject("_embedded").getJsonArray("osdi:petitions").size());
+        assertEquals(
+                1,
+                page.getJsonObject("_embedded").getJsonArray("osdi:petitions").size());
 
         var all = jakarta.json.Json.createReader(new java.io.StringReader(
-                api(base, "GET", "/api/v1/petitions?per_page=100", null).body())).readObject();
-        jakarta.json.JsonObject reunite = all.getJsonObject("_embedded").getJsonArray("osdi:petitions")
-                .getValuesAs(jakarta.json.JsonObject.class).stream()
-                .filter(p -> p.getString("browser_url").endsWith(PETITION)).findFirst().orElseThrow();
+                        api(base, "GET", "/api/v1/petitions?per_page=100", null).body()))
+                .readObject();
+        jakarta.json.JsonObject reunite = all
+                .getJsonObject("_embedded")
+                .getJsonArray("osdi:petitions")
+                .getValuesAs(jakarta.json.JsonObject.class)
+                .stream()
+                .filter(p -> p.getString("browser_url").endsWith(PETITION))
+                .findFirst()
+                .orElseThrow();
         assertEquals("Reunifiquen ya a las familias separadas", reunite.getString("title"), "Accept-Language: es");
-        assertEquals("Office of Refugee Resettlement", reunite.getJsonArray("target").getJsonObject(0).getString("name"));
+        assertEquals(
+                "Office of Refugee Resettlement",
+                reunite.getJsonArray("target").getJsonObject(0).getString("name"));
         assertTrue(reunite.getInt("total_signatures") >= 7);
         String self = reunite.getJsonObject("_links").getJsonObject("self").getString("href");
         String id = self.substring(self.lastIndexOf('/') + 1);
@@ -804,10 +998,12 @@ class PetitionsIT {
         var accepted = api(base, "POST", "/api/v1/petitions/" + id + "/signatures", signature);
         assertEquals(202, accepted.statusCode(), accepted.body());
         assertEquals(1, rows(email));
-        assertEquals("Confirma tu firma: Reunifiquen ya a las familias separadas", Mailbox.to(email).get(0).getSubject());
+        assertEquals(
+                "Confirma tu firma: Reunifiquen ya a las familias separadas",
+                Mailbox.to(email).get(0).getSubject());
 
-        var invalid = api(base, "POST", "/api/v1/petitions/" + id + "/signatures",
-                signature.replace(email, "no-es-correo"));
+        var invalid =
+                api(base, "POST", "/api/v1/petitions/" + id + "/signatures", signature.replace(email, "no-es-correo"));
         assertEquals(400, invalid.statusCode());
         assertTrue(invalid.body().contains("\"field\":\"person.email_addresses\""), invalid.body());
         assertTrue(invalid.body().contains("correo electrónico válido"), "in the caller's language: " + invalid.body());
@@ -828,8 +1024,19 @@ class PetitionsIT {
         assertTrue(closedNow.messages().contains("no longer takes signatures"), closedNow.messages());
 
         fillingInTheForm();
-        Page refused = visitor.submit(open, "sign", Map.of("firstName", "Late", "lastName", "Signer",
-                "email", "late-" + System.nanoTime() + "@example.org", "country", "US"), "submit");
+        Page refused = visitor.submit(
+                open,
+                "sign",
+                Map.of(
+                        "firstName",
+                        "Late",
+                        "lastName",
+                        "Signer",
+                        "email",
+                        "late-" + System.nanoTime() + "@example.org",
+                        "country",
+                        "US"),
+                "submit");
         assertTrue(refused.messages().contains("not taking signatures"), refused.messages());
         assertEquals(Map.of(), signatures(slug), "nothing kept");
         Page closed = visitor.get("/petitions/" + slug + "?lang=en");
@@ -840,14 +1047,16 @@ class PetitionsIT {
         assertTrue(archived.messages().contains("archived"), archived.messages());
         assertEquals(404, visitor.get("/petitions/" + slug).status(), "an archived petition leaves the public site");
         long id = Accounts.idInRow(archived, slug, "petition-delivery");
-        assertEquals(200, admin.get("/admin/petition-signatures.csv?id=" + id).status(), "its signatures stay deliverable");
+        assertEquals(
+                200, admin.get("/admin/petition-signatures.csv?id=" + id).status(), "its signatures stay deliverable");
     }
 
     @Test
     @DisplayName("an editor writes a bilingual petition; staff send it back with a reason, then approve it; it opens")
     void authoringAndReview() throws Exception {
         WebSession admin = Accounts.admin(new WebSession(base.toURI()));
-        long organization = Accounts.idInRow(admin.get("/admin/organizations"), "Santuario Faith Alliance", "organization");
+        long organization =
+                Accounts.idInRow(admin.get("/admin/organizations"), "Santuario Faith Alliance", "organization");
         WebSession editor = Accounts.newEditor(admin, new WebSession(base.toURI()), organization);
 
         String title = "Stop family detention " + System.nanoTime();
@@ -856,23 +1065,54 @@ class PetitionsIT {
         assertTrue(noTitle.messages().contains("title in at least one language"), noTitle.messages());
         Page badGoal = editor.submit(form, "form", Map.of("titleEn", title, "target", "Congress", "goal", "0"), "save");
         assertTrue(badGoal.messages().contains("between 1 and 10,000,000"), badGoal.messages());
-        Page badSlug = editor.submit(form, "form", Map.of("titleEn", title, "target", "Congress", "slug", "Bad Slug!"), "save");
+        Page badSlug = editor.submit(
+                form, "form", Map.of("titleEn", title, "target", "Congress", "slug", "Bad Slug!"), "save");
         assertTrue(badSlug.messages().contains("lowercase letters, digits"), badSlug.messages());
-        Page takenSlug = editor.submit(form, "form", Map.of("titleEn", title, "target", "Congress",
-                "slug", "reunite-families-now"), "save");
+        Page takenSlug = editor.submit(
+                form, "form", Map.of("titleEn", title, "target", "Congress", "slug", "reunite-families-now"), "save");
         assertTrue(takenSlug.messages().contains("already uses this address"), takenSlug.messages());
-        Page svg = editor.submitWithFiles(form, "form", Map.of("titleEn", title, "target", "Congress"), "save",
-                Map.of("form:image", Map.entry("x.svg", "<svg onload='alert(1)'/>".getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        Page svg = editor.submitWithFiles(
+                form,
+                "form",
+                Map.of("titleEn", title, "target", "Congress"),
+                "save",
+                Map.of(
+                        "form:image",
+                        Map.entry(
+                                "x.svg",
+                                "<svg onload='alert(1)'/>".getBytes(java.nio.charset.StandardCharsets.UTF_8))));
         assertTrue(svg.messages().contains("must be a PNG or JPEG image"), svg.messages());
         assertFalse(editor.get("/admin/petitions").text().contains(title), "nothing saved by refused forms");
 
         String slug = "stop-detention-" + System.nanoTime();
-        String cosponsor = Long.toString(Accounts.idInRow(admin.get("/admin/organizations"), "Voces Unidas de Chicago", "organization"));
-        Page saved = editor.submitWithFiles(form, "form", Map.of("titleEn", title, "titleEs", "Alto a la detención de familias",
-                "summaryEs", "Las familias no son criminales.", "textEn", "<p>Free <strong>families</strong>"
-                        + "<script>alert(1)</script></p>", "target", "Congress", "goal", "250", "slug", slug,
-                "cosponsors", cosponsor, "imageAltEn", "Children's drawings at a vigil", "imageAltEs", "Dibujos de niños en una vigilia"),
-                "save", Map.of("form:image", Map.entry("vigil.png", org.puente.testing.TestImages.png(640, 320))));
+        String cosponsor = Long.toString(
+                Accounts.idInRow(admin.get("/admin/organizations"), "Voces Unidas de Chicago", "organization"));
+        Page saved = editor.submitWithFiles(
+                form,
+                "form",
+                Map.of(
+                        "titleEn",
+                        title,
+                        "titleEs",
+                        "Alto a la detención de familias",
+                        "summaryEs",
+                        "Las familias no son criminales.",
+                        "textEn",
+                        "<p>Free <strong>families</strong>" + "<script>alert(1)</script></p>",
+                        "target",
+                        "Congress",
+                        "goal",
+                        "250",
+                        "slug",
+                        slug,
+                        "cosponsors",
+                        cosponsor,
+                        "imageAltEn",
+                        "Children's drawings at a vigil",
+                        "imageAltEs",
+                        "Dibujos de niños en una vigilia"),
+                "save",
+                Map.of("form:image", Map.entry("vigil.png", org.puente.testing.TestImages.png(640, 320))));
         assertTrue(saved.messages().contains("has been saved as a draft"), saved.messages());
         long id = Accounts.idInRow(saved, title, "petition");
         assertEquals(404, visitor.get("/petition-images/" + id).status(), "a draft's picture is not public");
@@ -882,8 +1122,7 @@ class PetitionsIT {
         Page submitted = editor.submit(saved, "list", Map.of(), buttonIn(saved, title, "submit"));
         assertTrue(submitted.messages().contains("submitted for review"), submitted.messages());
         assertTrue(submitted.document().select("button[id$=approve]").isEmpty(), "editors cannot approve");
-        assertEquals(404, visitor.get("/petitions/" + slug).status(),
-                "not public while in review");
+        assertEquals(404, visitor.get("/petitions/" + slug).status(), "not public while in review");
 
         Page review = admin.get("/admin/petitions?lang=en");
         Page noReason = admin.submit(review, "list", Map.of(), buttonIn(review, title, "reject"));
@@ -908,11 +1147,16 @@ class PetitionsIT {
         var spanishPart = preview.document().getElementById("preview-es");
         assertTrue(spanishPart.text().contains("Alto a la detención de familias"), spanishPart.text());
         assertTrue(spanishPart.text().contains("Liberen a las familias"), spanishPart.text());
-        assertEquals("Dibujos de niños en una vigilia", spanishPart.select("img.petition__image").attr("alt"));
+        assertEquals(
+                "Dibujos de niños en una vigilia",
+                spanishPart.select("img.petition__image").attr("alt"));
         var englishPart = preview.document().getElementById("preview-en");
         assertTrue(englishPart.select(".petition__text strong").text().contains("families"));
         assertTrue(englishPart.select("script").isEmpty(), "sanitized as the public page is");
-        assertEquals(200, admin.get(englishPart.select("img.petition__image").attr("src")).status(), "with its picture");
+        assertEquals(
+                200,
+                admin.get(englishPart.select("img.petition__image").attr("src")).status(),
+                "with its picture");
         Page approved = admin.submit(preview, "decide", Map.of(), "approve");
         assertTrue(approved.messages().contains("open for signatures"), approved.messages());
 
@@ -924,18 +1168,27 @@ class PetitionsIT {
         Page english = visitor.get("/petitions/" + slug + "?lang=en");
         assertTrue(english.document().select(".petition__text strong").text().contains("families"));
         assertTrue(english.document().select(".petition__text script").isEmpty(), "scripts removed");
-        assertEquals("Voces Unidas de Chicago", english.document().select(".petition__cosponsors a").text());
-        assertEquals("Dibujos de niños en una vigilia", spanish.document().select("img.petition__image").attr("alt"));
+        assertEquals(
+                "Voces Unidas de Chicago",
+                english.document().select(".petition__cosponsors a").text());
+        assertEquals(
+                "Dibujos de niños en una vigilia",
+                spanish.document().select("img.petition__image").attr("alt"));
         String picture = english.document().select("meta[property=og:image]").attr("content");
         assertTrue(picture.startsWith(TestEnvironment.BASE_URL + "/petition-images/" + id), picture);
-        Page image = visitor.get(english.document().select("img.petition__image").attr("src"));
+        Page image =
+                visitor.get(english.document().select("img.petition__image").attr("src"));
         assertEquals(200, image.status());
         assertEquals("image/png", image.header("Content-Type"));
         assertTrue(image.header("Cache-Control").startsWith("public"), "cacheable once public");
 
-        WebSession stranger = Accounts.newEditor(admin, new WebSession(base.toURI()),
+        WebSession stranger = Accounts.newEditor(
+                admin,
+                new WebSession(base.toURI()),
                 Accounts.idInRow(admin.get("/admin/organizations"), "Voces Unidas de Chicago", "organization"));
-        assertFalse(stranger.get("/admin/petitions").text().contains(title), "other organizations' petitions are not listed");
+        assertFalse(
+                stranger.get("/admin/petitions").text().contains(title),
+                "other organizations' petitions are not listed");
         assertEquals(403, stranger.get("/admin/petition?id=" + id).status());
         assertEquals(403, stranger.get("/admin/petition-preview?id=" + id).status(), "nor read by other editors");
     }
@@ -946,8 +1199,9 @@ class PetitionsIT {
         String email = "Consent." + System.nanoTime() + "@Example.org";
         sign(PETITION, "es", Map.of("email", email, "sign:consent", "on"));
         String canonical = email.toLowerCase();
-        try (Connection db = db(); PreparedStatement query = db.prepareStatement(
-                "SELECT COUNT(*) FROM supporter WHERE email_canonical = ?")) {
+        try (Connection db = db();
+                PreparedStatement query =
+                        db.prepareStatement("SELECT COUNT(*) FROM supporter WHERE email_canonical = ?")) {
             query.setString(1, canonical);
             try (ResultSet rs = query.executeQuery()) {
                 rs.next();
@@ -956,8 +1210,9 @@ class PetitionsIT {
         }
         String link = Mailbox.link(Mailbox.to(email).get(0), "/signature-confirm?token=");
         visitor.submit(visitor.get(link), "confirm", Map.of(), "submit");
-        try (Connection db = db(); PreparedStatement query = db.prepareStatement(
-                "SELECT language, status, consent_source, consent_at FROM supporter WHERE email_canonical = ?")) {
+        try (Connection db = db();
+                PreparedStatement query = db.prepareStatement(
+                        "SELECT language, status, consent_source, consent_at FROM supporter WHERE email_canonical = ?")) {
             query.setString(1, canonical);
             try (ResultSet rs = query.executeQuery()) {
                 assertTrue(rs.next(), "a supporter");
@@ -973,8 +1228,18 @@ class PetitionsIT {
     @DisplayName("staff download confirmed signatures as formula-safe CSV with e-mails; the sponsor's editors without")
     void csvExport() throws Exception {
         String email = "formula-" + System.nanoTime() + "@example.org";
-        sign(PETITION, "en", Map.of("email", email, "firstName", "=HYPERLINK(\"x\")", "lastName", "@SUM(A1)",
-                "comment", "+1 from 🌎 东京"));
+        sign(
+                PETITION,
+                "en",
+                Map.of(
+                        "email",
+                        email,
+                        "firstName",
+                        "=HYPERLINK(\"x\")",
+                        "lastName",
+                        "@SUM(A1)",
+                        "comment",
+                        "+1 from 🌎 东京"));
         String link = Mailbox.link(Mailbox.to(email).get(0), "/signature-confirm?token=");
         visitor.submit(visitor.get(link), "confirm", Map.of(), "submit");
         String pending = "pending-" + System.nanoTime() + "@example.org";
@@ -982,8 +1247,12 @@ class PetitionsIT {
 
         WebSession admin = Accounts.admin(new WebSession(base.toURI()));
         Page list = admin.get("/admin/petitions?lang=en");
-        String href = list.document().select("tr").stream().filter(r -> r.text().contains("Reunite separated families"))
-                .flatMap(r -> r.select("a[id$=csv]").stream()).findFirst().orElseThrow().attr("href");
+        String href = list.document().select("tr").stream()
+                .filter(r -> r.text().contains("Reunite separated families"))
+                .flatMap(r -> r.select("a[id$=csv]").stream())
+                .findFirst()
+                .orElseThrow()
+                .attr("href");
         Page csv = admin.get(href);
         assertEquals(200, csv.status());
         assertTrue(csv.header("Content-Type").startsWith("text/csv"), csv.header("Content-Type"));
@@ -1007,16 +1276,21 @@ class PetitionsIT {
 
     /** The name of the button with the given id suffix in the row that mentions {@code title}. */
     static String buttonIn(Page page, String title, String suffix) {
-        return page.document().select("tr").stream().filter(row -> row.text().contains(title))
-                .flatMap(row -> row.select("button[id$=" + suffix + "]").stream()).findFirst()
+        return page.document().select("tr").stream()
+                .filter(row -> row.text().contains(title))
+                .flatMap(row -> row.select("button[id$=" + suffix + "]").stream())
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no " + suffix + " button for " + title + " in " + page.text()))
                 .attr("name");
     }
 
     static String fieldIn(Page page, String title, String suffix) {
-        return page.document().select("tr").stream().filter(row -> row.text().contains(title))
-                .flatMap(row -> row.select("input[id$=" + suffix + "]").stream()).findFirst()
-                .orElseThrow().attr("name");
+        return page.document().select("tr").stream()
+                .filter(row -> row.text().contains(title))
+                .flatMap(row -> row.select("input[id$=" + suffix + "]").stream())
+                .findFirst()
+                .orElseThrow()
+                .attr("name");
     }
 
     @Test

@@ -26,14 +26,16 @@ class CsvReaderTest {
     @Test
     @DisplayName("plain cells, CRLF and LF line ends, a last line without a line end")
     void plain() {
-        assertEquals(List.of(List.of("email", "name"), List.of("a@x.org", "Ana"), List.of("b@x.org", "")),
+        assertEquals(
+                List.of(List.of("email", "name"), List.of("a@x.org", "Ana"), List.of("b@x.org", "")),
                 all("email,name\r\na@x.org,Ana\nb@x.org,"));
     }
 
     @Test
     @DisplayName("quoted cells keep separators, doubled quotes and line breaks")
     void quoted() {
-        assertEquals(List.of(List.of("a", "b"), List.of("Pérez, \"la de Tijuana\"", "line one\r\nline two")),
+        assertEquals(
+                List.of(List.of("a", "b"), List.of("Pérez, \"la de Tijuana\"", "line one\r\nline two")),
                 all("a,b\r\n\"Pérez, \"\"la de Tijuana\"\"\",\"line one\r\nline two\"\r\n"));
     }
 

@@ -32,8 +32,13 @@ class ImagesTest {
         ImageIO.write(image, "jpeg", plain);
         ByteBuffer tiff = ByteBuffer.allocate(26).order(ByteOrder.LITTLE_ENDIAN);
         tiff.put((byte) 'I').put((byte) 'I').putShort((short) 42).putInt(8);
-        tiff.putShort((short) 1).putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) orientation)
-                .putShort((short) 0).putInt(0);
+        tiff.putShort((short) 1)
+                .putShort((short) 0x0112)
+                .putShort((short) 3)
+                .putInt(1)
+                .putShort((short) orientation)
+                .putShort((short) 0)
+                .putInt(0);
         byte[] jpeg = plain.toByteArray();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(jpeg, 0, 2);
@@ -69,13 +74,28 @@ class ImagesTest {
     }
 
     @Test
-    @DisplayName("an image claiming 10,000 × 10,000 pixels is refused from its header; WebP and SVG are not images here")
+    @DisplayName(
+            "an image claiming 10,000 × 10,000 pixels is refused from its header; WebP and SVG are not images here")
     void refusals() {
-        assertEquals(Images.Refusal.TOO_MANY_PIXELS, assertThrows(Images.RefusedImageException.class,
-                () -> Images.reencode(TestImages.pngHeader(10_000, 10_000))).refusal());
-        assertEquals(Images.Refusal.NOT_AN_IMAGE, assertThrows(Images.RefusedImageException.class,
-                () -> Images.reencode(new byte[] {'R', 'I', 'F', 'F', 0, 0, 0, 0, 'W', 'E', 'B', 'P', 'V', 'P', '8', ' '})).refusal());
-        assertEquals(Images.Refusal.NOT_AN_IMAGE, assertThrows(Images.RefusedImageException.class,
-                () -> Images.reencode("<svg onload=alert(1)>".getBytes(StandardCharsets.UTF_8))).refusal());
+        assertEquals(
+                Images.Refusal.TOO_MANY_PIXELS,
+                assertThrows(
+                                Images.RefusedImageException.class,
+                                () -> Images.reencode(TestImages.pngHeader(10_000, 10_000)))
+                        .refusal());
+        assertEquals(
+                Images.Refusal.NOT_AN_IMAGE,
+                assertThrows(
+                                Images.RefusedImageException.class,
+                                () -> Images.reencode(new byte[] {
+                                    'R', 'I', 'F', 'F', 0, 0, 0, 0, 'W', 'E', 'B', 'P', 'V', 'P', '8', ' '
+                                }))
+                        .refusal());
+        assertEquals(
+                Images.Refusal.NOT_AN_IMAGE,
+                assertThrows(
+                                Images.RefusedImageException.class,
+                                () -> Images.reencode("<svg onload=alert(1)>".getBytes(StandardCharsets.UTF_8)))
+                        .refusal());
     }
 }

@@ -66,8 +66,11 @@ class PlatformIT {
                 Statement statement = admin.createStatement()) {
             statement.execute("CREATE DATABASE " + schema + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
             try {
-                var result = Flyway.configure().dataSource(emptyUrl, user, password)
-                        .locations("filesystem:sql").load().migrate();
+                var result = Flyway.configure()
+                        .dataSource(emptyUrl, user, password)
+                        .locations("filesystem:sql")
+                        .load()
+                        .migrate();
                 assertTrue(result.migrationsExecuted >= 1, "migrations ran");
 
                 Set<String> tables = new HashSet<>();
@@ -76,20 +79,31 @@ class PlatformIT {
                     while (rs.next()) {
                         tables.add(rs.getString(1));
                         if (!rs.getString(1).equals("flyway_schema_history")) {
-                            assertTrue(rs.getString(2).startsWith("utf8mb4"), rs.getString(1) + " is " + rs.getString(2));
+                            assertTrue(
+                                    rs.getString(2).startsWith("utf8mb4"), rs.getString(1) + " is " + rs.getString(2));
                         }
                     }
                 }
-                assertTrue(tables.containsAll(Set.of("coalition", "organization", "organization_logo", "account",
-                        "organization_editor", "invitation", "password_reset")), "tables: " + tables);
+                assertTrue(
+                        tables.containsAll(Set.of(
+                                "coalition",
+                                "organization",
+                                "organization_logo",
+                                "account",
+                                "organization_editor",
+                                "invitation",
+                                "password_reset")),
+                        "tables: " + tables);
 
                 try (Connection fresh = DriverManager.getConnection(emptyUrl, user, password);
                         Statement insert = fresh.createStatement()) {
-                    insert.execute("INSERT INTO organization (slug, name, description_es, country, created_at, updated_at) "
-                            + "VALUES ('nino', 'Niñez Migrante 🌎 مرحبا', 'Protección de la niñez', 'MX', NOW(), NOW())");
+                    insert.execute(
+                            "INSERT INTO organization (slug, name, description_es, country, created_at, updated_at) "
+                                    + "VALUES ('nino', 'Niñez Migrante 🌎 مرحبا', 'Protección de la niñez', 'MX', NOW(), NOW())");
                     try (ResultSet rs = insert.executeQuery("SELECT name FROM organization WHERE slug = 'nino'")) {
                         assertTrue(rs.next());
-                        assertEquals("Niñez Migrante 🌎 مرحبا", rs.getString(1), "accents, emoji and other scripts survive");
+                        assertEquals(
+                                "Niñez Migrante 🌎 مرحبا", rs.getString(1), "accents, emoji and other scripts survive");
                     }
                 }
             } finally {
@@ -172,18 +186,30 @@ class PlatformIT {
     }
 
     @Test
-    @DisplayName("a path with an encoded slash, a dot segment, an empty segment or a path parameter is refused with 400: "
-            + "no staff page can be reached, or framed, by way of /embed/")
+    @DisplayName(
+            "a path with an encoded slash, a dot segment, an empty segment or a path parameter is refused with 400: "
+                    + "no staff page can be reached, or framed, by way of /embed/")
     void pathsThatDecodeIntoOthersAreRefused() throws Exception {
         WebSession staff = Accounts.admin(new WebSession(uri(base)));
         String session = "Cookie: JSESSIONID=" + staff.cookie("JSESSIONID").orElseThrow() + "\r\n";
         RawHttp.Response anonymous = RawHttp.get(base, "/embed/..%2fadmin/supporters");
-        assertTrue(anonymous.status() == 400 || anonymous.header("Location").orElse("").contains("/login"),
+        assertTrue(
+                anonymous.status() == 400
+                        || anonymous.header("Location").orElse("").contains("/login"),
                 "an anonymous visitor meets the sign-in first: " + anonymous.status());
-        for (String path : List.of("/embed/..%2fadmin/supporters", "/embed/..%2Fadmin/supporters",
-                "/embed/%2e%2e/admin/supporters", "/embed/../admin/supporters", "/embed/./petitions/x",
-                "/embed/petitions%5c..%5c..%5cadmin", "/embed/%252e%252e/admin", "//evil.example/..//x",
-                "//evil.example/x", "/admin//supporters", "/petitions;x=1", "/embed/x/..")) {
+        for (String path : List.of(
+                "/embed/..%2fadmin/supporters",
+                "/embed/..%2Fadmin/supporters",
+                "/embed/%2e%2e/admin/supporters",
+                "/embed/../admin/supporters",
+                "/embed/./petitions/x",
+                "/embed/petitions%5c..%5c..%5cadmin",
+                "/embed/%252e%252e/admin",
+                "//evil.example/..//x",
+                "//evil.example/x",
+                "/admin//supporters",
+                "/petitions;x=1",
+                "/embed/x/..")) {
             RawHttp.Response answer = RawHttp.get(base, path, session);
             assertEquals(400, answer.status(), path);
             String csp = answer.header("Content-Security-Policy").orElse("");
@@ -191,26 +217,32 @@ class PlatformIT {
             assertFalse(answer.body().contains("Supporters") || answer.body().contains("supporters-import"), path);
             for (Element link : Jsoup.parse(answer.body()).select("a[href], link[href]")) {
                 String href = link.attr("href");
-                assertTrue(href.startsWith("#") || href.startsWith("/") && !href.startsWith("//") && !href.contains("evil"),
+                assertTrue(
+                        href.startsWith("#")
+                                || href.startsWith("/") && !href.startsWith("//") && !href.contains("evil"),
                         path + " links off-site: " + href);
             }
         }
     }
 
     @Test
-    @DisplayName("the language link of a missing page keeps its own address on this site, and only /embed/ may be framed")
+    @DisplayName(
+            "the language link of a missing page keeps its own address on this site, and only /embed/ may be framed")
     void languageLinkAndFramingFollowTheServedPath() {
         RawHttp.Response missing = RawHttp.get(base, "/no-such-page?x=1&lang=en");
         assertEquals(404, missing.status());
-        assertEquals("/no-such-page?x=1&lang=es",
+        assertEquals(
+                "/no-such-page?x=1&lang=es",
                 Jsoup.parse(missing.body()).selectFirst("a.lang-switch").attr("href"));
         RawHttp.Response widget = RawHttp.get(base, "/embed/petitions/reunite-families-now");
         assertEquals(200, widget.status());
         assertTrue(widget.header("Content-Security-Policy").orElseThrow().contains("frame-ancestors *"));
         for (String path : List.of("/petitions", "/login", "/embedded", "/embed-petitions", "/no-such-page")) {
             RawHttp.Response page = RawHttp.get(base, path);
-            assertTrue(page.header("Content-Security-Policy").orElse("").contains("frame-ancestors 'self'"),
-                    path + " (" + page.status() + "): " + page.headers().stream().map(h -> h[0]).toList());
+            assertTrue(
+                    page.header("Content-Security-Policy").orElse("").contains("frame-ancestors 'self'"),
+                    path + " (" + page.status() + "): "
+                            + page.headers().stream().map(h -> h[0]).toList());
         }
     }
 
@@ -224,12 +256,21 @@ class PlatformIT {
             assertTrue(page.header("Strict-Transport-Security").isEmpty(), "no HSTS on a plain-http portal");
         }
         // Payara adds its metrics and OpenAPI servlets to every web application; switched off, they refuse.
-        for (String path : List.of("/metrics", "/metrics/base", "/metrics/application", "/openapi",
-                "/api/v1/application.wadl", "/api/application.wadl")) {
+        for (String path : List.of(
+                "/metrics",
+                "/metrics/base",
+                "/metrics/application",
+                "/openapi",
+                "/api/v1/application.wadl",
+                "/api/application.wadl")) {
             RawHttp.Response page = RawHttp.get(base, path);
             assertTrue(page.status() == 404 || page.status() == 403, path + ": " + page.status());
-            assertFalse(page.body().contains("# TYPE") || page.body().contains("\"base\"")
-                    || page.body().contains("openapi:") || page.body().contains("<application"), path + ": " + page.body());
+            assertFalse(
+                    page.body().contains("# TYPE")
+                            || page.body().contains("\"base\"")
+                            || page.body().contains("openapi:")
+                            || page.body().contains("<application"),
+                    path + ": " + page.body());
         }
         Page ready = visitor.get("/health/ready");
         assertEquals(200, ready.status());
@@ -239,7 +280,9 @@ class PlatformIT {
         for (String path : List.of("/admin/index", "/admin/supporters", "/admin/alerts", "/")) {
             Page page = staff.get(path);
             assertEquals(200, page.status(), path);
-            assertTrue(page.header("Cache-Control") != null && page.header("Cache-Control").contains("no-store"),
+            assertTrue(
+                    page.header("Cache-Control") != null
+                            && page.header("Cache-Control").contains("no-store"),
                     path + " for a signed-in person: " + page.header("Cache-Control"));
         }
     }
@@ -266,9 +309,12 @@ class PlatformIT {
         assertTrue(page.text().contains("Algo salió mal de nuestro lado"), page.text());
         String reference = page.document().selectFirst("code.reference").text();
         assertTrue(reference.matches("[0-9a-f]{8}"), reference);
-        assertFalse(page.body().contains("secret detail") || page.body().contains("IllegalStateException"),
+        assertFalse(
+                page.body().contains("secret detail") || page.body().contains("IllegalStateException"),
                 "no stack trace or exception text reaches the browser");
-        assertTrue(ServerLog.waitFor(log -> log.contains("500 reference " + reference)).contains("500 reference " + reference),
+        assertTrue(
+                ServerLog.waitFor(log -> log.contains("500 reference " + reference))
+                        .contains("500 reference " + reference),
                 "the log names reference " + reference);
     }
 
@@ -300,8 +346,9 @@ class PlatformIT {
         fields.put("login:submit", "login:submit");
         Page answered = person.postFormChunked(action, fields);
         assertEquals(200, answered.status(), answered.text());
-        assertTrue(answered.messages().contains("do not match"), "the form was read: " + answered.uri() + " "
-                + answered.messages() + " " + answered.text());
+        assertTrue(
+                answered.messages().contains("do not match"),
+                "the form was read: " + answered.uri() + " " + answered.messages() + " " + answered.text());
 
         Map<String, String> big = new java.util.HashMap<>(fields);
         big.put("login:email", "x".repeat(2 * 1024 * 1024));
@@ -321,11 +368,23 @@ class PlatformIT {
     @DisplayName("a form posted after its view expired gets the bilingual 'page expired' answer, not a 500")
     void expiredView() {
         Page login = visitor.get("/login?lang=es");
-        String state = login.document().selectFirst("input[name=jakarta.faces.ViewState]").attr("value");
+        String state = login.document()
+                .selectFirst("input[name=jakarta.faces.ViewState]")
+                .attr("value");
         visitor.clearCookies();
-        Page page = visitor.postForm("/login.xhtml?lang=es", Map.of("login", "login", "login:email", "a@b.org",
-                "login:password", "whatever-whatever", "login:submit", "login:submit",
-                "jakarta.faces.ViewState", state));
+        Page page = visitor.postForm(
+                "/login.xhtml?lang=es",
+                Map.of(
+                        "login",
+                        "login",
+                        "login:email",
+                        "a@b.org",
+                        "login:password",
+                        "whatever-whatever",
+                        "login:submit",
+                        "login:submit",
+                        "jakarta.faces.ViewState",
+                        state));
         assertEquals(400, page.status(), page.text());
         assertTrue(page.text().contains("Esta página caducó"), page.text());
     }
@@ -343,8 +402,8 @@ class PlatformIT {
         Page answer = staff.postForm(form.document().getElementById("form").attr("action"), fields);
         assertEquals(400, answer.status(), answer.text());
         assertTrue(answer.text().contains("This page has expired"), answer.text());
-        try (var db = org.puente.testing.TestEnvironment.database(); var query = db.prepareStatement(
-                "SELECT COUNT(*) FROM alert WHERE subject_en = ?")) {
+        try (var db = org.puente.testing.TestEnvironment.database();
+                var query = db.prepareStatement("SELECT COUNT(*) FROM alert WHERE subject_en = ?")) {
             query.setString(1, subject);
             try (var rs = query.executeQuery()) {
                 rs.next();

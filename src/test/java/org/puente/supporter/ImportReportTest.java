@@ -20,10 +20,16 @@ class ImportReportTest {
         for (int i = 0; i < count; i++) {
             int number = i + 2;
             String email = "person-" + i + "@example.org";
-            rows.add(i % 10 == 9
-                    ? new ImportReport.Row(number, email, ImportOutcome.REFUSED, "supporters.import.reason.email", null)
-                    : new ImportReport.Row(number, email, i % 2 == 0 ? ImportOutcome.CREATED : ImportOutcome.UPDATED,
-                            null, null));
+            rows.add(
+                    i % 10 == 9
+                            ? new ImportReport.Row(
+                                    number, email, ImportOutcome.REFUSED, "supporters.import.reason.email", null)
+                            : new ImportReport.Row(
+                                    number,
+                                    email,
+                                    i % 2 == 0 ? ImportOutcome.CREATED : ImportOutcome.UPDATED,
+                                    null,
+                                    null));
         }
         return rows;
     }

@@ -46,8 +46,9 @@ class SupporterConsentTest {
     @Test
     @DisplayName("unsubscribing, a bounce or a complaint suppresses every alert; SUBSCRIBED is no reason to suppress")
     void suppression() {
-        for (SupporterStatus why : new SupporterStatus[] {SupporterStatus.UNSUBSCRIBED, SupporterStatus.BOUNCED,
-                SupporterStatus.COMPLAINED}) {
+        for (SupporterStatus why :
+                new SupporterStatus[] {SupporterStatus.UNSUBSCRIBED, SupporterStatus.BOUNCED, SupporterStatus.COMPLAINED
+                }) {
             Supporter rosa = subscribed();
             rosa.suppress(why, LATER);
             assertEquals(why, rosa.getStatus());

@@ -19,8 +19,10 @@ class SupporterFilterRulesTest {
     /** The parameters the filter binds, by name. */
     static Map<String, Object> bound(SupporterFilter filter) {
         Map<String, Object> parameters = new LinkedHashMap<>();
-        Query query = (Query) Proxy.newProxyInstance(SupporterFilterRulesTest.class.getClassLoader(),
-                new Class<?>[] {Query.class}, (proxy, method, args) -> {
+        Query query = (Query) Proxy.newProxyInstance(
+                SupporterFilterRulesTest.class.getClassLoader(),
+                new Class<?>[] {Query.class},
+                (proxy, method, args) -> {
                     if (method.getName().equals("setParameter") && args.length == 2 && args[0] instanceof String name) {
                         parameters.put(name, args[1]);
                         return proxy;
@@ -37,7 +39,9 @@ class SupporterFilterRulesTest {
         assertNull(new SupporterFilter("   ", null, null).query());
         assertNull(new SupporterFilter(null, null, null).query());
         assertEquals("rosa", new SupporterFilter("  rosa \t", null, null).query());
-        assertEquals(SupporterFilter.MAX_QUERY, new SupporterFilter("x".repeat(500), null, null).query().length());
+        assertEquals(
+                SupporterFilter.MAX_QUERY,
+                new SupporterFilter("x".repeat(500), null, null).query().length());
         SupporterFilter everyone = new SupporterFilter(null, null, null);
         assertEquals("1 = 1", everyone.where());
         assertEquals(Map.of(), bound(everyone));

@@ -16,12 +16,13 @@ import org.puente.platform.i18n.Language;
 @DisplayName("The supporter import's check of the header and of each row")
 class SupporterImportRowsTest {
 
-    static final List<String> HEADER = List.of("Correo electrónico", "Nombre", "Apellido", "Código postal", "País",
-            "Idioma", "Consentimiento");
+    static final List<String> HEADER =
+            List.of("Correo electrónico", "Nombre", "Apellido", "Código postal", "País", "Idioma", "Consentimiento");
     static final Map<String, Integer> COLUMNS = SupporterImport.columns(HEADER);
 
     /** The people the good rows add, by canonical address, and the first row of each. */
     final Map<String, SupporterImport.Candidate> people = new LinkedHashMap<>();
+
     final Map<String, Integer> firstRow = new HashMap<>();
 
     ImportReport.Row check(int number, String... cells) {
@@ -35,25 +36,49 @@ class SupporterImportRowsTest {
     @Test
     @DisplayName("column names are found in either language, whatever their case, accents and spaces")
     void columnsInEitherLanguage() {
-        assertEquals(Map.of("email", 0, "first_name", 1, "last_name", 2, "postal_code", 3, "country", 4,
-                "language", 5, "consent", 6), COLUMNS);
-        assertEquals(Map.of("email", 1, "consent", 0, "postal_code", 2),
-                SupporterImport.columns(List.of(" CONSENT ", "E-mail", "Zip code", "notes")), "unknown columns are ignored");
-        assertEquals(Map.of("email", 0, "consent", 2), SupporterImport.columns(List.of("email", "correo", "consent")),
+        assertEquals(
+                Map.of(
+                        "email",
+                        0,
+                        "first_name",
+                        1,
+                        "last_name",
+                        2,
+                        "postal_code",
+                        3,
+                        "country",
+                        4,
+                        "language",
+                        5,
+                        "consent",
+                        6),
+                COLUMNS);
+        assertEquals(
+                Map.of("email", 1, "consent", 0, "postal_code", 2),
+                SupporterImport.columns(List.of(" CONSENT ", "E-mail", "Zip code", "notes")),
+                "unknown columns are ignored");
+        assertEquals(
+                Map.of("email", 0, "consent", 2),
+                SupporterImport.columns(List.of("email", "correo", "consent")),
                 "the first of two columns with one meaning counts");
     }
 
     @Test
     @DisplayName("a file without an e-mail or a consent column is refused as a whole, naming what is missing")
     void requiredColumns() {
-        ImportRefusedException refused = assertThrows(ImportRefusedException.class,
-                () -> SupporterImport.columns(List.of("nombre", "pais")));
+        ImportRefusedException refused =
+                assertThrows(ImportRefusedException.class, () -> SupporterImport.columns(List.of("nombre", "pais")));
         assertEquals("supporters.import.missingColumns", refused.key());
         assertEquals("email, consent", refused.arguments()[0]);
-        assertEquals("consent", assertThrows(ImportRefusedException.class,
-                () -> SupporterImport.columns(List.of("email"))).arguments()[0]);
-        assertEquals("supporters.import.notCsv", assertThrows(ImportRefusedException.class,
-                () -> SupporterImport.columns(null)).key(), "an empty file");
+        assertEquals(
+                "consent",
+                assertThrows(ImportRefusedException.class, () -> SupporterImport.columns(List.of("email")))
+                        .arguments()[0]);
+        assertEquals(
+                "supporters.import.notCsv",
+                assertThrows(ImportRefusedException.class, () -> SupporterImport.columns(null))
+                        .key(),
+                "an empty file");
     }
 
     @Test
@@ -74,7 +99,10 @@ class SupporterImportRowsTest {
     void consent() {
         int number = 2;
         for (String yes : List.of("yes", "Y", "TRUE", "1", "si", "Sí", " sí ")) {
-            assertNull(check(number, "yes" + number + "@example.org", "A", "B", "", "US", "en", yes).outcome(), yes);
+            assertNull(
+                    check(number, "yes" + number + "@example.org", "A", "B", "", "US", "en", yes)
+                            .outcome(),
+                    yes);
             number++;
         }
         for (String no : List.of("", "no", "0", "false", "maybe", "sí, pero")) {
@@ -91,16 +119,26 @@ class SupporterImportRowsTest {
         assertRefused("supporters.import.reason.noEmail", check(2, "", "A", "B", "", "US", "en", "yes"));
         assertRefused("supporters.import.reason.badEmail", check(3, "no-at-sign", "A", "B", "", "US", "en", "yes"));
         assertRefused("supporters.import.reason.badEmail", check(4, "a@b", "A", "B", "", "US", "en", "yes"));
-        assertRefused("supporters.import.reason.badEmail", check(5, "two words@example.org", "A", "B", "", "US", "en", "yes"));
-        assertRefused("supporters.import.reason.badCountry", check(6, "c@example.org", "A", "B", "", "USA", "en", "yes"));
+        assertRefused(
+                "supporters.import.reason.badEmail",
+                check(5, "two words@example.org", "A", "B", "", "US", "en", "yes"));
+        assertRefused(
+                "supporters.import.reason.badCountry", check(6, "c@example.org", "A", "B", "", "USA", "en", "yes"));
         assertRefused("supporters.import.reason.badCountry", check(7, "c@example.org", "A", "B", "", "", "en", "yes"));
         ImportReport.Row french = check(8, "f@example.org", "A", "B", "", "FR", "français", "yes");
         assertRefused("supporters.import.reason.badLanguage", french);
         assertEquals("français", french.argument(), "the report shows what was written");
-        assertRefused("supporters.import.reason.badName", check(9, "n@example.org", "x".repeat(101), "B", "", "US", "en", "yes"));
-        assertRefused("supporters.import.reason.badName", check(10, "n@example.org", "A", "B\u0007", "", "US", "en", "yes"));
-        assertRefused("supporters.import.reason.badPostalCode", check(11, "p@example.org", "A", "B", "<b>1</b>", "US", "en", "yes"));
-        assertRefused("supporters.import.reason.badPostalCode", check(12, "p@example.org", "A", "B", "1".repeat(21), "US", "en", "yes"));
+        assertRefused(
+                "supporters.import.reason.badName",
+                check(9, "n@example.org", "x".repeat(101), "B", "", "US", "en", "yes"));
+        assertRefused(
+                "supporters.import.reason.badName", check(10, "n@example.org", "A", "B\u0007", "", "US", "en", "yes"));
+        assertRefused(
+                "supporters.import.reason.badPostalCode",
+                check(11, "p@example.org", "A", "B", "<b>1</b>", "US", "en", "yes"));
+        assertRefused(
+                "supporters.import.reason.badPostalCode",
+                check(12, "p@example.org", "A", "B", "1".repeat(21), "US", "en", "yes"));
         assertEquals(Map.of(), people, "nothing to write");
         assertEquals(8, french.number(), "a row keeps its spreadsheet number");
     }
@@ -126,10 +164,15 @@ class SupporterImportRowsTest {
     @Test
     @DisplayName("a short row reads its missing cells as empty; an empty postal code is none")
     void shortRow() {
-        ImportReport.Row row = SupporterImport.check(2, List.of("corto@example.org", "yes"),
-                SupporterImport.columns(List.of("email", "consent", "country")), people, firstRow);
+        ImportReport.Row row = SupporterImport.check(
+                2,
+                List.of("corto@example.org", "yes"),
+                SupporterImport.columns(List.of("email", "consent", "country")),
+                people,
+                firstRow);
         assertRefused("supporters.import.reason.badCountry", row);
-        assertNull(check(3, "sin-cp@example.org", "A", "B", "", "US", "en", "yes").outcome());
+        assertNull(
+                check(3, "sin-cp@example.org", "A", "B", "", "US", "en", "yes").outcome());
         assertNull(people.get("sin-cp@example.org").postalCode());
     }
 
@@ -145,7 +188,10 @@ class SupporterImportRowsTest {
         SupporterImport.Candidate rosa = people.get("rosamamani@gmail.com");
         assertEquals("Rosa María", rosa.firstName());
         assertEquals(Language.EN, rosa.language());
-        assertEquals("2", check(9, "rosa.mamani@gmail.com", "R", "M", "", "US", "es", "yes").argument(),
+        assertEquals(
+                "2",
+                check(9, "rosa.mamani@gmail.com", "R", "M", "", "US", "es", "yes")
+                        .argument(),
                 "a third row names the first, too");
     }
 

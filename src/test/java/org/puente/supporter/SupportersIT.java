@@ -53,11 +53,14 @@ class SupportersIT {
     }
 
     /** A supporter straight in the database; its id. */
-    static long supporter(String email, String firstName, String lastName, String language, String status) throws Exception {
-        try (Connection db = db(); PreparedStatement insert = db.prepareStatement("INSERT INTO supporter (email, "
-                + "email_canonical, first_name, last_name, postal_code, country, language, status, consent_at, "
-                + "consent_source, created_at, updated_at) VALUES (?, ?, ?, ?, '10001', 'US', ?, ?, NOW(6), 'test', NOW(6), NOW(6))",
-                java.sql.Statement.RETURN_GENERATED_KEYS)) {
+    static long supporter(String email, String firstName, String lastName, String language, String status)
+            throws Exception {
+        try (Connection db = db();
+                PreparedStatement insert = db.prepareStatement(
+                        "INSERT INTO supporter (email, "
+                                + "email_canonical, first_name, last_name, postal_code, country, language, status, consent_at, "
+                                + "consent_source, created_at, updated_at) VALUES (?, ?, ?, ?, '10001', 'US', ?, ?, NOW(6), 'test', NOW(6), NOW(6))",
+                        java.sql.Statement.RETURN_GENERATED_KEYS)) {
             insert.setString(1, email);
             insert.setString(2, org.puente.platform.mail.EmailAddresses.canonical(email));
             insert.setString(3, firstName);
@@ -74,9 +77,10 @@ class SupportersIT {
 
     /** The supporter's columns, or null when there is none. */
     static Map<String, String> row(String canonicalEmail) throws Exception {
-        try (Connection db = db(); PreparedStatement query = db.prepareStatement(
-                "SELECT id, email, first_name, last_name, postal_code, country, language, status, consent_source "
-                        + "FROM supporter WHERE email_canonical = ?")) {
+        try (Connection db = db();
+                PreparedStatement query = db.prepareStatement(
+                        "SELECT id, email, first_name, last_name, postal_code, country, language, status, consent_source "
+                                + "FROM supporter WHERE email_canonical = ?")) {
             query.setString(1, canonicalEmail);
             try (ResultSet rs = query.executeQuery()) {
                 if (!rs.next()) {
@@ -92,7 +96,8 @@ class SupportersIT {
     }
 
     static long count(String sql, Object... parameters) throws Exception {
-        try (Connection db = db(); PreparedStatement query = db.prepareStatement(sql)) {
+        try (Connection db = db();
+                PreparedStatement query = db.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 query.setObject(i + 1, parameters[i]);
             }
@@ -110,7 +115,8 @@ class SupportersIT {
     static Page upload(WebSession staff, String language, String fileName, byte[] content) {
         Page form = staff.get("/admin/supporters-import?lang=" + language);
         assertEquals(200, form.status(), form.text());
-        return staff.submitWithFiles(form, "import", Map.of(), "upload", Map.of("import:file", Map.entry(fileName, content)));
+        return staff.submitWithFiles(
+                form, "import", Map.of(), "upload", Map.of("import:file", Map.entry(fileName, content)));
     }
 
     /** The import report on the page: row number → {email, outcome, reason}. */
@@ -152,7 +158,10 @@ class SupportersIT {
                 + "country-" + t + "@example.org,Wrong,Country,,USA,en,yes,\r\n"
                 + "lang-" + t + "@example.org,Wrong,Language,,US,fr,yes,\r\n";
         long before = supporters();
-        Page done = upload(Accounts.admin(new WebSession(base.toURI())), "en", "list-" + t + ".csv",
+        Page done = upload(
+                Accounts.admin(new WebSession(base.toURI())),
+                "en",
+                "list-" + t + ".csv",
                 csv.getBytes(StandardCharsets.UTF_8));
         assertEquals(200, done.status(), done.text());
         assertTrue(done.uri().getPath().startsWith("/admin/supporters-import"), "back on the page after the redirect");
@@ -161,9 +170,13 @@ class SupportersIT {
         assertEquals(9, report.size(), done.text());
         assertEquals(List.of("ana-" + t + "@example.org", "Added", ""), report.get(2));
         assertEquals("Refused", report.get(3).get(1));
-        assertTrue(report.get(3).get(2).contains("No explicit consent"), report.get(3).toString());
+        assertTrue(
+                report.get(3).get(2).contains("No explicit consent"),
+                report.get(3).toString());
         assertEquals("Refused", report.get(4).get(1));
-        assertTrue(report.get(4).get(2).contains("Not a valid e-mail address"), report.get(4).toString());
+        assertTrue(
+                report.get(4).get(2).contains("Not a valid e-mail address"),
+                report.get(4).toString());
         assertEquals("Merged", report.get(5).get(1));
         assertTrue(report.get(5).get(2).contains("row 2"), report.get(5).toString());
         assertEquals("Kept unsubscribed", report.get(6).get(1));
@@ -183,14 +196,20 @@ class SupportersIT {
         assertEquals("es", ana.get("language"));
         assertEquals("SUBSCRIBED", ana.get("status"));
         assertEquals("import: list-" + t + ".csv", ana.get("consent_source"));
-        assertEquals(1, count("SELECT COUNT(*) FROM supporter_event WHERE supporter_id = ? AND kind = 'CONSENT' "
-                + "AND source = ?", Long.valueOf(ana.get("id")), "import: list-" + t + ".csv"));
+        assertEquals(
+                1,
+                count(
+                        "SELECT COUNT(*) FROM supporter_event WHERE supporter_id = ? AND kind = 'CONSENT' "
+                                + "AND source = ?",
+                        Long.valueOf(ana.get("id")),
+                        "import: list-" + t + ".csv"));
         assertNull(row("noconsent-" + t + "@example.org"));
         assertNull(row("country-" + t + "@example.org"));
         Map<String, String> gone = row("gone-" + t + "@example.org");
         assertEquals("UNSUBSCRIBED", gone.get("status"), "an import never resubscribes");
         assertEquals("Away", gone.get("last_name"), "nor touches them");
-        assertEquals(0, count("SELECT COUNT(*) FROM supporter_event WHERE supporter_id = ?", Long.valueOf(gone.get("id"))));
+        assertEquals(
+                0, count("SELECT COUNT(*) FROM supporter_event WHERE supporter_id = ?", Long.valueOf(gone.get("id"))));
         Map<String, String> kept = row("kept-" + t + "@example.org");
         assertEquals("Renewed", kept.get("last_name"));
         assertEquals("es", kept.get("language"));
@@ -206,12 +225,14 @@ class SupportersIT {
         String csv = "Correo;Nombre;Apellido;Código postal;País;Idioma;Consentimiento\n"
                 + "lucia-" + t + "@example.org;Lucía;\"Gómez; Ruiz\";91000;mx;es;Sí\n"
                 + "sin-" + t + "@example.org;Sin;Permiso;;MX;es;\n";
-        Page done = upload(Accounts.admin(new WebSession(base.toURI())), "es", "lista.csv",
-                csv.getBytes(StandardCharsets.UTF_8));
+        Page done = upload(
+                Accounts.admin(new WebSession(base.toURI())), "es", "lista.csv", csv.getBytes(StandardCharsets.UTF_8));
         Map<Integer, List<String>> report = report(done);
         assertEquals("Agregada", report.get(2).get(1), done.text());
         assertEquals("Rechazada", report.get(3).get(1));
-        assertTrue(report.get(3).get(2).contains("Sin consentimiento explícito"), report.get(3).toString());
+        assertTrue(
+                report.get(3).get(2).contains("Sin consentimiento explícito"),
+                report.get(3).toString());
         Map<String, String> lucia = row("lucia-" + t + "@example.org");
         assertEquals("Lucía", lucia.get("first_name"));
         assertEquals("Gómez; Ruiz", lucia.get("last_name"));
@@ -222,33 +243,70 @@ class SupportersIT {
     }
 
     @Test
-    @DisplayName("a file that is not CSV, or lacks the consent or e-mail column, gets one clear message and imports nothing")
+    @DisplayName(
+            "a file that is not CSV, or lacks the consent or e-mail column, gets one clear message and imports nothing")
     void notCsv() throws Exception {
         String t = tag();
         WebSession staff = Accounts.admin(new WebSession(base.toURI()));
         long before = supporters();
-        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 'I', 'H', 'D', 'R', (byte) 0xFF, (byte) 0xFE};
+        byte[] png = {
+            (byte) 0x89,
+            'P',
+            'N',
+            'G',
+            0x0D,
+            0x0A,
+            0x1A,
+            0x0A,
+            0,
+            0,
+            0,
+            0x0D,
+            'I',
+            'H',
+            'D',
+            'R',
+            (byte) 0xFF,
+            (byte) 0xFE
+        };
         Page binary = upload(staff, "en", "photo.csv", png);
-        assertTrue(binary.messages().contains("not a CSV file") && binary.messages().contains("Nothing was imported"),
+        assertTrue(
+                binary.messages().contains("not a CSV file")
+                        && binary.messages().contains("Nothing was imported"),
                 binary.messages());
         Page binaryEs = upload(staff, "es", "foto.csv", png);
-        assertTrue(binaryEs.messages().contains("no es un CSV") && binaryEs.messages().contains("No se importó nada"),
+        assertTrue(
+                binaryEs.messages().contains("no es un CSV")
+                        && binaryEs.messages().contains("No se importó nada"),
                 binaryEs.messages());
 
-        Page noConsent = upload(staff, "en", "no-consent.csv",
+        Page noConsent = upload(
+                staff,
+                "en",
+                "no-consent.csv",
                 ("email,first_name,country\nnc-" + t + "@example.org,Nc,US\n").getBytes(StandardCharsets.UTF_8));
         assertTrue(noConsent.messages().contains("missing: consent"), noConsent.messages());
-        Page noEmail = upload(staff, "en", "no-email.csv",
-                ("nombre,consentimiento\nAna,sí\n").getBytes(StandardCharsets.UTF_8));
+        Page noEmail = upload(
+                staff, "en", "no-email.csv", ("nombre,consentimiento\nAna,sí\n").getBytes(StandardCharsets.UTF_8));
         assertTrue(noEmail.messages().contains("missing: email"), noEmail.messages());
-        Page noHeader = upload(staff, "en", "no-header.csv",
+        Page noHeader = upload(
+                staff,
+                "en",
+                "no-header.csv",
                 ("nh-" + t + "@example.org,Ana,US,yes\n").getBytes(StandardCharsets.UTF_8));
         assertTrue(noHeader.messages().contains("missing: email, consent"), noHeader.messages());
-        Page brokenQuote = upload(staff, "en", "broken.csv",
+        Page brokenQuote = upload(
+                staff,
+                "en",
+                "broken.csv",
                 ("email,consent\n\"bq-" + t + "@example.org,yes\n").getBytes(StandardCharsets.UTF_8));
         assertTrue(brokenQuote.messages().contains("not a CSV file"), brokenQuote.messages());
-        Page latin1 = upload(staff, "en", "latin1.csv",
-                ("email,first_name,country,consent\nl1-" + t + "@example.org,José,US,yes\n").getBytes(StandardCharsets.ISO_8859_1));
+        Page latin1 = upload(
+                staff,
+                "en",
+                "latin1.csv",
+                ("email,first_name,country,consent\nl1-" + t + "@example.org,José,US,yes\n")
+                        .getBytes(StandardCharsets.ISO_8859_1));
         assertTrue(latin1.messages().contains("UTF-8"), latin1.messages());
         assertEquals(before, supporters(), "nothing imported");
         assertTrue(report(latin1).isEmpty(), "no report for a refused file");
@@ -265,7 +323,11 @@ class SupportersIT {
         while (huge.length() < 50 * 1024 * 1024) {
             huge.append(line);
         }
-        Page refused = staff.submitWithFiles(form, "import", Map.of(), "upload",
+        Page refused = staff.submitWithFiles(
+                form,
+                "import",
+                Map.of(),
+                "upload",
                 Map.of("import:file", Map.entry("huge.csv", huge.toString().getBytes(StandardCharsets.UTF_8))));
         assertEquals(413, refused.status());
         assertTrue(refused.text().contains("Enviaste demasiado"), refused.text());
@@ -279,8 +341,17 @@ class SupportersIT {
         StringBuilder csv = new StringBuilder("email,first_name,last_name,country,language,consent,notes\r\n");
         String notes = "n".repeat(400);
         for (int i = 0; i < 10_000; i++) {
-            csv.append("bulk").append(i).append('-').append(t).append("@example.org,Bulk,").append(t)
-                    .append(",US,").append(i % 2 == 0 ? "en" : "es").append(",yes,").append(notes).append("\r\n");
+            csv.append("bulk")
+                    .append(i)
+                    .append('-')
+                    .append(t)
+                    .append("@example.org,Bulk,")
+                    .append(t)
+                    .append(",US,")
+                    .append(i % 2 == 0 ? "en" : "es")
+                    .append(",yes,")
+                    .append(notes)
+                    .append("\r\n");
         }
         byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
         assertTrue(bytes.length > 4 * 1024 * 1024);
@@ -293,8 +364,12 @@ class SupportersIT {
         assertEquals("10,000", total(done, "CREATED"), done.text());
         assertTrue(millis < 15_000, "10,000 rows took " + millis + " ms");
         assertEquals(10_000, count("SELECT COUNT(*) FROM supporter WHERE last_name = ?", t));
-        assertEquals(10_000, count("SELECT COUNT(*) FROM supporter_event e JOIN supporter s ON s.id = e.supporter_id "
-                + "WHERE s.last_name = ? AND e.kind = 'CONSENT'", t));
+        assertEquals(
+                10_000,
+                count(
+                        "SELECT COUNT(*) FROM supporter_event e JOIN supporter s ON s.id = e.supporter_id "
+                                + "WHERE s.last_name = ? AND e.kind = 'CONSENT'",
+                        t));
         assertTrue(report(done).isEmpty(), "a big file lists only the rows that need a look: none here");
 
         Page export = staff.get("/admin/supporters.csv?q=" + t);
@@ -308,7 +383,8 @@ class SupportersIT {
     void export() throws Exception {
         String t = tag();
         String csv = "email,first_name,last_name,postal_code,country,language,consent\n"
-                + "formula-" + t + "@example.org,\"=HYPERLINK(\"\"http://evil.example\"\")\",Zed" + t + ",10001,US,en,yes\n"
+                + "formula-" + t + "@example.org,\"=HYPERLINK(\"\"http://evil.example\"\")\",Zed" + t
+                + ",10001,US,en,yes\n"
                 + "acento-" + t + "@example.org,José,Zed" + t + ",,MX,es,yes\n";
         WebSession staff = Accounts.admin(new WebSession(base.toURI()));
         upload(staff, "en", "formula.csv", csv.getBytes(StandardCharsets.UTF_8));
@@ -320,7 +396,8 @@ class SupportersIT {
         assertTrue(export.header("Content-Disposition").startsWith("attachment"), export.header("Content-Disposition"));
         String body = export.body();
         assertTrue(body.startsWith("\uFEFF\"email\",\"first_name\""), body.substring(0, Math.min(80, body.length())));
-        assertTrue(body.contains("\"formula-" + t + "@example.org\",\"'=HYPERLINK(\"\"http://evil.example\"\")\""), body);
+        assertTrue(
+                body.contains("\"formula-" + t + "@example.org\",\"'=HYPERLINK(\"\"http://evil.example\"\")\""), body);
         assertTrue(body.contains("\"acento-" + t + "@example.org\",\"José\""), body);
         assertTrue(body.contains("\"SUBSCRIBED\"") && body.contains("\"import: formula.csv\""), body);
         assertFalse(body.contains("other-" + t), "only the filter's supporters");
@@ -349,14 +426,23 @@ class SupportersIT {
         Page byLastName = staff.get("/admin/supporters?lang=en&q=quintero" + t);
         assertTrue(byLastName.text().contains("2 supporters match"), byLastName.text());
         Page byBoth = staff.get("/admin/supporters?lang=en&q=" + enc("Mari Quintero" + t));
-        assertTrue(byBoth.text().contains("One supporter matches") && byBoth.text().contains("Marisol"), byBoth.text());
+        assertTrue(
+                byBoth.text().contains("One supporter matches") && byBoth.text().contains("Marisol"), byBoth.text());
         Page bounced = staff.get("/admin/supporters?lang=en&status=BOUNCED&q=quintero" + t);
-        assertTrue(bounced.text().contains("One supporter matches") && bounced.text().contains("Benito"), bounced.text());
+        assertTrue(
+                bounced.text().contains("One supporter matches")
+                        && bounced.text().contains("Benito"),
+                bounced.text());
         Page spanish = staff.get("/admin/supporters?lang=es&language=es&q=quintero" + t);
-        assertTrue(spanish.text().contains("Coincide una persona") && spanish.text().contains("Marisol"), spanish.text());
+        assertTrue(
+                spanish.text().contains("Coincide una persona")
+                        && spanish.text().contains("Marisol"),
+                spanish.text());
         assertEquals("", spanish.document().selectFirst("#status option").attr("value"), "any status first");
         assertNull(spanish.document().selectFirst("#status option[selected]"), "no status chosen");
-        assertEquals("es", spanish.document().selectFirst("#language option[selected]").attr("value"),
+        assertEquals(
+                "es",
+                spanish.document().selectFirst("#language option[selected]").attr("value"),
                 "the filter stays chosen");
         Page nobody = staff.get("/admin/supporters?lang=en&q=" + enc("100%_nobody" + t));
         assertTrue(nobody.text().contains("No supporters match"), nobody.text());
@@ -369,7 +455,8 @@ class SupportersIT {
         Page second = staff.get(next.attr("href"));
         assertEquals(10, second.document().select("#table_data tr").size(), second.text());
         assertTrue(second.text().contains("Page 2 of 2"), second.text());
-        assertTrue(first.document().getElementById("csv").attr("href").contains("q=paged" + t),
+        assertTrue(
+                first.document().getElementById("csv").attr("href").contains("q=paged" + t),
                 "the export link carries the filter");
     }
 
@@ -382,9 +469,11 @@ class SupportersIT {
         long id = supporter(email, "Sofía", "Acción" + t, "en", "SUBSCRIBED");
         long petition;
         try (Connection db = db()) {
-            try (PreparedStatement insert = db.prepareStatement("INSERT INTO petition (organization_id, slug, title_en, target, "
-                    + "goal, state, created_at, updated_at, opened_at) SELECT MIN(id), ?, ?, 'Someone', 10, 'OPEN', NOW(), "
-                    + "NOW(), NOW() FROM organization", java.sql.Statement.RETURN_GENERATED_KEYS)) {
+            try (PreparedStatement insert = db.prepareStatement(
+                    "INSERT INTO petition (organization_id, slug, title_en, target, "
+                            + "goal, state, created_at, updated_at, opened_at) SELECT MIN(id), ?, ?, 'Someone', 10, 'OPEN', NOW(), "
+                            + "NOW(), NOW() FROM organization",
+                    java.sql.Statement.RETURN_GENERATED_KEYS)) {
                 insert.setString(1, "forget-" + t);
                 insert.setString(2, "Petition forget-" + t);
                 insert.executeUpdate();
@@ -393,9 +482,10 @@ class SupportersIT {
                     petition = keys.getLong(1);
                 }
             }
-            try (PreparedStatement sign = db.prepareStatement("INSERT INTO signature (petition_id, first_name, last_name, "
-                    + "email, email_canonical, postal_code, country, language, alerts_consent, state, created_at, confirmed_at) "
-                    + "VALUES (?, 'Sofía', ?, ?, ?, '10001', 'US', 'en', TRUE, 'CONFIRMED', NOW(6), NOW(6))")) {
+            try (PreparedStatement sign =
+                    db.prepareStatement("INSERT INTO signature (petition_id, first_name, last_name, "
+                            + "email, email_canonical, postal_code, country, language, alerts_consent, state, created_at, confirmed_at) "
+                            + "VALUES (?, 'Sofía', ?, ?, ?, '10001', 'US', 'en', TRUE, 'CONFIRMED', NOW(6), NOW(6))")) {
                 sign.setLong(1, petition);
                 sign.setString(2, "Acción" + t);
                 sign.setString(3, email);
@@ -413,15 +503,23 @@ class SupportersIT {
         Page changed = staff.submit(details, "language-form", Map.of("language", "ES"), "save");
         assertTrue(changed.messages().contains("language has been changed"), changed.messages());
         assertEquals("es", row(email).get("language"));
-        assertEquals(1, count("SELECT COUNT(*) FROM supporter_event WHERE supporter_id = ? AND kind = 'LANGUAGE' AND source = ?",
-                id, "staff: " + TestEnvironment.ADMIN_EMAIL));
+        assertEquals(
+                1,
+                count(
+                        "SELECT COUNT(*) FROM supporter_event WHERE supporter_id = ? AND kind = 'LANGUAGE' AND source = ?",
+                        id,
+                        "staff: " + TestEnvironment.ADMIN_EMAIL));
         assertTrue(changed.document().getElementById("history").text().contains("Language changed"), changed.text());
 
         Page unsubscribed = staff.submit(changed, "unsubscribe", Map.of(), "submit");
         assertTrue(unsubscribed.messages().contains("is unsubscribed"), unsubscribed.messages());
         assertEquals("UNSUBSCRIBED", row(email).get("status"));
-        assertEquals(1, count("SELECT COUNT(*) FROM supporter_event WHERE supporter_id = ? AND kind = 'UNSUBSCRIBE' AND source = ?",
-                id, "staff: " + TestEnvironment.ADMIN_EMAIL));
+        assertEquals(
+                1,
+                count(
+                        "SELECT COUNT(*) FROM supporter_event WHERE supporter_id = ? AND kind = 'UNSUBSCRIBE' AND source = ?",
+                        id,
+                        "staff: " + TestEnvironment.ADMIN_EMAIL));
         assertNull(unsubscribed.document().getElementById("unsubscribe"), "nothing left to unsubscribe");
         String history = unsubscribed.document().getElementById("history").text();
         assertTrue(history.indexOf("Unsubscribed") < history.indexOf("Language changed"), "newest first: " + history);
@@ -431,14 +529,24 @@ class SupportersIT {
         assertNotNull(row(email), "nothing deleted without the confirmation");
 
         Page forgotten = staff.submit(unconfirmed, "forget", Map.of("confirm", "on"), "submit");
-        assertTrue(forgotten.uri().getPath().startsWith("/admin/supporters"), forgotten.uri().toString());
+        assertTrue(
+                forgotten.uri().getPath().startsWith("/admin/supporters"),
+                forgotten.uri().toString());
         assertTrue(forgotten.messages().contains("has been deleted"), forgotten.messages());
         assertNull(row(email));
         assertEquals(0, count("SELECT COUNT(*) FROM supporter_event WHERE supporter_id = ?", id));
-        assertEquals(1, count("SELECT COUNT(*) FROM signature WHERE petition_id = ? AND state = 'CONFIRMED'", petition),
+        assertEquals(
+                1,
+                count("SELECT COUNT(*) FROM signature WHERE petition_id = ? AND state = 'CONFIRMED'", petition),
                 "the signature still counts");
-        assertEquals(0, count("SELECT COUNT(*) FROM signature WHERE petition_id = ? AND (email = ? OR last_name = ?)",
-                petition, email, "Acción" + t), "with nothing that names her");
+        assertEquals(
+                0,
+                count(
+                        "SELECT COUNT(*) FROM signature WHERE petition_id = ? AND (email = ? OR last_name = ?)",
+                        petition,
+                        email,
+                        "Acción" + t),
+                "with nothing that names her");
         assertEquals(404, staff.get("/admin/supporter?id=" + id).status());
     }
 
@@ -448,17 +556,25 @@ class SupportersIT {
         String t = tag();
         long id = supporter("private-" + t + "@example.org", "Private", "Person", "en", "SUBSCRIBED");
         WebSession anonymous = new WebSession(base.toURI());
-        for (String path : List.of("/admin/supporters", "/admin/supporter?id=" + id, "/admin/supporters-import",
+        for (String path : List.of(
+                "/admin/supporters",
+                "/admin/supporter?id=" + id,
+                "/admin/supporters-import",
                 "/admin/supporters.csv")) {
             Page page = anonymous.get(path);
             assertTrue(page.uri().getPath().startsWith("/login"), path + " → " + page.uri());
             assertFalse(page.body().contains("private-" + t), path);
         }
         WebSession admin = Accounts.admin(new WebSession(base.toURI()));
-        long organization = Accounts.idInRow(admin.get("/admin/organizations"), "Voces Unidas de Chicago", "organization");
+        long organization =
+                Accounts.idInRow(admin.get("/admin/organizations"), "Voces Unidas de Chicago", "organization");
         WebSession editor = Accounts.newEditor(admin, new WebSession(base.toURI()), organization);
-        for (String path : List.of("/admin/supporters", "/admin/supporter?id=" + id, "/admin/supporters-import",
-                "/admin/supporters.csv", "/admin/supporters.csv?q=private")) {
+        for (String path : List.of(
+                "/admin/supporters",
+                "/admin/supporter?id=" + id,
+                "/admin/supporters-import",
+                "/admin/supporters.csv",
+                "/admin/supporters.csv?q=private")) {
             Page page = editor.get(path);
             assertEquals(403, page.status(), path);
             assertFalse(page.body().contains("private-" + t), path);

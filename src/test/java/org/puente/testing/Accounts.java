@@ -7,8 +7,7 @@ import org.puente.testing.WebSession.Page;
 /** Signing people in, and bringing in new editors the way the portal does: by invitation through real mail. */
 public final class Accounts {
 
-    private Accounts() {
-    }
+    private Accounts() {}
 
     /**
      * Signs in through the form. A session without an address of its own gets one first
@@ -31,11 +30,23 @@ public final class Accounts {
     /** Invites a new editor of the organization as the admin, accepts in {@code editor}, and signs them in. */
     public static WebSession newEditor(WebSession admin, WebSession editor, long organizationId) throws Exception {
         String email = "ed-" + System.nanoTime() + "@puente.test";
-        admin.submit(admin.get("/admin/organization-editors?id=" + organizationId), "invite",
-                Map.of("email", email, "language", "EN"), "send");
+        admin.submit(
+                admin.get("/admin/organization-editors?id=" + organizationId),
+                "invite",
+                Map.of("email", email, "language", "EN"),
+                "send");
         String link = Mailbox.link(Mailbox.to(email).get(0), "/invitation?token=");
-        editor.submit(editor.get(link), "accept", Map.of("name", "Ed " + organizationId, "password", "a long enough phrase",
-                "confirmation", "a long enough phrase"), "submit");
+        editor.submit(
+                editor.get(link),
+                "accept",
+                Map.of(
+                        "name",
+                        "Ed " + organizationId,
+                        "password",
+                        "a long enough phrase",
+                        "confirmation",
+                        "a long enough phrase"),
+                "submit");
         Page signedIn = signIn(editor, email, "a long enough phrase");
         if (!signedIn.uri().getPath().startsWith("/admin")) {
             throw new AssertionError("the new editor could not sign in: " + signedIn.text());

@@ -1,5 +1,9 @@
 package org.puente.testing;
 
+import com.deque.html.axecore.args.AxeRunOptions;
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,10 +24,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import com.deque.html.axecore.args.AxeRunOptions;
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 
 /**
  * A real headless Chromium (Debian's chromium and chromium-driver) for the browser tests, with
@@ -58,11 +58,22 @@ public final class Browser implements AutoCloseable {
             Path profile = Files.createTempDirectory("puente-chromium");
             ChromeOptions options = new ChromeOptions();
             options.setBinary(CHROMIUM);
-            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                    "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                    "--disable-sync", "--disable-quic", "--user-data-dir=" + profile, "--window-size=1280,900",
+            options.addArguments(
+                    "--headless=new",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-dev-shm-usage",
+                    "--no-first-run",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--disable-quic",
+                    "--user-data-dir=" + profile,
+                    "--window-size=1280,900",
                     "--lang=en-US");
-            ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER).build();
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(DRIVER)
+                    .build();
             ChromeDriver driver = new ChromeDriver(service, options);
             driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
             return new Browser(driver, profile);
@@ -122,7 +133,8 @@ public final class Browser implements AutoCloseable {
         driver.get("about:blank");
         driver.executeCdpCommand("Network.clearBrowserCookies", java.util.Map.of());
         driver.executeCdpCommand("Network.enable", java.util.Map.of());
-        driver.executeCdpCommand("Network.setExtraHTTPHeaders",
+        driver.executeCdpCommand(
+                "Network.setExtraHTTPHeaders",
                 java.util.Map.of("headers", java.util.Map.of("X-Forwarded-For", ClientAddresses.next())));
         size(1280, 900);
     }
@@ -152,17 +164,24 @@ public final class Browser implements AutoCloseable {
         // a second window to merge results; and only violations are worked out in full.
         AxeRunOptions options = new AxeRunOptions();
         options.setResultTypes(List.of("violations"));
-        Results results = new AxeBuilder().withOptions(options)
+        Results results = new AxeBuilder()
+                .withOptions(options)
                 .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
-                .disableIframeTesting().setLegacyMode(true).analyze(driver);
+                .disableIframeTesting()
+                .setLegacyMode(true)
+                .analyze(driver);
         return results.getViolations().stream()
                 .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
-                .map(Browser::describe).collect(Collectors.toList());
+                .map(Browser::describe)
+                .collect(Collectors.toList());
     }
 
     private static String describe(Rule rule) {
         return rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " at "
-                + rule.getNodes().stream().limit(3).map(n -> String.valueOf(n.getTarget())).collect(Collectors.joining(", "));
+                + rule.getNodes().stream()
+                        .limit(3)
+                        .map(n -> String.valueOf(n.getTarget()))
+                        .collect(Collectors.joining(", "));
     }
 
     /** Quits Chromium and removes its profile. */

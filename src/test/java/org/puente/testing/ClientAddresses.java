@@ -11,8 +11,7 @@ public final class ClientAddresses {
 
     private static final AtomicInteger NEXT = new AtomicInteger();
 
-    private ClientAddresses() {
-    }
+    private ClientAddresses() {}
 
     /** A fresh documentation address (RFC 3849) in a /64 of its own: {@code 2001:db8:7e57:1::1}, then {@code :2::1}… */
     public static String next() {

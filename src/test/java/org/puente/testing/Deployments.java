@@ -17,8 +17,7 @@ public final class Deployments {
     /** Marks the archive that {@link SharedPortalContainer} deploys once for every class that asks for it. */
     private static final String SHARED_MARKER = "WEB-INF/puente-shared-test-deployment";
 
-    private Deployments() {
-    }
+    private Deployments() {}
 
     /**
      * The portal, deployed once and shared by every test class that asks for it ({@link SharedPortalContainer}),
@@ -39,7 +38,9 @@ public final class Deployments {
         if (!war.isFile()) {
             throw new IllegalStateException("Package the WAR first (mvn verify does): " + war);
         }
-        return ShrinkWrap.create(ZipImporter.class, "ROOT.war").importFrom(war).as(WebArchive.class)
+        return ShrinkWrap.create(ZipImporter.class, "ROOT.war")
+                .importFrom(war)
+                .as(WebArchive.class)
                 .addClasses(TestHooks.class, TestClockServlet.class, TestMailQueueServlet.class);
     }
 }

@@ -63,7 +63,8 @@ public final class FaultySmtp implements AutoCloseable {
     }
 
     private void relay(Socket client) {
-        try (client; Socket server = new Socket(InetAddress.getLoopbackAddress(), upstreamPort)) {
+        try (client;
+                Socket server = new Socket(InetAddress.getLoopbackAddress(), upstreamPort)) {
             // Small writes each way without Nagle's delay (which, against delayed ACKs, cost ~40 ms a message),
             // and a message's lines passed on in one write at its end.
             client.setTcpNoDelay(true);
@@ -73,7 +74,8 @@ public final class FaultySmtp implements AutoCloseable {
             Thread back = new Thread(() -> copy(server, toClient), "faulty-smtp-back");
             back.setDaemon(true);
             back.start();
-            BufferedReader commands = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.ISO_8859_1));
+            BufferedReader commands =
+                    new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.ISO_8859_1));
             boolean data = false;
             for (String line; (line = commands.readLine()) != null; ) {
                 if (down) {
@@ -87,7 +89,9 @@ public final class FaultySmtp implements AutoCloseable {
                         continue;
                     }
                     if (address.startsWith("later-")
-                            && deferred.computeIfAbsent(address, a -> new AtomicInteger()).getAndIncrement() == 0) {
+                            && deferred.computeIfAbsent(address, a -> new AtomicInteger())
+                                            .getAndIncrement()
+                                    == 0) {
                         answer(toClient, "451 4.3.0 Busy, try again later");
                         continue;
                     }

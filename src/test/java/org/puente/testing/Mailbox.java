@@ -13,8 +13,7 @@ import org.puente.embedded.DevMailbox;
 /** Reads what the portal really sent, from the GreenMail SMTP server the tests share. */
 public final class Mailbox {
 
-    private Mailbox() {
-    }
+    private Mailbox() {}
 
     /** Waits for messages to one address (confirmation links go out from a queue after their transaction commits). */
     public static List<MimeMessage> to(String address, int atLeast) throws Exception {
@@ -45,7 +44,8 @@ public final class Mailbox {
         while (true) {
             WebSession.Page answer = hook.get("/test/mail-queue");
             if (answer.status() != 200) {
-                throw new IllegalStateException("No mail queue hook (" + answer.status() + "): deploy Deployments.portal()");
+                throw new IllegalStateException(
+                        "No mail queue hook (" + answer.status() + "): deploy Deployments.portal()");
             }
             if (answer.body().contains("\"idle\":true")) {
                 return;
@@ -58,13 +58,16 @@ public final class Mailbox {
     }
 
     private static List<MimeMessage> received(String address) {
-        return Arrays.stream(TestEnvironment.mail().getReceivedMessages()).filter(m -> {
-            try {
-                return Arrays.stream(m.getAllRecipients()).anyMatch(r -> r.toString().equalsIgnoreCase(address));
-            } catch (Exception e) {
-                return false;
-            }
-        }).toList();
+        return Arrays.stream(TestEnvironment.mail().getReceivedMessages())
+                .filter(m -> {
+                    try {
+                        return Arrays.stream(m.getAllRecipients())
+                                .anyMatch(r -> r.toString().equalsIgnoreCase(address));
+                    } catch (Exception e) {
+                        return false;
+                    }
+                })
+                .toList();
     }
 
     public static List<MimeMessage> to(String address) throws Exception {
@@ -82,7 +85,8 @@ public final class Mailbox {
     /** The path and query of the first link in the text part that starts with the portal's base URL. */
     public static String link(Message message, String pathPrefix) throws Exception {
         String text = part(message, "text/plain");
-        Matcher matcher = Pattern.compile(Pattern.quote(TestEnvironment.BASE_URL + pathPrefix) + "\\S+").matcher(text);
+        Matcher matcher = Pattern.compile(Pattern.quote(TestEnvironment.BASE_URL + pathPrefix) + "\\S+")
+                .matcher(text);
         if (!matcher.find()) {
             throw new AssertionError("no link to " + pathPrefix + " in:\n" + text);
         }

@@ -15,28 +15,30 @@ import java.util.concurrent.Callable;
  */
 public final class QueryLog {
 
-    private QueryLog() {
-    }
+    private QueryLog() {}
 
     /** What the action returned, and the statements sent to the database while it ran. */
     public record Recorded<T>(T result, List<String> statements) {
 
         /** The statements that contain every one of the parts (case-insensitive). */
         public List<String> matching(String... parts) {
-            return statements.stream().filter(sql -> {
-                String lower = sql.toLowerCase(java.util.Locale.ROOT);
-                for (String part : parts) {
-                    if (!lower.contains(part.toLowerCase(java.util.Locale.ROOT))) {
-                        return false;
-                    }
-                }
-                return true;
-            }).toList();
+            return statements.stream()
+                    .filter(sql -> {
+                        String lower = sql.toLowerCase(java.util.Locale.ROOT);
+                        for (String part : parts) {
+                            if (!lower.contains(part.toLowerCase(java.util.Locale.ROOT))) {
+                                return false;
+                            }
+                        }
+                        return true;
+                    })
+                    .toList();
         }
     }
 
     public static <T> Recorded<T> during(Callable<T> action) throws Exception {
-        try (Connection db = TestEnvironment.database(); Statement sql = db.createStatement()) {
+        try (Connection db = TestEnvironment.database();
+                Statement sql = db.createStatement()) {
             sql.execute("SET GLOBAL log_output = 'TABLE'");
             sql.execute("TRUNCATE TABLE mysql.general_log");
             sql.execute("SET GLOBAL general_log = 'ON'");

@@ -24,12 +24,14 @@ public final class RawHttp {
     public record Response(int status, List<String[]> headers, String body) {
 
         public Optional<String> header(String name) {
-            return headers.stream().filter(h -> h[0].equalsIgnoreCase(name)).map(h -> h[1]).findFirst();
+            return headers.stream()
+                    .filter(h -> h[0].equalsIgnoreCase(name))
+                    .map(h -> h[1])
+                    .findFirst();
         }
     }
 
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     public static Response get(URL base, String rawPath) {
         return get(base, rawPath, "");
@@ -41,7 +43,8 @@ public final class RawHttp {
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
             out.write(("GET " + rawPath + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
-                    + "\r\nAccept-Encoding: identity\r\nConnection: close\r\n" + extraHeaders + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                            + "\r\nAccept-Encoding: identity\r\nConnection: close\r\n" + extraHeaders + "\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
             return parse(readAll(socket.getInputStream()));
         } catch (IOException e) {
@@ -65,11 +68,15 @@ public final class RawHttp {
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
             if (colon > 0) {
-                headers.add(new String[] {lines[i].substring(0, colon).trim(), lines[i].substring(colon + 1).trim()});
+                headers.add(new String[] {
+                    lines[i].substring(0, colon).trim(),
+                    lines[i].substring(colon + 1).trim()
+                });
             }
         }
-        boolean chunked = headers.stream().anyMatch(h -> h[0].equalsIgnoreCase("Transfer-Encoding")
-                && h[1].toLowerCase(Locale.ROOT).contains("chunked"));
+        boolean chunked = headers.stream()
+                .anyMatch(h -> h[0].equalsIgnoreCase("Transfer-Encoding")
+                        && h[1].toLowerCase(Locale.ROOT).contains("chunked"));
         byte[] body = Arrays.copyOfRange(raw, bodyStart, raw.length);
         return new Response(status, headers, new String(chunked ? unchunk(body) : body, StandardCharsets.UTF_8));
     }

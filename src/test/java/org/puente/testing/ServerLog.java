@@ -12,8 +12,7 @@ import java.util.function.Predicate;
 /** The deployed portal's log (target/payara-it.log), for what only the log shows: the security log's lines. */
 public final class ServerLog {
 
-    private ServerLog() {
-    }
+    private ServerLog() {}
 
     public static String read() {
         Path log = Path.of(System.getProperty("puente.test.payara.log"));
@@ -26,7 +25,9 @@ public final class ServerLog {
 
     /** How many lines contain every one of the parts. */
     public static long count(String log, String... parts) {
-        return log.lines().filter(line -> Arrays.stream(parts).allMatch(line::contains)).count();
+        return log.lines()
+                .filter(line -> Arrays.stream(parts).allMatch(line::contains))
+                .count();
     }
 
     /** Waits (up to 15 s) until the log satisfies the condition, and returns it as it then is. */

@@ -33,13 +33,15 @@ public class SharedPortalContainer implements DeployableContainer<PayaraMicroCon
     public static class Extension implements LoadableExtension {
         @Override
         public void register(ExtensionBuilder builder) {
-            builder.override(DeployableContainer.class, PayaraMicroDeployableContainer.class, SharedPortalContainer.class);
+            builder.override(
+                    DeployableContainer.class, PayaraMicroDeployableContainer.class, SharedPortalContainer.class);
         }
     }
 
     private final PayaraMicroDeployableContainer payara = new PayaraMicroDeployableContainer();
     /** The shared portal's archive and address while it runs. */
     private Archive<?> shared;
+
     private ProtocolMetaData sharedAt;
 
     @Override

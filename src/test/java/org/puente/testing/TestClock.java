@@ -14,8 +14,7 @@ import java.util.regex.Pattern;
  */
 public final class TestClock {
 
-    private TestClock() {
-    }
+    private TestClock() {}
 
     /** Moves the portal's clock {@code by} further. */
     public static void advance(URI base, Duration by) {
@@ -36,7 +35,8 @@ public final class TestClock {
         WebSession.Page answer = new WebSession(base).get("/test/clock");
         Matcher now = Pattern.compile("\"now\":\"([^\"]+)\"").matcher(answer.body());
         if (answer.status() != 200 || !now.find()) {
-            throw new IllegalStateException("The portal did not tell its time (" + answer.status() + "): " + answer.body());
+            throw new IllegalStateException(
+                    "The portal did not tell its time (" + answer.status() + "): " + answer.body());
         }
         return Instant.parse(now.group(1));
     }

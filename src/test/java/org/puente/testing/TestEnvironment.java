@@ -40,15 +40,16 @@ public class TestEnvironment implements LauncherSessionListener {
             if (externalUrl == null || externalUrl.isBlank()) {
                 Path dir = Path.of(System.getProperty("puente.test.dir", "target"), "it-mariadb");
                 deleteRecursively(dir);
-                database = EmbeddedDatabase.start(dir.toFile(), Ports.free(), "puente_test", "puente_test",
-                        "test-" + UUID.randomUUID());
+                database = EmbeddedDatabase.start(
+                        dir.toFile(), Ports.free(), "puente_test", "puente_test", "test-" + UUID.randomUUID());
                 System.setProperty("puente.test.db.url", database.jdbcUrl());
                 System.setProperty("puente.test.db.user", database.user());
                 System.setProperty("puente.test.db.password", database.password());
             } else {
                 System.setProperty("puente.test.db.url", externalUrl);
                 System.setProperty("puente.test.db.user", System.getenv().getOrDefault("PUENTE_TEST_DB_USER", "root"));
-                System.setProperty("puente.test.db.password", System.getenv().getOrDefault("PUENTE_TEST_DB_PASSWORD", ""));
+                System.setProperty(
+                        "puente.test.db.password", System.getenv().getOrDefault("PUENTE_TEST_DB_PASSWORD", ""));
             }
             int smtpPort = Ports.free();
             greenMail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
@@ -63,7 +64,8 @@ public class TestEnvironment implements LauncherSessionListener {
             File log = new File(dir, "payara-it.log");
             Files.deleteIfExists(log.toPath());
             System.setProperty("puente.test.payara.log", log.getAbsolutePath());
-            System.setProperty("puente.test.payara.logging", writeLogging(dir, log).getAbsolutePath());
+            System.setProperty(
+                    "puente.test.payara.logging", writeLogging(dir, log).getAbsolutePath());
             writePortalSettings(new File(dir, "it-portal.properties"));
         } catch (Exception e) {
             throw new IllegalStateException("Could not start the test database and mail server", e);
@@ -76,9 +78,11 @@ public class TestEnvironment implements LauncherSessionListener {
         try (var in = TestEnvironment.class.getResourceAsStream("/payara/logging.properties")) {
             base = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
-        String file = base.replace("handlers=java.util.logging.ConsoleHandler",
-                "handlers=java.util.logging.ConsoleHandler,java.util.logging.FileHandler")
-                + "\njava.util.logging.FileHandler.pattern=" + log.getAbsolutePath().replace("\\", "/")
+        String file = base.replace(
+                        "handlers=java.util.logging.ConsoleHandler",
+                        "handlers=java.util.logging.ConsoleHandler,java.util.logging.FileHandler")
+                + "\njava.util.logging.FileHandler.pattern="
+                + log.getAbsolutePath().replace("\\", "/")
                 + "\njava.util.logging.FileHandler.append=true"
                 + "\njava.util.logging.FileHandler.count=1"
                 + "\njava.util.logging.FileHandler.limit=0"
@@ -149,7 +153,8 @@ public class TestEnvironment implements LauncherSessionListener {
         return java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces()).stream()
                 .flatMap(i -> java.util.Collections.list(i.getInetAddresses()).stream())
                 .map(a -> a.getHostAddress().replaceAll("%.*$", ""))
-                .distinct().collect(java.util.stream.Collectors.joining(","));
+                .distinct()
+                .collect(java.util.stream.Collectors.joining(","));
     }
 
     /**
@@ -172,8 +177,10 @@ public class TestEnvironment implements LauncherSessionListener {
 
     /** A connection to the portal's test database, to arrange and check what no page shows. */
     public static java.sql.Connection database() throws java.sql.SQLException {
-        return java.sql.DriverManager.getConnection(System.getProperty("puente.test.db.url"),
-                System.getProperty("puente.test.db.user"), System.getProperty("puente.test.db.password"));
+        return java.sql.DriverManager.getConnection(
+                System.getProperty("puente.test.db.url"),
+                System.getProperty("puente.test.db.user"),
+                System.getProperty("puente.test.db.password"));
     }
 
     public static String adminPassword() {

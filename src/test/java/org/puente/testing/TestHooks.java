@@ -17,8 +17,7 @@ final class TestHooks {
 
     private static final Logger LOG = Logger.getLogger(TestHooks.class.getName());
 
-    private TestHooks() {
-    }
+    private TestHooks() {}
 
     /** Answers 404 and returns true unless the hook may answer this request. */
     static boolean refused(Clocks clocks, HttpServletRequest request, HttpServletResponse response) throws IOException {

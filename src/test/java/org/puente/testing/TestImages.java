@@ -9,8 +9,7 @@ import javax.imageio.ImageIO;
 /** Small real images for upload tests. */
 public final class TestImages {
 
-    private TestImages() {
-    }
+    private TestImages() {}
 
     public static byte[] png(int width, int height) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
@@ -39,7 +38,12 @@ public final class TestImages {
         }
         java.nio.ByteBuffer tiff = java.nio.ByteBuffer.allocate(80); // big-endian, as "MM" says
         tiff.put((byte) 'M').put((byte) 'M').putShort((short) 42).putInt(8);
-        tiff.putShort((short) 1).putShort((short) 0x8825).putShort((short) 4).putInt(1).putInt(26).putInt(0); // IFD0: GPS IFD at 26
+        tiff.putShort((short) 1)
+                .putShort((short) 0x8825)
+                .putShort((short) 4)
+                .putInt(1)
+                .putInt(26)
+                .putInt(0); // IFD0: GPS IFD at 26
         tiff.putShort((short) 2); // GPS IFD: latitude reference and latitude
         tiff.putShort((short) 1).putShort((short) 2).putInt(2).put(new byte[] {'N', 0, 0, 0});
         tiff.putShort((short) 2).putShort((short) 5).putInt(3).putInt(56);
@@ -63,14 +67,24 @@ public final class TestImages {
     /** The first bytes of a PNG that claims to be {@code width}×{@code height}: enough to be judged by its header. */
     public static byte[] pngHeader(int width, int height) {
         java.nio.ByteBuffer ihdr = java.nio.ByteBuffer.allocate(17);
-        ihdr.put("IHDR".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(width).putInt(height)
-                .put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0).put((byte) 0);
+        ihdr.put("IHDR".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                .putInt(width)
+                .putInt(height)
+                .put((byte) 8)
+                .put((byte) 2)
+                .put((byte) 0)
+                .put((byte) 0)
+                .put((byte) 0);
         java.util.zip.CRC32 crc = new java.util.zip.CRC32();
         crc.update(ihdr.array());
         java.nio.ByteBuffer png = java.nio.ByteBuffer.allocate(8 + 4 + 17 + 4 + 12);
-        png.put(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A}).putInt(13).put(ihdr.array())
+        png.put(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A})
+                .putInt(13)
+                .put(ihdr.array())
                 .putInt((int) crc.getValue());
-        png.putInt(0).put("IEND".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(0xAE426082);
+        png.putInt(0)
+                .put("IEND".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                .putInt(0xAE426082);
         return png.array();
     }
 

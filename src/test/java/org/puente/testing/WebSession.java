@@ -36,8 +36,11 @@ public final class WebSession {
 
     public WebSession(URI base) {
         this.base = base;
-        this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NORMAL)
-                .connectTimeout(Duration.ofSeconds(10)).build();
+        this.client = HttpClient.newBuilder()
+                .cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
     }
 
     public WebSession acceptLanguage(String value) {
@@ -79,8 +82,8 @@ public final class WebSession {
     public Page submit(Page page, String formId, Map<String, String> values, String button) {
         Element form = page.document().getElementById(formId);
         Map<String, String> fields = fields(page, formId);
-        values.forEach((name, value) -> fields.put(name.startsWith("=") ? name.substring(1)
-                : name.contains(":") ? name : formId + ":" + name, value));
+        values.forEach((name, value) -> fields.put(
+                name.startsWith("=") ? name.substring(1) : name.contains(":") ? name : formId + ":" + name, value));
         String buttonName = button.contains(":") ? button : formId + ":" + button;
         fields.put(buttonName, buttonName);
         String action = form.attr("action");
@@ -91,14 +94,16 @@ public final class WebSession {
     }
 
     public Page postForm(String path, Map<String, String> fields) {
-        return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+        return send(request(path)
+                .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(urlEncoded(fields))));
     }
 
     /** The same form sent without a length ({@code Transfer-Encoding: chunked}), as a streaming client sends it. */
     public Page postFormChunked(String path, Map<String, String> fields) {
         byte[] body = urlEncoded(fields).getBytes(StandardCharsets.UTF_8);
-        return send(request(path).version(HttpClient.Version.HTTP_1_1)
+        return send(request(path)
+                .version(HttpClient.Version.HTTP_1_1)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))));
     }
@@ -108,15 +113,18 @@ public final class WebSession {
      * partial response (XML), not a page.
      */
     public Page postAjax(String path, Map<String, String> fields) {
-        return send(request(path).header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
-                .header("Faces-Request", "partial/ajax").header("X-Requested-With", "XMLHttpRequest")
+        return send(request(path)
+                .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
+                .header("Faces-Request", "partial/ajax")
+                .header("X-Requested-With", "XMLHttpRequest")
                 .POST(HttpRequest.BodyPublishers.ofString(urlEncoded(fields))));
     }
 
     private static String urlEncoded(Map<String, String> fields) {
         StringBuilder body = new StringBuilder();
         fields.forEach((name, value) -> body.append(body.isEmpty() ? "" : "&")
-                .append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
+                .append(URLEncoder.encode(name, StandardCharsets.UTF_8))
+                .append('=')
                 .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
         return body.toString();
     }
@@ -128,11 +136,13 @@ public final class WebSession {
         try {
             for (Map.Entry<String, String> field : fields.entrySet()) {
                 body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey()
-                        + "\"\r\n\r\n" + field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+                                + "\"\r\n\r\n" + field.getValue() + "\r\n")
+                        .getBytes(StandardCharsets.UTF_8));
             }
             for (Map.Entry<String, Map.Entry<String, byte[]>> file : files.entrySet()) {
                 body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + file.getKey()
-                        + "\"; filename=\"" + file.getValue().getKey() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                                + "\"; filename=\"" + file.getValue().getKey()
+                                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
                         .getBytes(StandardCharsets.UTF_8));
                 body.write(file.getValue().getValue());
                 body.write("\r\n".getBytes(StandardCharsets.UTF_8));
@@ -141,15 +151,21 @@ public final class WebSession {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        return send(request(path)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
     }
 
     /** Submits a multipart form: its current fields, then {@code values} (names relative to the form, or raw). */
-    public Page submitWithFiles(Page page, String formId, Map<String, String> values, String button,
+    public Page submitWithFiles(
+            Page page,
+            String formId,
+            Map<String, String> values,
+            String button,
             Map<String, Map.Entry<String, byte[]>> files) {
         Map<String, String> fields = fields(page, formId);
-        values.forEach((name, value) -> fields.put(name.startsWith("=") ? name.substring(1) : formId + ":" + name, value));
+        values.forEach(
+                (name, value) -> fields.put(name.startsWith("=") ? name.substring(1) : formId + ":" + name, value));
         fields.put(formId + ":" + button, formId + ":" + button);
         return postMultipart(page.document().getElementById(formId).attr("action"), fields, files);
     }
@@ -163,14 +179,20 @@ public final class WebSession {
         Map<String, String> fields = new LinkedHashMap<>();
         for (Element input : form.select("input[name], textarea[name], select[name]")) {
             String type = input.attr("type");
-            if (type.equals("submit") || type.equals("button") || type.equals("file")
+            if (type.equals("submit")
+                    || type.equals("button")
+                    || type.equals("file")
                     || ((type.equals("checkbox") || type.equals("radio")) && !input.hasAttr("checked"))) {
                 continue;
             }
-            String value = input.tagName().equals("textarea") ? input.wholeText()
-                    : input.tagName().equals("select") ? Optional.ofNullable(input.selectFirst("option[selected]"))
-                            .or(() -> Optional.ofNullable(input.selectFirst("option"))).map(o -> o.attr("value")).orElse("")
-                    : input.attr("value");
+            String value = input.tagName().equals("textarea")
+                    ? input.wholeText()
+                    : input.tagName().equals("select")
+                            ? Optional.ofNullable(input.selectFirst("option[selected]"))
+                                    .or(() -> Optional.ofNullable(input.selectFirst("option")))
+                                    .map(o -> o.attr("value"))
+                                    .orElse("")
+                            : input.attr("value");
             fields.put(input.attr("name"), value);
         }
         // What PrimeFaces' script does in a browser: post back the page's CSP nonce.
@@ -183,8 +205,10 @@ public final class WebSession {
     }
 
     public Optional<String> cookie(String name) {
-        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
-                .map(HttpCookie::getValue).findFirst();
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals(name))
+                .map(HttpCookie::getValue)
+                .findFirst();
     }
 
     public void clearCookies() {
@@ -192,7 +216,9 @@ public final class WebSession {
     }
 
     private HttpRequest.Builder request(String path) {
-        URI uri = path.startsWith("http") ? URI.create(path) : base.resolve(path.startsWith("/") ? path.substring(1) : path);
+        URI uri = path.startsWith("http")
+                ? URI.create(path)
+                : base.resolve(path.startsWith("/") ? path.substring(1) : path);
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60));
         if (acceptLanguage != null) {
             builder.header("Accept-Language", acceptLanguage);
@@ -207,8 +233,12 @@ public final class WebSession {
     private Page send(HttpRequest.Builder builder) {
         try {
             HttpResponse<String> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-            return new Page(response.uri(), response.statusCode(), response.headers().map(),
-                    response.body(), Jsoup.parse(response.body(), response.uri().toString()));
+            return new Page(
+                    response.uri(),
+                    response.statusCode(),
+                    response.headers().map(),
+                    response.body(),
+                    Jsoup.parse(response.body(), response.uri().toString()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -221,13 +251,18 @@ public final class WebSession {
     public record Page(URI uri, int status, Map<String, List<String>> headers, String body, Document document) {
 
         public String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .flatMap(e -> e.getValue().stream()).findFirst().orElse(null);
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .flatMap(e -> e.getValue().stream())
+                    .findFirst()
+                    .orElse(null);
         }
 
         public List<String> allHeaders(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .flatMap(e -> e.getValue().stream()).toList();
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .flatMap(e -> e.getValue().stream())
+                    .toList();
         }
 
         public String text() {

@@ -26,11 +26,11 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.puente.testing.Browser;
 import org.puente.testing.Deployments;
 import org.puente.testing.Mailbox;
@@ -52,6 +52,7 @@ class PortalBrowserIT {
 
     /** One Chromium for the class (starting one costs seconds); each test begins as a new visitor. */
     static Browser browser;
+
     WebDriver driver;
 
     @BeforeAll
@@ -94,7 +95,8 @@ class PortalBrowserIT {
         assertFalse(text.contains("???"), "a missing key marker on " + driver.getCurrentUrl());
         Set<String> shown = new TreeSet<>();
         for (String key : keys.stringPropertyNames()) {
-            if (key.contains(".") && text.matches("(?s).*(^|[\\s(])" + java.util.regex.Pattern.quote(key) + "($|[\\s).,]).*")) {
+            if (key.contains(".")
+                    && text.matches("(?s).*(^|[\\s(])" + java.util.regex.Pattern.quote(key) + "($|[\\s).,]).*")) {
                 shown.add(key);
             }
         }
@@ -107,7 +109,8 @@ class PortalBrowserIT {
     }
 
     @Test
-    @DisplayName("a visitor reads the home page and the directory in English, switches to Spanish and stays on the page")
+    @DisplayName(
+            "a visitor reads the home page and the directory in English, switches to Spanish and stays on the page")
     void homeAndDirectoryInBothLanguages() throws Exception {
         driver.get(url("/?lang=en"));
         assertEquals("en", lang());
@@ -161,8 +164,8 @@ class PortalBrowserIT {
         browser.size(375, 812);
         for (String path : new String[] {"/?lang=es", "/organizations?lang=en", "/login?lang=es"}) {
             driver.get(url(path));
-            long scrollWidth = (Long) ((JavascriptExecutor) driver)
-                    .executeScript("return document.documentElement.scrollWidth;");
+            long scrollWidth =
+                    (Long) ((JavascriptExecutor) driver).executeScript("return document.documentElement.scrollWidth;");
             long viewport = (Long) ((JavascriptExecutor) driver).executeScript("return window.innerWidth;");
             assertTrue(scrollWidth <= viewport, path + " overflows: " + scrollWidth + " > " + viewport);
             assertTrue(driver.findElement(By.cssSelector("a.lang-switch")).isDisplayed());
@@ -183,7 +186,8 @@ class PortalBrowserIT {
         assertEquals("es", lang());
         assertNoRawKeys();
         assertAccessible();
-        long before = Long.parseLong(driver.findElement(By.id("count")).getText().replaceAll("^(\\d+).*", "$1"));
+        long before =
+                Long.parseLong(driver.findElement(By.id("count")).getText().replaceAll("^(\\d+).*", "$1"));
         browser.screenshot("petition-es-375px");
 
         String email = "telefono-" + System.nanoTime() + "@example.org";
@@ -250,7 +254,9 @@ class PortalBrowserIT {
         browser.screenshot("admin-organization-created");
 
         WebElement row = driver.findElements(By.cssSelector("tr")).stream()
-                .filter(r -> r.getText().contains(name)).findFirst().orElseThrow();
+                .filter(r -> r.getText().contains(name))
+                .findFirst()
+                .orElseThrow();
         browser.clickAndWait(row.findElement(By.linkText("Editors")));
         String editorEmail = "editor-" + System.nanoTime() + "@puente.test";
         driver.findElement(By.id("invite:email")).sendKeys(editorEmail);
@@ -291,13 +297,15 @@ class PortalBrowserIT {
     }
 
     @Test
-    @DisplayName("staff write an alert in both languages, count the audience, test-send, send, and watch it reach 100 %")
+    @DisplayName(
+            "staff write an alert in both languages, count the audience, test-send, send, and watch it reach 100 %")
     void staffSendAnAlert() throws Exception {
         String prefix = "B" + System.nanoTime() % 1_000_000;
         try (var db = TestEnvironment.database();
-                var insert = db.prepareStatement("INSERT INTO supporter (email, email_canonical, first_name, last_name, "
-                        + "postal_code, country, language, status, consent_at, consent_source, created_at, updated_at) "
-                        + "VALUES (?, ?, 'Eva', 'Prueba', ?, 'US', ?, 'SUBSCRIBED', NOW(6), 'test', NOW(6), NOW(6))")) {
+                var insert = db.prepareStatement(
+                        "INSERT INTO supporter (email, email_canonical, first_name, last_name, "
+                                + "postal_code, country, language, status, consent_at, consent_source, created_at, updated_at) "
+                                + "VALUES (?, ?, 'Eva', 'Prueba', ?, 'US', ?, 'SUBSCRIBED', NOW(6), 'test', NOW(6), NOW(6))")) {
             for (int i = 0; i < 40; i++) {
                 String email = prefix.toLowerCase() + "-" + i + "@example.org";
                 insert.setString(1, email);
@@ -335,15 +343,23 @@ class PortalBrowserIT {
         driver.findElement(By.id("form:preview")).click();
         // The Ajax update replaces the frames: one found a moment ago may be gone, so look again.
         new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(20))
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d ->
-                d.findElement(By.cssSelector("section[data-language=es] iframe.alert-preview__phone")).getAttribute("src").endsWith("v=1"));
-        WebElement phoneFrame = driver.findElement(By.cssSelector("section[data-language=es] iframe.alert-preview__phone"));
-        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView();", phoneFrame.findElement(By.xpath("./ancestor::section")));
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.cssSelector("section[data-language=es] iframe.alert-preview__phone"))
+                        .getAttribute("src")
+                        .endsWith("v=1"));
+        WebElement phoneFrame =
+                driver.findElement(By.cssSelector("section[data-language=es] iframe.alert-preview__phone"));
+        ((JavascriptExecutor) driver)
+                .executeScript(
+                        "arguments[0].scrollIntoView();", phoneFrame.findElement(By.xpath("./ancestor::section")));
         driver.switchTo().frame(phoneFrame);
         String previewEs = driver.findElement(By.tagName("body")).getText();
         driver.switchTo().defaultContent();
-        assertTrue(previewEs.contains("Trae una vela y a una amiga.") && previewEs.contains("Nos vemos a las ocho.")
-                && previewEs.contains("Dejar de recibir estas alertas") && previewEs.contains("Detalles"),
+        assertTrue(
+                previewEs.contains("Trae una vela y a una amiga.")
+                        && previewEs.contains("Nos vemos a las ocho.")
+                        && previewEs.contains("Dejar de recibir estas alertas")
+                        && previewEs.contains("Detalles"),
                 "the Spanish preview shows the saved text, button and footer: " + previewEs);
         browser.screenshot("admin-alert-preview");
         browser.size(390, 844);
@@ -368,11 +384,16 @@ class PortalBrowserIT {
         String preferences = null;
         for (jakarta.mail.internet.MimeMessage mail : TestEnvironment.mail().getReceivedMessages()) {
             if (mail.getAllRecipients()[0].toString().equals(prefix.toLowerCase() + "-1@example.org")) {
-                String html = (String) ((jakarta.mail.internet.MimeMultipart) mail.getContent()).getBodyPart(1).getContent();
-                preferences = html.replaceAll("(?s).*href=\"([^\"]*/preferences\\?[^\"]+)\".*", "$1").replace("&amp;", "&");
+                String html = (String) ((jakarta.mail.internet.MimeMultipart) mail.getContent())
+                        .getBodyPart(1)
+                        .getContent();
+                preferences = html.replaceAll("(?s).*href=\"([^\"]*/preferences\\?[^\"]+)\".*", "$1")
+                        .replace("&amp;", "&");
             }
         }
-        assertTrue(preferences != null && preferences.startsWith(TestEnvironment.BASE_URL), "a preferences link: " + preferences);
+        assertTrue(
+                preferences != null && preferences.startsWith(TestEnvironment.BASE_URL),
+                "a preferences link: " + preferences);
         browser.size(375, 812);
         driver.get(preferences.replace(TestEnvironment.BASE_URL, url("").replaceAll("/$", "")));
         assertEquals("es", lang());
@@ -388,14 +409,18 @@ class PortalBrowserIT {
     }
 
     @Test
-    @DisplayName("staff import supporters from a CSV (per-row report, in Spanish), find them, and open one; on a phone too")
+    @DisplayName(
+            "staff import supporters from a CSV (per-row report, in Spanish), find them, and open one; on a phone too")
     void staffManageSupporters() throws Exception {
         String prefix = "m" + System.nanoTime() % 1_000_000;
         java.nio.file.Path csv = java.nio.file.Files.createTempFile("supporters", ".csv");
-        java.nio.file.Files.writeString(csv, "correo;nombre;apellido;codigo_postal;pais;idioma;consentimiento\n"
-                + prefix + "-rosa@example.org;Rosa;Mamani;79901;US;es;sí\n"
-                + prefix + "-luis@example.org;Luis;Pérez;79902;US;en;no\n"
-                + "not-an-address;Ana;Ruiz;79903;US;es;sí\n", java.nio.charset.StandardCharsets.UTF_8);
+        java.nio.file.Files.writeString(
+                csv,
+                "correo;nombre;apellido;codigo_postal;pais;idioma;consentimiento\n"
+                        + prefix + "-rosa@example.org;Rosa;Mamani;79901;US;es;sí\n"
+                        + prefix + "-luis@example.org;Luis;Pérez;79902;US;en;no\n"
+                        + "not-an-address;Ana;Ruiz;79903;US;es;sí\n",
+                java.nio.charset.StandardCharsets.UTF_8);
         driver.get(url("/login?lang=es"));
         driver.findElement(By.id("login:email")).sendKeys(TestEnvironment.ADMIN_EMAIL);
         driver.findElement(By.id("login:password")).sendKeys(TestEnvironment.adminPassword());
@@ -404,20 +429,36 @@ class PortalBrowserIT {
         driver.findElement(By.id("import:file")).sendKeys(csv.toAbsolutePath().toString());
         browser.clickAndWait(By.id("import:upload"));
         String report = bodyText();
-        assertEquals("Agregada: 1", driver.findElement(By.cssSelector("#totals li[data-outcome=CREATED]")).getText(), report);
-        assertEquals("Rechazada: 2", driver.findElement(By.cssSelector("#totals li[data-outcome=REFUSED]")).getText(), report);
-        assertEquals(2, driver.findElements(By.cssSelector("tr[class*=outcome-REFUSED]")).size(),
+        assertEquals(
+                "Agregada: 1",
+                driver.findElement(By.cssSelector("#totals li[data-outcome=CREATED]"))
+                        .getText(),
+                report);
+        assertEquals(
+                "Rechazada: 2",
+                driver.findElement(By.cssSelector("#totals li[data-outcome=REFUSED]"))
+                        .getText(),
+                report);
+        assertEquals(
+                2,
+                driver.findElements(By.cssSelector("tr[class*=outcome-REFUSED]"))
+                        .size(),
                 "the row without consent and the bad address are refused, each with its reason: " + report);
         assertNoRawKeys();
         assertAccessible();
         browser.screenshot("admin-supporters-import-es");
 
         driver.get(url("/admin/supporters?lang=en&q=" + prefix));
-        assertEquals(1, driver.findElements(By.partialLinkText(prefix + "-rosa@example.org")).size(), bodyText());
+        assertEquals(
+                1,
+                driver.findElements(By.partialLinkText(prefix + "-rosa@example.org"))
+                        .size(),
+                bodyText());
         assertAccessible();
         browser.screenshot("admin-supporters");
         browser.size(375, 812);
-        long scrollWidth = (Long) ((JavascriptExecutor) driver).executeScript("return document.documentElement.scrollWidth;");
+        long scrollWidth =
+                (Long) ((JavascriptExecutor) driver).executeScript("return document.documentElement.scrollWidth;");
         long viewport = (Long) ((JavascriptExecutor) driver).executeScript("return window.innerWidth;");
         assertTrue(scrollWidth <= viewport, "the list fits a phone: " + scrollWidth + " > " + viewport);
         browser.screenshot("admin-supporters-375px");

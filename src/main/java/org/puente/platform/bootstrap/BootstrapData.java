@@ -7,6 +7,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.logging.Logger;
 import org.puente.account.AccountService;
 import org.puente.organization.Coalition;
@@ -18,9 +19,9 @@ import org.puente.petition.SignatureForm;
 import org.puente.platform.config.PuenteConfig;
 import org.puente.platform.i18n.Language;
 import org.puente.platform.i18n.LocalizedText;
-import org.puente.supporter.SupporterService;
 import org.puente.platform.security.PasswordPolicy;
 import org.puente.platform.security.Role;
+import org.puente.supporter.SupporterService;
 
 /**
  * Data the portal needs before anyone can use it: the coalition row, the first admin (from
@@ -53,8 +54,10 @@ public class BootstrapData {
     public void seed() {
         boolean fresh = em.find(Coalition.class, Coalition.ID) == null;
         if (fresh) {
-            em.persist(config.demoData() ? demoCoalition()
-                    : new Coalition("Puente", LocalizedText.empty(), "-", clock.instant()));
+            em.persist(
+                    config.demoData()
+                            ? demoCoalition()
+                            : new Coalition("Puente", LocalizedText.empty(), "-", clock.instant()));
             if (config.demoData()) {
                 demoOrganizations();
             }
@@ -77,28 +80,42 @@ public class BootstrapData {
     }
 
     private Coalition demoCoalition() {
-        return new Coalition("Puente Coalition for Migrant Families",
+        return new Coalition(
+                "Puente Coalition for Migrant Families",
                 new LocalizedText(
                         "We are a national coalition of immigrant-led community organizations working together "
                                 + "to protect migrant children and families: we speak out, we accompany, and we mobilize.",
                         "Somos una coalición nacional de organizaciones comunitarias dirigidas por inmigrantes que "
                                 + "trabajan juntas para proteger a la niñez y las familias migrantes: alzamos la voz, "
                                 + "acompañamos y movilizamos."),
-                "1220 Calle Esperanza, Suite 4, El Paso, TX 79901, USA", clock.instant());
+                "1220 Calle Esperanza, Suite 4, El Paso, TX 79901, USA",
+                clock.instant());
     }
 
     private void demoOrganizations() {
-        Organization frontera = demoOrganization("Frontera Family Network", "El Paso", "Texas", "US",
+        Organization frontera = demoOrganization(
+                "Frontera Family Network",
+                "El Paso",
+                "Texas",
+                "US",
                 "Accompanies families released at the border with shelter referrals, legal orientation and "
                         + "vigils every first Friday.",
                 "Acompaña a las familias liberadas en la frontera con referencias a albergues, orientación legal "
                         + "y vigilias cada primer viernes.");
-        Organization voces = demoOrganization("Voces Unidas de Chicago", "Chicago", "Illinois", "US",
+        Organization voces = demoOrganization(
+                "Voces Unidas de Chicago",
+                "Chicago",
+                "Illinois",
+                "US",
                 "A community organization of immigrant parents that trains members to brief policymakers and "
                         + "organize their neighbors.",
                 "Una organización comunitaria de madres y padres inmigrantes que capacita a sus miembros para "
                         + "informar a legisladores y organizar a sus vecinos.");
-        Organization santuario = demoOrganization("Santuario Faith Alliance", "Los Angeles", "California", "US",
+        Organization santuario = demoOrganization(
+                "Santuario Faith Alliance",
+                "Los Angeles",
+                "California",
+                "US",
                 "Congregations in solidarity with migrants: prayer days, fact-finding delegations to detention "
                         + "centers, and sanctuary.",
                 "Congregaciones solidarias con las personas migrantes: jornadas de oración, delegaciones de "
@@ -108,37 +125,59 @@ public class BootstrapData {
 
     private void demoPetitions(Organization frontera, Organization voces, Organization santuario) {
         Instant now = clock.instant();
-        Petition release = new Petition(frontera, "reunite-families-now",
+        Petition release = new Petition(
+                frontera,
+                "reunite-families-now",
                 new LocalizedText("Reunite separated families now", "Reunifiquen ya a las familias separadas"),
-                new LocalizedText("Children must not wait in detention while their parents are searched for.",
+                new LocalizedText(
+                        "Children must not wait in detention while their parents are searched for.",
                         "Ningún niño debe esperar detenido mientras se busca a sus padres."),
-                new LocalizedText("<p>We ask the Office of Refugee Resettlement to <strong>release children to their "
-                        + "families within 72 hours</strong>, to fund legal representation for every child, and to "
-                        + "publish weekly data on family reunification.</p>",
+                new LocalizedText(
+                        "<p>We ask the Office of Refugee Resettlement to <strong>release children to their "
+                                + "families within 72 hours</strong>, to fund legal representation for every child, and to "
+                                + "publish weekly data on family reunification.</p>",
                         "<p>Pedimos a la Oficina de Reasentamiento de Refugiados que <strong>entregue a cada niño a su "
-                        + "familia en un máximo de 72 horas</strong>, que financie representación legal para cada niño "
-                        + "y que publique cada semana datos sobre la reunificación familiar.</p>"),
-                "Office of Refugee Resettlement", 1000, null, now);
-        Petition interpreters = new Petition(voces, "interpreters-in-every-court",
-                new LocalizedText("Interpreters in every immigration court", "Intérpretes en cada corte de inmigración"),
-                new LocalizedText("No one should face a judge in a language they do not understand.",
+                                + "familia en un máximo de 72 horas</strong>, que financie representación legal para cada niño "
+                                + "y que publique cada semana datos sobre la reunificación familiar.</p>"),
+                "Office of Refugee Resettlement",
+                1000,
+                null,
+                now);
+        Petition interpreters = new Petition(
+                voces,
+                "interpreters-in-every-court",
+                new LocalizedText(
+                        "Interpreters in every immigration court", "Intérpretes en cada corte de inmigración"),
+                new LocalizedText(
+                        "No one should face a judge in a language they do not understand.",
                         "Nadie debe enfrentarse a un juez en un idioma que no entiende."),
-                new LocalizedText("<p>We call on the Executive Office for Immigration Review to guarantee qualified "
-                        + "interpreters, including for Indigenous languages, at every hearing.</p>",
+                new LocalizedText(
+                        "<p>We call on the Executive Office for Immigration Review to guarantee qualified "
+                                + "interpreters, including for Indigenous languages, at every hearing.</p>",
                         "<p>Exigimos a la Oficina Ejecutiva de Revisión de Inmigración que garantice intérpretes "
-                        + "calificados, también de lenguas indígenas, en cada audiencia.</p>"),
-                "Executive Office for Immigration Review", 500, null, now);
-        release.cosponsoredBy(java.util.List.of(voces, santuario), now);
+                                + "calificados, también de lenguas indígenas, en cada audiencia.</p>"),
+                "Executive Office for Immigration Review",
+                500,
+                null,
+                now);
+        release.cosponsoredBy(List.of(voces, santuario), now);
         for (Petition petition : new Petition[] {release, interpreters}) {
             petition.submitForReview(now);
             petition.approve(now);
             em.persist(petition);
         }
-        String[][] signers = {{"María", "López", "es"}, {"James", "Carter", "en"}, {"Lucía", "Hernández", "es"},
-            {"Ana", "Pérez", "es"}, {"David", "Nguyen", "en"}, {"Rosa", "Martínez", "es"}, {"Sam", "Okafor", "en"}};
+        String[][] signers = {
+            {"María", "López", "es"},
+            {"James", "Carter", "en"},
+            {"Lucía", "Hernández", "es"},
+            {"Ana", "Pérez", "es"},
+            {"David", "Nguyen", "en"},
+            {"Rosa", "Martínez", "es"},
+            {"Sam", "Okafor", "en"}
+        };
         for (int i = 0; i < signers.length; i++) {
             for (Petition petition : new Petition[] {release, interpreters}) {
-                if (petition == interpreters && i % 2 == 1) {
+                if (petition == interpreters && i % 2 != 0) {
                     continue;
                 }
                 SignatureForm form = new SignatureForm();
@@ -155,13 +194,21 @@ public class BootstrapData {
             }
             if (i < signers.length - 1) {
                 String email = "demo-signer-" + i + "@example.org";
-                supporters.recordConsent(email, email, signers[i][0], signers[i][1], null, "US",
-                        Language.parse(signers[i][2]).orElseThrow(), "demo data");
+                supporters.recordConsent(
+                        email,
+                        email,
+                        signers[i][0],
+                        signers[i][1],
+                        null,
+                        "US",
+                        Language.parse(signers[i][2]).orElseThrow(),
+                        "demo data");
             }
         }
     }
 
-    private Organization demoOrganization(String name, String city, String region, String country, String en, String es) {
+    private Organization demoOrganization(
+            String name, String city, String region, String country, String en, String es) {
         OrganizationProfile profile = new OrganizationProfile();
         profile.setName(name);
         profile.setCity(city);

@@ -3,7 +3,9 @@ package org.puente.platform.config;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
+import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.puente.platform.web.ClientAddress;
 
 /**
  * The portal's runtime settings, read from the environment through MicroProfile Config
@@ -107,7 +109,7 @@ public class PuenteConfig {
     }
 
     /** Reverse proxies whose X-Forwarded-For is believed (comma-separated addresses); none by default. */
-    public java.util.Set<String> trustedProxies() {
-        return org.puente.platform.web.ClientAddress.parseTrusted(trustedProxies.orElse(null));
+    public Set<String> trustedProxies() {
+        return ClientAddress.parseTrusted(trustedProxies.orElse(null));
     }
 }

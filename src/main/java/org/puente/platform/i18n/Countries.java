@@ -30,8 +30,7 @@ public class Countries {
     private static final Set<String> CODES = Set.of(Locale.getISOCountries());
 
     /** A country as a list shows it. */
-    public record Country(String code, String name) {
-    }
+    public record Country(String code, String name) {}
 
     private final Map<Language, List<Country>> lists = new EnumMap<>(Language.class);
     private final Map<String, String> byName = new HashMap<>();
@@ -89,7 +88,9 @@ public class Countries {
     }
 
     private static String fold(String text) {
-        return Normalizer.normalize(text.strip(), Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
+        return Normalizer.normalize(text.strip(), Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT);
     }
 
     private static List<Country> build(Language language) {

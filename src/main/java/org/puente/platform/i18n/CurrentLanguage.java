@@ -56,14 +56,17 @@ public class CurrentLanguage {
         StringBuilder url = new StringBuilder(uri).append('?');
         if (query != null) {
             for (String pair : query.split("&")) {
-                if (!pair.isEmpty() && !pair.startsWith(LanguageResolver.PARAMETER + "=")
+                if (!pair.isEmpty()
+                        && !pair.startsWith(LanguageResolver.PARAMETER + "=")
                         && !pair.startsWith("jakarta.faces")) {
                     url.append(pair).append('&');
                 }
             }
         }
-        return url.append(LanguageResolver.PARAMETER).append('=')
-                .append(URLEncoder.encode(target.code(), StandardCharsets.UTF_8)).toString();
+        return url.append(LanguageResolver.PARAMETER)
+                .append('=')
+                .append(URLEncoder.encode(target.code(), StandardCharsets.UTF_8))
+                .toString();
     }
 
     public String text(LocalizedText text) {
@@ -79,8 +82,10 @@ public class CurrentLanguage {
         if (value == null) {
             return "";
         }
-        return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(getLocale())
-                .withZone(ZoneId.systemDefault()).format(value);
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+                .withLocale(getLocale())
+                .withZone(ZoneId.systemDefault())
+                .format(value);
     }
 
     /** A date with its time of day, in the portal's time zone. */
@@ -88,8 +93,10 @@ public class CurrentLanguage {
         if (value == null) {
             return "";
         }
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(getLocale())
-                .withZone(ZoneId.systemDefault()).format(value);
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                .withLocale(getLocale())
+                .withZone(ZoneId.systemDefault())
+                .format(value);
     }
 
     public String number(Number value) {

@@ -14,7 +14,9 @@ public class LanguageConverter implements AttributeConverter<Language, String> {
 
     @Override
     public Language convertToEntityAttribute(String code) {
-        return code == null ? null : Language.parse(code).orElseThrow(
-                () -> new IllegalStateException("Unknown language code in database: " + code));
+        return code == null
+                ? null
+                : Language.parse(code)
+                        .orElseThrow(() -> new IllegalStateException("Unknown language code in database: " + code));
     }
 }

@@ -15,8 +15,7 @@ public final class LanguageResolver {
     public static final String COOKIE = "puente_lang";
     public static final String PARAMETER = "lang";
 
-    private LanguageResolver() {
-    }
+    private LanguageResolver() {}
 
     public static Language resolve(HttpServletRequest request) {
         return fromParameter(request)

@@ -22,8 +22,7 @@ public class LocalizedText implements Serializable {
     private String en;
     private String es;
 
-    protected LocalizedText() {
-    }
+    protected LocalizedText() {}
 
     public LocalizedText(String en, String es) {
         this.en = normalize(en);

@@ -9,11 +9,13 @@ public final class Messages {
 
     public static final String BUNDLE = "org.puente.i18n.messages";
 
-    private Messages() {
-    }
+    private Messages() {}
 
     public static ResourceBundle bundle(Language language) {
-        return ResourceBundle.getBundle(BUNDLE, language.locale(), Messages.class.getClassLoader(),
+        return ResourceBundle.getBundle(
+                BUNDLE,
+                language.locale(),
+                Messages.class.getClassLoader(),
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 

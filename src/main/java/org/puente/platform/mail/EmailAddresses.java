@@ -12,8 +12,7 @@ public final class EmailAddresses {
 
     private static final Set<String> DOT_BLIND = Set.of("gmail.com", "googlemail.com");
 
-    private EmailAddresses() {
-    }
+    private EmailAddresses() {}
 
     public static String canonical(String email) {
         String address = email.strip().toLowerCase(Locale.ROOT);

@@ -38,8 +38,7 @@ public class MailQueue {
     private static final Logger LOG = Logger.getLogger(MailQueue.class.getName());
 
     /** A message waiting for its transaction to commit. */
-    public record Queued(OutgoingMail mail) {
-    }
+    public record Queued(OutgoingMail mail) {}
 
     @Inject
     MailSender sender;
@@ -52,6 +51,7 @@ public class MailQueue {
 
     /** Messages accepted and not yet sent or given up (waiting, being sent, or waiting for a retry). */
     private int pending;
+
     private volatile boolean stopping;
 
     /** Sends the message after the current transaction commits (at once when there is none). */
@@ -70,7 +70,8 @@ public class MailQueue {
     void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) Queued message) {
         synchronized (this) {
             if (stopping || pending >= CAPACITY) {
-                LOG.severe(() -> "Mail queue full or stopped; dropped '" + message.mail().subject() + "'");
+                LOG.severe(() ->
+                        "Mail queue full or stopped; dropped '" + message.mail().subject() + "'");
                 return;
             }
             pending++;

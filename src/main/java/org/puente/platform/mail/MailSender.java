@@ -8,16 +8,20 @@ import jakarta.mail.Authenticator;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.PasswordAuthentication;
+import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import java.net.URI;
 import java.time.Clock;
 import java.util.Date;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.logging.Logger;
 import org.puente.platform.config.PuenteConfig;
 
@@ -40,14 +44,14 @@ public class MailSender {
     PuenteConfig config;
 
     /** Open connections waiting for the next pooled message. */
-    private final java.util.concurrent.BlockingQueue<Transport> idle =
-            new java.util.concurrent.ArrayBlockingQueue<>(MailQueue.WORKERS);
+    private final BlockingQueue<Transport> idle = new ArrayBlockingQueue<>(MailQueue.WORKERS);
 
     private Session session;
     private String messageIdDomain;
 
     /** Jakarta Mail's name for its stream provider, and Angus Mail's (the implementation Payara ships). */
     static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
+
     static final String ANGUS_STREAM_PROVIDER = "org.eclipse.angus.mail.util.MailStreamProvider";
 
     @PostConstruct
@@ -76,7 +80,7 @@ public class MailSender {
             };
         }
         session = Session.getInstance(properties, authenticator);
-        messageIdDomain = java.net.URI.create(config.baseUrl()).getHost();
+        messageIdDomain = URI.create(config.baseUrl()).getHost();
         if (messageIdDomain == null || messageIdDomain.isBlank()) {
             messageIdDomain = "puente.localhost";
         }
@@ -112,7 +116,7 @@ public class MailSender {
             }
             try {
                 transport.sendMessage(message, message.getAllRecipients());
-            } catch (jakarta.mail.SendFailedException refused) {
+            } catch (SendFailedException refused) {
                 throw refused; // the server answered about the recipient: the connection is fine, the answer stands
             } catch (MessagingException stale) {
                 if (!reused) {

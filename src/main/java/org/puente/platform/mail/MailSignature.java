@@ -8,8 +8,7 @@ package org.puente.platform.mail;
 public interface MailSignature {
 
     /** The sender's name and postal address (possibly several lines, possibly empty). */
-    record Sender(String name, String postalAddress) {
-    }
+    record Sender(String name, String postalAddress) {}
 
     Sender sender();
 }

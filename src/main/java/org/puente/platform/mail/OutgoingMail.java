@@ -4,8 +4,8 @@ import java.util.Map;
 import org.puente.platform.i18n.Language;
 
 /** One message to one person, already rendered in their language. */
-public record OutgoingMail(String to, Language language, String subject, String text, String html,
-        Map<String, String> headers) {
+public record OutgoingMail(
+        String to, Language language, String subject, String text, String html, Map<String, String> headers) {
 
     public OutgoingMail {
         headers = Map.copyOf(headers);

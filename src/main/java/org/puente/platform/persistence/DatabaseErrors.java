@@ -1,13 +1,14 @@
 package org.puente.platform.persistence;
 
+import jakarta.persistence.OptimisticLockException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.SQLTransactionRollbackException;
+import java.util.function.Supplier;
 
 /** Reads what the database meant by a failure buried in persistence and transaction exceptions. */
 public final class DatabaseErrors {
 
-    private DatabaseErrors() {
-    }
+    private DatabaseErrors() {}
 
     /** A unique key refused a second row: someone else got there first. */
     public static boolean isDuplicate(Throwable e) {
@@ -21,7 +22,7 @@ public final class DatabaseErrors {
 
     /** Another transaction changed the same row first (a version check failed). */
     public static boolean isStale(Throwable e) {
-        return hasCause(e, jakarta.persistence.OptimisticLockException.class);
+        return hasCause(e, OptimisticLockException.class);
     }
 
     /**
@@ -29,7 +30,7 @@ public final class DatabaseErrors {
      * deadlock, a lock timeout, a version conflict, or a unique key that the other one filled first (the
      * next attempt finds that row). Other failures, and the last attempt's, are thrown.
      */
-    public static <T> T retryingRaces(int attempts, java.util.function.Supplier<T> work) {
+    public static <T> T retryingRaces(int attempts, Supplier<T> work) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return work.get();

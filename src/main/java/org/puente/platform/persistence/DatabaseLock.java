@@ -21,8 +21,7 @@ public final class DatabaseLock {
     public static final String GET = "SELECT GET_LOCK(?, ?)";
     public static final String RELEASE = "SELECT RELEASE_LOCK(?)";
 
-    private DatabaseLock() {
-    }
+    private DatabaseLock() {}
 
     /**
      * Runs the work while holding the named lock, waiting up to {@code wait} for another holder.
@@ -36,8 +35,8 @@ public final class DatabaseLock {
                 get.setLong(2, Math.max(0, wait.toSeconds()));
                 try (ResultSet result = get.executeQuery()) {
                     if (!result.next() || result.getInt(1) != 1) {
-                        throw new IllegalStateException("The database lock " + name + " was held elsewhere for more than "
-                                + wait.toSeconds() + " s");
+                        throw new IllegalStateException("The database lock " + name
+                                + " was held elsewhere for more than " + wait.toSeconds() + " s");
                     }
                 }
             }

@@ -47,6 +47,5 @@ public class SchemaMigration {
     }
 
     /** Fired once the schema is current. */
-    public record SchemaReady() {
-    }
+    public record SchemaReady() {}
 }

@@ -35,6 +35,7 @@ public class LoginThrottle {
     static final Duration MAX_DELAY = Duration.ofMinutes(15);
     /** A pair quiet for this long starts again from nothing. */
     static final Duration PAIR_MEMORY = Duration.ofHours(1);
+
     static final int ACCOUNT_CEILING = 50;
     static final int PER_CLIENT = 20;
     static final Duration WINDOW = Duration.ofMinutes(15);
@@ -105,9 +106,10 @@ public class LoginThrottle {
 
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Object> eldest) {
-            return size() > MAX_KEYS;
+            return super.size() > MAX_KEYS;
         }
     };
+
     private final Clock clock;
 
     /** For the CDI client proxy only. */

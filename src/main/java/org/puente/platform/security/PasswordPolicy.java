@@ -24,8 +24,7 @@ public final class PasswordPolicy {
 
     private static final Set<String> COMMON = load();
 
-    private PasswordPolicy() {
-    }
+    private PasswordPolicy() {}
 
     /** Empty when acceptable, else the message key of the reason. */
     public static Optional<String> check(String password) {
@@ -35,7 +34,8 @@ public final class PasswordPolicy {
         if (password.length() > MAX_LENGTH) {
             return Optional.of("password.tooLong");
         }
-        if (COMMON.contains(password.toLowerCase(Locale.ROOT)) || password.chars().distinct().count() < 4) {
+        if (COMMON.contains(password.toLowerCase(Locale.ROOT))
+                || password.chars().distinct().count() < 4) {
             return Optional.of("password.tooCommon");
         }
         return Optional.empty();
@@ -52,8 +52,11 @@ public final class PasswordPolicy {
                 throw new IllegalStateException("common-passwords.txt is missing");
             }
             try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                return reader.lines().map(String::trim).filter(s -> !s.isEmpty() && !s.startsWith("#"))
-                        .map(s -> s.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+                return reader.lines()
+                        .map(String::trim)
+                        .filter(s -> !s.isEmpty() && !s.startsWith("#"))
+                        .map(s -> s.toLowerCase(Locale.ROOT))
+                        .collect(Collectors.toUnmodifiableSet());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

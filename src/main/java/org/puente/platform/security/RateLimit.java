@@ -28,7 +28,7 @@ public final class RateLimit {
 
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, long[]> eldest) {
-                return size() > maxKeys;
+                return super.size() > maxKeys;
             }
         };
     }

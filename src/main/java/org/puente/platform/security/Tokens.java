@@ -15,8 +15,7 @@ public final class Tokens {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private Tokens() {
-    }
+    private Tokens() {}
 
     /** 256 random bits, URL-safe. */
     public static String generate() {

@@ -104,8 +104,9 @@ final class BufferedBody extends HttpServletRequestWrapper {
     private Map<String, String[]> parameters() {
         if (parameters == null) {
             Map<String, List<String>> all = new LinkedHashMap<>();
-            super.getParameterMap().forEach((name, values) -> all.computeIfAbsent(name, n -> new ArrayList<>())
-                    .addAll(List.of(values)));
+            super.getParameterMap()
+                    .forEach((name, values) ->
+                            all.computeIfAbsent(name, n -> new ArrayList<>()).addAll(List.of(values)));
             if (isForm()) {
                 parse(new String(body, StandardCharsets.ISO_8859_1), charset(), all);
             }

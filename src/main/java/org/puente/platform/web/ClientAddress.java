@@ -1,5 +1,6 @@
 package org.puente.platform.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -14,19 +15,20 @@ import java.util.stream.Collectors;
  */
 public final class ClientAddress {
 
-    private ClientAddress() {
-    }
+    private ClientAddress() {}
 
     public static Set<String> parseTrusted(String setting) {
         if (setting == null || setting.isBlank()) {
             return Set.of();
         }
-        return Arrays.stream(setting.split(",")).map(String::strip).filter(s -> !s.isEmpty())
+        return Arrays.stream(setting.split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
                 .collect(Collectors.toUnmodifiableSet());
     }
 
     /** The address the request came from, believing {@code X-Forwarded-For} only from a trusted proxy. */
-    public static String of(jakarta.servlet.http.HttpServletRequest request, Set<String> trusted) {
+    public static String of(HttpServletRequest request, Set<String> trusted) {
         return of(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"), trusted);
     }
 
@@ -59,8 +61,8 @@ public final class ClientAddress {
         if (address == null || address.indexOf(':') < 0) {
             return address;
         }
-        String literal = address.startsWith("[") && address.endsWith("]")
-                ? address.substring(1, address.length() - 1) : address;
+        String literal =
+                address.startsWith("[") && address.endsWith("]") ? address.substring(1, address.length() - 1) : address;
         int zone = literal.indexOf('%');
         if (zone >= 0) {
             literal = literal.substring(0, zone);
@@ -76,7 +78,8 @@ public final class ClientAddress {
             byte[] bytes = parsed.getAddress();
             StringBuilder prefix = new StringBuilder();
             for (int i = 0; i < 8; i += 2) {
-                prefix.append(Integer.toHexString(((bytes[i] & 0xff) << 8) | (bytes[i + 1] & 0xff))).append(':');
+                prefix.append(Integer.toHexString(((bytes[i] & 0xff) << 8) | (bytes[i + 1] & 0xff)))
+                        .append(':');
             }
             return prefix.append(":/64").toString();
         } catch (UnknownHostException e) {

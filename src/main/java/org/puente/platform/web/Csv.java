@@ -8,8 +8,7 @@ import java.util.List;
  */
 public final class Csv {
 
-    private Csv() {
-    }
+    private Csv() {}
 
     public static String cell(String value) {
         if (value == null) {

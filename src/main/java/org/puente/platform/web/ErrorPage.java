@@ -55,8 +55,11 @@ public class ErrorPage {
             } else {
                 reference = UUID.randomUUID().toString().substring(0, 8);
                 Throwable thrown = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
-                LOG.log(Level.SEVERE, "500 reference " + reference + " on "
-                        + request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI), thrown);
+                LOG.log(
+                        Level.SEVERE,
+                        "500 reference " + reference + " on "
+                                + request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI),
+                        thrown);
             }
         }
         return reference;

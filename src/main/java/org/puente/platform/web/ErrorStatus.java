@@ -1,7 +1,10 @@
 package org.puente.platform.web;
 
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import org.puente.platform.security.AccessDeniedException;
 
 /**
@@ -12,8 +15,7 @@ import org.puente.platform.security.AccessDeniedException;
  */
 public final class ErrorStatus {
 
-    private ErrorStatus() {
-    }
+    private ErrorStatus() {}
 
     /** The status answering this failure, or empty when it is not one the portal expects (a bug: 500). */
     public static OptionalInt of(Throwable thrown) {
@@ -28,7 +30,7 @@ public final class ErrorStatus {
 
     /** The first failure of this type in the cause chain, the failure itself included. */
     public static <T extends Throwable> Optional<T> find(Throwable thrown, Class<T> type) {
-        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Throwable current = thrown; current != null && seen.add(current); current = current.getCause()) {
             if (type.isInstance(current)) {
                 return Optional.of(type.cast(current));

@@ -1,11 +1,14 @@
 package org.puente.platform.web;
 
 import jakarta.servlet.http.Part;
+import java.awt.Color;
+import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.Optional;
 import javax.imageio.IIOImage;
@@ -32,12 +35,13 @@ public final class Images {
 
     private static final float JPEG_QUALITY = 0.9f;
 
-    private Images() {
-    }
+    private Images() {}
 
     /** Why an upload was refused. */
     public enum Refusal {
-        TOO_LARGE, NOT_AN_IMAGE, TOO_MANY_PIXELS
+        TOO_LARGE,
+        NOT_AN_IMAGE,
+        TOO_MANY_PIXELS
     }
 
     /** Thrown by {@link #reencode} for an image that must not be kept. */
@@ -81,7 +85,7 @@ public final class Images {
         String type = detectType(content).orElseThrow(() -> new RefusedImageException(Refusal.NOT_AN_IMAGE));
         BufferedImage image;
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(content))) {
-            Iterator<ImageReader> readers = in == null ? java.util.Collections.emptyIterator() : ImageIO.getImageReaders(in);
+            Iterator<ImageReader> readers = in == null ? Collections.emptyIterator() : ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
                 throw new RefusedImageException(Refusal.NOT_AN_IMAGE);
             }
@@ -192,9 +196,9 @@ public final class Images {
         BufferedImage rgb = image;
         if (image.getColorModel().hasAlpha() || image.getType() == BufferedImage.TYPE_CUSTOM) {
             rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
-            java.awt.Graphics2D graphics = rgb.createGraphics();
+            Graphics2D graphics = rgb.createGraphics();
             try {
-                graphics.drawImage(image, 0, 0, java.awt.Color.WHITE, null);
+                graphics.drawImage(image, 0, 0, Color.WHITE, null);
             } finally {
                 graphics.dispose();
             }
@@ -221,8 +225,8 @@ public final class Images {
      * @return the re-encoded bytes; null when no file was chosen, or when it was refused (then with a
      *         message on the field, so the caller should stay on the form)
      */
-    public static byte[] readUpload(Part part, int maxBytes, String clientId, String tooLargeKey, String invalidKey,
-            String tooManyPixelsKey) {
+    public static byte[] readUpload(
+            Part part, int maxBytes, String clientId, String tooLargeKey, String invalidKey, String tooManyPixelsKey) {
         if (part == null || part.getSize() == 0) {
             return null;
         }

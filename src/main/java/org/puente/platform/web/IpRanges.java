@@ -13,8 +13,7 @@ import java.util.Optional;
  */
 public final class IpRanges {
 
-    private record Range(byte[] network, int prefix) {
-    }
+    private record Range(byte[] network, int prefix) {}
 
     private final List<Range> ranges;
 
@@ -92,7 +91,10 @@ public final class IpRanges {
 
     /** The bytes of a literal IPv4 or IPv6 address; empty for anything else (never resolves names). */
     private static Optional<byte[]> literal(String text) {
-        if (text == null || text.isEmpty() || text.length() > 45 || !text.matches("[0-9A-Fa-f:.]+")
+        if (text == null
+                || text.isEmpty()
+                || text.length() > 45
+                || !text.matches("[0-9A-Fa-f:.]+")
                 || (!text.contains(":") && !text.matches("\\d{1,3}(\\.\\d{1,3}){3}"))) {
             return Optional.empty();
         }

@@ -8,12 +8,15 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,8 +43,7 @@ import java.util.function.LongSupplier;
  */
 public final class MicroCache {
 
-    private record Page(int status, List<String[]> headers, byte[] body, long storedAt) {
-    }
+    private record Page(int status, List<String[]> headers, byte[] body, long storedAt) {}
 
     /** How long a reader waits for another's rendering of the same page before rendering it itself. */
     static final Duration MAX_WAIT = Duration.ofSeconds(5);
@@ -51,6 +53,7 @@ public final class MicroCache {
     private final Map<String, CompletableFuture<Page>> rendering = new ConcurrentHashMap<>();
     /** Moved by {@link #clear()}: a rendering begun before a clear is served but not kept. */
     private final AtomicLong generation = new AtomicLong();
+
     private final long maxAgeNanos;
     private final int maxEntries;
     private final long maxWaitNanos;
@@ -121,7 +124,7 @@ public final class MicroCache {
             return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("interrupted while waiting for the page to be rendered");
+            throw new InterruptedIOException("interrupted while waiting for the page to be rendered");
         }
     }
 
@@ -212,7 +215,7 @@ public final class MicroCache {
         }
 
         @Override
-        public void setLocale(java.util.Locale locale) {
+        public void setLocale(Locale locale) {
             super.setLocale(locale);
             setHeaderOnly("Content-Language", locale.toLanguageTag());
         }
@@ -291,8 +294,8 @@ public final class MicroCache {
         public PrintWriter getWriter() {
             if (writer == null) {
                 String encoding = getCharacterEncoding();
-                writer = new PrintWriter(new OutputStreamWriter(getOutputStream(),
-                        encoding == null ? StandardCharsets.UTF_8 : java.nio.charset.Charset.forName(encoding)));
+                writer = new PrintWriter(new OutputStreamWriter(
+                        getOutputStream(), encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding)));
             }
             return writer;
         }

@@ -26,7 +26,9 @@ public class NonceCheck implements PhaseListener {
         }
         Map<String, Object> viewMap = context.getViewRoot().getViewMap(false);
         Object expected = viewMap == null ? null : viewMap.get(NONCE);
-        if (expected != null && !expected.equals(context.getExternalContext().getRequestParameterMap().get(NONCE))) {
+        if (expected != null
+                && !expected.equals(
+                        context.getExternalContext().getRequestParameterMap().get(NONCE))) {
             throw new CspException("the form came back without the page's script nonce");
         }
     }

@@ -2,19 +2,22 @@ package org.puente.platform.web;
 
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import org.puente.platform.i18n.Language;
+import org.puente.platform.i18n.LanguageFilter;
 import org.puente.platform.i18n.Messages;
 
 /** Messages for the person, from the bundle in the page's language, kept across a Post-Redirect-Get. */
 public final class Pages {
 
-    private Pages() {
-    }
+    private Pages() {}
 
     /** The language this request was settled on by {@link org.puente.platform.i18n.LanguageFilter}. */
     public static Language language() {
-        return org.puente.platform.i18n.LanguageFilter.of(
-                (jakarta.servlet.http.HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest());
+        return LanguageFilter.of((HttpServletRequest)
+                FacesContext.getCurrentInstance().getExternalContext().getRequest());
     }
 
     public static String text(String key, Object... arguments) {
@@ -30,14 +33,14 @@ public final class Pages {
 
     /** A confirmation on the current page (no redirect). */
     public static void info(String key, Object... arguments) {
-        FacesContext.getCurrentInstance().addMessage(null,
-                new FacesMessage(FacesMessage.SEVERITY_INFO, text(key, arguments), null));
+        FacesContext.getCurrentInstance()
+                .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text(key, arguments), null));
     }
 
     /** A message on the current page (no redirect), optionally for one field's client id. */
     public static void error(String clientId, String key, Object... arguments) {
-        FacesContext.getCurrentInstance().addMessage(clientId,
-                new FacesMessage(FacesMessage.SEVERITY_ERROR, text(key, arguments), null));
+        FacesContext.getCurrentInstance()
+                .addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, text(key, arguments), null));
     }
 
     /** Redirects to a path of the portal that is not a view id (a readable address such as /petitions/x). */
@@ -45,8 +48,8 @@ public final class Pages {
         FacesContext context = FacesContext.getCurrentInstance();
         try {
             context.getExternalContext().redirect(context.getExternalContext().getRequestContextPath() + path);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         context.responseComplete();
         return null;

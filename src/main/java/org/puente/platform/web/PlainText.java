@@ -43,9 +43,9 @@ public @interface PlainText {
         }
 
         public static boolean isPlain(String value, boolean multiline) {
-            return value.codePoints().noneMatch(c -> (Character.isISOControl(c) || c == 0x2028 || c == 0x2029)
-                    && !(multiline && (c == '\n' || c == '\r' || c == '\t')));
+            return value.codePoints()
+                    .noneMatch(c -> (Character.isISOControl(c) || c == 0x2028 || c == 0x2029)
+                            && !(multiline && (c == '\n' || c == '\r' || c == '\t')));
         }
     }
-
 }

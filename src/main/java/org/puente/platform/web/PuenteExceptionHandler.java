@@ -20,6 +20,7 @@ import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.primefaces.csp.CspException;
+import org.puente.platform.security.AccessDeniedException;
 
 /**
  * The one place where failures inside JSF become answers: access denied → 403, not found → 404 (the
@@ -49,7 +50,8 @@ public class PuenteExceptionHandler extends ExceptionHandlerWrapper {
     @Override
     public void handle() {
         FacesContext context = FacesContext.getCurrentInstance();
-        Iterator<ExceptionQueuedEvent> events = getUnhandledExceptionQueuedEvents().iterator();
+        Iterator<ExceptionQueuedEvent> events =
+                getUnhandledExceptionQueuedEvents().iterator();
         Throwable answered = null;
         while (events.hasNext()) {
             Throwable thrown = events.next().getContext().getException();
@@ -57,8 +59,10 @@ public class PuenteExceptionHandler extends ExceptionHandlerWrapper {
             if (answered == null) {
                 answered = thrown;
             } else {
-                LOG.log(Level.WARNING, "Another failure in the same request (the first one is answered) on "
-                        + describe(context), thrown);
+                LOG.log(
+                        Level.WARNING,
+                        "Another failure in the same request (the first one is answered) on " + describe(context),
+                        thrown);
             }
         }
         if (answered != null) {
@@ -72,10 +76,13 @@ public class PuenteExceptionHandler extends ExceptionHandlerWrapper {
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
         int status = ErrorStatus.of(thrown).orElse(0);
         if (status == HttpServletResponse.SC_FORBIDDEN) {
-            LOG.info(() -> "403 " + describe(context) + ": " + ErrorStatus.find(thrown,
-                    org.puente.platform.security.AccessDeniedException.class).orElseThrow().getMessage());
-        } else if (status == 0 && (ErrorStatus.find(thrown, ViewExpiredException.class).isPresent()
-                || ErrorStatus.find(thrown, CspException.class).isPresent())) {
+            LOG.info(() -> "403 " + describe(context) + ": "
+                    + ErrorStatus.find(thrown, AccessDeniedException.class)
+                            .orElseThrow()
+                            .getMessage());
+        } else if (status == 0
+                && (ErrorStatus.find(thrown, ViewExpiredException.class).isPresent()
+                        || ErrorStatus.find(thrown, CspException.class).isPresent())) {
             // A form whose view is gone, or posted without the page's script nonce (stale or forged): ask
             // the person to load the page again; nothing was done.
             LOG.fine(() -> "page expired: " + describe(context));
@@ -88,8 +95,8 @@ public class PuenteExceptionHandler extends ExceptionHandlerWrapper {
             status = HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
         }
         if (external.isResponseCommitted()) {
-            LOG.warning("The error page could not be sent: the response to " + describe(context)
-                    + " had already begun");
+            LOG.warning(
+                    "The error page could not be sent: the response to " + describe(context) + " had already begun");
             context.responseComplete();
             return;
         }
@@ -116,7 +123,8 @@ public class PuenteExceptionHandler extends ExceptionHandlerWrapper {
             throws IOException {
         request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, status);
         request.setAttribute(RequestDispatcher.ERROR_REQUEST_URI, request.getRequestURI());
-        HttpServletResponse response = (HttpServletResponse) context.getExternalContext().getResponse();
+        HttpServletResponse response =
+                (HttpServletResponse) context.getExternalContext().getResponse();
         response.resetBuffer();
         response.setStatus(HttpServletResponse.SC_OK);
         ViewHandler views = context.getApplication().getViewHandler();
@@ -130,7 +138,8 @@ public class PuenteExceptionHandler extends ExceptionHandlerWrapper {
     }
 
     private static String describe(FacesContext context) {
-        HttpServletRequest request = (HttpServletRequest) context.getExternalContext().getRequest();
+        HttpServletRequest request =
+                (HttpServletRequest) context.getExternalContext().getRequest();
         return request.getMethod() + " " + request.getRequestURI()
                 + (context.getPartialViewContext().isAjaxRequest() ? " (Ajax)" : "");
     }

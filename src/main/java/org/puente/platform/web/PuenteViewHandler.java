@@ -1,13 +1,19 @@
 package org.puente.platform.web;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.faces.application.ViewHandler;
 import jakarta.faces.application.ViewHandlerWrapper;
 import jakarta.faces.component.UIViewRoot;
 import jakarta.faces.context.FacesContext;
-import jakarta.enterprise.inject.spi.CDI;
+import jakarta.inject.Named;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.puente.platform.i18n.LanguageFilter;
 
 /**
  * The portal's view policies. Every view's locale is the request's settled language. And it marks the
@@ -30,8 +36,8 @@ public class PuenteViewHandler extends ViewHandlerWrapper {
     }
 
     /** For the layout: {@code <f:view transient="#{statelessViews.isStateless(view.viewId)}">}. */
-    @jakarta.inject.Named("statelessViews")
-    @jakarta.enterprise.context.ApplicationScoped
+    @Named("statelessViews")
+    @ApplicationScoped
     public static class Policy {
         public boolean isStateless(String viewId) {
             return statelessViews().contains(viewId);
@@ -40,9 +46,10 @@ public class PuenteViewHandler extends ViewHandlerWrapper {
 
     /** Every view's locale is the request's settled language, also for views rebuilt on a stateless post. */
     @Override
-    public java.util.Locale calculateLocale(FacesContext context) {
-        return org.puente.platform.i18n.LanguageFilter.of(
-                (jakarta.servlet.http.HttpServletRequest) context.getExternalContext().getRequest()).locale();
+    public Locale calculateLocale(FacesContext context) {
+        return LanguageFilter.of(
+                        (HttpServletRequest) context.getExternalContext().getRequest())
+                .locale();
     }
 
     /**
@@ -53,14 +60,15 @@ public class PuenteViewHandler extends ViewHandlerWrapper {
     @Override
     public String getActionURL(FacesContext context, String viewId) {
         Object request = context.getExternalContext().getRequest();
-        if (request instanceof jakarta.servlet.http.HttpServletRequest http
-                && http.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI) == null
-                && http.getAttribute(jakarta.servlet.RequestDispatcher.FORWARD_REQUEST_URI) != null
-                && context.getViewRoot() != null && viewId.equals(context.getViewRoot().getViewId())) {
+        if (request instanceof HttpServletRequest http
+                && http.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) == null
+                && http.getAttribute(RequestDispatcher.FORWARD_REQUEST_URI) != null
+                && context.getViewRoot() != null
+                && viewId.equals(context.getViewRoot().getViewId())) {
             Optional<String> address = RequestPath.acceptedUri(http);
             if (address.isPresent()) {
                 // The page's language goes along: a framed widget may not keep the language cookie.
-                return address.get() + "?lang=" + org.puente.platform.i18n.LanguageFilter.of(http).code();
+                return address.get() + "?lang=" + LanguageFilter.of(http).code();
             }
         }
         return super.getActionURL(context, viewId);

@@ -15,10 +15,10 @@ public final class RequestPath {
 
     /** The accepted raw URI of the original request, for links back to the page being shown. */
     static final String ACCEPTED_URI = RequestPath.class.getName() + ".uri";
+
     static final String ACCEPTED_QUERY = RequestPath.class.getName() + ".query";
 
-    private RequestPath() {
-    }
+    private RequestPath() {}
 
     /**
      * @param rawPath the request URI as sent, without the context path
@@ -32,8 +32,12 @@ public final class RequestPath {
             return false;
         }
         String lower = rawPath.toLowerCase(Locale.ROOT);
-        if (lower.contains("%2f") || lower.contains("%5c") || lower.contains("%2e") || lower.contains("%25")
-                || lower.contains("%00") || lower.contains("//")) {
+        if (lower.contains("%2f")
+                || lower.contains("%5c")
+                || lower.contains("%2e")
+                || lower.contains("%25")
+                || lower.contains("%00")
+                || lower.contains("//")) {
             return false;
         }
         for (String segment : rawPath.split("/", -1)) {

@@ -101,8 +101,10 @@ public class RequestSizeFilter extends HttpFilter {
 
     static boolean isChunked(HttpServletRequest request) {
         String encoding = request.getHeader("Transfer-Encoding");
-        return encoding != null && encoding.toLowerCase(Locale.ROOT).contains("chunked")
-                && !"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod());
+        return encoding != null
+                && encoding.toLowerCase(Locale.ROOT).contains("chunked")
+                && !"GET".equals(request.getMethod())
+                && !"HEAD".equals(request.getMethod());
     }
 
     private boolean isImport(HttpServletRequest request) {

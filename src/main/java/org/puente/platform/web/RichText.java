@@ -12,12 +12,12 @@ public final class RichText {
     private static final PolicyFactory POLICY = new HtmlPolicyBuilder()
             .allowElements("p", "br", "em", "strong", "b", "i", "ul", "ol", "li", "blockquote", "a")
             .allowUrlProtocols("http", "https")
-            .allowAttributes("href").onElements("a")
+            .allowAttributes("href")
+            .onElements("a")
             .requireRelsOnLinks("nofollow", "noopener", "noreferrer")
             .toFactory();
 
-    private RichText() {
-    }
+    private RichText() {}
 
     public static String sanitize(String html) {
         if (html == null || html.isBlank()) {

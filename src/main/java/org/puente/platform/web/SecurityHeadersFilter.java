@@ -31,6 +31,7 @@ public class SecurityHeadersFilter extends HttpFilter {
     static final String EMBEDDABLE = "/embed/";
     /** The signed-in area (web.xml's constraint). */
     static final String STAFF_AREA = "/admin/";
+
     static final String HSTS = "max-age=31536000";
 
     @Inject

@@ -35,8 +35,8 @@ public abstract class StoredImage {
     }
 
     protected final void store(byte[] content, int maxBytes, Instant now) {
-        this.contentType = detectType(content, maxBytes)
-                .orElseThrow(() -> new IllegalArgumentException("not an accepted image"));
+        this.contentType =
+                detectType(content, maxBytes).orElseThrow(() -> new IllegalArgumentException("not an accepted image"));
         this.content = content.clone();
         this.updatedAt = now;
     }

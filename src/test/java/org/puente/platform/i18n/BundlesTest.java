@@ -16,9 +16,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 @DisplayName("Message bundles: every key in both languages, every key the views use exists")
 class BundlesTest {
@@ -73,7 +73,8 @@ class BundlesTest {
         Set<String> missing = new TreeSet<>();
         Pattern viewKey = Pattern.compile("msg\\['([a-zA-Z0-9.]+)'\\]");
         Pattern codeKey = Pattern.compile("\"\\{([a-zA-Z0-9.]+)\\}\"");
-        Pattern messagesGet = Pattern.compile("(?:Messages\\.get\\([a-z]+, |Pages\\.(?:flash|error)\\([^\"]*)\"([a-z][a-zA-Z0-9.]+)\"");
+        Pattern messagesGet = Pattern.compile(
+                "(?:Messages\\.get\\([a-z]+, |Pages\\.(?:flash|error)\\([^\"]*)\"([a-z][a-zA-Z0-9.]+)\"");
         for (Path root : new Path[] {Path.of("webapp"), Path.of("src/main/java")}) {
             try (Stream<Path> files = Files.walk(root)) {
                 for (Path file : files.filter(Files::isRegularFile).toList()) {

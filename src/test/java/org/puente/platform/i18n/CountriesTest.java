@@ -19,13 +19,16 @@ class CountriesTest {
     void order() {
         for (Language language : Language.values()) {
             List<Countries.Country> list = countries.getOptions(language);
-            assertEquals(Countries.COALITION, list.subList(0, 5).stream().map(Countries.Country::code).toList());
+            assertEquals(
+                    Countries.COALITION,
+                    list.subList(0, 5).stream().map(Countries.Country::code).toList());
             List<Countries.Country> rest = list.subList(5, list.size());
             assertTrue(rest.size() > 200, "every country");
             assertTrue(rest.stream().map(Countries.Country::code).noneMatch(Countries.COALITION::contains));
             java.text.Collator collator = java.text.Collator.getInstance(language.locale());
             for (int i = 1; i < rest.size(); i++) {
-                assertTrue(collator.compare(rest.get(i - 1).name(), rest.get(i).name()) <= 0,
+                assertTrue(
+                        collator.compare(rest.get(i - 1).name(), rest.get(i).name()) <= 0,
                         rest.get(i - 1) + " before " + rest.get(i));
             }
         }

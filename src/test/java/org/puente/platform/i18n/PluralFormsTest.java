@@ -27,20 +27,55 @@ class PluralFormsTest {
 
     /** Counted nouns, singular and plural, as they follow a figure in the bundles (and may in new messages). */
     private static final String[][] NOUNS_EN = {
-        {"signature", "signatures"}, {"supporter", "supporters"}, {"person", "people"}, {"day", "days"},
-        {"hour", "hours"}, {"minute", "minutes"}, {"second", "seconds"}, {"row", "rows"},
-        {"message", "messages"}, {"character", "characters"}, {"megapixel", "megapixels"}, {"alert", "alerts"},
-        {"petition", "petitions"}, {"organization", "organizations"}, {"recipient", "recipients"},
-        {"editor", "editors"}, {"key", "keys"}, {"mail", "mails"}, {"e-mail", "e-mails"}, {"time", "times"},
-        {"file", "files"}, {"event", "events"}, {"statement", "statements"}, {"invitation", "invitations"},
+        {"signature", "signatures"},
+        {"supporter", "supporters"},
+        {"person", "people"},
+        {"day", "days"},
+        {"hour", "hours"},
+        {"minute", "minutes"},
+        {"second", "seconds"},
+        {"row", "rows"},
+        {"message", "messages"},
+        {"character", "characters"},
+        {"megapixel", "megapixels"},
+        {"alert", "alerts"},
+        {"petition", "petitions"},
+        {"organization", "organizations"},
+        {"recipient", "recipients"},
+        {"editor", "editors"},
+        {"key", "keys"},
+        {"mail", "mails"},
+        {"e-mail", "e-mails"},
+        {"time", "times"},
+        {"file", "files"},
+        {"event", "events"},
+        {"statement", "statements"},
+        {"invitation", "invitations"},
     };
+
     private static final String[][] NOUNS_ES = {
-        {"firma", "firmas"}, {"simpatizante", "simpatizantes"}, {"persona", "personas"}, {"día", "días"},
-        {"hora", "horas"}, {"minuto", "minutos"}, {"segundo", "segundos"}, {"fila", "filas"},
-        {"mensaje", "mensajes"}, {"carácter", "caracteres"}, {"megapíxel", "megapíxeles"}, {"alerta", "alertas"},
-        {"petición", "peticiones"}, {"organización", "organizaciones"}, {"destinatario", "destinatarios"},
-        {"editor", "editores"}, {"clave", "claves"}, {"correo", "correos"}, {"vez", "veces"},
-        {"archivo", "archivos"}, {"evento", "eventos"}, {"declaración", "declaraciones"},
+        {"firma", "firmas"},
+        {"simpatizante", "simpatizantes"},
+        {"persona", "personas"},
+        {"día", "días"},
+        {"hora", "horas"},
+        {"minuto", "minutos"},
+        {"segundo", "segundos"},
+        {"fila", "filas"},
+        {"mensaje", "mensajes"},
+        {"carácter", "caracteres"},
+        {"megapíxel", "megapíxeles"},
+        {"alerta", "alertas"},
+        {"petición", "peticiones"},
+        {"organización", "organizaciones"},
+        {"destinatario", "destinatarios"},
+        {"editor", "editores"},
+        {"clave", "claves"},
+        {"correo", "correos"},
+        {"vez", "veces"},
+        {"archivo", "archivos"},
+        {"evento", "eventos"},
+        {"declaración", "declaraciones"},
         {"invitación", "invitaciones"},
     };
 
@@ -114,7 +149,12 @@ class PluralFormsTest {
 
     /** Whether the noun follows the figure directly or after one word ("1 held signatures", not "2 per second"). */
     private static boolean followsFigure(String text, int figure, String noun) {
-        return Pattern.compile("(?<![\\d.,])" + figure + "\\s+(?:(?!(?:per|por|of|de|a|an|the|la|el|each|cada)\\s)\\p{L}+\\s+)?" + Pattern.quote(noun) + "(?!\\p{L})",
-                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(text).find();
+        return Pattern.compile(
+                        "(?<![\\d.,])" + figure
+                                + "\\s+(?:(?!(?:per|por|of|de|a|an|the|la|el|each|cada)\\s)\\p{L}+\\s+)?"
+                                + Pattern.quote(noun) + "(?!\\p{L})",
+                        Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)
+                .matcher(text)
+                .find();
     }
 }

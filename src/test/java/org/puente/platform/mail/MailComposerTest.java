@@ -22,9 +22,11 @@ class MailComposerTest {
     @Test
     @DisplayName("sanitized HTML becomes plain text: paragraphs and list items on their own lines, entities decoded")
     void plainText() {
-        assertEquals("Children are waiting.\n- Call\n- Write\n\nTom & Jerry <3 \"quotes\" 'single' a+b=c @here",
-                MailComposer.plainText("<p>Children are <strong>waiting</strong>.</p><ul><li>Call</li><li>Write</li></ul>"
-                        + "<p>Tom &amp; Jerry &lt;3 &quot;quotes&quot; &#39;single&#39; a&#43;b&#61;c &#64;here</p>"));
+        assertEquals(
+                "Children are waiting.\n- Call\n- Write\n\nTom & Jerry <3 \"quotes\" 'single' a+b=c @here",
+                MailComposer.plainText(
+                        "<p>Children are <strong>waiting</strong>.</p><ul><li>Call</li><li>Write</li></ul>"
+                                + "<p>Tom &amp; Jerry &lt;3 &quot;quotes&quot; &#39;single&#39; a&#43;b&#61;c &#64;here</p>"));
         assertEquals("one\ntwo", MailComposer.plainText("one<br>two"));
         assertEquals("", MailComposer.plainText(null));
         assertEquals("a\n\nb", MailComposer.plainText("<p>a</p>\n\n\n\n<p>b</p>"), "no more than one empty line");
@@ -38,15 +40,24 @@ class MailComposerTest {
     }
 
     @Test
-    @DisplayName("a transactional mail says the same in text and HTML, escapes the sender's name and the link, and signs "
-            + "with the postal address")
+    @DisplayName(
+            "a transactional mail says the same in text and HTML, escapes the sender's name and the link, and signs "
+                    + "with the postal address")
     void transactional() {
-        OutgoingMail mail = composer("Voces <Unidas> & Co", "1 Main St\nChicago").compose("ana@example.org", Language.ES,
-                "Confirma tu firma", List.of("Hola <Ana>", "Gracias"), "Confirmar", "https://puente.test/c?t=1&x=\"2\"");
+        OutgoingMail mail = composer("Voces <Unidas> & Co", "1 Main St\nChicago")
+                .compose(
+                        "ana@example.org",
+                        Language.ES,
+                        "Confirma tu firma",
+                        List.of("Hola <Ana>", "Gracias"),
+                        "Confirmar",
+                        "https://puente.test/c?t=1&x=\"2\"");
 
         assertEquals("Confirma tu firma", mail.subject());
         assertEquals(Language.ES, mail.language());
-        assertTrue(mail.text().startsWith("Hola <Ana>\n\nGracias\n\nConfirmar:\nhttps://puente.test/c?t=1&x=\"2\"\n\n-- \n"),
+        assertTrue(
+                mail.text()
+                        .startsWith("Hola <Ana>\n\nGracias\n\nConfirmar:\nhttps://puente.test/c?t=1&x=\"2\"\n\n-- \n"),
                 mail.text());
         assertTrue(mail.text().endsWith("1 Main St\nChicago\n"), mail.text());
         assertTrue(mail.html().contains("<html lang=\"es\">"), mail.html());
@@ -61,9 +72,17 @@ class MailComposerTest {
     @DisplayName("a letter keeps its sanitized body as HTML, puts it as text in the text part, and its footer, in the "
             + "reader's language, names why they get it, how to leave and where to change their mind")
     void letter() {
-        MailComposer.Letter letter = new MailComposer.Letter("Call today", "Before Friday", "<p>Call <em>now</em>.</p>",
-                "Call", "https://example.org/call", "You get this because you joined {0}'s list", "Unsubscribe",
-                "https://puente.test/unsubscribe?s=1", "Preferences", "https://puente.test/preferences?s=1");
+        MailComposer.Letter letter = new MailComposer.Letter(
+                "Call today",
+                "Before Friday",
+                "<p>Call <em>now</em>.</p>",
+                "Call",
+                "https://example.org/call",
+                "You get this because you joined {0}'s list",
+                "Unsubscribe",
+                "https://puente.test/unsubscribe?s=1",
+                "Preferences",
+                "https://puente.test/preferences?s=1");
         OutgoingMail mail = composer("Puente", "PO Box 1").letter("ana@example.org", Language.EN, Language.ES, letter);
 
         assertTrue(mail.html().contains("<p>Call <em>now</em>.</p>"), "the body is already safe HTML: " + mail.html());
@@ -71,16 +90,19 @@ class MailComposerTest {
         assertTrue(mail.html().contains("<p lang=\"es\""), "the footer is marked as the reader's language");
         assertTrue(mail.html().contains("You get this because you joined Puente&#39;s list"), mail.html());
         assertTrue(mail.text().startsWith("Call now.\n\nCall:\nhttps://example.org/call\n\n-- \n"), mail.text());
-        assertTrue(mail.text().contains("You get this because you joined Puente's list\nPO Box 1\n"
-                + "Unsubscribe: https://puente.test/unsubscribe?s=1\nPreferences: https://puente.test/preferences?s=1\n"),
+        assertTrue(
+                mail.text()
+                        .contains(
+                                "You get this because you joined Puente's list\nPO Box 1\n"
+                                        + "Unsubscribe: https://puente.test/unsubscribe?s=1\nPreferences: https://puente.test/preferences?s=1\n"),
                 mail.text());
     }
 
     @Test
     @DisplayName("a letter without a button or links (a test send to staff) has neither")
     void bareLetter() {
-        MailComposer.Letter letter = new MailComposer.Letter("Hi", null, "<p>Hi.</p>", " ", null, "Why {0}",
-                "Unsubscribe", null, "Preferences", null);
+        MailComposer.Letter letter = new MailComposer.Letter(
+                "Hi", null, "<p>Hi.</p>", " ", null, "Why {0}", "Unsubscribe", null, "Preferences", null);
         OutgoingMail mail = composer("Puente", "").letter("staff@example.org", Language.EN, Language.EN, letter);
 
         assertFalse(mail.text().contains("Unsubscribe") || mail.html().contains("Unsubscribe"));
@@ -91,7 +113,8 @@ class MailComposerTest {
     @Test
     @DisplayName("the mail queue waits longer before each retry: 2 s, 4 s, 8 s")
     void retryDelays() {
-        assertEquals(List.of(Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(8)),
+        assertEquals(
+                List.of(Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(8)),
                 List.of(MailQueue.retryDelay(1), MailQueue.retryDelay(2), MailQueue.retryDelay(3)));
     }
 }

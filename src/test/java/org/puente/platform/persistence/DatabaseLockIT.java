@@ -43,21 +43,24 @@ class DatabaseLockIT {
         dataSource.setUrl(System.getProperty("puente.test.db.url"));
         dataSource.setUser(System.getProperty("puente.test.db.user"));
         dataSource.setPassword(System.getProperty("puente.test.db.password"));
-        try (Connection db = TestEnvironment.database(); Statement sql = db.createStatement()) {
+        try (Connection db = TestEnvironment.database();
+                Statement sql = db.createStatement()) {
             sql.execute("CREATE TABLE " + TABLE + " (id INT PRIMARY KEY, written_by VARCHAR(20) NOT NULL)");
         }
     }
 
     @BeforeEach
     void empty() throws SQLException {
-        try (Connection db = TestEnvironment.database(); Statement sql = db.createStatement()) {
+        try (Connection db = TestEnvironment.database();
+                Statement sql = db.createStatement()) {
             sql.execute("DELETE FROM " + TABLE);
         }
     }
 
     @AfterAll
     static void drop() throws SQLException {
-        try (Connection db = TestEnvironment.database(); Statement sql = db.createStatement()) {
+        try (Connection db = TestEnvironment.database();
+                Statement sql = db.createStatement()) {
             sql.execute("DROP TABLE " + TABLE);
         }
     }
@@ -67,7 +70,8 @@ class DatabaseLockIT {
         try (Connection db = dataSource.getConnection()) {
             db.setAutoCommit(false);
             boolean empty;
-            try (Statement sql = db.createStatement(); ResultSet rows = sql.executeQuery("SELECT COUNT(*) FROM " + TABLE)) {
+            try (Statement sql = db.createStatement();
+                    ResultSet rows = sql.executeQuery("SELECT COUNT(*) FROM " + TABLE)) {
                 rows.next();
                 empty = rows.getLong(1) == 0;
             }
@@ -85,7 +89,8 @@ class DatabaseLockIT {
     }
 
     static long rows() throws SQLException {
-        try (Connection db = TestEnvironment.database(); Statement sql = db.createStatement();
+        try (Connection db = TestEnvironment.database();
+                Statement sql = db.createStatement();
                 ResultSet rows = sql.executeQuery("SELECT COUNT(*) FROM " + TABLE)) {
             rows.next();
             return rows.getLong(1);
@@ -94,7 +99,8 @@ class DatabaseLockIT {
 
     /** Whether some connection is waiting for the named lock right now. */
     static boolean someoneWaitsFor(String lock) throws SQLException {
-        try (Connection db = TestEnvironment.database(); Statement sql = db.createStatement();
+        try (Connection db = TestEnvironment.database();
+                Statement sql = db.createStatement();
                 ResultSet rows = sql.executeQuery("SELECT COUNT(*) FROM information_schema.PROCESSLIST "
                         + "WHERE INFO LIKE 'SELECT GET_LOCK(%" + lock + "%'")) {
             rows.next();
@@ -119,7 +125,9 @@ class DatabaseLockIT {
             first.get(60, TimeUnit.SECONDS);
             second.get(60, TimeUnit.SECONDS);
         });
-        assertInstanceOf(SQLIntegrityConstraintViolationException.class, failed.getCause().getCause(),
+        assertInstanceOf(
+                SQLIntegrityConstraintViolationException.class,
+                failed.getCause().getCause(),
                 "the race this test is about: " + failed);
     }
 
@@ -130,32 +138,39 @@ class DatabaseLockIT {
         CountDownLatch firstLooked = new CountDownLatch(1);
         CompletableFuture<Boolean> first = CompletableFuture.supplyAsync(() -> {
             boolean[] wrote = new boolean[1];
-            DatabaseLock.holding(dataSource, lock, Duration.ofSeconds(60), () -> wrote[0] = seedIfEmpty("first", () -> {
-                firstLooked.countDown();
-                // Hold on between reading and writing until the other instance is queued on the lock: the
-                // moment at which, without it, both would have found the database empty.
-                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-                try {
-                    while (!someoneWaitsFor(lock) && System.nanoTime() < deadline) {
-                        Thread.onSpinWait();
-                    }
-                } catch (SQLException e) {
-                    throw new IllegalStateException(e);
-                }
-            }));
+            DatabaseLock.holding(
+                    dataSource,
+                    lock,
+                    Duration.ofSeconds(60),
+                    () -> wrote[0] = seedIfEmpty("first", () -> {
+                        firstLooked.countDown();
+                        // Hold on between reading and writing until the other instance is queued on the lock: the
+                        // moment at which, without it, both would have found the database empty.
+                        long deadline =
+                                System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                        try {
+                            while (!someoneWaitsFor(lock) && System.nanoTime() < deadline) {
+                                Thread.onSpinWait();
+                            }
+                        } catch (SQLException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }));
             return wrote[0];
         });
         assertTrue(firstLooked.await(30, TimeUnit.SECONDS));
         CompletableFuture<Boolean> second = CompletableFuture.supplyAsync(() -> {
             boolean[] wrote = new boolean[1];
-            DatabaseLock.holding(dataSource, lock, Duration.ofSeconds(60), () -> wrote[0] = seedIfEmpty("second", () -> { }));
+            DatabaseLock.holding(
+                    dataSource, lock, Duration.ofSeconds(60), () -> wrote[0] = seedIfEmpty("second", () -> {}));
             return wrote[0];
         });
 
         assertTrue(first.get(60, TimeUnit.SECONDS), "the first instance writes the data");
         assertEquals(false, second.get(60, TimeUnit.SECONDS), "the second finds it written and writes nothing");
         assertEquals(1, rows());
-        try (Connection db = TestEnvironment.database(); Statement sql = db.createStatement();
+        try (Connection db = TestEnvironment.database();
+                Statement sql = db.createStatement();
                 ResultSet free = sql.executeQuery("SELECT IS_USED_LOCK('" + lock + "')")) {
             free.next();
             assertNull(free.getObject(1), "the lock is released afterwards");
@@ -166,10 +181,12 @@ class DatabaseLockIT {
     @DisplayName("an instance that cannot get the lock in time does not run the work and says why")
     void lockHeldTooLong() throws Exception {
         String lock = "puente.test." + System.nanoTime();
-        try (Connection holder = TestEnvironment.database(); Statement sql = holder.createStatement()) {
+        try (Connection holder = TestEnvironment.database();
+                Statement sql = holder.createStatement()) {
             sql.executeQuery("SELECT GET_LOCK('" + lock + "', 0)").close();
             boolean[] ran = new boolean[1];
-            IllegalStateException refused = assertThrows(IllegalStateException.class,
+            IllegalStateException refused = assertThrows(
+                    IllegalStateException.class,
                     () -> DatabaseLock.holding(dataSource, lock, Duration.ZERO, () -> ran[0] = true));
             assertTrue(refused.getMessage().contains(lock), refused.getMessage());
             assertEquals(false, ran[0]);

@@ -32,7 +32,6 @@ import org.puente.alert.AlertDeliveries;
 import org.puente.petition.SignatureSources;
 import org.puente.petition.SignatureState;
 import org.puente.petition.SignatureStore;
-import org.puente.platform.persistence.DatabaseLock;
 import org.puente.platform.security.SecretStore;
 import org.puente.supporter.Subscribers;
 import org.puente.supporter.SupporterEventKind;
@@ -75,13 +74,18 @@ class QueryPlansIT {
     @BeforeAll
     static void portalThatRanForAYear() throws SQLException {
         schema = "puente_plans_" + System.nanoTime();
-        try (Connection admin = TestEnvironment.database(); Statement statement = admin.createStatement()) {
+        try (Connection admin = TestEnvironment.database();
+                Statement statement = admin.createStatement()) {
             statement.execute("CREATE DATABASE " + schema + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
         }
         String url = System.getProperty("puente.test.db.url").replaceFirst("/[^/?]+\\?", "/" + schema + "?");
         String user = System.getProperty("puente.test.db.user");
         String password = System.getProperty("puente.test.db.password");
-        Flyway.configure().dataSource(url, user, password).locations("filesystem:sql").load().migrate();
+        Flyway.configure()
+                .dataSource(url, user, password)
+                .locations("filesystem:sql")
+                .load()
+                .migrate();
         db = DriverManager.getConnection(url, user, password);
         try (Statement fill = db.createStatement()) {
             // Row numbers 1…20,000 made of digits, so the same script runs on MariaDB and MySQL.
@@ -130,7 +134,8 @@ class QueryPlansIT {
         if (db != null) {
             db.close();
         }
-        try (Connection admin = TestEnvironment.database(); Statement statement = admin.createStatement()) {
+        try (Connection admin = TestEnvironment.database();
+                Statement statement = admin.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS " + schema);
         }
     }
@@ -139,13 +144,15 @@ class QueryPlansIT {
     @DisplayName("erasing a person from the preferences page finds their signatures and deliveries by index")
     void erasure() throws SQLException {
         String canonical = "s4242@example.org";
-        assertIndexed("erase pending signatures", SignatureStore.ERASE_SIGNER, canonical, SignatureState.PENDING.name());
+        assertIndexed(
+                "erase pending signatures", SignatureStore.ERASE_SIGNER, canonical, SignatureState.PENDING.name());
         assertIndexed("anonymize signatures", SignatureStore.ANONYMIZE_SIGNER, canonical);
         assertIndexed("anonymize deliveries", AlertDeliveries.ERASE_RECIPIENT, 4242L);
     }
 
     @Test
-    @DisplayName("the hourly retention job reads only the signatures that still hold an address, and changes them by id")
+    @DisplayName(
+            "the hourly retention job reads only the signatures that still hold an address, and changes them by id")
     void retention() throws SQLException {
         assertIndexed("signatures with old addresses", SignatureStore.OLD_SOURCES, ago(Duration.ofDays(30)));
         assertIndexed("erase their addresses", SignatureStore.ERASE_SOURCES + "(11, 12, 13)");
@@ -154,17 +161,39 @@ class QueryPlansIT {
     @Test
     @DisplayName("signing, the source report and the supporter list")
     void petitionsAndSupporters() throws SQLException {
-        assertIndexed("signatures from an address", SignatureStore.SIGNED_FROM_ADDRESS, ago(Duration.ofMinutes(1)),
-                3L, "203.0.113.7", ago(Duration.ofHours(1)));
+        assertIndexed(
+                "signatures from an address",
+                SignatureStore.SIGNED_FROM_ADDRESS,
+                ago(Duration.ofMinutes(1)),
+                3L,
+                "203.0.113.7",
+                ago(Duration.ofHours(1)));
         Timestamp twoDays = ago(Duration.ofHours(SignatureSources.HOURS));
         assertIndexed("signatures per hour", SignatureStore.HOURLY, 3L, twoDays);
         assertIndexed("busiest addresses", SignatureStore.topSql(SignatureStore.ADDRESS), 3L, twoDays);
         assertIndexed("busiest domains", SignatureStore.topSql(SignatureStore.DOMAIN), 3L, twoDays);
-        assertIndexed("import: consent events", SupporterStore.IMPORT_CONSENT_EVENT, SupporterEventKind.CONSENT.name(),
-                "import", ago(Duration.ZERO), "s4242@example.org");
-        assertIndexed("import: new supporter", SupporterStore.IMPORT_SUPPORTER, "n@example.org", "n@example.org",
-                "N", "N", null, "US", "en", SupporterStatus.SUBSCRIBED.name(), ago(Duration.ZERO), "import",
-                ago(Duration.ZERO), ago(Duration.ZERO));
+        assertIndexed(
+                "import: consent events",
+                SupporterStore.IMPORT_CONSENT_EVENT,
+                SupporterEventKind.CONSENT.name(),
+                "import",
+                ago(Duration.ZERO),
+                "s4242@example.org");
+        assertIndexed(
+                "import: new supporter",
+                SupporterStore.IMPORT_SUPPORTER,
+                "n@example.org",
+                "n@example.org",
+                "N",
+                "N",
+                null,
+                "US",
+                "en",
+                SupporterStatus.SUBSCRIBED.name(),
+                ago(Duration.ZERO),
+                "import",
+                ago(Duration.ZERO),
+                ago(Duration.ZERO));
         assertIndexed("create a secret", SecretStore.CREATE, "form-timer", "secret", ago(Duration.ZERO));
         assertIndexed("read a secret", SecretStore.READ, "form-timer");
         assertIndexed("take the bootstrap lock", DatabaseLock.GET, "puente.bootstrap", 0);
@@ -175,18 +204,29 @@ class QueryPlansIT {
     @DisplayName("alerts: snapshots, claims, settling, progress and reports")
     void alerts() throws SQLException {
         assertIndexed("due alerts", AlertDeliveries.DUE_ALERTS, "SCHEDULED", ago(Duration.ZERO));
-        assertIndexed("snapshot", AlertDeliveries.SNAPSHOT, 99L, 4242L, "s@example.org", "es", "PENDING",
-                ago(Duration.ZERO));
+        assertIndexed(
+                "snapshot", AlertDeliveries.SNAPSHOT, 99L, 4242L, "s@example.org", "es", "PENDING", ago(Duration.ZERO));
         assertIndexed("report", AlertDeliveries.REPORT, 2L);
         assertIndexed("recipients by language", String.format(AlertDeliveries.RECIPIENTS_BY_LANGUAGE, "11,12,13"), 2L);
-        assertIndexed("unsubscribed through an alert's link", Subscribers.UNSUBSCRIBED_THROUGH, "UNSUBSCRIBE", "alert 2");
+        assertIndexed(
+                "unsubscribed through an alert's link", Subscribers.UNSUBSCRIBED_THROUGH, "UNSUBSCRIBE", "alert 2");
         assertIndexed("progress", String.format(AlertDeliveries.PROGRESS, "1,2,3"), ago(Duration.ofSeconds(10)));
         assertIndexed("sending alerts", AlertDeliveries.SENDING_ALERTS, "SENDING");
         assertIndexed("expired claims", AlertDeliveries.EXPIRED_CLAIMS, 2L, "CLAIMED", ago(Duration.ZERO), 20);
         assertIndexed("due deliveries", AlertDeliveries.DUE_DELIVERIES, 2L, "PENDING", ago(Duration.ZERO), 20);
         assertIndexed("mark claimed", AlertDeliveries.MARK_CLAIMED, "CLAIMED", "i/1", ago(Duration.ZERO), 77L);
-        assertIndexed("settle", AlertDeliveries.SETTLE, "SENT", null, null, ago(Duration.ZERO), "SENT", "PENDING", 77L,
-                "CLAIMED", "i/1");
+        assertIndexed(
+                "settle",
+                AlertDeliveries.SETTLE,
+                "SENT",
+                null,
+                null,
+                ago(Duration.ZERO),
+                "SENT",
+                "PENDING",
+                77L,
+                "CLAIMED",
+                "i/1");
         assertIndexed("release", AlertDeliveries.RELEASE, "PENDING", ago(Duration.ZERO), 77L, "CLAIMED", "i/1");
         assertIndexed("settled alerts", AlertDeliveries.SETTLED_ALERTS, "SENDING", "PENDING", "CLAIMED");
         assertIndexed("erase a recipient", AlertDeliveries.ERASE_RECIPIENT, 4242L);
@@ -234,7 +274,9 @@ class QueryPlansIT {
         List<String> whole = new ArrayList<>();
         for (String[] row : plan) {
             String table = tables.getOrDefault(String.valueOf(row[1]), String.valueOf(row[1]));
-            if (!"INSERT".equals(row[0]) && BIG.contains(table) && Set.of("ALL", "index").contains(row[2])) {
+            if (!"INSERT".equals(row[0])
+                    && BIG.contains(table)
+                    && Set.of("ALL", "index").contains(row[2])) {
                 whole.add(table);
             }
         }
@@ -246,8 +288,9 @@ class QueryPlansIT {
         Map<String, String> tables = new TreeMap<>();
         Matcher named = Pattern.compile("(?i)\\b(?:FROM|JOIN|UPDATE|INTO)\\s+(\\w+)(?:\\s+(?:AS\\s+)?(\\w+))?")
                 .matcher(sql);
-        Set<String> keywords = Set.of("WHERE", "SET", "JOIN", "ON", "GROUP", "ORDER", "LIMIT", "LEFT", "INNER", "SELECT",
-                "VALUES", "FOR", "AS");
+        Set<String> keywords = Set.of(
+                "WHERE", "SET", "JOIN", "ON", "GROUP", "ORDER", "LIMIT", "LEFT", "INNER", "SELECT", "VALUES", "FOR",
+                "AS");
         while (named.find()) {
             String alias = named.group(2);
             if (alias != null && !keywords.contains(alias.toUpperCase(java.util.Locale.ROOT))) {
@@ -265,8 +308,14 @@ class QueryPlansIT {
             }
             try (ResultSet rs = explain.executeQuery()) {
                 while (rs.next()) {
-                    plan.add(new String[] {rs.getString("select_type"), rs.getString("table"), rs.getString("type"),
-                            rs.getString("key"), rs.getString("rows"), rs.getString("Extra")});
+                    plan.add(new String[] {
+                        rs.getString("select_type"),
+                        rs.getString("table"),
+                        rs.getString("type"),
+                        rs.getString("key"),
+                        rs.getString("rows"),
+                        rs.getString("Extra")
+                    });
                 }
             }
         }
@@ -276,7 +325,10 @@ class QueryPlansIT {
     private static String describe(List<String[]> plan) {
         StringBuilder text = new StringBuilder("select_type | table | type | key | rows | Extra\n");
         for (String[] row : plan) {
-            text.append(String.join(" | ", java.util.Arrays.stream(row).map(String::valueOf).toList())).append('\n');
+            text.append(String.join(
+                            " | ",
+                            java.util.Arrays.stream(row).map(String::valueOf).toList()))
+                    .append('\n');
         }
         return text.toString();
     }

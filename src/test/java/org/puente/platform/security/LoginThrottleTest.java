@@ -72,8 +72,10 @@ class LoginThrottleTest {
             clock.move(expected.minusSeconds(1));
             assertTrue(throttle.reserve("ana@example.org", "10.0.0.1").isEmpty(), "still waiting in round " + round);
             clock.move(Duration.ofSeconds(1));
-            assertTrue(throttle.reserve("ana@example.org", "10.0.0.1").isPresent(), "the wait is over in round " + round);
-            expected = expected.multipliedBy(2).compareTo(LoginThrottle.MAX_DELAY) > 0 ? LoginThrottle.MAX_DELAY
+            assertTrue(
+                    throttle.reserve("ana@example.org", "10.0.0.1").isPresent(), "the wait is over in round " + round);
+            expected = expected.multipliedBy(2).compareTo(LoginThrottle.MAX_DELAY) > 0
+                    ? LoginThrottle.MAX_DELAY
                     : expected.multipliedBy(2);
         }
         assertEquals(LoginThrottle.MAX_DELAY, LoginThrottle.delayAfter(100));
@@ -84,14 +86,16 @@ class LoginThrottleTest {
     void ipv6ByNetwork() {
         LoginThrottle throttle = new LoginThrottle(new MovableClock());
         for (int i = 0; i < LoginThrottle.FREE_ATTEMPTS; i++) {
-            assertTrue(throttle.reserve("ana@example.org", "2001:db8:1:2::" + Integer.toHexString(i + 1)).isPresent());
+            assertTrue(throttle.reserve("ana@example.org", "2001:db8:1:2::" + Integer.toHexString(i + 1))
+                    .isPresent());
         }
         assertTrue(throttle.reserve("ana@example.org", "2001:db8:1:2:ffff::9").isEmpty(), "same /64");
         assertTrue(throttle.reserve("ana@example.org", "2001:db8:1:3::1").isPresent(), "another /64");
     }
 
     @Test
-    @DisplayName("above the account's ceiling, failed clients wait, but a client with no failure still gets its attempt")
+    @DisplayName(
+            "above the account's ceiling, failed clients wait, but a client with no failure still gets its attempt")
     void accountCeiling() {
         MovableClock clock = new MovableClock();
         LoginThrottle throttle = new LoginThrottle(clock);

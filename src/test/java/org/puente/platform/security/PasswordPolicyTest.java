@@ -33,8 +33,16 @@ class PasswordPolicyTest {
     @DisplayName("the list holds at least the 3,000 most common passwords that meet the length policy")
     void commonList() {
         assertTrue(PasswordPolicy.commonCount() >= 3000, "entries: " + PasswordPolicy.commonCount());
-        for (String common : new String[] {"123qweasdzxc", "1QAZ2WSX3EDC", "qazwsxedcrfv", "LeaveMeAlone",
-                "sonyericsson", "qwertyuiop123", "1q2w3e4r5t6y", "passwordpassword"}) {
+        for (String common : new String[] {
+            "123qweasdzxc",
+            "1QAZ2WSX3EDC",
+            "qazwsxedcrfv",
+            "LeaveMeAlone",
+            "sonyericsson",
+            "qwertyuiop123",
+            "1q2w3e4r5t6y",
+            "passwordpassword"
+        }) {
             assertEquals(Optional.of("password.tooCommon"), PasswordPolicy.check(common), common);
         }
         assertEquals(Optional.empty(), PasswordPolicy.check("correct horse battery staple"));

@@ -20,17 +20,20 @@ class ErrorStatusTest {
     void foundAlongTheCauseChain() {
         assertEquals(OptionalInt.of(403), ErrorStatus.of(new AccessDeniedException("no")));
         assertEquals(OptionalInt.of(404), ErrorStatus.of(new NotFoundException("gone")));
-        Throwable wrapped = new FacesException(new ELException(new EJBException(
-                new TransactionalException("rolled back", new NotFoundException("petition 7")))));
+        Throwable wrapped = new FacesException(new ELException(
+                new EJBException(new TransactionalException("rolled back", new NotFoundException("petition 7")))));
         assertEquals(OptionalInt.of(404), ErrorStatus.of(wrapped));
-        assertEquals("petition 7", ErrorStatus.find(wrapped, NotFoundException.class).orElseThrow().getMessage());
+        assertEquals(
+                "petition 7",
+                ErrorStatus.find(wrapped, NotFoundException.class).orElseThrow().getMessage());
     }
 
     @Test
     @DisplayName("anything else is not expected (answered as a bug, 500)")
     void otherFailures() {
         assertTrue(ErrorStatus.of(new IllegalStateException("bug")).isEmpty());
-        assertTrue(ErrorStatus.of(new FacesException(new NullPointerException())).isEmpty());
+        assertTrue(
+                ErrorStatus.of(new FacesException(new NullPointerException())).isEmpty());
     }
 
     @Test

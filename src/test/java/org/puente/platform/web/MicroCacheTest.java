@@ -29,7 +29,9 @@ class MicroCacheTest {
 
     private static final int READERS = 8;
     private static final HttpServletRequest REQUEST = (HttpServletRequest) Proxy.newProxyInstance(
-            MicroCacheTest.class.getClassLoader(), new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> null);
+            MicroCacheTest.class.getClassLoader(),
+            new Class<?>[] {HttpServletRequest.class},
+            (proxy, method, args) -> null);
 
     private final AtomicLong now = new AtomicLong(1_000_000_000L);
 
@@ -53,8 +55,8 @@ class MicroCacheTest {
         readers.forEach(Thread::start);
         // Every reader is parked: the first in its rendering, the others waiting for it (or, without the
         // protection, each in a rendering of its own).
-        waitUntil(() -> readers.stream().allMatch(t -> t.getState() == Thread.State.WAITING
-                || t.getState() == Thread.State.TIMED_WAITING));
+        waitUntil(() -> readers.stream()
+                .allMatch(t -> t.getState() == Thread.State.WAITING || t.getState() == Thread.State.TIMED_WAITING));
         release.countDown();
         for (Thread reader : readers) {
             reader.join(TimeUnit.SECONDS.toMillis(10));
@@ -69,10 +71,14 @@ class MicroCacheTest {
     }
 
     @Test
-    @DisplayName("when a kept page expires under a crowd, one reader renders it again and the others get that rendering")
+    @DisplayName(
+            "when a kept page expires under a crowd, one reader renders it again and the others get that rendering")
     void expiryUnderACrowdRendersOnce() throws Exception {
         MicroCache cache = new MicroCache(Duration.ofSeconds(2), 100, Duration.ofSeconds(10), now::get);
-        assertEquals("old page", serve(cache, "/petitions/x|en", (request, out) -> write(out, "old page")).body());
+        assertEquals(
+                "old page",
+                serve(cache, "/petitions/x|en", (request, out) -> write(out, "old page"))
+                        .body());
         now.addAndGet(Duration.ofSeconds(3).toNanos());
         AtomicInteger renders = new AtomicInteger();
         CountDownLatch release = new CountDownLatch(1);
@@ -88,8 +94,8 @@ class MicroCacheTest {
             })));
         }
         readers.forEach(Thread::start);
-        waitUntil(() -> readers.stream().allMatch(t -> t.getState() == Thread.State.WAITING
-                || t.getState() == Thread.State.TIMED_WAITING));
+        waitUntil(() -> readers.stream()
+                .allMatch(t -> t.getState() == Thread.State.WAITING || t.getState() == Thread.State.TIMED_WAITING));
         release.countDown();
         for (Thread reader : readers) {
             reader.join(TimeUnit.SECONDS.toMillis(10));
@@ -99,7 +105,10 @@ class MicroCacheTest {
         for (Response response : responses) {
             assertEquals("new page", response.body(), "nobody is served the expired page");
         }
-        assertEquals("new page", serve(cache, "/petitions/x|en", (request, out) -> write(out, "again")).body(),
+        assertEquals(
+                "new page",
+                serve(cache, "/petitions/x|en", (request, out) -> write(out, "again"))
+                        .body(),
                 "and it is kept for the next interval");
     }
 
@@ -122,7 +131,10 @@ class MicroCacheTest {
         reader.join(TimeUnit.SECONDS.toMillis(10));
 
         assertEquals("before the change", first.body());
-        assertEquals("after the change", serve(cache, "k", (request, out) -> write(out, "after the change")).body());
+        assertEquals(
+                "after the change",
+                serve(cache, "k", (request, out) -> write(out, "after the change"))
+                        .body());
     }
 
     @Test
@@ -152,8 +164,8 @@ class MicroCacheTest {
             }));
         }
         readers.forEach(Thread::start);
-        waitUntil(() -> readers.stream().allMatch(t -> t.getState() == Thread.State.WAITING
-                || t.getState() == Thread.State.TIMED_WAITING));
+        waitUntil(() -> readers.stream()
+                .allMatch(t -> t.getState() == Thread.State.WAITING || t.getState() == Thread.State.TIMED_WAITING));
         release.countDown();
         for (Thread reader : readers) {
             reader.join(TimeUnit.SECONDS.toMillis(10));
@@ -161,7 +173,11 @@ class MicroCacheTest {
 
         assertEquals(1, failures.size(), "only the reader whose rendering failed sees the failure: " + failures);
         assertTrue(renders.get() >= 2, "the waiting readers rendered after the failure");
-        assertEquals(READERS - 1, responses.stream().filter(r -> r.body().equals("rendered again")).count());
+        assertEquals(
+                READERS - 1,
+                responses.stream()
+                        .filter(r -> r.body().equals("rendered again"))
+                        .count());
     }
 
     @Test
@@ -234,10 +250,13 @@ class MicroCacheTest {
     @DisplayName("a failed rendering reaches its reader and is not kept")
     void failureReachesTheReader() throws Exception {
         MicroCache cache = new MicroCache(Duration.ofSeconds(2), 100, Duration.ofSeconds(1), now::get);
-        assertThrows(IOException.class, () -> cache.serve("k", REQUEST, new Response().proxy(), (request, out) -> {
-            throw new IOException("broken");
-        }));
-        assertEquals("fine", serve(cache, "k", (request, out) -> write(out, "fine")).body());
+        assertThrows(
+                IOException.class,
+                () -> cache.serve("k", REQUEST, new Response().proxy(), (request, out) -> {
+                    throw new IOException("broken");
+                }));
+        assertEquals(
+                "fine", serve(cache, "k", (request, out) -> write(out, "fine")).body());
     }
 
     @Test
@@ -323,8 +342,10 @@ class MicroCacheTest {
                     throw new UnsupportedOperationException();
                 }
             };
-            return (HttpServletResponse) Proxy.newProxyInstance(MicroCacheTest.class.getClassLoader(),
-                    new Class<?>[] {HttpServletResponse.class}, (proxy, method, args) -> {
+            return (HttpServletResponse) Proxy.newProxyInstance(
+                    MicroCacheTest.class.getClassLoader(),
+                    new Class<?>[] {HttpServletResponse.class},
+                    (proxy, method, args) -> {
                         switch (method.getName()) {
                             case "getOutputStream":
                                 return stream;

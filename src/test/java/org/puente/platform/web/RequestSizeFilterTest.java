@@ -28,7 +28,8 @@ class RequestSizeFilterTest {
         final AtomicReference<ServletRequest> passed = new AtomicReference<>();
     }
 
-    static Outcome post(String contentType, byte[] body, long declaredLength, Map<String, String[]> query) throws Exception {
+    static Outcome post(String contentType, byte[] body, long declaredLength, Map<String, String[]> query)
+            throws Exception {
         ByteArrayInputStream in = new ByteArrayInputStream(body);
         ServletInputStream stream = new ServletInputStream() {
             @Override
@@ -47,16 +48,17 @@ class RequestSizeFilterTest {
             }
 
             @Override
-            public void setReadListener(ReadListener listener) {
-            }
+            public void setReadListener(ReadListener listener) {}
         };
-        HttpServletRequest request = (HttpServletRequest) Proxy.newProxyInstance(RequestSizeFilterTest.class.getClassLoader(),
-                new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> switch (method.getName()) {
+        HttpServletRequest request = (HttpServletRequest) Proxy.newProxyInstance(
+                RequestSizeFilterTest.class.getClassLoader(),
+                new Class<?>[] {HttpServletRequest.class},
+                (proxy, method, args) -> switch (method.getName()) {
                     case "getContentType" -> contentType;
                     case "getContentLengthLong" -> declaredLength;
                     case "getContentLength" -> (int) declaredLength;
-                    case "getHeader" -> "Transfer-Encoding".equalsIgnoreCase((String) args[0]) && declaredLength < 0
-                            ? "chunked" : null;
+                    case "getHeader" ->
+                        "Transfer-Encoding".equalsIgnoreCase((String) args[0]) && declaredLength < 0 ? "chunked" : null;
                     case "getMethod" -> "POST";
                     case "getInputStream" -> stream;
                     case "getParameterMap" -> query;
@@ -64,8 +66,10 @@ class RequestSizeFilterTest {
                     default -> null;
                 });
         Outcome outcome = new Outcome();
-        HttpServletResponse response = (HttpServletResponse) Proxy.newProxyInstance(RequestSizeFilterTest.class.getClassLoader(),
-                new Class<?>[] {HttpServletResponse.class}, (proxy, method, args) -> {
+        HttpServletResponse response = (HttpServletResponse) Proxy.newProxyInstance(
+                RequestSizeFilterTest.class.getClassLoader(),
+                new Class<?>[] {HttpServletResponse.class},
+                (proxy, method, args) -> {
                     if (method.getName().equals("sendError")) {
                         outcome.error.set((Integer) args[0]);
                     }
@@ -78,8 +82,12 @@ class RequestSizeFilterTest {
     @Test
     @DisplayName("a small chunked form goes through with its fields (after the query string's) and its true length")
     void smallChunkedForm() throws Exception {
-        byte[] body = "login%3Aemail=ana%40example.org&name=Mar%C3%ADa+L%C3%B3pez&name=&flag".getBytes(StandardCharsets.US_ASCII);
-        Outcome outcome = post("application/x-www-form-urlencoded; charset=UTF-8", body, -1,
+        byte[] body = "login%3Aemail=ana%40example.org&name=Mar%C3%ADa+L%C3%B3pez&name=&flag"
+                .getBytes(StandardCharsets.US_ASCII);
+        Outcome outcome = post(
+                "application/x-www-form-urlencoded; charset=UTF-8",
+                body,
+                -1,
                 Map.of("lang", new String[] {"es"}, "name", new String[] {"from-query"}));
         assertEquals(0, outcome.error.get());
         ServletRequest passed = outcome.passed.get();
@@ -103,10 +111,11 @@ class RequestSizeFilterTest {
     @Test
     @DisplayName("a chunked body one byte over the form limit is refused with 413 and goes no further")
     void bigChunkedBody() throws Exception {
-        Outcome exactly = post("application/x-www-form-urlencoded", new byte[(int) RequestSizeFilter.FORM_LIMIT], -1, Map.of());
+        Outcome exactly =
+                post("application/x-www-form-urlencoded", new byte[(int) RequestSizeFilter.FORM_LIMIT], -1, Map.of());
         assertEquals(0, exactly.error.get(), "the limit itself is allowed");
-        Outcome over = post("application/x-www-form-urlencoded", new byte[(int) RequestSizeFilter.FORM_LIMIT + 1], -1,
-                Map.of());
+        Outcome over = post(
+                "application/x-www-form-urlencoded", new byte[(int) RequestSizeFilter.FORM_LIMIT + 1], -1, Map.of());
         assertEquals(413, over.error.get());
         assertNull(over.passed.get());
     }
@@ -122,7 +131,8 @@ class RequestSizeFilterTest {
     @Test
     @DisplayName("a form that declares a length over the limit is refused with 413, as before")
     void declaredTooLong() throws Exception {
-        Outcome outcome = post("application/x-www-form-urlencoded", new byte[0], RequestSizeFilter.FORM_LIMIT + 1, Map.of());
+        Outcome outcome =
+                post("application/x-www-form-urlencoded", new byte[0], RequestSizeFilter.FORM_LIMIT + 1, Map.of());
         assertEquals(413, outcome.error.get());
     }
 }

@@ -30,7 +30,9 @@ class StreamedRowsTest {
         public List<Long> apply(Long after) {
             askedAfter.add(after);
             long from = after == null ? 1 : after + 1;
-            List<Long> rows = LongStream.rangeClosed(from, Math.min(size, from + batch - 1)).boxed().toList();
+            List<Long> rows = LongStream.rangeClosed(from, Math.min(size, from + batch - 1))
+                    .boxed()
+                    .toList();
             largestAnswer = Math.max(largestAnswer, rows.size());
             return rows;
         }
@@ -57,7 +59,9 @@ class StreamedRowsTest {
         StreamedRows<Long> rows = new StreamedRows<>(2_501, source);
         List<Long> seen = render(rows);
         assertEquals(LongStream.rangeClosed(1, 2_501).boxed().toList(), seen);
-        assertEquals(java.util.Arrays.asList(null, 1_000L, 2_000L), source.askedAfter,
+        assertEquals(
+                java.util.Arrays.asList(null, 1_000L, 2_000L),
+                source.askedAfter,
                 "each batch asked for once, after the last row of the one before");
         assertEquals(1_000, source.largestAnswer);
         assertFalse(rows.isRowAvailable());
