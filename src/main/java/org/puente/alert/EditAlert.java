@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.format.TextStyle;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.puente.petition.Petition;
@@ -212,8 +213,10 @@ public class EditAlert implements Serializable {
     }
 
     /** The zone a scheduled time is read in, to say so next to the field. */
+    /** The zone the schedule is read in, by its name in the reader's language ("tiempo universal coordinado"). */
     public String getTimeZone() {
-        return ZoneId.systemDefault().getId();
+        return ZoneId.systemDefault()
+                .getDisplayName(TextStyle.FULL, Pages.language().locale());
     }
 
     public Long getAudienceSize() {

@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
 /**
  * The SQL over {@code signature} that JPA cannot express well: rate counts, the hourly source report,
  * bulk erasures. One place to read when checking the table's indexes ({@code QueryPlansIT} explains every
- * statement here). It runs inside the calling service's transaction, never one of its own.
+ * statement here). Its writes run inside the calling service's transaction, never one of their own; its reads
+ * join the caller's transaction when there is one.
  */
 @ApplicationScoped
 @Transactional(TxType.MANDATORY)
@@ -74,6 +75,7 @@ public class SignatureStore {
      *
      * @return {lastHour, lastMinute}
      */
+    @Transactional(TxType.SUPPORTS)
     long[] signedFrom(long petitionId, String limitKey, Instant now) {
         Object[] recent = (Object[]) em.createNativeQuery(SIGNED_FROM_ADDRESS)
                 .setParameter(1, Timestamp.from(now.minusSeconds(60)))
@@ -85,11 +87,13 @@ public class SignatureStore {
     }
 
     /** Rows of {@link #HOURLY}: hour, signatures, held. */
+    @Transactional(TxType.SUPPORTS)
     List<Object[]> hourly(long petitionId, Instant since) {
         return rows(HOURLY, petitionId, since);
     }
 
     /** Rows of {@link #topSql}: hour, source, signatures. */
+    @Transactional(TxType.SUPPORTS)
     List<Object[]> top(String expression, long petitionId, Instant since) {
         return rows(topSql(expression), petitionId, since);
     }

@@ -382,7 +382,7 @@ class PetitionsIT {
         catalogue.put(Map.of("email", email, "lastName", "Nu\u0000ll"), "no están permitidos");
         catalogue.put(Map.of("email", email, "firstName", ""), "Escribe tu nombre");
         catalogue.put(Map.of("email", email, "comment", "c".repeat(501)), "demasiado largo");
-        catalogue.put(Map.of("email", email, "country", "Mexico"), "Elige una de las opciones");
+        catalogue.put(Map.of("email", email, "country", "Mexico"), "Elige un país de la lista");
         catalogue.put(Map.of("email", email, "postalCode", "<b>1</b>"), "letras, números");
         for (var entry : catalogue.entrySet()) {
             Page page = sign(PETITION, "es", entry.getKey());
@@ -460,6 +460,9 @@ class PetitionsIT {
         WebSession admin = Accounts.admin(new WebSession(base.toURI()));
         long id = Accounts.idInRow(admin.get("/admin/petitions?lang=en"), "Petition " + slug, "petition-review");
         Page review = admin.get("/admin/petition-review?id=" + id + "&lang=en");
+        assertNotNull(
+                review.document().getElementById("held-RATE_LIMIT"),
+                review.uri() + " " + review.status() + ": " + review.text());
         assertEquals("4", review.document().getElementById("held-RATE_LIMIT").text());
         assertEquals("2", review.document().getElementById("held-TOO_FAST").text());
         String sources = review.document().getElementById("sources").text();

@@ -44,7 +44,16 @@ public class MailSender {
     PuenteConfig config;
 
     /** Open connections waiting for the next pooled message. */
-    private final BlockingQueue<Transport> idle = new ArrayBlockingQueue<>(MailQueue.WORKERS);
+    private final BlockingQueue<Idle> idle = new ArrayBlockingQueue<>(MailQueue.WORKERS);
+
+    /**
+     * An open connection back in the pool, and when it was put there. Servers close connections left idle
+     * (GreenMail and Postfix after 30 s or more, answering "421" to the next command): one idle longer than
+     * {@link #MAX_IDLE_MILLIS} is closed instead of tried, so that a retry never meets the same dead socket.
+     */
+    private record Idle(Transport transport, long since) {}
+
+    static final long MAX_IDLE_MILLIS = 15_000;
 
     private Session session;
     private String messageIdDomain;
@@ -108,7 +117,7 @@ public class MailSender {
         } catch (MessagingException e) {
             throw new MailException("Could not build mail: " + e.getMessage(), e);
         }
-        Transport transport = idle.poll();
+        Transport transport = fresh();
         boolean reused = transport != null;
         try {
             if (transport == null) {
@@ -117,7 +126,13 @@ public class MailSender {
             try {
                 transport.sendMessage(message, message.getAllRecipients());
             } catch (SendFailedException refused) {
-                throw refused; // the server answered about the recipient: the connection is fine, the answer stands
+                if (!reused || !String.valueOf(refused.getMessage()).startsWith("421")) {
+                    throw refused; // the server answered about the recipient: the connection is fine, the answer stands
+                }
+                // 421: the server is closing this (pooled) connection; a new one gets a real answer.
+                close(transport);
+                transport = connect();
+                transport.sendMessage(message, message.getAllRecipients());
             } catch (MessagingException stale) {
                 if (!reused) {
                     throw stale;
@@ -126,7 +141,7 @@ public class MailSender {
                 transport = connect();
                 transport.sendMessage(message, message.getAllRecipients());
             }
-            if (!idle.offer(transport)) {
+            if (!idle.offer(new Idle(transport, clock.millis()))) {
                 close(transport);
             }
             transport = null;
@@ -137,6 +152,17 @@ public class MailSender {
                 close(transport);
             }
         }
+    }
+
+    /** A pooled connection that has not been idle too long, or null (then a new one is opened). */
+    private Transport fresh() {
+        for (Idle pooled; (pooled = idle.poll()) != null; ) {
+            if (clock.millis() - pooled.since() <= MAX_IDLE_MILLIS) {
+                return pooled.transport();
+            }
+            close(pooled.transport());
+        }
+        return null;
     }
 
     private Transport connect() throws MessagingException {
@@ -155,7 +181,8 @@ public class MailSender {
 
     @PreDestroy
     void closeIdle() {
-        for (Transport transport; (transport = idle.poll()) != null; ) {
+        for (Idle pooled; (pooled = idle.poll()) != null; ) {
+            Transport transport = pooled.transport();
             close(transport);
         }
     }

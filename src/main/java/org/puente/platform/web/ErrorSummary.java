@@ -24,19 +24,19 @@ public class ErrorSummary {
         }
     }
 
-    private List<Item> items;
-
+    /**
+     * Read afresh each time: the summary's {@code rendered} is asked before validation too (when the form is
+     * decoded), and must not remember that nothing was wrong then.
+     */
     public List<Item> getItems() {
-        if (items == null) {
-            items = new ArrayList<>();
-            FacesContext context = FacesContext.getCurrentInstance();
-            for (Iterator<String> ids = context.getClientIdsWithMessages(); ids.hasNext(); ) {
-                String clientId = ids.next();
-                for (Iterator<FacesMessage> messages = context.getMessages(clientId); messages.hasNext(); ) {
-                    FacesMessage message = messages.next();
-                    if (message.getSeverity().compareTo(FacesMessage.SEVERITY_ERROR) >= 0) {
-                        items.add(new Item(clientId, message.getSummary()));
-                    }
+        List<Item> items = new ArrayList<>();
+        FacesContext context = FacesContext.getCurrentInstance();
+        for (Iterator<String> ids = context.getClientIdsWithMessages(); ids.hasNext(); ) {
+            String clientId = ids.next();
+            for (Iterator<FacesMessage> messages = context.getMessages(clientId); messages.hasNext(); ) {
+                FacesMessage message = messages.next();
+                if (message.getSeverity().compareTo(FacesMessage.SEVERITY_ERROR) >= 0) {
+                    items.add(new Item(clientId, message.getSummary()));
                 }
             }
         }
