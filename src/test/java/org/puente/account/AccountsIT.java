@@ -143,6 +143,18 @@ class AccountsIT {
     }
 
     @Test
+    @DisplayName("a sign-in form sent with an empty field starts with an error summary linking to that field")
+    void errorSummaryOnSignIn() throws Exception {
+        Page form = visitor.get("/login?lang=es");
+        assertNull(form.document().getElementById("error-summary"), "no summary before a problem");
+        Page failed = visitor.submit(form, "login", Map.of("email", "", "password", "x"), "submit");
+        var summary = failed.document().getElementById("error-summary");
+        assertNotNull(summary, failed.text());
+        assertNotNull(summary.selectFirst("a[href='#login:email']"), summary.toString());
+        assertTrue(summary.text().contains("Hay un problema"), summary.text());
+    }
+
+    @Test
     @DisplayName("a wrong password and an unknown address get the same answer, in Spanish for a Spanish page")
     void sameAnswerForUnknownAndWrong() {
         visitor.get("/login?lang=es");

@@ -47,7 +47,7 @@ class AlertsIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.portal();
+        return Deployments.shared();
     }
 
     @ArquillianResource

@@ -71,7 +71,7 @@ class TwoInstancesIT {
                 throw new CompletionException(e);
             }
         });
-        return Deployments.portal();
+        return Deployments.shared();
     }
 
     @BeforeAll

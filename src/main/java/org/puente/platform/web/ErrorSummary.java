@@ -17,10 +17,10 @@ import java.util.List;
 @RequestScoped
 public class ErrorSummary {
 
-    /** One problem: the field's client id (null for a problem of the whole form) and what to do. */
+    /** One problem: the field's client id and what to do. */
     public record Item(String clientId, String text) {
         public String getHref() {
-            return clientId == null ? null : "#" + clientId;
+            return "#" + clientId;
         }
     }
 
@@ -33,6 +33,9 @@ public class ErrorSummary {
         FacesContext context = FacesContext.getCurrentInstance();
         for (Iterator<String> ids = context.getClientIdsWithMessages(); ids.hasNext(); ) {
             String clientId = ids.next();
+            if (clientId == null) {
+                continue; // a message for the whole page: the layout shows those at the top already
+            }
             for (Iterator<FacesMessage> messages = context.getMessages(clientId); messages.hasNext(); ) {
                 FacesMessage message = messages.next();
                 if (message.getSeverity().compareTo(FacesMessage.SEVERITY_ERROR) >= 0) {
