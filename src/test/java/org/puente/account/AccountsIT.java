@@ -30,6 +30,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.puente.testing.Accounts;
+import org.puente.testing.Await;
 import org.puente.testing.Deployments;
 import org.puente.testing.Mailbox;
 import org.puente.testing.ServerLog;
@@ -329,19 +330,16 @@ class AccountsIT {
 
     /** The links of the reset mails to the address, once there are at least {@code count}. */
     static List<String> resetLinks(String email, int count) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         List<String> links = new ArrayList<>();
-        while (links.size() < count && System.nanoTime() < deadline) {
+        Await.holds(Duration.ofSeconds(15), Duration.ofMillis(100), () -> {
             links.clear();
             for (MimeMessage mail : Mailbox.to(email, 1)) {
                 if (mail.getSubject().equals("Reset your Puente password")) {
                     links.add(Mailbox.link(mail, "/password-reset?token="));
                 }
             }
-            if (links.size() < count) {
-                Thread.sleep(100);
-            }
-        }
+            return links.size() >= count;
+        });
         return links;
     }
 

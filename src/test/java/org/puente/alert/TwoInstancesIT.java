@@ -36,6 +36,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.puente.embedded.EmbeddedPuente;
 import org.puente.embedded.Ports;
+import org.puente.testing.Await;
 import org.puente.testing.Deployments;
 import org.puente.testing.TestEnvironment;
 

@@ -13,6 +13,7 @@ import java.net.URL;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.puente.testing.Accounts;
+import org.puente.testing.Await;
 import org.puente.testing.Deployments;
 import org.puente.testing.Mailbox;
 import org.puente.testing.QueryLog;
@@ -362,13 +364,8 @@ class PetitionsIT {
         }
         assertEquals(Map.of("CONFIRMED", 100L), signatures(slug));
         // The page's count may be up to SignatureCounts.MAX_AGE old: wait for the recount, no longer.
-        long deadline =
-                System.nanoTime() + SignatureCounts.MAX_AGE.plusSeconds(10).toNanos();
+        Await.holds(SignatureCounts.MAX_AGE.plusSeconds(10), Duration.ofMillis(100), () -> count(path) == 100);
         long shown = count(path);
-        while (shown != 100 && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            shown = count(path);
-        }
         assertEquals(100, shown, "the count is the confirmed rows, none lost to contention");
     }
 

@@ -17,14 +17,11 @@ public final class Mailbox {
 
     /** Waits for messages to one address (confirmation links go out from a queue after their transaction commits). */
     public static List<MimeMessage> to(String address, int atLeast) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (true) {
-            List<MimeMessage> found = received(address);
-            if (found.size() >= atLeast || System.nanoTime() > deadline) {
-                return found;
-            }
-            Thread.sleep(100);
-        }
+        Await.holds(
+                Duration.ofSeconds(15),
+                Duration.ofMillis(100),
+                () -> received(address).size() >= atLeast);
+        return received(address);
     }
 
     /**
@@ -40,21 +37,14 @@ public final class Mailbox {
     /** Waits until the portal's mail queue has sent (or given up) every message committed so far. */
     public static void awaitIdleQueue(URI base) throws Exception {
         WebSession hook = new WebSession(base);
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (true) {
+        Await.until("the portal's mail queue to drain", Duration.ofSeconds(30), Duration.ofMillis(50), () -> {
             WebSession.Page answer = hook.get("/test/mail-queue");
             if (answer.status() != 200) {
                 throw new IllegalStateException(
                         "No mail queue hook (" + answer.status() + "): deploy Deployments.portal()");
             }
-            if (answer.body().contains("\"idle\":true")) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the portal's mail queue did not drain within 30 s");
-            }
-            Thread.sleep(50);
-        }
+            return answer.body().contains("\"idle\":true");
+        });
     }
 
     private static List<MimeMessage> received(String address) {

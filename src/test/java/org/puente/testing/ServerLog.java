@@ -31,13 +31,8 @@ public final class ServerLog {
     }
 
     /** Waits (up to 15 s) until the log satisfies the condition, and returns it as it then is. */
-    public static String waitFor(Predicate<String> condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        String log = read();
-        while (!condition.test(log) && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            log = read();
-        }
-        return log;
+    public static String waitFor(Predicate<String> condition) throws Exception {
+        Await.holds(Duration.ofSeconds(15), Duration.ofMillis(100), () -> condition.test(read()));
+        return read();
     }
 }
