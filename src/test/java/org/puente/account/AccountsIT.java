@@ -86,6 +86,9 @@ class AccountsIT {
         assertTrue(
                 dashboard.uri().getPath().startsWith("/admin"), dashboard.uri().toString());
         assertTrue(dashboard.text().contains("Welcome, Administrator"), dashboard.text());
+        assertNotNull(dashboard.document().getElementById("nav-alerts"), "staff reach the alerts from every page");
+        assertNotNull(dashboard.document().getElementById("nav-supporters"), "and the supporters");
+        assertNull(loginPage.document().getElementById("nav-alerts"), "not shown to visitors");
         assertNotEquals(before, visitor.cookie("JSESSIONID").orElseThrow(), "session id changes at sign-in");
 
         Page organizations = visitor.get("/admin/organizations");
