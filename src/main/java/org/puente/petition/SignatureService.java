@@ -285,16 +285,7 @@ public class SignatureService {
     /** The pending signature a confirmation link names, if the link still works. */
     @Transactional(TxType.SUPPORTS)
     public Optional<Signature> findByLink(String token) {
-        if (!Tokens.wellFormed(token)) {
-            return Optional.empty();
-        }
-        return em
-                .createNamedQuery("Signature.findByTokenHash", Signature.class)
-                .setParameter("hash", Tokens.hash(token))
-                .getResultList()
-                .stream()
-                .filter(s -> s.isLinkUsable(clock.instant()))
-                .findFirst();
+        return findLinked(token).filter(s -> s.isLinkUsable(clock.instant()));
     }
 
     /** The signature a confirmation link names, whatever became of it; empty for a link that names none. */
