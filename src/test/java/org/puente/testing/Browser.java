@@ -139,6 +139,14 @@ public final class Browser implements AutoCloseable {
         size(1280, 900);
     }
 
+    /**
+     * Turns the page's own scripts off (or on again) for this tab, as a visitor with JavaScript disabled or on a
+     * browser that failed to load the script would have it; the test's own steps still run.
+     */
+    public void pageScripts(boolean enabled) {
+        driver.executeCdpCommand("Emulation.setScriptExecutionDisabled", java.util.Map.of("value", !enabled));
+    }
+
     public void size(int width, int height) {
         driver.manage().window().setSize(new Dimension(width, height));
     }

@@ -275,7 +275,8 @@ public final class WebSession {
 
         /** The text of every message shown (global and per field). */
         public String messages() {
-            return document.select(".ui-messages, .ui-message, .notice").text();
+            return document.select(".ui-messages, .ui-message, .field-error, .notice")
+                    .text();
         }
     }
 }

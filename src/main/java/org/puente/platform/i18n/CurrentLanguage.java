@@ -50,23 +50,32 @@ public class CurrentLanguage {
      * the link can never leave the site.
      */
     public String urlIn(Language target) {
+        String url = urlWithoutLanguage();
+        return url
+                + (url.indexOf('?') < 0 ? '?' : '&')
+                + LanguageResolver.PARAMETER
+                + '='
+                + URLEncoder.encode(target.code(), StandardCharsets.UTF_8);
+    }
+
+    /** The page the visitor asked for with no language in its address: the language follows the browser. */
+    public String urlWithoutLanguage() {
         Optional<String> accepted = RequestPath.acceptedUri(request);
         String uri = accepted.orElse(request.getContextPath() + "/");
         String query = accepted.isPresent() ? RequestPath.acceptedQuery(request).orElse(null) : null;
-        StringBuilder url = new StringBuilder(uri).append('?');
+        StringBuilder url = new StringBuilder(uri);
+        char separator = '?';
         if (query != null) {
             for (String pair : query.split("&")) {
                 if (!pair.isEmpty()
                         && !pair.startsWith(LanguageResolver.PARAMETER + "=")
                         && !pair.startsWith("jakarta.faces")) {
-                    url.append(pair).append('&');
+                    url.append(separator).append(pair);
+                    separator = '&';
                 }
             }
         }
-        return url.append(LanguageResolver.PARAMETER)
-                .append('=')
-                .append(URLEncoder.encode(target.code(), StandardCharsets.UTF_8))
-                .toString();
+        return url.toString();
     }
 
     public String text(LocalizedText text) {

@@ -1,5 +1,6 @@
 package org.puente.platform.i18n;
 
+import jakarta.faces.application.ResourceHandler;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.Cookie;
@@ -8,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
+import org.puente.platform.web.RequestPath;
 
 /**
  * Settles the language of every request before anything renders, and remembers an explicit
@@ -22,6 +24,12 @@ public class LanguageFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         request.setCharacterEncoding("UTF-8");
+        String path = RequestPath.of(request);
+        if (path.startsWith(ResourceHandler.RESOURCE_IDENTIFIER + "/") || path.equals("/favicon.ico")) {
+            // A stylesheet or script is the same in every language: no language, no Vary, cacheable by all.
+            chain.doFilter(request, response);
+            return;
+        }
         Optional<Language> chosen = LanguageResolver.fromParameter(request);
         Language language = chosen.orElseGet(() -> LanguageResolver.resolve(request));
         if (chosen.isPresent()) {

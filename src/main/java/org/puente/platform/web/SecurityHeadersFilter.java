@@ -45,6 +45,10 @@ public class SecurityHeadersFilter extends HttpFilter {
         if (path.startsWith(STAFF_AREA) || request.getUserPrincipal() != null) {
             response.setHeader("Cache-Control", "no-store");
         }
+        if (path.equals("/favicon.ico")) {
+            // Asked for by browsers that were not told of the page's icon; its address has no version to change.
+            response.setHeader("Cache-Control", "public, max-age=604800");
+        }
         if (config.isHttps()) {
             response.setHeader("Strict-Transport-Security", HSTS);
         }
