@@ -86,6 +86,9 @@ public final class Benchmark {
         if (which.equals("all") || which.equals("alerts")) {
             passed &= new AlertBenchmark(target, report).run(new File(args[0]));
         }
+        if (which.equals("all") || which.equals("pages")) {
+            passed &= new PageWeightBenchmark(target, report).run(new File(args[0]));
+        }
         System.exit(passed ? 0 : 1);
     }
 

@@ -343,7 +343,7 @@ class PlatformIT {
         String huge = "x".repeat(5 * 1024 * 1024);
         Page page = visitor.postForm("/login?lang=es", Map.of("login:email", huge));
         assertEquals(413, page.status());
-        assertTrue(page.text().contains("Enviaste demasiado"), page.text());
+        assertTrue(page.text().contains("Lo que enviaste es demasiado grande"), page.text());
     }
 
     @Test

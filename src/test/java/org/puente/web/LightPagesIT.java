@@ -55,7 +55,9 @@ class LightPagesIT {
     @ArquillianResource
     URL base;
 
+    /** HTTP/1.1 as browsers speak it to a server without TLS (no h2c upgrade). */
     private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(10))
             .build();
