@@ -167,4 +167,32 @@ class PublicFormsBrowserIT {
             otherSite.stop(0);
         }
     }
+
+    @Test
+    @DisplayName("on a 375 px phone, every link, button, field and the consent box of the petition page is at least 44 px tall")
+    void touchTargetsOnPhone() throws Exception {
+        browser.size(375, 812);
+        driver.get(url("/petitions/reunite-families-now?lang=es"));
+        @SuppressWarnings("unchecked")
+        java.util.List<String> small = (java.util.List<String>) ((org.openqa.selenium.JavascriptExecutor) driver)
+                .executeScript(
+                        """
+                        const targets = document.querySelectorAll(
+                          '.site-nav a, .site-nav button, .share a, form input:not([type=hidden]), form select,'
+                          + ' form textarea, form button, form label[for$=consent]');
+                        const small = [];
+                        for (const t of targets) {
+                          const box = t.getBoundingClientRect();
+                          if (box.width === 0 && box.height === 0) continue; // not shown (the honeypot)
+                          if (t.closest('.hp')) continue;
+                          if (box.height < 44 || box.width < 24) {
+                            small.push((t.id || t.tagName + ' ' + (t.textContent || '').trim())
+                              + ' ' + Math.round(box.width) + 'x' + Math.round(box.height));
+                          }
+                        }
+                        return small;
+                        """);
+        assertEquals(java.util.List.of(), small, "targets smaller than 44 px");
+        browser.screenshot("petition-touch-targets-es-375px");
+    }
 }
