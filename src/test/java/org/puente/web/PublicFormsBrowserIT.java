@@ -169,14 +169,14 @@ class PublicFormsBrowserIT {
     }
 
     @Test
-    @DisplayName("on a 375 px phone, every link, button, field and the consent box of the petition page is at least 44 px tall")
+    @DisplayName(
+            "on a 375 px phone, every link, button, field and the consent box of the petition page is at least 44 px tall")
     void touchTargetsOnPhone() throws Exception {
         browser.size(375, 812);
         driver.get(url("/petitions/reunite-families-now?lang=es"));
         @SuppressWarnings("unchecked")
-        java.util.List<String> small = (java.util.List<String>) ((org.openqa.selenium.JavascriptExecutor) driver)
-                .executeScript(
-                        """
+        java.util.List<String> small =
+                (java.util.List<String>) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("""
                         const targets = document.querySelectorAll(
                           '.site-nav a, .site-nav button, .share a, form input:not([type=hidden]), form select,'
                           + ' form textarea, form button, form label[for$=consent]');
