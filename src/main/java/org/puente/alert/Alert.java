@@ -306,6 +306,11 @@ public class Alert {
         return state == AlertState.SCHEDULED;
     }
 
+    /** Mails are leaving now: the report refreshes itself. */
+    public boolean isSending() {
+        return state == AlertState.SENDING;
+    }
+
     public Instant getScheduledAt() {
         return scheduledAt;
     }

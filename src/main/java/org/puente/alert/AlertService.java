@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -134,6 +135,18 @@ public class AlertService {
         long[] size = {0};
         forEachPage(audience, page -> size[0] += page.size());
         return size[0];
+    }
+
+    /** How many supporters of the audience read each language right now (both languages always listed). */
+    @Transactional(TxType.SUPPORTS)
+    public Map<Language, Long> audienceByLanguage(Audience audience) {
+        caller.require(Role.ADMIN, Role.STAFF);
+        Map<Language, Long> counts = new EnumMap<>(Language.class);
+        for (Language language : Language.values()) {
+            counts.put(language, 0L);
+        }
+        forEachPage(audience, page -> page.forEach(r -> counts.merge(r.language(), 1L, Long::sum)));
+        return counts;
     }
 
     /**

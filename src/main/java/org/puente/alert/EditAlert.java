@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.TextStyle;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.puente.petition.Petition;
@@ -49,6 +50,8 @@ public class EditAlert implements Serializable {
     private Language onlyLanguage;
     private boolean onlyLanguageConfirmed;
     private Long audienceSize;
+    private EnumMap<Language, Long> audienceSplit;
+    private boolean confirmingSend;
     private LocalDateTime scheduledAt;
     private int previewVersion;
 
@@ -82,8 +85,14 @@ public class EditAlert implements Serializable {
     /** Saves, then shows how many supporters the audience holds now. */
     public void countAudience() {
         if (store()) {
-            audienceSize = alerts.audienceSize(form.audience());
+            countSplit();
         }
+    }
+
+    private void countSplit() {
+        audienceSplit = new EnumMap<>(alerts.audienceByLanguage(form.audience()));
+        audienceSize =
+                audienceSplit.values().stream().mapToLong(Long::longValue).sum();
     }
 
     public void testSend() {
@@ -98,13 +107,46 @@ public class EditAlert implements Serializable {
                         .collect(Collectors.joining(", ")));
     }
 
+    /**
+     * "Send now" asks first: it saves, counts the audience by language and shows the question ("Send to 12,480
+     * supporters (7,102 in English, 5,378 in Spanish) now?"); nothing leaves until {@link #confirmSend}.
+     */
     public String send() {
         if (!store() || !readyToGo()) {
+            return null;
+        }
+        countSplit();
+        confirmingSend = true;
+        return null;
+    }
+
+    public String confirmSend() {
+        if (!confirmingSend) {
+            return send();
+        }
+        if (!store() || !readyToGo()) {
+            confirmingSend = false;
             return null;
         }
         Alert sending = alerts.send(id, onlyLanguage);
         Pages.flash(FacesMessage.SEVERITY_INFO, "admin.alert.sent", sending.getAudienceSize());
         return Pages.redirect("/admin/alerts");
+    }
+
+    public void cancelSend() {
+        confirmingSend = false;
+    }
+
+    public boolean isConfirmingSend() {
+        return confirmingSend;
+    }
+
+    public long audienceIn(Language language) {
+        return audienceSplit == null ? 0 : audienceSplit.getOrDefault(language, 0L);
+    }
+
+    public boolean isAudienceSplitKnown() {
+        return audienceSplit != null;
     }
 
     /** Freezes the alert until its time, in the portal's time zone, comes. */

@@ -159,7 +159,20 @@ class AlertsIT {
         assertTrue(bad.messages().contains("must start with https://"), bad.messages());
         Page counted = staff.submit(form, "form", alert, "count");
         assertTrue(counted.text().contains("The audience holds 2,000 supporters right now"), counted.text());
-        Page sent = staff.submit(counted, "form", Map.of(), "send");
+        Page asked = staff.submit(counted, "form", Map.of(), "send");
+        assertTrue(
+                asked.text().contains("Send this alert to 2,000 supporters (1,000 in English, 1,000 in Spanish) now?"),
+                "send now asks first, with the audience by language: " + asked.text());
+        try (Connection db = db();
+                PreparedStatement query =
+                        db.prepareStatement("SELECT COUNT(*) FROM alert_delivery WHERE email LIKE ?")) {
+            query.setString(1, prefix.toLowerCase() + "-%");
+            try (ResultSet rs = query.executeQuery()) {
+                rs.next();
+                assertEquals(0, rs.getLong(1), "nothing is on its way before staff say yes");
+            }
+        }
+        Page sent = staff.submit(asked, "form", Map.of(), "sendConfirmed");
         assertTrue(sent.messages().contains("going out to 2,000 supporters"), sent.messages());
         long alertId;
         try (Connection db = db();
@@ -854,7 +867,8 @@ class AlertsIT {
                 prefix);
         Page counted = staff.submit(form, "form", alert, "count");
         assertTrue(counted.text().contains("The audience holds 4 supporters right now"), counted.text());
-        Page sent = staff.submit(counted, "form", Map.of(), "send");
+        Page asked = staff.submit(counted, "form", Map.of(), "send");
+        Page sent = staff.submit(asked, "form", Map.of(), "sendConfirmed");
         assertTrue(sent.messages().contains("going out to 4 supporters"), sent.messages());
         List<String> recipients = new ArrayList<>();
         try (Connection db = db();

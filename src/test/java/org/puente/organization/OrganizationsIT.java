@@ -285,7 +285,9 @@ class OrganizationsIT {
         assertTrue(mail.getSubject().startsWith("Invitación para actuar en nombre de " + name), mail.getSubject());
         assertEquals("es", mail.getHeader("Content-Language", null));
         String text = Mailbox.part(mail, "text/plain");
-        assertTrue(text.contains("te ha invitado"), text);
+        assertTrue(
+                text.contains(TestEnvironment.ADMIN_NAME + " te ha invitado"),
+                "the inviter by name, never a role word: " + text);
         assertFalse(text.contains("has invited you"), "only Spanish");
         assertTrue(Mailbox.part(mail, "text/html").contains("<html lang=\"es\">"));
         String link = Mailbox.link(mail, "/invitation?token=");
@@ -520,7 +522,7 @@ class OrganizationsIT {
 
         Page huge = admin.submitWithFiles(form, "form", Map.of("name", "z".repeat(5 * 1024 * 1024)), "save", Map.of());
         assertEquals(413, huge.status());
-        assertTrue(huge.text().contains("Enviaste demasiado"), huge.text());
+        assertTrue(huge.text().contains("Lo que enviaste es demasiado grande"), huge.text());
 
         String scriptName = "<script>alert('x')</script> Org " + System.nanoTime();
         createOrganization(scriptName, Map.of(), null);

@@ -1061,6 +1061,11 @@ class PetitionsIT {
 
         String title = "Stop family detention " + System.nanoTime();
         Page form = editor.get("/admin/petition?lang=en");
+        Page empty = editor.submit(form, "form", Map.of(), "save");
+        assertTrue(
+                empty.messages().contains("title in at least one language")
+                        && empty.messages().contains("whom the petition is addressed"),
+                "an empty petition shows every error at once: " + empty.messages());
         Page noTitle = editor.submit(form, "form", Map.of("target", "Congress"), "save");
         assertTrue(noTitle.messages().contains("title in at least one language"), noTitle.messages());
         Page badGoal = editor.submit(form, "form", Map.of("titleEn", title, "target", "Congress", "goal", "0"), "save");

@@ -330,7 +330,7 @@ class SupportersIT {
                 "upload",
                 Map.of("import:file", Map.entry("huge.csv", huge.toString().getBytes(StandardCharsets.UTF_8))));
         assertEquals(413, refused.status());
-        assertTrue(refused.text().contains("Enviaste demasiado"), refused.text());
+        assertTrue(refused.text().contains("Lo que enviaste es demasiado grande"), refused.text());
         assertEquals(before, supporters());
     }
 

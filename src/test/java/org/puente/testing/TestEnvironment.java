@@ -22,6 +22,9 @@ import org.puente.embedded.Ports;
 public class TestEnvironment implements LauncherSessionListener {
 
     public static final String ADMIN_EMAIL = "admin@puente.test";
+    /** The first admin is a person with a name, as invitations show it. */
+    public static final String ADMIN_NAME = "Rosa Martínez";
+
     public static final String BASE_URL = "http://puente.test";
 
     private static GreenMail greenMail;
@@ -105,6 +108,7 @@ public class TestEnvironment implements LauncherSessionListener {
         settings.setProperty("PUENTE_BASE_URL", BASE_URL);
         settings.setProperty("PUENTE_ADMIN_EMAIL", ADMIN_EMAIL);
         settings.setProperty("PUENTE_ADMIN_PASSWORD", adminPassword());
+        settings.setProperty("PUENTE_ADMIN_NAME", ADMIN_NAME);
         settings.setProperty("PUENTE_DEMO_DATA", "true");
         // The tests sign from this machine many times over: it is allow-listed, and it is the trusted proxy
         // through which the abuse tests pose as visitors elsewhere (X-Forwarded-For).

@@ -224,7 +224,7 @@ class PortalBrowserIT {
         browser.screenshot("login-en");
         browser.clickAndWait(By.id("login:submit"));
         assertTrue(driver.getCurrentUrl().contains("/admin"), driver.getCurrentUrl());
-        assertTrue(bodyText().contains("Welcome, Administrator"));
+        assertTrue(bodyText().contains("Welcome, " + org.puente.testing.TestEnvironment.ADMIN_NAME));
         browser.screenshot("admin-dashboard");
         driver.get(url("/admin/petitions"));
         assertTrue(bodyText().contains("Reunite separated families now"), bodyText());
@@ -368,6 +368,9 @@ class PortalBrowserIT {
         browser.size(1280, 900);
 
         browser.clickAndWait(By.id("form:send"));
+        assertTrue(bodyText().contains("Send this alert to 40 supporters"), "send now asks first: " + bodyText());
+        browser.screenshot("admin-alert-confirm-send");
+        browser.clickAndWait(By.id("form:sendConfirmed"));
         assertTrue(bodyText().contains("going out to 40 supporters"), bodyText());
         new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(60))
                 .until(d -> bodyText().contains("40 sent, 0 failed"));

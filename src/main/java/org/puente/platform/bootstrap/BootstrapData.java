@@ -75,7 +75,7 @@ public class BootstrapData {
                     + "no admin account was created");
             return;
         }
-        accounts.create(config.adminEmail().get(), "Administrator", password, Role.ADMIN, Language.EN);
+        accounts.create(config.adminEmail().get(), config.adminName(), password, Role.ADMIN, Language.EN);
         LOG.info("Created the first admin account");
     }
 

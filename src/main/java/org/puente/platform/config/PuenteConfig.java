@@ -50,6 +50,11 @@ public class PuenteConfig {
     @ConfigProperty(name = "PUENTE_ADMIN_PASSWORD")
     Optional<String> adminPassword;
 
+    /** The first admin's name as people see it ("Ana López invited you"); a name, not a role word. */
+    @Inject
+    @ConfigProperty(name = "PUENTE_ADMIN_NAME", defaultValue = "Puente")
+    String adminName;
+
     @Inject
     @ConfigProperty(name = "PUENTE_DEMO_DATA", defaultValue = "false")
     boolean demoData;
@@ -98,6 +103,10 @@ public class PuenteConfig {
 
     public Optional<String> adminEmail() {
         return adminEmail.filter(s -> !s.isBlank());
+    }
+
+    public String adminName() {
+        return adminName.isBlank() ? "Puente" : adminName.strip();
     }
 
     public Optional<String> adminPassword() {

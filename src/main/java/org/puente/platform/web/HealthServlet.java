@@ -1,29 +1,30 @@
 package org.puente.platform.web;
 
-import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.sql.Connection;
-import java.sql.SQLException;
-import javax.sql.DataSource;
-import org.puente.platform.persistence.PuenteDataSource;
+import java.time.Duration;
+import org.puente.platform.persistence.DatabaseProbe;
 import org.puente.platform.persistence.SchemaMigration;
 
 /**
  * {@code /health/live}: the process answers. {@code /health/ready}: the schema is migrated and the
- * database answers within two seconds; otherwise 503, so a load balancer holds traffic back.
+ * database answers within two seconds on a connection of its own ({@link DatabaseProbe}, not the pool's,
+ * whose connections a frozen database holds); otherwise 503, so a load balancer holds traffic back.
  */
 @WebServlet(urlPatterns = {"/health/live", "/health/ready"})
 public class HealthServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
 
-    @Resource(lookup = PuenteDataSource.JNDI_NAME)
-    private transient DataSource dataSource;
+    /** How long readiness waits for the database: a load balancer's check must not hang with it. */
+    static final Duration DEADLINE = Duration.ofSeconds(2);
+
+    @Inject
+    private transient DatabaseProbe database;
 
     @Inject
     private transient SchemaMigration migration;
@@ -38,10 +39,6 @@ public class HealthServlet extends HttpServlet {
     }
 
     private boolean databaseAnswers() {
-        try (Connection connection = dataSource.getConnection()) {
-            return connection.isValid(2);
-        } catch (SQLException e) {
-            return false;
-        }
+        return database.answersWithin(DEADLINE);
     }
 }

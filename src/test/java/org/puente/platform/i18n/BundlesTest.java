@@ -77,7 +77,9 @@ class BundlesTest {
                 "(?:Messages\\.get\\([a-z]+, |Pages\\.(?:flash|error)\\([^\"]*)\"([a-z][a-zA-Z0-9.]+)\"");
         for (Path root : new Path[] {Path.of("webapp"), Path.of("src/main/java")}) {
             try (Stream<Path> files = Files.walk(root)) {
-                for (Path file : files.filter(Files::isRegularFile).toList()) {
+                for (Path file : files.filter(Files::isRegularFile)
+                        .filter(f -> f.toString().matches(".*\\.(xhtml|java|js|css|xml|html)$"))
+                        .toList()) {
                     String content = Files.readString(file, StandardCharsets.UTF_8);
                     collect(viewKey.matcher(content), en, missing, file);
                     collect(messagesGet.matcher(content), en, missing, file);
