@@ -195,6 +195,83 @@ class PetitionsIT {
         }
     }
 
+    static long outboxRows(String email, String state) throws Exception {
+        try (Connection db = db();
+                PreparedStatement query =
+                        db.prepareStatement("SELECT COUNT(*) FROM mail_outbox WHERE recipient = ? AND state = ?")) {
+            query.setString(1, email);
+            query.setString(2, state);
+            try (ResultSet rs = query.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("with the mail server down, a confirmation waits in the outbox, staff are warned after a few minutes, "
+            + "and it leaves when the server is back; a refusal for good is recorded without the message")
+    void confirmationsSurviveAMailServerOutage() throws Exception {
+        String email = "outage-" + System.nanoTime() + "@example.org";
+        WebSession staff = Accounts.admin(new WebSession(base.toURI()).forwardedFor("198.51.100.91"));
+        try {
+            TestEnvironment.smtp().setDown(true);
+            Page sent = sign(PETITION, "es", Map.of("email", email));
+            assertTrue(sent.text().contains("Revisa tu correo"), sent.text());
+            Await.until(
+                    "the first try failed and the message waits",
+                    Duration.ofSeconds(30),
+                    Duration.ofMillis(100),
+                    () -> {
+                        try (Connection db = db();
+                                PreparedStatement query = db.prepareStatement(
+                                        "SELECT attempts FROM mail_outbox WHERE recipient = ? AND state = 'PENDING'")) {
+                            query.setString(1, email);
+                            try (ResultSet rs = query.executeQuery()) {
+                                return rs.next() && rs.getInt(1) >= 1;
+                            }
+                        }
+                    });
+            assertTrue(Mailbox.to(email, 0).isEmpty(), "nothing left while the server was down");
+            TestClock.advance(base.toURI(), Duration.ofMinutes(6));
+            Page dashboard = staff.get("/admin/index?lang=en");
+            assertNotNull(dashboard.document().getElementById("mailStuck"), "staff are warned: " + dashboard.text());
+            assertTrue(dashboard.text().contains("Mail is not leaving"), dashboard.text());
+        } finally {
+            TestEnvironment.smtp().setDown(false);
+        }
+        try {
+            MimeMessage mail = Mailbox.to(email).get(0);
+            assertEquals("Confirma tu firma: Reunifiquen ya a las familias separadas", mail.getSubject());
+            Await.until(
+                    "the sent message leaves the outbox",
+                    Duration.ofSeconds(20),
+                    Duration.ofMillis(100),
+                    () -> outboxRows(email, "PENDING") == 0);
+        } finally {
+            TestClock.reset(base.toURI());
+        }
+
+        String refused = "bounce-" + System.nanoTime() + "@example.org";
+        sign(PETITION, "en", Map.of("email", refused));
+        Await.until(
+                "the refusal is recorded",
+                Duration.ofSeconds(20),
+                Duration.ofMillis(100),
+                () -> outboxRows(refused, "REFUSED") == 1);
+        try (Connection db = db();
+                PreparedStatement query = db.prepareStatement(
+                        "SELECT text_part, html_part, last_error FROM mail_outbox WHERE recipient = ?")) {
+            query.setString(1, refused);
+            try (ResultSet rs = query.executeQuery()) {
+                assertTrue(rs.next());
+                assertEquals("", rs.getString(1), "the refused message's link is not kept");
+                assertNull(rs.getString(2));
+                assertTrue(rs.getString(3).contains("550"), rs.getString(3));
+            }
+        }
+    }
+
     @Test
     @DisplayName("a double click on Sign sends two mails with the same link, and it confirms; an expired link offers a "
             + "new one that works; a link that names no signature says so")

@@ -27,6 +27,8 @@ public final class FaultySmtp implements AutoCloseable {
     private final int upstreamPort;
     private final Map<String, AtomicInteger> deferred = new ConcurrentHashMap<>();
     private volatile boolean down;
+    /** The connections open now, so that a server going down also drops the ones already open. */
+    private final java.util.Set<Socket> open = ConcurrentHashMap.newKeySet();
 
     public FaultySmtp(int upstreamPort) throws IOException {
         this.upstreamPort = upstreamPort;
@@ -40,9 +42,18 @@ public final class FaultySmtp implements AutoCloseable {
         return listener.getLocalPort();
     }
 
-    /** While down, every connection is dropped at once, as by a dead server. */
+    /** While down, every connection is dropped at once, as by a dead server, the ones already open too. */
     public void setDown(boolean down) {
         this.down = down;
+        if (down) {
+            for (Socket client : open) {
+                try {
+                    client.close();
+                } catch (IOException e) {
+                    // already gone
+                }
+            }
+        }
     }
 
     private void accept() {
@@ -63,6 +74,7 @@ public final class FaultySmtp implements AutoCloseable {
     }
 
     private void relay(Socket client) {
+        open.add(client);
         try (client;
                 Socket server = new Socket(InetAddress.getLoopbackAddress(), upstreamPort)) {
             // Small writes each way without Nagle's delay (which, against delayed ACKs, cost ~40 ms a message),
@@ -111,6 +123,8 @@ public final class FaultySmtp implements AutoCloseable {
             }
         } catch (IOException e) {
             // the conversation ended
+        } finally {
+            open.remove(client);
         }
     }
 

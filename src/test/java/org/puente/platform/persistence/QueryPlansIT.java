@@ -32,6 +32,7 @@ import org.puente.alert.AlertDeliveries;
 import org.puente.petition.SignatureSources;
 import org.puente.petition.SignatureState;
 import org.puente.petition.SignatureStore;
+import org.puente.platform.mail.Outbox;
 import org.puente.platform.security.SecretStore;
 import org.puente.supporter.Subscribers;
 import org.puente.supporter.SupporterEventKind;
@@ -60,7 +61,9 @@ class QueryPlansIT {
             "supporter/SupporterStore.java", 2,
             "petition/SignatureStore.java", 6,
             "platform/security/SecretStore.java", 2,
-            "platform/persistence/DatabaseLock.java", 2));
+            "platform/persistence/DatabaseLock.java", 2,
+            // the eight statements of the mail outbox (its generic update runs DELETE, RETRY, SETTLE and PURGE)
+            "platform/mail/Outbox.java", 8));
 
     private static final Pattern CALL = Pattern.compile("\\b(createNativeQuery|prepareStatement|prepareCall)\\(");
 
@@ -198,6 +201,10 @@ class QueryPlansIT {
         assertIndexed("read a secret", SecretStore.READ, "form-timer");
         assertIndexed("take the bootstrap lock", DatabaseLock.GET, "puente.bootstrap", 0);
         assertIndexed("release it", DatabaseLock.RELEASE, "puente.bootstrap");
+        assertIndexed("messages due in the outbox", Outbox.DUE, "PENDING", ago(Duration.ZERO), ago(Duration.ZERO), 20);
+        assertIndexed("claim one", Outbox.CLAIM_ONE, ago(Duration.ZERO), 1L, "PENDING", ago(Duration.ZERO));
+        assertIndexed("the backlog", Outbox.BACKLOG, "PENDING");
+        assertIndexed("purge settled messages", Outbox.PURGE, "REFUSED", "GAVE_UP", ago(Duration.ofDays(30)));
     }
 
     @Test
