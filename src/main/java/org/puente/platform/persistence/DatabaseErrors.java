@@ -2,7 +2,10 @@ package org.puente.platform.persistence;
 
 import jakarta.persistence.OptimisticLockException;
 import java.sql.SQLIntegrityConstraintViolationException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
 import java.sql.SQLTransactionRollbackException;
+import java.sql.SQLTransientConnectionException;
 import java.util.function.Supplier;
 
 /** Reads what the database meant by a failure buried in persistence and transaction exceptions. */
@@ -18,6 +21,27 @@ public final class DatabaseErrors {
     /** A deadlock or lock timeout: transient, worth one more try. */
     public static boolean isTransient(Throwable e) {
         return hasCause(e, SQLTransactionRollbackException.class);
+    }
+
+    /**
+     * The database did not answer: no connection could be made or taken from the pool, or it stopped
+     * answering mid-way (a socket timeout). Not the portal's fault, and over when the database is back.
+     */
+    public static boolean isUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String type = t.getClass().getName();
+            if (t instanceof SQLRecoverableException
+                    || t instanceof SQLTransientConnectionException
+                    || t instanceof SQLNonTransientConnectionException
+                    || t instanceof java.net.ConnectException
+                    || t instanceof java.net.SocketTimeoutException
+                    || type.endsWith("CommunicationsException")
+                    || type.endsWith("ResourceAllocationException")
+                    || type.endsWith("PoolingException")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Another transaction changed the same row first (a version check failed). */

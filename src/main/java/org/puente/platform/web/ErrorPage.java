@@ -43,6 +43,7 @@ public class ErrorPage {
             case 403 -> "error.403";
             case 404 -> "error.404";
             case 413 -> "error.413";
+            case 503 -> "error.503";
             default -> "error.500";
         };
     }

@@ -5,15 +5,22 @@ import java.util.IdentityHashMap;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import org.puente.platform.persistence.DatabaseErrors;
 import org.puente.platform.security.AccessDeniedException;
 
 /**
  * The one mapping from the failures the portal expects to the status that answers them: access denied
- * → 403, not found → 404. Shared by JSF ({@link PuenteExceptionHandler}) and plain servlets
+ * → 403, not found → 404, a database that does not answer → 503 (with {@code Retry-After}). Shared by JSF ({@link PuenteExceptionHandler}) and plain servlets
  * ({@link ErrorStatusFilter}). The failure is looked for along the whole cause chain, since the
  * containers wrap what a service throws (EJB, transactions, EL, Faces).
  */
 public final class ErrorStatus {
+
+    /** The database is not answering: 503, with {@link #RETRY_AFTER_SECONDS} in {@code Retry-After}. */
+    public static final int UNAVAILABLE = 503;
+
+    /** When a client (or a load balancer) should ask again after a 503. */
+    public static final String RETRY_AFTER_SECONDS = "30";
 
     private ErrorStatus() {}
 
@@ -24,6 +31,9 @@ public final class ErrorStatus {
         }
         if (find(thrown, NotFoundException.class).isPresent()) {
             return OptionalInt.of(404);
+        }
+        if (DatabaseErrors.isUnavailable(thrown)) {
+            return OptionalInt.of(UNAVAILABLE);
         }
         return OptionalInt.empty();
     }

@@ -29,7 +29,11 @@ public class ErrorStatusFilter extends HttpFilter {
             if (status.isEmpty() || response.isCommitted()) {
                 throw e;
             }
-            LOG.info(() -> status.getAsInt() + " " + request.getMethod() + " " + request.getRequestURI() + ": " + e);
+            LOG.info(() -> status.getAsInt() + " " + request.getMethod() + " " + request.getRequestURI() + ": "
+                    + (status.getAsInt() == ErrorStatus.UNAVAILABLE ? PuenteExceptionHandler.rootMessage(e) : e));
+            if (status.getAsInt() == ErrorStatus.UNAVAILABLE) {
+                response.setHeader("Retry-After", ErrorStatus.RETRY_AFTER_SECONDS);
+            }
             response.sendError(status.getAsInt());
         }
     }

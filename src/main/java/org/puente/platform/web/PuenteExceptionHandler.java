@@ -75,7 +75,11 @@ public class PuenteExceptionHandler extends ExceptionHandlerWrapper {
         ExternalContext external = context.getExternalContext();
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
         int status = ErrorStatus.of(thrown).orElse(0);
-        if (status == HttpServletResponse.SC_FORBIDDEN) {
+        if (status == ErrorStatus.UNAVAILABLE) {
+            // One line, no stack trace: during an outage every request fails the same way.
+            LOG.warning(
+                    () -> "503 " + describe(context) + ": the database is not answering (" + rootMessage(thrown) + ")");
+        } else if (status == HttpServletResponse.SC_FORBIDDEN) {
             LOG.info(() -> "403 " + describe(context) + ": "
                     + ErrorStatus.find(thrown, AccessDeniedException.class)
                             .orElseThrow()
@@ -105,7 +109,11 @@ public class PuenteExceptionHandler extends ExceptionHandlerWrapper {
                 renderInAjaxResponse(context, request, status);
             } else {
                 external.responseReset();
-                ((HttpServletResponse) external.getResponse()).sendError(status);
+                HttpServletResponse response = (HttpServletResponse) external.getResponse();
+                if (status == ErrorStatus.UNAVAILABLE) {
+                    response.setHeader("Retry-After", ErrorStatus.RETRY_AFTER_SECONDS);
+                }
+                response.sendError(status);
             }
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.WARNING, "Could not send the error page for " + describe(context), e);
@@ -135,6 +143,14 @@ public class PuenteExceptionHandler extends ExceptionHandlerWrapper {
         vdl.buildView(context, errorView);
         context.getApplication().publishEvent(context, PreRenderViewEvent.class, errorView);
         vdl.renderView(context, errorView);
+    }
+
+    static String rootMessage(Throwable thrown) {
+        Throwable root = thrown;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     private static String describe(FacesContext context) {

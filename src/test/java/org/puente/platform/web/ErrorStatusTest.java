@@ -3,45 +3,38 @@ package org.puente.platform.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.ejb.EJBException;
-import jakarta.el.ELException;
-import jakarta.faces.FacesException;
-import jakarta.transaction.TransactionalException;
+import jakarta.persistence.PersistenceException;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.puente.platform.security.AccessDeniedException;
 
-@DisplayName("One mapping from expected failures to their status, for JSF and servlets alike")
+@DisplayName("Which status answers a failure")
 class ErrorStatusTest {
 
     @Test
-    @DisplayName("access denied is 403 and not found is 404, however deep the containers wrapped them")
-    void foundAlongTheCauseChain() {
-        assertEquals(OptionalInt.of(403), ErrorStatus.of(new AccessDeniedException("no")));
-        assertEquals(OptionalInt.of(404), ErrorStatus.of(new NotFoundException("gone")));
-        Throwable wrapped = new FacesException(new ELException(
-                new EJBException(new TransactionalException("rolled back", new NotFoundException("petition 7")))));
-        assertEquals(OptionalInt.of(404), ErrorStatus.of(wrapped));
-        assertEquals(
-                "petition 7",
-                ErrorStatus.find(wrapped, NotFoundException.class).orElseThrow().getMessage());
+    @DisplayName("a database that does not answer, however deeply wrapped, is a 503, not a 500")
+    void databaseUnavailable() {
+        RuntimeException poolEmpty = new PersistenceException(new SQLException(
+                "Error in allocating a connection",
+                new SQLTransientConnectionException("Connection could not be allocated")));
+        assertEquals(OptionalInt.of(503), ErrorStatus.of(new RuntimeException("EL", poolEmpty)));
+        RuntimeException linkDown = new PersistenceException(
+                new com.mysql.cj.jdbc.exceptions.CommunicationsException("Communications link failure", null));
+        assertEquals(OptionalInt.of(503), ErrorStatus.of(linkDown));
+        RuntimeException frozen = new PersistenceException(
+                new SQLException("read", new java.net.SocketTimeoutException("Read timed out")));
+        assertEquals(OptionalInt.of(503), ErrorStatus.of(frozen));
     }
 
     @Test
-    @DisplayName("anything else is not expected (answered as a bug, 500)")
+    @DisplayName("a bug stays a 500, and access denied stays a 403")
     void otherFailures() {
+        assertTrue(ErrorStatus.of(new PersistenceException(new SQLException("syntax error")))
+                .isEmpty());
         assertTrue(ErrorStatus.of(new IllegalStateException("bug")).isEmpty());
-        assertTrue(
-                ErrorStatus.of(new FacesException(new NullPointerException())).isEmpty());
-    }
-
-    @Test
-    @DisplayName("a cause chain that loops ends the search")
-    void loopingChain() {
-        Exception first = new Exception("first");
-        Exception second = new Exception("second", first);
-        first.initCause(second);
-        assertTrue(ErrorStatus.of(first).isEmpty());
+        assertEquals(OptionalInt.of(403), ErrorStatus.of(new AccessDeniedException("no")));
     }
 }
