@@ -368,6 +368,9 @@ class PortalBrowserIT {
         browser.size(1280, 900);
 
         browser.clickAndWait(By.id("form:send"));
+        assertTrue(bodyText().contains("Send to 40 supporters (20 in English, 20 in Spanish) now?"), bodyText());
+        browser.screenshot("admin-alert-send-confirm");
+        browser.clickAndWait(By.id("form:confirmSend"));
         assertTrue(bodyText().contains("going out to 40 supporters"), bodyText());
         new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(60))
                 .until(d -> bodyText().contains("40 sent, 0 failed"));
