@@ -1159,6 +1159,59 @@ class AlertsIT {
                         .text());
     }
 
+    @Test
+    @DisplayName("staff watch an alert's report while it is sending: the figures refresh by themselves and the "
+            + "refreshing stops once the alert is sent")
+    void reportRefreshesWhileSending() throws Exception {
+        String prefix = "R" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
+        String email = prefix.toLowerCase() + "-live@example.org";
+        supportersAt(prefix, List.of(email));
+        long alertId;
+        try (Connection db = db()) {
+            db.setAutoCommit(false);
+            alertId = insertSendingAlert(db, prefix, 1);
+            // Due long after this test: the engine leaves it alone, so the alert stays sending until the test says.
+            try (PreparedStatement delivery = db.prepareStatement("INSERT INTO alert_delivery (alert_id, supporter_id, "
+                    + "email, language, state, attempts, next_attempt_at) SELECT ?, id, email, language, 'PENDING', 0, "
+                    + "'2099-01-01 00:00:00' FROM supporter WHERE email = ?")) {
+                delivery.setLong(1, alertId);
+                delivery.setString(2, email);
+                delivery.executeUpdate();
+            }
+            db.commit();
+        }
+        WebSession staff = Accounts.admin(new WebSession(base.toURI()).forwardedFor("198.51.100.85"));
+        Page report = staff.get("/admin/alert-report?id=" + alertId + "&lang=en");
+        assertEquals(200, report.status());
+        assertTrue(report.body().matches("(?s).*id:\"live:poll\".*autoStart:true.*"), report.body());
+        assertEquals("Sending", report.document().selectFirst(".alert-state").text());
+
+        try (Connection db = db();
+                PreparedStatement done =
+                        db.prepareStatement("UPDATE alert_delivery SET state = 'SENT' WHERE alert_id = ?");
+                PreparedStatement sent =
+                        db.prepareStatement("UPDATE alert SET state = 'SENT', finished_at = NOW(6) WHERE id = ?")) {
+            done.setLong(1, alertId);
+            done.executeUpdate();
+            sent.setLong(1, alertId);
+            sent.executeUpdate();
+        }
+        Map<String, String> poll = WebSession.fields(report, "live");
+        poll.put("jakarta.faces.partial.ajax", "true");
+        poll.put("jakarta.faces.source", "live:poll");
+        poll.put("jakarta.faces.partial.execute", "live:poll");
+        poll.put("jakarta.faces.partial.render", "figures");
+        poll.put("live:poll", "live:poll");
+        Page answer = staff.postAjax(report.document().getElementById("live").attr("action"), poll);
+        assertEquals(200, answer.status(), answer.body());
+        assertTrue(answer.body().contains("<update id=\"figures\">"), answer.body());
+        assertTrue(answer.body().contains("data-state=\"SENT\""), "the figures refreshed: " + answer.body());
+        assertTrue(answer.body().contains(".stop()"), "the poll stops once the alert is sent: " + answer.body());
+
+        Page after = staff.get("/admin/alert-report?id=" + alertId + "&lang=en");
+        assertTrue(after.body().matches("(?s).*id:\"live:poll\".*autoStart:false.*"), after.body());
+    }
+
     /** The name of the "cancel schedule" button in the alert list's row for the alert with this subject. */
     static String cancelButton(Page list, String subject) {
         return list.document().select("button[id$=cancelSchedule]").stream()
