@@ -72,6 +72,13 @@ public class Alert {
     })
     private LocalizedText actionUrl;
 
+    @Embedded
+    @AttributeOverrides({
+        @AttributeOverride(name = "en", column = @Column(name = "name_fallback_en")),
+        @AttributeOverride(name = "es", column = @Column(name = "name_fallback_es"))
+    })
+    private LocalizedText nameFallback;
+
     @Column(name = "audience_petition_id")
     private Long audiencePetitionId;
 
@@ -145,6 +152,16 @@ public class Alert {
         this.audienceLanguage = audience.language();
         this.audienceCountry = audience.country();
         this.audiencePostal = audience.postalPrefix();
+        this.updatedAt = now;
+    }
+
+    /**
+     * What a recipient whose first name is unknown is called where the text says {@code {first_name}}, per
+     * language; blank for the portal's neutral default. Changed only while the alert is a draft.
+     */
+    public void nameUnknownRecipients(LocalizedText fallback, Instant now) {
+        requireState(AlertState.DRAFT);
+        this.nameFallback = fallback;
         this.updatedAt = now;
     }
 
@@ -290,6 +307,10 @@ public class Alert {
         return actionUrl == null ? LocalizedText.empty() : actionUrl;
     }
 
+    public LocalizedText getNameFallback() {
+        return nameFallback == null ? LocalizedText.empty() : nameFallback;
+    }
+
     public Language getOnlyLanguage() {
         return onlyLanguage;
     }
@@ -304,11 +325,6 @@ public class Alert {
 
     public boolean isScheduled() {
         return state == AlertState.SCHEDULED;
-    }
-
-    /** Mails are leaving now: the report refreshes itself. */
-    public boolean isSending() {
-        return state == AlertState.SENDING;
     }
 
     public Instant getScheduledAt() {

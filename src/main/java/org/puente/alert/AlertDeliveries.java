@@ -97,7 +97,8 @@ public class AlertDeliveries {
     /**
      * A delivery a worker holds until {@code leaseEnd}; {@code attempts} counts this one. {@code subscribed}
      * is the supporter's status when it was claimed and {@code linkGeneration} the generation their
-     * preferences link is signed with (both filled in after the claim, from the supporter feature).
+     * preferences link is signed with, and {@code firstName} their first name for the greeting (all filled in
+     * after the claim, from the supporter feature, which owns them).
      */
     record Claim(
             long id,
@@ -108,10 +109,21 @@ public class AlertDeliveries {
             int attempts,
             Instant leaseEnd,
             boolean subscribed,
-            int linkGeneration) {
+            int linkGeneration,
+            String firstName) {
 
-        Claim withStatus(boolean subscribed, int linkGeneration) {
-            return new Claim(id, alertId, supporterId, email, language, attempts, leaseEnd, subscribed, linkGeneration);
+        Claim withStatus(boolean subscribed, int linkGeneration, String firstName) {
+            return new Claim(
+                    id,
+                    alertId,
+                    supporterId,
+                    email,
+                    language,
+                    attempts,
+                    leaseEnd,
+                    subscribed,
+                    linkGeneration,
+                    firstName);
         }
     }
 
@@ -224,7 +236,8 @@ public class AlertDeliveries {
                             rs.getInt(5) + 1,
                             leaseEnd,
                             false,
-                            0));
+                            0,
+                            null));
                 }
             }
         }

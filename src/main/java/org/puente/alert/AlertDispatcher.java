@@ -301,7 +301,12 @@ public class AlertDispatcher {
             Alert alert = alertCache.computeIfAbsent(claim.alertId(), alerts::forSending);
             try {
                 mail.sendPooled(messages.render(
-                        alert, claim.email(), claim.language(), claim.supporterId(), claim.linkGeneration()));
+                        alert,
+                        claim.email(),
+                        claim.language(),
+                        claim.supporterId(),
+                        claim.linkGeneration(),
+                        claim.firstName()));
                 settle(claim, DeliveryState.SENT, null, null);
                 return true;
             } catch (MailException e) {
@@ -343,23 +348,26 @@ public class AlertDispatcher {
     }
 
     /**
-     * A batch for one sender, with each supporter's status read now (one question to the supporter feature
-     * for the batch): someone who unsubscribed since the snapshot, even mid-send, is skipped.
+     * A batch for one sender, with each supporter's status and first name read now (one question to the
+     * supporter feature for the batch): someone who unsubscribed since the snapshot, even mid-send, is skipped.
      */
     private List<Claim> claim(String owner, Instant now) throws SQLException {
         List<Claim> batch = deliveries.claim(owner, batchSize(), now, now.plusSeconds(leaseSeconds));
         if (batch.isEmpty()) {
             return batch;
         }
-        Map<Long, Integer> subscribed = subscribers.stillSubscribed(batch.stream()
+        Map<Long, Subscribers.Reachable> subscribed = subscribers.stillSubscribed(batch.stream()
                 .map(Claim::supporterId)
                 .filter(Objects::nonNull)
                 .distinct()
                 .toList());
         return batch.stream()
-                .map(c -> c.withStatus(
-                        c.supporterId() != null && subscribed.containsKey(c.supporterId()),
-                        c.supporterId() == null ? 0 : subscribed.getOrDefault(c.supporterId(), 0)))
+                .map(c -> {
+                    Subscribers.Reachable reachable = c.supporterId() == null ? null : subscribed.get(c.supporterId());
+                    return reachable == null
+                            ? c.withStatus(false, 0, null)
+                            : c.withStatus(true, reachable.linkGeneration(), reachable.firstName());
+                })
                 .toList();
     }
 

@@ -54,9 +54,18 @@ public class AlertForm implements Serializable {
     @Pattern(regexp = WEB_LINK, message = "{admin.alert.url.invalid}")
     private String actionUrlEs;
 
+    @Size(max = 80, message = "{field.tooLong}")
+    @PlainText
+    private String nameFallbackEn;
+
+    @Size(max = 80, message = "{field.tooLong}")
+    @PlainText
+    private String nameFallbackEs;
+
     private Long petitionId;
     private Language language;
 
+    /** An ISO 3166 code, chosen from {@code #{countries.options}}. */
     @Pattern(regexp = "^$|^[A-Za-z]{2}$", message = "{organization.country.invalid}")
     private String country;
 
@@ -76,6 +85,8 @@ public class AlertForm implements Serializable {
         form.actionLabelEs = alert.getActionLabel().es();
         form.actionUrlEn = alert.getActionUrl().en();
         form.actionUrlEs = alert.getActionUrl().es();
+        form.nameFallbackEn = alert.getNameFallback().en();
+        form.nameFallbackEs = alert.getNameFallback().es();
         Audience audience = alert.getAudience();
         form.petitionId = audience.petitionId();
         form.language = audience.language();
@@ -114,6 +125,35 @@ public class AlertForm implements Serializable {
 
     public LocalizedText actionUrl() {
         return new LocalizedText(actionUrlEn, actionUrlEs);
+    }
+
+    public LocalizedText nameFallback() {
+        return new LocalizedText(blankToNull(nameFallbackEn), blankToNull(nameFallbackEs));
+    }
+
+    /** The words in braces staff wrote that are not merge fields ({@code {apellido}}), in either language. */
+    public java.util.Set<String> unknownTokens() {
+        java.util.Set<String> unknown = new java.util.LinkedHashSet<>();
+        for (String text : new String[] {subjectEn, subjectEs, preheaderEn, preheaderEs, bodyEn, bodyEs}) {
+            unknown.addAll(MergeFields.unknown(text));
+        }
+        return unknown;
+    }
+
+    public String getNameFallbackEn() {
+        return nameFallbackEn;
+    }
+
+    public void setNameFallbackEn(String nameFallbackEn) {
+        this.nameFallbackEn = nameFallbackEn;
+    }
+
+    public String getNameFallbackEs() {
+        return nameFallbackEs;
+    }
+
+    public void setNameFallbackEs(String nameFallbackEs) {
+        this.nameFallbackEs = nameFallbackEs;
     }
 
     public String getSubjectEn() {

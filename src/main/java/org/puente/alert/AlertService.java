@@ -117,11 +117,13 @@ public class AlertService {
             LocalizedText body,
             LocalizedText actionLabel,
             LocalizedText actionUrl,
+            LocalizedText nameFallback,
             Audience audience) {
         Account author = caller.require(Role.ADMIN, Role.STAFF);
         Instant now = clock.instant();
         Alert alert = id == null ? new Alert(author.getId(), now) : find(id);
         alert.write(subject, preheader, body, actionLabel, actionUrl, audience, now);
+        alert.nameUnknownRecipients(nameFallback, now);
         if (id == null) {
             em.persist(alert);
         }
@@ -131,22 +133,21 @@ public class AlertService {
     /** How many supporters the audience holds right now. */
     @Transactional(TxType.SUPPORTS)
     public long audienceSize(Audience audience) {
-        caller.require(Role.ADMIN, Role.STAFF);
-        long[] size = {0};
-        forEachPage(audience, page -> size[0] += page.size());
-        return size[0];
+        return audienceByLanguage(audience).values().stream()
+                .mapToLong(Long::longValue)
+                .sum();
     }
 
-    /** How many supporters of the audience read each language right now (both languages always listed). */
+    /** How many supporters the audience holds right now, by the language they read (every language present). */
     @Transactional(TxType.SUPPORTS)
     public Map<Language, Long> audienceByLanguage(Audience audience) {
         caller.require(Role.ADMIN, Role.STAFF);
-        Map<Language, Long> counts = new EnumMap<>(Language.class);
+        Map<Language, Long> sizes = new EnumMap<>(Language.class);
         for (Language language : Language.values()) {
-            counts.put(language, 0L);
+            sizes.put(language, 0L);
         }
-        forEachPage(audience, page -> page.forEach(r -> counts.merge(r.language(), 1L, Long::sum)));
-        return counts;
+        forEachPage(audience, page -> page.forEach(r -> sizes.merge(r.language(), 1L, Long::sum)));
+        return sizes;
     }
 
     /**
@@ -246,7 +247,8 @@ public class AlertService {
     }
 
     /**
-     * Each complete version to the staff member's own address, as a supporter would get it; no transaction
+     * Each complete version to the staff member's own address, as a supporter would get it (their own first
+     * name merged in, the subject marked as a test in the version's language); no transaction
      * is held open during the SMTP conversation.
      */
     @Transactional(TxType.NOT_SUPPORTED)
@@ -256,11 +258,19 @@ public class AlertService {
         List<Language> sent = new ArrayList<>();
         for (Language language : Language.values()) {
             if (alert.isComplete(language)) {
-                mail.send(messages.render(alert, me.getEmail(), language, null, 0));
+                mail.send(messages.test(alert, me.getEmail(), language, firstWord(me.getDisplayName())));
                 sent.add(language);
             }
         }
         return sent;
+    }
+
+    /** The first word of a name, for {@code {first_name}} in a test to staff (whose accounts hold one name). */
+    static String firstWord(String name) {
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        return name.strip().split("\\s+", 2)[0];
     }
 
     /** Per language: the alert's recipients, what became of them, and the unsubscribes its links caused. */

@@ -14,6 +14,7 @@ import java.time.ZoneId;
 import java.time.format.TextStyle;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.puente.petition.Petition;
 import org.puente.petition.PetitionService;
@@ -42,6 +43,9 @@ public class EditAlert implements Serializable {
     @Inject
     CurrentLanguage language;
 
+    @Inject
+    AlertMessages messages;
+
     private Long id;
 
     @Valid
@@ -50,8 +54,9 @@ public class EditAlert implements Serializable {
     private Language onlyLanguage;
     private boolean onlyLanguageConfirmed;
     private Long audienceSize;
-    private EnumMap<Language, Long> audienceSplit;
+    private EnumMap<Language, Long> audienceByLanguage;
     private boolean confirmingSend;
+    private transient Map<Language, AlertMessages.InboxLine> inboxLines;
     private LocalDateTime scheduledAt;
     private int previewVersion;
 
@@ -82,17 +87,17 @@ public class EditAlert implements Serializable {
         }
     }
 
-    /** Saves, then shows how many supporters the audience holds now. */
+    /** Saves, then shows how many supporters the audience holds now, and how many read each language. */
     public void countAudience() {
         if (store()) {
-            countSplit();
+            count();
         }
     }
 
-    private void countSplit() {
-        audienceSplit = new EnumMap<>(alerts.audienceByLanguage(form.audience()));
+    private void count() {
+        audienceByLanguage = new EnumMap<>(alerts.audienceByLanguage(form.audience()));
         audienceSize =
-                audienceSplit.values().stream().mapToLong(Long::longValue).sum();
+                audienceByLanguage.values().stream().mapToLong(Long::longValue).sum();
     }
 
     public void testSend() {
@@ -108,45 +113,31 @@ public class EditAlert implements Serializable {
     }
 
     /**
-     * "Send now" asks first: it saves, counts the audience by language and shows the question ("Send to 12,480
-     * supporters (7,102 in English, 5,378 in Spanish) now?"); nothing leaves until {@link #confirmSend}.
+     * "Send now": saves, checks the alert may go, counts the audience and asks staff to confirm with the
+     * figures ({@link #getSendQuestion}); nothing is sent until they do ({@link #send}).
      */
-    public String send() {
+    public void askToSend() {
+        confirmingSend = false;
         if (!store() || !readyToGo()) {
-            return null;
+            return;
         }
-        countSplit();
+        count();
         confirmingSend = true;
-        return null;
     }
 
-    public String confirmSend() {
+    /** Staff confirmed the question {@link #askToSend} asked on this page: the audience is snapshotted and sent to. */
+    public String send() {
         if (!confirmingSend) {
-            return send();
+            Pages.error(null, "admin.alert.send.unconfirmed");
+            return null;
         }
+        confirmingSend = false;
         if (!store() || !readyToGo()) {
-            confirmingSend = false;
             return null;
         }
         Alert sending = alerts.send(id, onlyLanguage);
         Pages.flash(FacesMessage.SEVERITY_INFO, "admin.alert.sent", sending.getAudienceSize());
         return Pages.redirect("/admin/alerts");
-    }
-
-    public void cancelSend() {
-        confirmingSend = false;
-    }
-
-    public boolean isConfirmingSend() {
-        return confirmingSend;
-    }
-
-    public long audienceIn(Language language) {
-        return audienceSplit == null ? 0 : audienceSplit.getOrDefault(language, 0L);
-    }
-
-    public boolean isAudienceSplitKnown() {
-        return audienceSplit != null;
     }
 
     /** Freezes the alert until its time, in the portal's time zone, comes. */
@@ -199,8 +190,10 @@ public class EditAlert implements Serializable {
                 form.body(),
                 form.actionLabel(),
                 form.actionUrl(),
+                form.nameFallback(),
                 form.audience());
         id = saved.getId();
+        inboxLines = null;
         return true;
     }
 
@@ -254,7 +247,6 @@ public class EditAlert implements Serializable {
         this.scheduledAt = scheduledAt;
     }
 
-    /** The zone a scheduled time is read in, to say so next to the field. */
     /** The zone the schedule is read in, by its name in the reader's language ("tiempo universal coordinado"). */
     public String getTimeZone() {
         return ZoneId.systemDefault()
@@ -263,5 +255,52 @@ public class EditAlert implements Serializable {
 
     public Long getAudienceSize() {
         return audienceSize;
+    }
+
+    /** "7,102 in English, 5,378 in Spanish", once the audience is counted. */
+    public String getAudienceSplit() {
+        return audienceByLanguage == null
+                ? null
+                : Pages.text(
+                        "admin.alert.sizeByLanguage",
+                        audienceByLanguage.get(Language.EN),
+                        audienceByLanguage.get(Language.ES));
+    }
+
+    /** Whether "Send now" was pressed and waits for staff to confirm. */
+    public boolean isConfirmingSend() {
+        return confirmingSend;
+    }
+
+    /** "Send to 12,480 supporters (7,102 in English, 5,378 in Spanish) now?", in the reader's language and numbers. */
+    public String getSendQuestion() {
+        return audienceByLanguage == null
+                ? null
+                : Pages.text(
+                        "admin.alert.send.confirm",
+                        audienceSize,
+                        audienceByLanguage.get(Language.EN),
+                        audienceByLanguage.get(Language.ES));
+    }
+
+    /** The words in braces that are not merge fields: shown as written, with a warning. */
+    public List<String> getUnknownTokens() {
+        return List.copyOf(form.unknownTokens());
+    }
+
+    public String getUnknownTokensText() {
+        return String.join(", ", form.unknownTokens());
+    }
+
+    /** The saved alert as an inbox lists it, for a supporter reading each language. */
+    public Map<Language, AlertMessages.InboxLine> getInboxLines() {
+        if (inboxLines == null && id != null) {
+            Alert alert = alerts.find(id);
+            inboxLines = new EnumMap<>(Language.class);
+            for (Language each : Language.values()) {
+                inboxLines.put(each, messages.inboxLine(alert, each));
+            }
+        }
+        return inboxLines;
     }
 }

@@ -17,6 +17,9 @@
  * <li>Senders are tasks on a managed scheduled executor ({@link org.puente.alert.AlertDispatcher}) that
  * schedule their next turn instead of sleeping: for pacing, for a mail server that is down, for idle
  * polling. A refused-for-now recipient is retried by making its delivery due later, not by waiting.</li>
+ * <li>The recipient's first name (for {@code {first_name}} / {@code {nombre}}, {@link org.puente.alert.MergeFields})
+ * is asked of the supporter feature with their status at the moment of sending, never copied into the
+ * deliveries: a corrected or erased name is never mailed from a stale copy.</li>
  * <li>No SMTP conversation happens inside a database transaction, and rendering a message opens none.</li>
  * </ul>
  */

@@ -59,19 +59,26 @@ public class Subscribers {
                 .setParameter("emails", canonicalEmails));
     }
 
-    /** Which of these supporters are subscribed now, each with the generation their preferences link is signed with. */
-    public Map<Long, Integer> stillSubscribed(Collection<Long> supporterIds) {
-        Map<Long, Integer> subscribed = new HashMap<>();
+    /**
+     * A supporter still subscribed at the moment of sending: the generation their preferences link is signed
+     * with, and their first name for a greeting (blank when unknown).
+     */
+    public record Reachable(int linkGeneration, String firstName) {}
+
+    /** Which of these supporters are subscribed now, read at the moment of sending. */
+    public Map<Long, Reachable> stillSubscribed(Collection<Long> supporterIds) {
+        Map<Long, Reachable> subscribed = new HashMap<>();
         if (supporterIds.isEmpty()) {
             return subscribed;
         }
         em.createQuery(
-                        "select s.id, s.linkGeneration from Supporter s where s.status = :subscribed and s.id in :ids",
+                        "select s.id, s.linkGeneration, s.firstName from Supporter s"
+                                + " where s.status = :subscribed and s.id in :ids",
                         Object[].class)
                 .setParameter("subscribed", SupporterStatus.SUBSCRIBED)
                 .setParameter("ids", supporterIds)
                 .getResultList()
-                .forEach(row -> subscribed.put((Long) row[0], (Integer) row[1]));
+                .forEach(row -> subscribed.put((Long) row[0], new Reachable((Integer) row[1], (String) row[2])));
         return subscribed;
     }
 

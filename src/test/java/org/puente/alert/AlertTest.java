@@ -160,4 +160,54 @@ class AlertTest {
         assertThrows(IllegalStateException.class, () -> alert.requireStartable(null));
         assertThrows(IllegalStateException.class, () -> alert.cancelSchedule(NOW));
     }
+
+    @Test
+    @DisplayName("staff write {first_name} or {nombre}: each recipient's first name goes in its place, trimmed")
+    void mergesTheFirstName() {
+        assertEquals("Hi, Rosa!", MergeFields.plain("Hi, {first_name}!", " Rosa ", "friend"));
+        assertEquals("Hola, Rosa.", MergeFields.plain("Hola, {nombre}.", "Rosa", "simpatizante"));
+        assertEquals("Hola, Rosa.", MergeFields.plain("Hola, {Nombre}.", "Rosa", "simpatizante"));
+        assertEquals("<p>Rosa y Rosa</p>", MergeFields.html("<p>{first_name} y {nombre}</p>", "Rosa", "x"));
+        // The sanitizer may hand braces back as character references.
+        assertEquals("<p>Hola, Rosa</p>", MergeFields.html("<p>Hola, &#123;nombre&#125;</p>", "Rosa", "x"));
+        assertEquals("No token here", MergeFields.plain("No token here", "Rosa", "friend"));
+        assertNull(MergeFields.plain(null, "Rosa", "friend"));
+    }
+
+    @Test
+    @DisplayName("a recipient whose first name is unknown or blank is greeted with the fallback")
+    void fallsBackWhenTheNameIsUnknown() {
+        assertEquals("Hi, friend!", MergeFields.plain("Hi, {first_name}!", null, "friend"));
+        assertEquals("Hola, simpatizante.", MergeFields.plain("Hola, {nombre}.", "   ", "simpatizante"));
+        assertEquals("<p>Hola, amistades</p>", MergeFields.html("<p>Hola, {nombre}</p>", "", "amistades"));
+    }
+
+    @Test
+    @DisplayName("a name with markup is escaped in the HTML part and left as written in the plain text")
+    void escapesTheNameInHtml() {
+        assertEquals(
+                "<p>Hi, &lt;b&gt;Ana&lt;/b&gt; &amp; &quot;Lu&quot;</p>",
+                MergeFields.html("<p>Hi, {first_name}</p>", "<b>Ana</b> & \"Lu\"", "friend"));
+        assertEquals("Hi, <b>Ana</b>", MergeFields.plain("Hi, {first_name}", "<b>Ana</b>", "friend"));
+        assertEquals("<p>&lt;i&gt;amig@&lt;/i&gt;</p>", MergeFields.html("<p>{nombre}</p>", null, "<i>amig@</i>"));
+    }
+
+    @Test
+    @DisplayName("an unknown word in braces stays visible as written and is named for a warning")
+    void leavesUnknownTokensVisible() {
+        assertEquals("Dear {apellido}, Rosa", MergeFields.plain("Dear {apellido}, {nombre}", "Rosa", "x"));
+        assertEquals(
+                java.util.List.of("{apellido}", "{city}"),
+                java.util.List.copyOf(MergeFields.unknown("{apellido} {first_name} {city} {apellido} { } {}")));
+        assertTrue(MergeFields.unknown("Hola, {nombre}").isEmpty());
+        assertTrue(MergeFields.unknown(null).isEmpty());
+    }
+
+    @Test
+    @DisplayName("a test to staff uses the first word of their account's name")
+    void testSendUsesTheFirstWordOfTheStaffName() {
+        assertEquals("María", AlertService.firstWord("  María José Pérez "));
+        assertNull(AlertService.firstWord(" "));
+        assertNull(AlertService.firstWord(null));
+    }
 }

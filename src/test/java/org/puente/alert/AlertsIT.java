@@ -161,18 +161,9 @@ class AlertsIT {
         assertTrue(counted.text().contains("The audience holds 2,000 supporters right now"), counted.text());
         Page asked = staff.submit(counted, "form", Map.of(), "send");
         assertTrue(
-                asked.text().contains("Send this alert to 2,000 supporters (1,000 in English, 1,000 in Spanish) now?"),
-                "send now asks first, with the audience by language: " + asked.text());
-        try (Connection db = db();
-                PreparedStatement query =
-                        db.prepareStatement("SELECT COUNT(*) FROM alert_delivery WHERE email LIKE ?")) {
-            query.setString(1, prefix.toLowerCase() + "-%");
-            try (ResultSet rs = query.executeQuery()) {
-                rs.next();
-                assertEquals(0, rs.getLong(1), "nothing is on its way before staff say yes");
-            }
-        }
-        Page sent = staff.submit(asked, "form", Map.of(), "sendConfirmed");
+                asked.text().contains("Send to 2,000 supporters (1,000 in English, 1,000 in Spanish) now?"),
+                asked.text());
+        Page sent = staff.submit(asked, "form", Map.of(), "confirmSend");
         assertTrue(sent.messages().contains("going out to 2,000 supporters"), sent.messages());
         long alertId;
         try (Connection db = db();
@@ -867,8 +858,7 @@ class AlertsIT {
                 prefix);
         Page counted = staff.submit(form, "form", alert, "count");
         assertTrue(counted.text().contains("The audience holds 4 supporters right now"), counted.text());
-        Page asked = staff.submit(counted, "form", Map.of(), "send");
-        Page sent = staff.submit(asked, "form", Map.of(), "sendConfirmed");
+        Page sent = staff.submit(staff.submit(counted, "form", Map.of(), "send"), "form", Map.of(), "confirmSend");
         assertTrue(sent.messages().contains("going out to 4 supporters"), sent.messages());
         List<String> recipients = new ArrayList<>();
         try (Connection db = db();
@@ -951,6 +941,275 @@ class AlertsIT {
         Page denied = editor.get("/admin/alert-preview?id=1&language=en&lang=en");
         assertEquals(403, denied.status());
         assertTrue(denied.text().contains("You do not have access to this page"), denied.text());
+    }
+
+    /** Subscribed supporters with these first names, i even English and odd Spanish; their addresses in order. */
+    static List<String> namedSupporters(String prefix, String... firstNames) throws Exception {
+        List<String> addresses = new ArrayList<>();
+        try (Connection db = db();
+                PreparedStatement insert = db.prepareStatement("INSERT INTO supporter (email, email_canonical, "
+                        + "first_name, last_name, postal_code, country, language, status, consent_at, consent_source, "
+                        + "created_at, updated_at) VALUES (?, ?, ?, 'Prueba', ?, 'US', ?, 'SUBSCRIBED', NOW(6), 'test', "
+                        + "NOW(6), NOW(6))")) {
+            for (int i = 0; i < firstNames.length; i++) {
+                String email = address(prefix, "SUBSCRIBED", i);
+                addresses.add(email);
+                insert.setString(1, email);
+                insert.setString(2, email);
+                insert.setString(3, firstNames[i]);
+                insert.setString(4, prefix + " " + i);
+                insert.setString(5, i % 2 == 0 ? "en" : "es");
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        return addresses;
+    }
+
+    static long alertIdSentTo(String prefix) throws Exception {
+        return Long.parseLong(
+                column("SELECT MAX(alert_id) FROM alert_delivery WHERE email LIKE ?", prefix.toLowerCase() + "-%"));
+    }
+
+    static long newestAlertWithSubject(String subject) throws Exception {
+        return Long.parseLong(column("SELECT MAX(id) FROM alert WHERE subject_en = ?", subject));
+    }
+
+    @Test
+    @DisplayName("staff greet supporters by {first_name} / {nombre}: each gets their own first name (escaped in the "
+            + "HTML part, as written in the text part), or the fallback in their language when it is unknown; an "
+            + "unknown token stays visible in the preview with a warning")
+    void firstNameMergeField() throws Exception {
+        String prefix = "N" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
+        List<String> to = namedSupporters(prefix, "Rosa", "Lucía", " ", "", "<b>Lu</b>");
+        WebSession staff = Accounts.admin(new WebSession(base.toURI()).forwardedFor("198.51.100.81"));
+        Page form = staff.get("/admin/alert?lang=en");
+        assertTrue(form.text().contains("write {first_name} (or {nombre})"), form.text());
+        Map<String, String> alert = new HashMap<>(Map.of(
+                "subjectEn", "Hi {first_name}, the vote is today " + prefix,
+                "subjectEs", "Hola {nombre}, hoy es la votación",
+                "bodyEn", "<p>Hello, {first_name}! Call now.</p>",
+                "bodyEs", "<p>Hola, {nombre}. Querida persona {apellido}: llama ya.</p>",
+                "nameFallbackEn", "friend of the coalition",
+                "postalPrefix", prefix));
+        Page saved = staff.submit(form, "form", alert, "save");
+        assertTrue(
+                saved.text()
+                        .contains("These words in braces are not merge fields and will go out exactly as written: "
+                                + "{apellido}"),
+                saved.text());
+        long alertId = newestAlertWithSubject("Hi {first_name}, the vote is today " + prefix);
+        Page preview = staff.get("/admin/alert-preview?id=" + alertId + "&language=es");
+        assertTrue(preview.text().contains("Hola, simpatizante. Querida persona {apellido}"), preview.text());
+
+        Page sent = staff.submit(staff.submit(saved, "form", Map.of(), "send"), "form", Map.of(), "confirmSend");
+        assertTrue(sent.messages().contains("going out to 5 supporters"), sent.messages());
+        awaitSent(alertId);
+
+        Map<String, List<MimeMessage>> mails = mailsTo(prefix);
+        MimeMessage rosa = mails.get(to.get(0)).get(0);
+        assertEquals("Hi Rosa, the vote is today " + prefix, rosa.getSubject());
+        assertTrue(Mailbox.part(rosa, "text/html").contains("Hello, Rosa! Call now."));
+        assertTrue(Mailbox.part(rosa, "text/plain").contains("Hello, Rosa! Call now."));
+        MimeMessage lucia = mails.get(to.get(1)).get(0);
+        assertEquals("Hola Lucía, hoy es la votación", lucia.getSubject());
+        assertTrue(Mailbox.part(lucia, "text/plain").contains("Hola, Lucía. Querida persona {apellido}: llama ya."));
+        // A blank first name is unknown: the staff's fallback in English, the neutral default in Spanish.
+        MimeMessage blankEnglish = mails.get(to.get(2)).get(0);
+        assertEquals("Hi friend of the coalition, the vote is today " + prefix, blankEnglish.getSubject());
+        assertTrue(Mailbox.part(blankEnglish, "text/plain").contains("Hello, friend of the coalition!"));
+        MimeMessage blankSpanish = mails.get(to.get(3)).get(0);
+        assertEquals("Hola simpatizante, hoy es la votación", blankSpanish.getSubject());
+        assertTrue(Mailbox.part(blankSpanish, "text/html").contains("Hola, simpatizante."));
+        MimeMessage markup = mails.get(to.get(4)).get(0);
+        String html = Mailbox.part(markup, "text/html");
+        assertTrue(html.contains("Hello, &lt;b&gt;Lu&lt;/b&gt;! Call now."), html);
+        assertFalse(html.contains("<b>Lu</b>"), html);
+        assertTrue(Mailbox.part(markup, "text/plain").contains("Hello, <b>Lu</b>! Call now."));
+        assertEquals("Hi <b>Lu</b>, the vote is today " + prefix, markup.getSubject());
+    }
+
+    @Test
+    @DisplayName("staff send themselves a test: each language's subject starts with [TEST] or [PRUEBA], and the "
+            + "preview shows sender, subject and preview line as an inbox lists them")
+    void testMailIsMarked() throws Exception {
+        String marker = "T" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
+        WebSession staff = Accounts.admin(new WebSession(base.toURI()).forwardedFor("198.51.100.82"));
+        Page form = staff.get("/admin/alert?lang=en");
+        Page tested = staff.submit(
+                form,
+                "form",
+                Map.of(
+                        "subjectEn", "Vigil tonight " + marker,
+                        "subjectEs", "Vigilia esta noche " + marker,
+                        "preheaderEn", "Bring a candle, {first_name}",
+                        "bodyEn", "<p>Come.</p>",
+                        "bodyEs", "<p>Ven a la vigilia, {nombre}.</p>"),
+                "test");
+        assertTrue(tested.messages().contains("Test sent to your address in: English, Spanish"), tested.messages());
+        List<MimeMessage> mine = Mailbox.settledTo(base.toURI(), TestEnvironment.ADMIN_EMAIL).stream()
+                .filter(m -> {
+                    try {
+                        return m.getSubject().endsWith(marker);
+                    } catch (jakarta.mail.MessagingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .toList();
+        List<String> subjects = new ArrayList<>();
+        for (MimeMessage m : mine) {
+            subjects.add(m.getSubject());
+        }
+        assertEquals(2, subjects.size(), subjects.toString());
+        assertTrue(subjects.contains("[TEST] Vigil tonight " + marker), subjects.toString());
+        assertTrue(subjects.contains("[PRUEBA] Vigilia esta noche " + marker), subjects.toString());
+
+        Page page = staff.get("/admin/alert?id=" + newestAlertWithSubject("Vigil tonight " + marker) + "&lang=es");
+        org.jsoup.nodes.Element english = page.document().selectFirst("section[data-language=en] .inbox-line");
+        org.jsoup.nodes.Element spanish = page.document().selectFirst("section[data-language=es] .inbox-line");
+        assertNotNull(english, page.body());
+        assertEquals(
+                "Vigil tonight " + marker,
+                english.selectFirst(".inbox-line__subject").text());
+        assertEquals(
+                "Bring a candle, friend",
+                english.selectFirst(".inbox-line__preview").text());
+        assertFalse(english.selectFirst(".inbox-line__sender").text().isBlank());
+        assertTrue(english.text().contains("En la bandeja de entrada"), english.text());
+        // No preview line in Spanish: the inbox shows the beginning of the message, as mail programs do.
+        assertEquals(
+                "Vigilia esta noche " + marker,
+                spanish.selectFirst(".inbox-line__subject").text());
+        assertEquals(
+                "Ven a la vigilia, simpatizante.",
+                spanish.selectFirst(".inbox-line__preview").text().replaceAll(" --.*", ""));
+    }
+
+    @Test
+    @DisplayName("staff press «Send now»: they are asked first with the count split by language, in their own "
+            + "language and number format, and nothing goes out until they confirm")
+    void sendNowAsksFirst() throws Exception {
+        String prefix = "C" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
+        supporters(prefix, 3, "SUBSCRIBED");
+        WebSession staff = Accounts.admin(new WebSession(base.toURI()).forwardedFor("198.51.100.83"));
+        Page form = staff.get("/admin/alert?lang=en");
+        String subject = "Asked first " + prefix;
+        Map<String, String> alert = Map.of(
+                "subjectEn", subject,
+                "subjectEs", "Primero se pregunta",
+                "bodyEn", "<p>Hello.</p>",
+                "bodyEs", "<p>Hola.</p>",
+                "postalPrefix", prefix);
+        Page counted = staff.submit(form, "form", alert, "count");
+        assertTrue(
+                counted.text().contains("The audience holds 3 supporters right now. 2 in English, 1 in Spanish."),
+                counted.text());
+        Page asked = staff.submit(counted, "form", Map.of(), "send");
+        assertTrue(asked.text().contains("Send to 3 supporters (2 in English, 1 in Spanish) now?"), asked.text());
+        long alertId = newestAlertWithSubject(subject);
+
+        Page askedInSpanish =
+                staff.submit(staff.get("/admin/alert?id=" + alertId + "&lang=es"), "form", Map.of(), "send");
+        assertTrue(
+                askedInSpanish.text().contains("¿Enviar ahora a 3 simpatizantes (2 en inglés y 1 en español)?"),
+                askedInSpanish.text());
+
+        // Asked twice, confirmed never: whatever could have gone out has had its chance.
+        Mailbox.awaitIdleQueue(base.toURI());
+        assertEquals("DRAFT", state(alertId));
+        assertEquals("0", column("SELECT COUNT(*) FROM alert_delivery WHERE alert_id = ?", alertId));
+        assertTrue(mailsTo(prefix).isEmpty(), mailsTo(prefix).keySet().toString());
+
+        Page sent = staff.submit(askedInSpanish, "form", Map.of(), "confirmSend");
+        assertTrue(sent.messages().contains("La alerta está saliendo hacia 3 personas"), sent.messages());
+        awaitSent(alertId);
+        assertEquals(3, mailsTo(prefix).size());
+    }
+
+    @Test
+    @DisplayName(
+            "staff narrow an alert's audience by choosing a country by name in their language; its ISO code is stored")
+    void countryIsChosenFromAList() throws Exception {
+        String marker = "K" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
+        WebSession staff = Accounts.admin(new WebSession(base.toURI()).forwardedFor("198.51.100.84"));
+        Page form = staff.get("/admin/alert?lang=es");
+        org.jsoup.nodes.Element country = form.document().getElementById("form:country");
+        assertEquals("select", country.tagName());
+        assertEquals("México", country.selectFirst("option[value=MX]").text());
+        assertEquals("Estados Unidos", country.select("option").get(1).text(), "the coalition's countries first");
+        Page saved = staff.submit(
+                form,
+                "form",
+                Map.of("subjectEn", "By country " + marker, "bodyEn", "<p>Hi.</p>", "country", "MX"),
+                "save");
+        long alertId = newestAlertWithSubject("By country " + marker);
+        assertEquals("MX", column("SELECT audience_country FROM alert WHERE id = ?", alertId));
+        assertEquals(
+                "MX",
+                saved.document()
+                        .getElementById("form:country")
+                        .selectFirst("option[selected]")
+                        .attr("value"));
+        Page english = staff.get("/admin/alert?id=" + alertId + "&lang=en");
+        assertEquals(
+                "Mexico",
+                english.document()
+                        .getElementById("form:country")
+                        .selectFirst("option[selected]")
+                        .text());
+    }
+
+    @Test
+    @DisplayName("staff watch an alert's report while it is sending: the figures refresh by themselves and the "
+            + "refreshing stops once the alert is sent")
+    void reportRefreshesWhileSending() throws Exception {
+        String prefix = "R" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
+        String email = prefix.toLowerCase() + "-live@example.org";
+        supportersAt(prefix, List.of(email));
+        long alertId;
+        try (Connection db = db()) {
+            db.setAutoCommit(false);
+            alertId = insertSendingAlert(db, prefix, 1);
+            // Due long after this test: the engine leaves it alone, so the alert stays sending until the test says.
+            try (PreparedStatement delivery = db.prepareStatement("INSERT INTO alert_delivery (alert_id, supporter_id, "
+                    + "email, language, state, attempts, next_attempt_at) SELECT ?, id, email, language, 'PENDING', 0, "
+                    + "'2099-01-01 00:00:00' FROM supporter WHERE email = ?")) {
+                delivery.setLong(1, alertId);
+                delivery.setString(2, email);
+                delivery.executeUpdate();
+            }
+            db.commit();
+        }
+        WebSession staff = Accounts.admin(new WebSession(base.toURI()).forwardedFor("198.51.100.85"));
+        Page report = staff.get("/admin/alert-report?id=" + alertId + "&lang=en");
+        assertEquals(200, report.status());
+        assertTrue(report.body().matches("(?s).*id:\"live:poll\".*autoStart:true.*"), report.body());
+        assertEquals("Sending", report.document().selectFirst(".alert-state").text());
+
+        try (Connection db = db();
+                PreparedStatement done =
+                        db.prepareStatement("UPDATE alert_delivery SET state = 'SENT' WHERE alert_id = ?");
+                PreparedStatement sent =
+                        db.prepareStatement("UPDATE alert SET state = 'SENT', finished_at = NOW(6) WHERE id = ?")) {
+            done.setLong(1, alertId);
+            done.executeUpdate();
+            sent.setLong(1, alertId);
+            sent.executeUpdate();
+        }
+        Map<String, String> poll = WebSession.fields(report, "live");
+        poll.put("jakarta.faces.partial.ajax", "true");
+        poll.put("jakarta.faces.source", "live:poll");
+        poll.put("jakarta.faces.partial.execute", "live:poll");
+        poll.put("jakarta.faces.partial.render", "figures");
+        poll.put("live:poll", "live:poll");
+        Page answer = staff.postAjax(report.document().getElementById("live").attr("action"), poll);
+        assertEquals(200, answer.status(), answer.body());
+        assertTrue(answer.body().contains("<update id=\"figures\">"), answer.body());
+        assertTrue(answer.body().contains("data-state=\"SENT\""), "the figures refreshed: " + answer.body());
+        assertTrue(answer.body().contains(".stop()"), "the poll stops once the alert is sent: " + answer.body());
+
+        Page after = staff.get("/admin/alert-report?id=" + alertId + "&lang=en");
+        assertTrue(after.body().matches("(?s).*id:\"live:poll\".*autoStart:false.*"), after.body());
     }
 
     /** The name of the "cancel schedule" button in the alert list's row for the alert with this subject. */

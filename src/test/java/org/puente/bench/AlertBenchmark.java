@@ -194,7 +194,7 @@ final class AlertBenchmark {
 
         say("Sending the alert ...");
         Instant clicked = Instant.now();
-        Page sent = staff.submit(counted, "form", Map.of(), "send");
+        Page sent = staff.submit(staff.submit(counted, "form", Map.of(), "send"), "form", Map.of(), "confirmSend");
         if (!sent.messages().contains("going out to " + audience)) {
             throw new IllegalStateException("the alert did not start: " + sent.messages());
         }

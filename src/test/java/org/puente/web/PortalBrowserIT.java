@@ -368,9 +368,9 @@ class PortalBrowserIT {
         browser.size(1280, 900);
 
         browser.clickAndWait(By.id("form:send"));
-        assertTrue(bodyText().contains("Send this alert to 40 supporters"), "send now asks first: " + bodyText());
-        browser.screenshot("admin-alert-confirm-send");
-        browser.clickAndWait(By.id("form:sendConfirmed"));
+        assertTrue(bodyText().contains("Send to 40 supporters (20 in English, 20 in Spanish) now?"), bodyText());
+        browser.screenshot("admin-alert-send-confirm");
+        browser.clickAndWait(By.id("form:confirmSend"));
         assertTrue(bodyText().contains("going out to 40 supporters"), bodyText());
         new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(60))
                 .until(d -> bodyText().contains("40 sent, 0 failed"));

@@ -121,12 +121,8 @@ class PluralFormsTest {
     @Test
     @DisplayName("numbers keep the reader's grouping inside a plural form")
     void groupingInsidePluralForms() {
-        assertEquals(
-                "Ahora mismo son 12.480 personas: 7.102 en inglés y 5.378 en español.",
-                Messages.get(Language.ES, "admin.alert.size", 12480, 7102, 5378));
-        assertEquals(
-                "The audience holds 1 supporter right now: 1 in English, 0 in Spanish.",
-                Messages.get(Language.EN, "admin.alert.size", 1, 1, 0));
+        assertEquals("Ahora mismo son 12.480 personas.", Messages.get(Language.ES, "admin.alert.size", 12480));
+        assertEquals("The audience holds 1 supporter right now.", Messages.get(Language.EN, "admin.alert.size", 1));
         assertEquals("3 of 1,000 signatures", Messages.get(Language.EN, "petition.count", 3, 1000));
         assertEquals("0 de 1 firma", Messages.get(Language.ES, "petition.count", 0, 1));
     }
