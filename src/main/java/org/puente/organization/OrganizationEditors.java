@@ -9,13 +9,15 @@ import java.util.List;
 import org.puente.account.Account;
 import org.puente.account.AccountService;
 import org.puente.account.Caller;
+import org.puente.platform.mail.MailException;
 import org.puente.platform.web.NotFoundException;
 import org.puente.platform.web.Pages;
 
 /**
- * Who acts for an organization ({@code /admin/organization-editors?id=}): coalition staff invite
- * people by e-mail, in the language the invitee reads; admins remove editors, and deactivate the account
- * of an editor who leaves (or reactivate it).
+ * Who acts for an organization ({@code /admin/organization-editors?id=}): coalition staff, and the
+ * organization's own editors, invite people by e-mail in the language the invitee reads, and resend or
+ * revoke pending invitations; coalition staff remove editors; admins deactivate the account of an editor
+ * who leaves (or reactivate it).
  */
 @Named
 @ViewScoped
@@ -44,13 +46,35 @@ public class OrganizationEditors implements Serializable {
         if (id == null) {
             throw new NotFoundException("no organization id");
         }
-        organization = organizations.findForStaff(id);
+        organization = organizations.findForManagingEditors(id);
     }
 
     public String invite() {
         return form.send(
                 (address, language) -> invitations.invite(id, address, language),
                 "/admin/organization-editors?id=" + id);
+    }
+
+    public String resend(long invitationId) {
+        try {
+            Invitation fresh = invitations.resend(invitationId);
+            Pages.flash(FacesMessage.SEVERITY_INFO, "invitation.resent", fresh.getEmail());
+        } catch (InvitationRefusedException e) {
+            Pages.flash(FacesMessage.SEVERITY_WARN, e.messageKey());
+        } catch (MailException e) {
+            Pages.flash(FacesMessage.SEVERITY_ERROR, "invitation.error.mail");
+        }
+        return Pages.redirect("/admin/organization-editors?id=" + id);
+    }
+
+    public String revoke(long invitationId) {
+        try {
+            Invitation revoked = invitations.revoke(invitationId);
+            Pages.flash(FacesMessage.SEVERITY_INFO, "invitation.revoked", revoked.getEmail());
+        } catch (InvitationRefusedException e) {
+            Pages.flash(FacesMessage.SEVERITY_WARN, e.messageKey());
+        }
+        return Pages.redirect("/admin/organization-editors?id=" + id);
     }
 
     public String remove(long accountId) {

@@ -51,6 +51,10 @@ public class PuenteConfig {
     Optional<String> adminPassword;
 
     @Inject
+    @ConfigProperty(name = "PUENTE_ADMIN_NAME")
+    Optional<String> adminName;
+
+    @Inject
     @ConfigProperty(name = "PUENTE_DEMO_DATA", defaultValue = "false")
     boolean demoData;
 
@@ -98,6 +102,11 @@ public class PuenteConfig {
 
     public Optional<String> adminEmail() {
         return adminEmail.filter(s -> !s.isBlank());
+    }
+
+    /** The first admin's own name, if given (mail they send names them; otherwise the coalition). */
+    public Optional<String> adminName() {
+        return adminName.filter(s -> !s.isBlank()).map(String::strip);
     }
 
     public Optional<String> adminPassword() {
