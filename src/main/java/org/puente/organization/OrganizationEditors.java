@@ -9,7 +9,6 @@ import java.util.List;
 import org.puente.account.Account;
 import org.puente.account.AccountService;
 import org.puente.account.Caller;
-import org.puente.platform.mail.MailException;
 import org.puente.platform.web.NotFoundException;
 import org.puente.platform.web.Pages;
 
@@ -56,24 +55,12 @@ public class OrganizationEditors implements Serializable {
     }
 
     public String resend(long invitationId) {
-        try {
-            Invitation fresh = invitations.resend(invitationId);
-            Pages.flash(FacesMessage.SEVERITY_INFO, "invitation.resent", fresh.getEmail());
-        } catch (InvitationRefusedException e) {
-            Pages.flash(FacesMessage.SEVERITY_WARN, e.messageKey());
-        } catch (MailException e) {
-            Pages.flash(FacesMessage.SEVERITY_ERROR, "invitation.error.mail");
-        }
+        InvitationForm.resend(invitations::resend, invitationId);
         return Pages.redirect("/admin/organization-editors?id=" + id);
     }
 
     public String revoke(long invitationId) {
-        try {
-            Invitation revoked = invitations.revoke(invitationId);
-            Pages.flash(FacesMessage.SEVERITY_INFO, "invitation.revoked", revoked.getEmail());
-        } catch (InvitationRefusedException e) {
-            Pages.flash(FacesMessage.SEVERITY_WARN, e.messageKey());
-        }
+        InvitationForm.revoke(invitations::revoke, invitationId);
         return Pages.redirect("/admin/organization-editors?id=" + id);
     }
 

@@ -621,6 +621,16 @@ class OrganizationsIT {
         assertTrue(invited.messages().contains(editorEmail), invited.messages());
         assertEquals(1, Mailbox.to(editorEmail).size());
         assertTrue(admin.get("/admin/team").text().contains("Sam Staff"), "listed in the team");
+
+        String mistaken = "mistaken-" + System.nanoTime() + "@puente.test";
+        admin.submit(admin.get("/admin/team?lang=en"), "invite", Map.of("email", mistaken, "language", "EN"), "send");
+        String mistakenLink = Mailbox.link(Mailbox.to(mistaken).get(0), "/invitation?token=");
+        Page pending = admin.get("/admin/team?lang=en");
+        Page revoked = admin.submit(pending, "pending", Map.of(), buttonInLine(pending, mistaken, "revoke"));
+        assertTrue(revoked.messages().contains("has been revoked"), revoked.messages());
+        Page refused = new WebSession(base.toURI()).get(mistakenLink);
+        assertTrue(refused.text().contains("has been withdrawn"), refused.text());
+        assertNull(refused.document().getElementById("accept"), "a revoked staff invitation accepts nobody");
     }
 
     @Test
