@@ -22,8 +22,12 @@ public class Coalition {
     @Id
     private Long id;
 
-    @Column(nullable = false)
-    private String name;
+    @Embedded
+    @AttributeOverrides({
+        @AttributeOverride(name = "en", column = @Column(name = "name", nullable = false)),
+        @AttributeOverride(name = "es", column = @Column(name = "name_es", nullable = false))
+    })
+    private LocalizedText name;
 
     @Embedded
     @AttributeOverrides({
@@ -43,7 +47,10 @@ public class Coalition {
 
     protected Coalition() {}
 
-    public Coalition(String name, LocalizedText mission, String postalAddress, Instant now) {
+    public Coalition(LocalizedText name, LocalizedText mission, String postalAddress, Instant now) {
+        if (!name.isComplete()) {
+            throw new IllegalArgumentException("the coalition's name is required in both languages");
+        }
         this.id = ID;
         this.name = name;
         this.mission = mission;
@@ -51,12 +58,15 @@ public class Coalition {
         this.updatedAt = now;
     }
 
-    /** Admins change how the coalition presents itself; the postal address may not be blank (mail footers need it). */
-    public void update(String name, LocalizedText mission, String postalAddress, Instant now) {
-        if (name == null || name.isBlank() || postalAddress == null || postalAddress.isBlank()) {
-            throw new IllegalArgumentException("name and postal address are required");
+    /**
+     * Admins change how the coalition presents itself; the name is required in both languages (pages and
+     * mail show it in the reader's), the postal address may not be blank (mail footers need it).
+     */
+    public void update(LocalizedText name, LocalizedText mission, String postalAddress, Instant now) {
+        if (name == null || !name.isComplete() || postalAddress == null || postalAddress.isBlank()) {
+            throw new IllegalArgumentException("name (in both languages) and postal address are required");
         }
-        this.name = name.strip();
+        this.name = name;
         this.mission = mission;
         this.postalAddress = postalAddress.strip();
         this.updatedAt = now;
@@ -72,7 +82,8 @@ public class Coalition {
         return signingPaused;
     }
 
-    public String getName() {
+    /** The coalition's name in English and Spanish; pages and mail show the reader's. */
+    public LocalizedText getName() {
         return name;
     }
 

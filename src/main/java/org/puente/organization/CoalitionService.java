@@ -17,6 +17,9 @@ import org.puente.platform.security.Role;
 @Transactional
 public class CoalitionService {
 
+    /** The name before the coalition row exists (the first seconds of a fresh database). */
+    static final LocalizedText DEFAULT_NAME = new LocalizedText("Puente", "Puente");
+
     @Inject
     Clock clock;
 
@@ -47,7 +50,14 @@ public class CoalitionService {
         em.find(Coalition.class, Coalition.ID).pauseAllSigning(paused, clock.instant());
     }
 
-    public void update(String name, LocalizedText mission, String postalAddress) {
+    /** The coalition's name in both languages, for pages and mail that name it in their reader's language. */
+    @Transactional(TxType.SUPPORTS)
+    public LocalizedText name() {
+        Coalition coalition = em.find(Coalition.class, Coalition.ID);
+        return coalition == null ? DEFAULT_NAME : coalition.getName();
+    }
+
+    public void update(LocalizedText name, LocalizedText mission, String postalAddress) {
         caller.require(Role.ADMIN);
         em.find(Coalition.class, Coalition.ID).update(name, mission, postalAddress, clock.instant());
         changed.fire(new CoalitionChanged());

@@ -11,7 +11,7 @@ import org.puente.platform.i18n.LocalizedText;
 import org.puente.platform.web.Pages;
 import org.puente.platform.web.PlainText;
 
-/** The coalition's own name, bilingual mission and postal address ({@code /admin/coalition}, admins only). */
+/** The coalition's own bilingual name and mission and postal address ({@code /admin/coalition}, admins only). */
 @Named
 @ViewScoped
 public class CoalitionSettings implements Serializable {
@@ -25,6 +25,11 @@ public class CoalitionSettings implements Serializable {
     @Size(max = 200, message = "{field.tooLong}")
     @PlainText
     private String name;
+
+    @NotBlank(message = "{coalition.nameEs.required}")
+    @Size(max = 200, message = "{field.tooLong}")
+    @PlainText
+    private String nameEs;
 
     @Size(max = 2000, message = "{field.tooLong}")
     @PlainText(multiline = true)
@@ -42,7 +47,8 @@ public class CoalitionSettings implements Serializable {
     public void load() {
         Coalition coalition = coalitions.forEditing();
         if (name == null) {
-            name = coalition.getName();
+            name = coalition.getName().en();
+            nameEs = coalition.getName().es();
             missionEn = coalition.getMission().en();
             missionEs = coalition.getMission().es();
             postalAddress = coalition.getPostalAddress();
@@ -50,7 +56,7 @@ public class CoalitionSettings implements Serializable {
     }
 
     public String save() {
-        coalitions.update(name, new LocalizedText(missionEn, missionEs), postalAddress);
+        coalitions.update(new LocalizedText(name, nameEs), new LocalizedText(missionEn, missionEs), postalAddress);
         Pages.flash(FacesMessage.SEVERITY_INFO, "coalition.saved");
         return Pages.redirect("/admin/index");
     }
@@ -61,6 +67,14 @@ public class CoalitionSettings implements Serializable {
 
     public void setName(String name) {
         this.name = name;
+    }
+
+    public String getNameEs() {
+        return nameEs;
+    }
+
+    public void setNameEs(String nameEs) {
+        this.nameEs = nameEs;
     }
 
     public String getMissionEn() {

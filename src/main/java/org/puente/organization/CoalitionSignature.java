@@ -11,7 +11,7 @@ import java.time.Duration;
 import org.puente.platform.mail.MailSignature;
 
 /**
- * The coalition signs the portal's mail: its name and postal address, read at most every
+ * The coalition signs the portal's mail: its name (in both languages) and postal address, read at most every
  * {@link #MAX_AGE} (a send of 100,000 alerts reads it a handful of times, not once per message).
  */
 // Read from any thread, the alert senders' included, for every message: a cached answer must cost no
@@ -38,7 +38,7 @@ public class CoalitionSignature implements MailSignature {
             Coalition coalition = em.find(Coalition.class, Coalition.ID);
             current = new Read(
                     new Sender(
-                            coalition == null ? "Puente" : coalition.getName(),
+                            coalition == null ? CoalitionService.DEFAULT_NAME : coalition.getName(),
                             coalition == null ? "" : coalition.getPostalAddress()),
                     now);
             last = current;

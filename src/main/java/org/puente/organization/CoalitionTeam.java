@@ -13,7 +13,8 @@ import org.puente.platform.security.Role;
 import org.puente.platform.web.Pages;
 
 /**
- * The coalition's own people ({@code /admin/team}, admins only): who is admin or staff, inviting staff,
+ * The coalition's own people ({@code /admin/team}, admins only): who is admin or staff, inviting staff
+ * (and resending or revoking a pending invitation),
  * and deactivating the account of someone who leaves (or reactivating it).
  */
 @Named
@@ -39,6 +40,16 @@ public class CoalitionTeam implements Serializable {
 
     public String invite() {
         return form.send(invitations::inviteStaff, "/admin/team");
+    }
+
+    public String resend(long invitationId) {
+        InvitationForm.resend(invitations::resend, invitationId);
+        return Pages.redirect("/admin/team");
+    }
+
+    public String revoke(long invitationId) {
+        InvitationForm.revoke(invitations::revoke, invitationId);
+        return Pages.redirect("/admin/team");
     }
 
     public String deactivate(long accountId) {

@@ -22,6 +22,20 @@ public class Editors {
         return caller.account().map(organization::mayBeEditedBy).orElse(false);
     }
 
+    /** Whether the caller may list, invite and withdraw the organization's editors (staff; its own editors). */
+    public boolean mayManageEditors(Organization organization) {
+        return caller.account().map(organization::mayManageEditorsBy).orElse(false);
+    }
+
+    public Account requireManagerOfEditors(Organization organization) {
+        Account current = caller.account().orElseThrow(() -> new AccessDeniedException("not signed in"));
+        if (!organization.mayManageEditorsBy(current)) {
+            throw new AccessDeniedException("account " + current.getId()
+                    + " may not manage the editors of organization " + organization.getId());
+        }
+        return current;
+    }
+
     public Account requireEditorOf(Organization organization) {
         Account current = caller.account().orElseThrow(() -> new AccessDeniedException("not signed in"));
         if (!organization.mayBeEditedBy(current)) {

@@ -21,27 +21,33 @@ import org.puente.platform.security.Role;
 /**
  * An invitation for a person to act for a member organization (role {@code ORG_EDITOR}) or to join
  * the coalition staff (role {@code STAFF}, no organization). Its link is single-use and expires after
- * {@link #LIFETIME}; only the token's hash is stored.
+ * {@link #LIFETIME}; only the token's hash is stored. While pending it can be revoked, or replaced by a
+ * fresh invitation (a resend): its link then explains which, rather than calling itself invalid.
  */
 @Entity
 @Table(name = "invitation")
 @NamedQuery(name = "Invitation.findByTokenHash", query = "select i from Invitation i where i.tokenHash = :hash")
 @NamedQuery(
         name = "Invitation.findPendingStaff",
-        query = "select i from Invitation i where i.role = :role "
-                + "and i.acceptedAt is null and i.expiresAt > :now order by i.createdAt desc")
+        query = "select i from Invitation i where i.role = :role and i.acceptedAt is null "
+                + "and i.revokedAt is null and i.expiresAt > :now order by i.createdAt desc")
 @NamedQuery(
         name = "Invitation.findPendingFor",
         query = "select i from Invitation i where i.organization.id = :organizationId and i.acceptedAt is null "
-                + "and i.expiresAt > :now order by i.createdAt desc")
+                + "and i.revokedAt is null and i.expiresAt > :now order by i.createdAt desc")
 public class Invitation {
 
     public static final Duration LIFETIME = Duration.ofDays(7);
+
+    /** A pending invitation is sent again at most this often (each resend is a mail to someone's inbox). */
+    public static final Duration RESEND_INTERVAL = Duration.ofMinutes(5);
 
     /** Why an invitation link no longer works. */
     public enum Problem {
         EXPIRED,
         USED,
+        REVOKED,
+        REPLACED,
         UNKNOWN
     }
 
@@ -79,6 +85,12 @@ public class Invitation {
     @Column(name = "accepted_at")
     private Instant acceptedAt;
 
+    @Column(name = "revoked_at")
+    private Instant revokedAt;
+
+    @Column(nullable = false)
+    private boolean replaced;
+
     protected Invitation() {}
 
     public Invitation(
@@ -103,6 +115,9 @@ public class Invitation {
         if (acceptedAt != null) {
             return Optional.of(Problem.USED);
         }
+        if (revokedAt != null) {
+            return Optional.of(replaced ? Problem.REPLACED : Problem.REVOKED);
+        }
         if (!now.isBefore(expiresAt) || (organization != null && !organization.isActive())) {
             return Optional.of(Problem.EXPIRED);
         }
@@ -115,6 +130,38 @@ public class Invitation {
                     "invitation can no longer be accepted: " + problemAt(now).get());
         }
         this.acceptedAt = now;
+    }
+
+    /** Whether it still waits for an answer: neither accepted, revoked, replaced nor expired. */
+    public boolean isPendingAt(Instant now) {
+        return problemAt(now).isEmpty();
+    }
+
+    /** Withdraws a pending invitation: its link stops working and says so. */
+    public void revoke(Instant now) {
+        if (!isPendingAt(now)) {
+            throw new IllegalStateException("only a pending invitation can be revoked: "
+                    + problemAt(now).get());
+        }
+        this.revokedAt = now;
+    }
+
+    /** Whether it may be sent again now: pending, and not (re)sent within {@link #RESEND_INTERVAL}. */
+    public boolean mayBeResentAt(Instant now) {
+        return isPendingAt(now) && !now.isBefore(createdAt.plus(RESEND_INTERVAL));
+    }
+
+    /**
+     * A fresh invitation to the same person for the same organization and language, with a new link and a
+     * new lifetime; this one is replaced, so its link stops working and points to the newer mail.
+     */
+    public Invitation resend(Account by, String newTokenHash, Instant now) {
+        if (!mayBeResentAt(now)) {
+            throw new IllegalStateException("invitation " + id + " may not be resent now");
+        }
+        this.revokedAt = now;
+        this.replaced = true;
+        return new Invitation(email, language, organization, by, newTokenHash, now);
     }
 
     public Long getId() {

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.io.Serializable;
 import java.util.function.BiConsumer;
+import java.util.function.LongFunction;
 import org.puente.platform.i18n.Language;
 import org.puente.platform.mail.MailException;
 import org.puente.platform.web.Pages;
@@ -38,6 +39,32 @@ public class InvitationForm implements Serializable {
         }
         Pages.flash(FacesMessage.SEVERITY_INFO, "invitation.sent", email.strip());
         return Pages.redirect(next);
+    }
+
+    /** Sends a pending invitation again; the outcome (or why not) becomes a flash message. */
+    static void resend(LongFunction<Invitation> resender, long invitationId) {
+        try {
+            Pages.flash(
+                    FacesMessage.SEVERITY_INFO,
+                    "invitation.resent",
+                    resender.apply(invitationId).getEmail());
+        } catch (InvitationRefusedException e) {
+            Pages.flash(FacesMessage.SEVERITY_WARN, e.messageKey());
+        } catch (MailException e) {
+            Pages.flash(FacesMessage.SEVERITY_ERROR, "invitation.error.mail");
+        }
+    }
+
+    /** Revokes a pending invitation; the outcome (or why not) becomes a flash message. */
+    static void revoke(LongFunction<Invitation> revoker, long invitationId) {
+        try {
+            Pages.flash(
+                    FacesMessage.SEVERITY_INFO,
+                    "invitation.revoked",
+                    revoker.apply(invitationId).getEmail());
+        } catch (InvitationRefusedException e) {
+            Pages.flash(FacesMessage.SEVERITY_WARN, e.messageKey());
+        }
     }
 
     public Language[] getLanguages() {

@@ -26,8 +26,9 @@ import org.puente.platform.security.Tokens;
 import org.puente.platform.web.NotFoundException;
 
 /**
- * Inviting people to act for an organization, and their accepting. The invitation row and its mail
- * succeed or fail together: if the SMTP server refuses, nothing is saved and staff are told.
+ * Inviting people to act for an organization (by coalition staff, or by the organization's own editors),
+ * resending and revoking pending invitations, and their accepting. The invitation row and its mail succeed
+ * or fail together: if the SMTP server refuses, nothing is saved and the inviter is told.
  */
 @ApplicationScoped
 @Transactional
@@ -54,12 +55,19 @@ public class InvitationService {
     @Inject
     PuenteConfig config;
 
+    @Inject
+    Editors editors;
+
+    @Inject
+    CoalitionService coalition;
+
+    /** Invites a person to act for an organization: coalition staff to any, an editor to their own only. */
     public Invitation invite(long organizationId, String email, Language language) {
-        Account inviter = caller.require(Role.ADMIN, Role.STAFF);
         Organization organization = em.find(Organization.class, organizationId);
         if (organization == null || !organization.isActive()) {
             throw new NotFoundException("organization " + organizationId);
         }
+        Account inviter = editors.requireManagerOfEditors(organization);
         Optional<Account> existing = accounts.findByEmail(email);
         if (existing.isPresent() && existing.get().getRole() != Role.ORG_EDITOR) {
             throw new InvitationRefusedException("invitation.error.staffAccount");
@@ -67,33 +75,6 @@ public class InvitationService {
         if (existing.isPresent() && organization.hasEditor(existing.get())) {
             throw new InvitationRefusedException("invitation.error.alreadyEditor");
         }
-        return issue(
-                email,
-                language,
-                organization,
-                inviter,
-                Messages.get(language, "mail.invitation.subject", organization.getName()),
-                Messages.get(language, "mail.invitation.body", inviter.getDisplayName(), organization.getName()));
-    }
-
-    /** Invites a person to join the coalition staff (admins only). */
-    public Invitation inviteStaff(String email, Language language) {
-        Account inviter = caller.require(Role.ADMIN);
-        if (accounts.findByEmail(email).isPresent()) {
-            throw new InvitationRefusedException("invitation.error.hasAccount");
-        }
-        return issue(
-                email,
-                language,
-                null,
-                inviter,
-                Messages.get(language, "mail.staffInvitation.subject"),
-                Messages.get(language, "mail.staffInvitation.body", inviter.getDisplayName()));
-    }
-
-    /** Saves the invitation and mails its link in the invitee's language; a mail failure rolls both back. */
-    private Invitation issue(
-            String email, Language language, Organization organization, Account inviter, String subject, String body) {
         String token = Tokens.generate();
         Invitation invitation = new Invitation(
                 email,
@@ -102,6 +83,93 @@ public class InvitationService {
                 em.getReference(Account.class, inviter.getId()),
                 Tokens.hash(token),
                 clock.instant());
+        return issue(invitation, token, inviter);
+    }
+
+    /**
+     * Sends a pending invitation again with a fresh link and a fresh week; the old link stops working (it
+     * says a newer mail replaced it). At most once every {@link Invitation#RESEND_INTERVAL} per invitation.
+     */
+    public Invitation resend(long invitationId) {
+        Invitation old = em.find(Invitation.class, invitationId, LockModeType.PESSIMISTIC_WRITE);
+        Account by = requireManagerOf(old);
+        Instant now = clock.instant();
+        if (!old.isPendingAt(now)) {
+            throw new InvitationRefusedException("invitation.error.notPending");
+        }
+        if (!old.mayBeResentAt(now)) {
+            throw new InvitationRefusedException("invitation.error.resendTooSoon");
+        }
+        String token = Tokens.generate();
+        return issue(old.resend(em.getReference(Account.class, by.getId()), Tokens.hash(token), now), token, by);
+    }
+
+    /** Withdraws a pending invitation: its link then says it was withdrawn. */
+    public Invitation revoke(long invitationId) {
+        Invitation invitation = em.find(Invitation.class, invitationId, LockModeType.PESSIMISTIC_WRITE);
+        requireManagerOf(invitation);
+        Instant now = clock.instant();
+        if (!invitation.isPendingAt(now)) {
+            throw new InvitationRefusedException("invitation.error.notPending");
+        }
+        invitation.revoke(now);
+        return invitation;
+    }
+
+    /** Who may resend or revoke: admins for staff invitations; staff and its editors for an organization's. */
+    private Account requireManagerOf(Invitation invitation) {
+        if (invitation == null) {
+            caller.require(Role.ADMIN, Role.STAFF, Role.ORG_EDITOR);
+            throw new NotFoundException("invitation");
+        }
+        if (invitation.isForStaff()) {
+            return caller.require(Role.ADMIN);
+        }
+        return editors.requireManagerOfEditors(invitation.getOrganization());
+    }
+
+    /**
+     * How the mail names the person who invites: by their own name when they have one, otherwise (the first
+     * admin, seeded without a name) by the coalition's name in the invitee's language, never an English label.
+     */
+    private String inviterName(Account inviter, Language language) {
+        String name = inviter.getDisplayName();
+        return name == null || name.isBlank() ? coalition.name().in(language) : name;
+    }
+
+    /** Invites a person to join the coalition staff (admins only). */
+    public Invitation inviteStaff(String email, Language language) {
+        Account inviter = caller.require(Role.ADMIN);
+        if (accounts.findByEmail(email).isPresent()) {
+            throw new InvitationRefusedException("invitation.error.hasAccount");
+        }
+        String token = Tokens.generate();
+        Invitation invitation = new Invitation(
+                email,
+                language,
+                null,
+                em.getReference(Account.class, inviter.getId()),
+                Tokens.hash(token),
+                clock.instant());
+        return issue(invitation, token, inviter);
+    }
+
+    /**
+     * Saves the invitation and mails its link ({@code token}, whose hash it holds), wholly in the invitee's
+     * language; a mail failure rolls both back.
+     */
+    private Invitation issue(Invitation invitation, String token, Account inviter) {
+        Language language = invitation.getLanguage();
+        String subject;
+        String body;
+        if (invitation.isForStaff()) {
+            subject = Messages.get(language, "mail.staffInvitation.subject");
+            body = Messages.get(language, "mail.staffInvitation.body", inviterName(inviter, language));
+        } else {
+            String organization = invitation.getOrganization().getName();
+            subject = Messages.get(language, "mail.invitation.subject", organization);
+            body = Messages.get(language, "mail.invitation.body", inviterName(inviter, language), organization);
+        }
         em.persist(invitation);
         String link = config.baseUrl() + "/invitation?token=" + token + "&lang=" + language.code();
         mail.send(composer.compose(
@@ -128,7 +196,11 @@ public class InvitationService {
 
     @Transactional(TxType.SUPPORTS)
     public List<Invitation> pendingFor(long organizationId) {
-        caller.require(Role.ADMIN, Role.STAFF);
+        Organization organization = em.find(Organization.class, organizationId);
+        if (organization == null) {
+            throw new NotFoundException("organization " + organizationId);
+        }
+        editors.requireManagerOfEditors(organization);
         return em.createNamedQuery("Invitation.findPendingFor", Invitation.class)
                 .setParameter("organizationId", organizationId)
                 .setParameter("now", clock.instant())

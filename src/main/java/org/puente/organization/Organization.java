@@ -137,6 +137,20 @@ public class Organization {
         return account.getRole() == Role.ADMIN || (account.getRole() == Role.ORG_EDITOR && hasEditor(account));
     }
 
+    /**
+     * Whether this person may see who acts for the organization and invite more (or resend and revoke
+     * invitations): coalition staff and admins for every organization, an editor for their own only.
+     */
+    public boolean mayManageEditorsBy(Account account) {
+        if (!account.isActive()) {
+            return false;
+        }
+        return switch (account.getRole()) {
+            case ADMIN, STAFF -> true;
+            case ORG_EDITOR -> hasEditor(account);
+        };
+    }
+
     /** Whether the account acts for this organization (whatever its role and state). */
     public boolean hasEditor(Account account) {
         return editors.stream().anyMatch(editor -> same(editor, account));

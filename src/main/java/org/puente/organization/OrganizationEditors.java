@@ -13,9 +13,10 @@ import org.puente.platform.web.NotFoundException;
 import org.puente.platform.web.Pages;
 
 /**
- * Who acts for an organization ({@code /admin/organization-editors?id=}): coalition staff invite
- * people by e-mail, in the language the invitee reads; admins remove editors, and deactivate the account
- * of an editor who leaves (or reactivate it).
+ * Who acts for an organization ({@code /admin/organization-editors?id=}): coalition staff, and the
+ * organization's own editors, invite people by e-mail in the language the invitee reads, and resend or
+ * revoke pending invitations; coalition staff remove editors; admins deactivate the account of an editor
+ * who leaves (or reactivate it).
  */
 @Named
 @ViewScoped
@@ -44,13 +45,23 @@ public class OrganizationEditors implements Serializable {
         if (id == null) {
             throw new NotFoundException("no organization id");
         }
-        organization = organizations.findForStaff(id);
+        organization = organizations.findForManagingEditors(id);
     }
 
     public String invite() {
         return form.send(
                 (address, language) -> invitations.invite(id, address, language),
                 "/admin/organization-editors?id=" + id);
+    }
+
+    public String resend(long invitationId) {
+        InvitationForm.resend(invitations::resend, invitationId);
+        return Pages.redirect("/admin/organization-editors?id=" + id);
+    }
+
+    public String revoke(long invitationId) {
+        InvitationForm.revoke(invitations::revoke, invitationId);
+        return Pages.redirect("/admin/organization-editors?id=" + id);
     }
 
     public String remove(long accountId) {

@@ -104,11 +104,12 @@ public class OrganizationService {
         return organization;
     }
 
-    /** For coalition staff inviting and listing editors. */
+    /** For coalition staff, or the organization's own editors, inviting and listing its editors. */
     @Transactional(TxType.SUPPORTS)
-    public Organization findForStaff(long id) {
-        caller.require(Role.ADMIN, Role.STAFF);
-        return find(id);
+    public Organization findForManagingEditors(long id) {
+        Organization organization = find(id);
+        editors.requireManagerOfEditors(organization);
+        return organization;
     }
 
     @Transactional(TxType.SUPPORTS)
@@ -170,14 +171,19 @@ public class OrganizationService {
 
     @Transactional(TxType.SUPPORTS)
     public List<Account> editorsOf(long organizationId) {
-        caller.require(Role.ADMIN, Role.STAFF);
+        editors.requireManagerOfEditors(find(organizationId));
         return em.createNamedQuery("Organization.findEditorsOf", Account.class)
                 .setParameter("organizationId", organizationId)
                 .getResultList();
     }
 
+    /**
+     * Coalition staff withdraw a person's access to an organization, even its last editor's: the coalition
+     * can always invite someone again, and a person who left must lose access at once. Editors do not remove
+     * each other (a dispute inside an organization is for the coalition to settle).
+     */
     public void removeEditor(long organizationId, long accountId) {
-        Account admin = caller.require(Role.ADMIN);
+        Account admin = caller.require(Role.ADMIN, Role.STAFF);
         Organization organization = find(organizationId);
         Account account = accounts.find(accountId).orElseThrow(() -> new NotFoundException("account " + accountId));
         organization.removeEditor(account);

@@ -8,7 +8,9 @@
  * protocol with a different role. The membership (the {@code organization_editor} table) belongs to the
  * organization, not to the account, and so does the rule of who may edit it
  * ({@link org.puente.organization.Organization#mayBeEditedBy}, applied to the caller by
- * {@link org.puente.organization.Editors}); other features (petitions written for an organization) ask here.
+ * {@link org.puente.organization.Editors}), and so does who may invite more editors: staff for every
+ * organization, an editor for their own ({@link org.puente.organization.Organization#mayManageEditorsBy});
+ * other features (petitions written for an organization) ask here.
  * The coalition's emergency signing switch is kept here too, and petitions ask {@code CoalitionService} for
  * it. The services check the caller on every change, so a guessed URL or a forged post meets the same rule
  * as the page; the page beans only translate outcomes into messages.

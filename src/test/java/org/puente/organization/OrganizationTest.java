@@ -111,6 +111,48 @@ class OrganizationTest {
     }
 
     @Test
+    @DisplayName("an editor invites co-editors to their own organization only; staff and admins to any")
+    void whoMayInvite() throws Exception {
+        Organization mine = withId(new Organization("a", profile("A"), NOW), 1L);
+        Organization theirs = withId(new Organization("b", profile("B"), NOW), 2L);
+        Account staff = new Account("staff@x.org", "Staff", "hash", Role.STAFF, Language.EN, NOW);
+        Account editor = withAccountId(new Account("ed@x.org", "Ed", "hash", Role.ORG_EDITOR, Language.ES, NOW), 7L);
+        mine.addEditor(editor);
+        assertTrue(theirs.mayManageEditorsBy(staff));
+        assertTrue(mine.mayManageEditorsBy(editor));
+        assertFalse(theirs.mayManageEditorsBy(editor), "not another organization's");
+        editor.deactivate();
+        assertFalse(mine.mayManageEditorsBy(editor), "a deactivated editor invites nobody");
+    }
+
+    @Test
+    @DisplayName(
+            "a resent invitation replaces the old one, whose link then says so; a revoked one says it was withdrawn")
+    void invitationResendAndRevoke() {
+        Organization organization = new Organization("casa", profile("Casa"), NOW);
+        Invitation first = new Invitation("ana@example.org", Language.ES, organization, null, "hash1", NOW);
+        assertFalse(first.mayBeResentAt(NOW.plusSeconds(10)), "not again at once");
+        assertThrows(IllegalStateException.class, () -> first.resend(null, "hash2", NOW.plusSeconds(10)));
+        Instant later = NOW.plus(Invitation.RESEND_INTERVAL);
+        Invitation second = first.resend(null, "hash2", later);
+        assertEquals(Optional.of(Invitation.Problem.REPLACED), first.problemAt(later));
+        assertEquals(Optional.empty(), second.problemAt(later));
+        assertEquals(later.plus(Invitation.LIFETIME), second.getExpiresAt(), "a fresh week");
+        assertEquals(Language.ES, second.getLanguage());
+        second.revoke(later.plusSeconds(1));
+        assertEquals(Optional.of(Invitation.Problem.REVOKED), second.problemAt(later.plusSeconds(2)));
+        assertThrows(IllegalStateException.class, () -> second.accept(later.plusSeconds(2)));
+        assertThrows(IllegalStateException.class, () -> second.revoke(later.plusSeconds(3)));
+    }
+
+    static Account withAccountId(Account account, long id) throws Exception {
+        var field = Account.class.getDeclaredField("id");
+        field.setAccessible(true);
+        field.set(account, id);
+        return account;
+    }
+
+    @Test
     @DisplayName("plain text refuses control characters, and line breaks only where allowed")
     void plainText() {
         assertTrue(PlainText.Validator.isPlain("Niñez 🌎 <b>", false));

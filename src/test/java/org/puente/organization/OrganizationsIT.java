@@ -30,6 +30,7 @@ import org.puente.testing.Accounts;
 import org.puente.testing.Deployments;
 import org.puente.testing.Mailbox;
 import org.puente.testing.QueryLog;
+import org.puente.testing.TestClock;
 import org.puente.testing.TestEnvironment;
 import org.puente.testing.WebSession;
 import org.puente.testing.WebSession.Page;
@@ -338,7 +339,12 @@ class OrganizationsIT {
 
         assertEquals(403, editor.get("/admin/organization?id=" + foreign).status(), "another organization's page");
         assertEquals(403, editor.get("/admin/organization").status(), "the create page");
-        assertEquals(403, editor.get("/admin/organization-editors?id=" + own).status(), "inviting is for staff");
+        assertEquals(
+                200,
+                editor.get("/admin/organization-editors?id=" + own).status(),
+                "an editor invites co-editors to their own organization");
+        assertEquals(
+                403, editor.get("/admin/organization-editors?id=" + foreign).status(), "but not to another");
 
         Map<String, String> forged = WebSession.fields(editor.get("/admin/organization?id=" + own), "form");
         forged.put("form:name", "Hijacked " + System.nanoTime());
@@ -425,6 +431,159 @@ class OrganizationsIT {
         return Accounts.newEditor(admin, session, organizationId);
     }
 
+    /** The name of the button with that id in the pending invitation's line that mentions {@code text}. */
+    static String buttonInLine(Page page, String text, String id) {
+        for (Element line : page.document().select("form#pending li")) {
+            Element button = line.selectFirst("button[id$=:" + id + "]");
+            if (line.text().contains(text) && button != null) {
+                return button.attr("name");
+            }
+        }
+        throw new AssertionError("no " + id + " button by " + text + ": " + page.text());
+    }
+
+    @Test
+    @DisplayName("an editor invites a co-editor in Spanish: the mail names the editor, not \"Administrator\", and "
+            + "the new editor may only be invited to the editor's own organization")
+    void editorInvitesCoEditor() throws Exception {
+        String name = "Casa Hermana " + System.nanoTime();
+        long own = createOrganization(name, Map.of(), null);
+        long foreign = createOrganization("Ajena " + System.nanoTime(), Map.of(), null);
+        WebSession editor = editorOf(new WebSession(base.toURI()), own);
+
+        Page page = editor.get("/admin/organization-editors?id=" + own + "&lang=en");
+        assertEquals(200, page.status());
+        assertTrue(page.text().contains("Ed " + own), "the editor sees who acts for the organization");
+        assertTrue(page.document().select("button[id$=:remove]").isEmpty(), "editors do not remove each other");
+        String coEditor = "coeditora-" + System.nanoTime() + "@puente.test";
+        Page sent = editor.submit(page, "invite", Map.of("email", coEditor, "language", "ES"), "send");
+        assertTrue(sent.messages().contains("has been sent to " + coEditor), sent.messages());
+        assertTrue(sent.document().select("form#pending li").text().contains(coEditor), "listed as pending");
+
+        MimeMessage mail = Mailbox.to(coEditor).get(0);
+        assertEquals("es", mail.getHeader("Content-Language", null));
+        assertTrue(mail.getSubject().startsWith("Invitación para actuar en nombre de " + name), mail.getSubject());
+        String text = Mailbox.part(mail, "text/plain");
+        assertTrue(text.contains("Ed " + own + " te ha invitado"), text);
+        assertFalse(text.contains("Administrator"), text);
+
+        Page co = new WebSession(base.toURI()).get(Mailbox.link(mail, "/invitation?token="));
+        assertEquals("es", co.lang());
+        assertNotNull(co.document().getElementById("accept"), "the co-editor's link works");
+
+        assertEquals(
+                403, editor.get("/admin/organization-editors?id=" + foreign).status(), "another organization");
+        String forgedAddress = "forged-" + System.nanoTime() + "@puente.test";
+        Map<String, String> forged = WebSession.fields(editor.get("/admin/organization-editors?id=" + own), "invite");
+        forged.put("invite:email", forgedAddress);
+        forged.put("invite:send", "invite:send");
+        Page forgedPost = editor.postForm("/admin/organization-editors.xhtml?id=" + foreign, forged);
+        assertEquals(403, forgedPost.status(), "an invitation forged for another organization is refused");
+        assertFalse(
+                admin.get("/admin/organization-editors?id=" + foreign).text().contains(forgedAddress),
+                "and nothing is pending there");
+        assertTrue(Mailbox.settledTo(base.toURI(), forgedAddress).isEmpty(), "no mail went out");
+    }
+
+    @Test
+    @DisplayName("an editor resends an invitation (the old link then points to the newer mail) and revokes it "
+            + "(the link then says it was withdrawn), in the invitee's language")
+    void resendAndRevokeInvitation() throws Exception {
+        long own = createOrganization("Reenvío " + System.nanoTime(), Map.of(), null);
+        WebSession editor = editorOf(new WebSession(base.toURI()), own);
+        String invitee = "reenvio-" + System.nanoTime() + "@puente.test";
+        String path = "/admin/organization-editors?id=" + own + "&lang=en";
+        editor.submit(editor.get(path), "invite", Map.of("email", invitee, "language", "ES"), "send");
+        String firstLink = Mailbox.link(Mailbox.to(invitee).get(0), "/invitation?token=");
+
+        Page page = editor.get(path);
+        Page tooSoon = editor.submit(page, "pending", Map.of(), buttonInLine(page, invitee, "resend"));
+        assertTrue(tooSoon.messages().contains("less than five minutes ago"), tooSoon.messages());
+        assertEquals(1, Mailbox.settledTo(base.toURI(), invitee).size(), "no second mail at once");
+
+        TestClock.advance(base.toURI(), Invitation.RESEND_INTERVAL.plusSeconds(1));
+        page = editor.get(path);
+        Page resent = editor.submit(page, "pending", Map.of(), buttonInLine(page, invitee, "resend"));
+        assertTrue(resent.messages().contains("A new invitation has been sent to " + invitee), resent.messages());
+        List<MimeMessage> mails = Mailbox.to(invitee, 2);
+        assertEquals(2, mails.size());
+        String secondLink = Mailbox.link(mails.get(1), "/invitation?token=");
+        assertFalse(secondLink.equals(firstLink), "a fresh link");
+        assertTrue(Mailbox.part(mails.get(1), "text/plain").contains("te ha invitado"), "again in Spanish");
+
+        WebSession invited = new WebSession(base.toURI());
+        Page old = invited.get(firstLink);
+        assertTrue(old.text().contains("Una invitación más reciente reemplazó a esta"), old.text());
+        assertNull(old.document().getElementById("accept"), "the old link accepts nothing");
+        assertNotNull(invited.get(secondLink).document().getElementById("accept"), "the new link works");
+
+        page = editor.get(path);
+        Page revoked = editor.submit(page, "pending", Map.of(), buttonInLine(page, invitee, "revoke"));
+        assertTrue(
+                revoked.messages().contains("The invitation to " + invitee + " has been revoked"), revoked.messages());
+        assertFalse(revoked.document().select("form#pending li").text().contains(invitee), "no longer pending");
+        Page refused = invited.get(secondLink);
+        assertEquals("es", refused.lang());
+        assertTrue(refused.text().contains("Esta invitación se anuló y ya no se puede usar"), refused.text());
+        assertNull(refused.document().getElementById("accept"), "the revoked link accepts nothing");
+    }
+
+    @Test
+    @DisplayName("the admin names the coalition in Spanish: the Spanish home page and a Spanish invitation mail "
+            + "show that name, and the admin, who has no personal name, is not called \"Administrator\"")
+    void coalitionNameInSpanish() throws Exception {
+        Page settings = admin.get("/admin/coalition?lang=en");
+        Map<String, String> before = WebSession.fields(settings, "coalition");
+        String english = "Bridge Coalition " + System.nanoTime();
+        String spanish = "Coalición Puente " + System.nanoTime();
+        try {
+            Page blank = admin.submit(settings, "coalition", Map.of("nameEs", ""), "save");
+            assertTrue(blank.messages().contains("name in Spanish"), blank.messages());
+            Page saved = admin.submit(
+                    admin.get("/admin/coalition?lang=en"),
+                    "coalition",
+                    Map.of("name", english, "nameEs", spanish),
+                    "save");
+            assertTrue(saved.messages().contains("coalition settings have been saved"), saved.messages());
+
+            WebSession reader = new WebSession(base.toURI());
+            Page es = reader.get("/?lang=es");
+            assertEquals(spanish, es.document().selectFirst("h1").text());
+            assertTrue(es.document().title().contains(spanish), es.document().title());
+            assertFalse(es.text().contains(english), "no English name on the Spanish page");
+            assertEquals(
+                    english,
+                    new WebSession(base.toURI())
+                            .get("/?lang=en")
+                            .document()
+                            .selectFirst("h1")
+                            .text());
+
+            long id = createOrganization("Nombre de Coalición " + System.nanoTime(), Map.of(), null);
+            String email = "coalicion-" + System.nanoTime() + "@puente.test";
+            admin.submit(
+                    admin.get("/admin/organization-editors?id=" + id),
+                    "invite",
+                    Map.of("email", email, "language", "ES"),
+                    "send");
+            MimeMessage mail = Mailbox.to(email).get(0);
+            String text = Mailbox.part(mail, "text/plain");
+            assertTrue(text.contains(spanish + " te ha invitado"), text);
+            assertTrue(text.contains("Recibes este mensaje"), "footer in Spanish");
+            assertFalse(text.contains(english), text);
+            assertFalse(text.contains("Administrator"), text);
+            assertTrue(Mailbox.part(mail, "text/html").contains(spanish));
+        } finally {
+            admin.submit(
+                    admin.get("/admin/coalition?lang=en"),
+                    "coalition",
+                    Map.of(
+                            "name", before.get("coalition:name"),
+                            "nameEs", before.get("coalition:nameEs")),
+                    "save");
+        }
+    }
+
     @Test
     @DisplayName("the admin invites a staff member, who sees every organization and invites editors, but edits none")
     void staffInvitation() throws Exception {
@@ -468,6 +627,16 @@ class OrganizationsIT {
         assertTrue(invited.messages().contains(editorEmail), invited.messages());
         assertEquals(1, Mailbox.to(editorEmail).size());
         assertTrue(admin.get("/admin/team").text().contains("Sam Staff"), "listed in the team");
+
+        String mistaken = "mistaken-" + System.nanoTime() + "@puente.test";
+        admin.submit(admin.get("/admin/team?lang=en"), "invite", Map.of("email", mistaken, "language", "EN"), "send");
+        String mistakenLink = Mailbox.link(Mailbox.to(mistaken).get(0), "/invitation?token=");
+        Page pending = admin.get("/admin/team?lang=en");
+        Page revoked = admin.submit(pending, "pending", Map.of(), buttonInLine(pending, mistaken, "revoke"));
+        assertTrue(revoked.messages().contains("has been revoked"), revoked.messages());
+        Page refused = new WebSession(base.toURI()).get(mistakenLink);
+        assertTrue(refused.text().contains("has been withdrawn"), refused.text());
+        assertNull(refused.document().getElementById("accept"), "a revoked staff invitation accepts nobody");
     }
 
     @Test

@@ -25,7 +25,7 @@ import org.puente.supporter.SupporterService;
 
 /**
  * Data the portal needs before anyone can use it: the coalition row, the first admin (from
- * {@code PUENTE_ADMIN_EMAIL}/{@code PUENTE_ADMIN_PASSWORD}, once, only if no admin exists), and, when
+ * {@code PUENTE_ADMIN_EMAIL}/{@code PUENTE_ADMIN_PASSWORD} and optionally {@code PUENTE_ADMIN_NAME}, once, only if no admin exists), and, when
  * {@code PUENTE_DEMO_DATA=true} (the embedded run), demo organizations and open petitions with some
  * confirmed signatures on an empty database. One transaction, run by {@link Bootstrap} under a lock that
  * every instance shares, so two instances starting together do not both find the database empty.
@@ -57,7 +57,11 @@ public class BootstrapData {
             em.persist(
                     config.demoData()
                             ? demoCoalition()
-                            : new Coalition("Puente", LocalizedText.empty(), "-", clock.instant()));
+                            : new Coalition(
+                                    new LocalizedText("Puente", "Puente"),
+                                    LocalizedText.empty(),
+                                    "-",
+                                    clock.instant()));
             if (config.demoData()) {
                 demoOrganizations();
             }
@@ -75,13 +79,16 @@ public class BootstrapData {
                     + "no admin account was created");
             return;
         }
-        accounts.create(config.adminEmail().get(), config.adminName(), password, Role.ADMIN, Language.EN);
+        // The admin's own name when given; never an invented word ("Administrator" read as a person's name in
+        // Spanish mail): without one, mail the admin sends names the coalition instead.
+        accounts.create(config.adminEmail().get(), config.adminName().orElse(""), password, Role.ADMIN, Language.EN);
         LOG.info("Created the first admin account");
     }
 
     private Coalition demoCoalition() {
         return new Coalition(
-                "Puente Coalition for Migrant Families",
+                new LocalizedText(
+                        "Puente Coalition for Migrant Families", "Coalición Puente por las Familias Migrantes"),
                 new LocalizedText(
                         "We are a national coalition of immigrant-led community organizations working together "
                                 + "to protect migrant children and families: we speak out, we accompany, and we mobilize.",

@@ -50,10 +50,9 @@ public class PuenteConfig {
     @ConfigProperty(name = "PUENTE_ADMIN_PASSWORD")
     Optional<String> adminPassword;
 
-    /** The first admin's name as people see it ("Ana López invited you"); a name, not a role word. */
     @Inject
-    @ConfigProperty(name = "PUENTE_ADMIN_NAME", defaultValue = "Puente")
-    String adminName;
+    @ConfigProperty(name = "PUENTE_ADMIN_NAME")
+    Optional<String> adminName;
 
     @Inject
     @ConfigProperty(name = "PUENTE_DEMO_DATA", defaultValue = "false")
@@ -105,8 +104,9 @@ public class PuenteConfig {
         return adminEmail.filter(s -> !s.isBlank());
     }
 
-    public String adminName() {
-        return adminName.isBlank() ? "Puente" : adminName.strip();
+    /** The first admin's own name, if given (mail they send names them; otherwise the coalition). */
+    public Optional<String> adminName() {
+        return adminName.filter(s -> !s.isBlank()).map(String::strip);
     }
 
     public Optional<String> adminPassword() {

@@ -37,7 +37,7 @@ public class MailComposer {
             String actionLabel,
             String actionUrl) {
         MailSignature.Sender sender = sender();
-        String coalitionName = sender.name();
+        String coalitionName = sender.name(language);
         String address = sender.postalAddress();
         String footer = Messages.get(language, "mail.footer.transactional", coalitionName);
 
@@ -112,7 +112,7 @@ public class MailComposer {
      */
     public OutgoingMail letter(String to, Language language, Language footerLanguage, Letter letter) {
         MailSignature.Sender sender = sender();
-        String why = MessageFormat.format(letter.why().replace("'", "''"), sender.name());
+        String why = MessageFormat.format(letter.why().replace("'", "''"), sender.name(footerLanguage));
         boolean action = letter.actionLabel() != null
                 && !letter.actionLabel().isBlank()
                 && letter.actionUrl() != null
@@ -158,7 +158,7 @@ public class MailComposer {
         html.append(
                         "<div style=\"max-width:560px;margin:0 auto;padding:24px;background:#ffffff;font-size:16px;line-height:1.5\">")
                 .append("<p style=\"font-size:20px;font-weight:bold;color:#0f4c5c;margin:0 0 16px\">")
-                .append(escape(sender.name()))
+                .append(escape(sender.name(language)))
                 .append("</p>")
                 .append(letter.bodyHtml() == null ? "" : letter.bodyHtml());
         if (action) {

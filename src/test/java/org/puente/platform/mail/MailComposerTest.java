@@ -9,14 +9,33 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.puente.platform.i18n.Language;
+import org.puente.platform.i18n.LocalizedText;
 
 @DisplayName("Composing mail: readable plain text, escaped HTML, the sender's footer, retries that wait longer")
 class MailComposerTest {
 
     static MailComposer composer(String name, String address) {
         MailComposer composer = new MailComposer();
-        composer.signature = () -> new MailSignature.Sender(name, address);
+        composer.signature = () -> new MailSignature.Sender(new LocalizedText(name, name), address);
         return composer;
+    }
+
+    @Test
+    @DisplayName(
+            "a Spanish reader's mail names the coalition by its Spanish name, an English reader's by its English one")
+    void coalitionNameInTheReadersLanguage() {
+        MailComposer composer = new MailComposer();
+        composer.signature = () -> new MailSignature.Sender(
+                new LocalizedText("Coalition for Migrant Families", "Coalición por las Familias Migrantes"),
+                "PO Box 1");
+        OutgoingMail es = composer.compose(
+                "ana@example.org", Language.ES, "Asunto", List.of("Hola:"), "Abrir", "https://example.org/x");
+        assertTrue(es.text().contains("Coalición por las Familias Migrantes"), es.text());
+        assertFalse(es.text().contains("Coalition for Migrant Families"), es.text());
+        assertTrue(es.html().contains("Coalición por las Familias Migrantes"), es.html());
+        OutgoingMail en = composer.compose(
+                "sam@example.org", Language.EN, "Subject", List.of("Hello,"), "Open", "https://example.org/x");
+        assertTrue(en.text().contains("Coalition for Migrant Families"), en.text());
     }
 
     @Test
