@@ -568,7 +568,9 @@ class OrganizationsIT {
                     "send");
             MimeMessage mail = Mailbox.to(email).get(0);
             String text = Mailbox.part(mail, "text/plain");
-            assertTrue(text.contains(spanish + " te ha invitado"), text);
+            // The inviter by name (the test admin has one); the coalition by its Spanish name in the footer.
+            assertTrue(text.contains(TestEnvironment.ADMIN_NAME + " te ha invitado"), text);
+            assertTrue(text.contains(spanish), "the coalition's Spanish name: " + text);
             assertTrue(text.contains("Recibes este mensaje"), "footer in Spanish");
             assertFalse(text.contains(english), text);
             assertFalse(text.contains("Administrator"), text);
