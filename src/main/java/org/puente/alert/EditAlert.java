@@ -10,7 +10,6 @@ import java.io.Serializable;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.format.TextStyle;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -20,6 +19,7 @@ import org.puente.platform.i18n.CurrentLanguage;
 import org.puente.platform.i18n.Language;
 import org.puente.platform.i18n.Messages;
 import org.puente.platform.security.AccessDeniedException;
+import org.puente.platform.time.StaffTimeZone;
 import org.puente.platform.web.Pages;
 
 /** Writing and sending an alert ({@code /admin/alert?id=}); every action checks the caller is staff. */
@@ -40,6 +40,9 @@ public class EditAlert implements Serializable {
 
     @Inject
     CurrentLanguage language;
+
+    @Inject
+    StaffTimeZone timeZone;
 
     private Long id;
 
@@ -107,7 +110,7 @@ public class EditAlert implements Serializable {
         return Pages.redirect("/admin/alerts");
     }
 
-    /** Freezes the alert until its time, in the portal's time zone, comes. */
+    /** Freezes the alert until its time, in the coalition's time zone, comes. */
     public String schedule() {
         if (!store()) {
             return null;
@@ -116,7 +119,7 @@ public class EditAlert implements Serializable {
             Pages.error("form:scheduledAt", "admin.alert.schedule.required");
             return null;
         }
-        Instant at = scheduledAt.atZone(ZoneId.systemDefault()).toInstant();
+        Instant at = scheduledAt.atZone(timeZone.zone()).toInstant();
         if (!at.isAfter(clock.instant().plusSeconds(60))) {
             Pages.error("form:scheduledAt", "admin.alert.schedule.past");
             return null;
@@ -212,11 +215,9 @@ public class EditAlert implements Serializable {
         this.scheduledAt = scheduledAt;
     }
 
-    /** The zone a scheduled time is read in, to say so next to the field. */
     /** The zone the schedule is read in, by its name in the reader's language ("tiempo universal coordinado"). */
     public String getTimeZone() {
-        return ZoneId.systemDefault()
-                .getDisplayName(TextStyle.FULL, Pages.language().locale());
+        return timeZone.zone().getDisplayName(TextStyle.FULL, Pages.language().locale());
     }
 
     public Long getAudienceSize() {
