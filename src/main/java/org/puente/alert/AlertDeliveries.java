@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.puente.platform.i18n.Language;
+import org.puente.platform.i18n.LocalizedText;
 import org.puente.platform.persistence.PuenteDataSource;
 import org.puente.supporter.Subscribers.Recipient;
 
@@ -85,6 +87,11 @@ public class AlertDeliveries {
     /** A forgotten supporter's past deliveries keep their counts, not the address. */
     public static final String ERASE_RECIPIENT =
             "UPDATE alert_delivery SET email = 'erased@invalid', supporter_id = NULL WHERE supporter_id = ?";
+
+    /** The latest deliveries to one supporter, with their alert's subject, for the supporter's page. */
+    public static final String OF_RECIPIENT = "SELECT a.subject_en, a.subject_es, d.state, d.sent_at "
+            + "FROM alert_delivery d JOIN alert a ON a.id = d.alert_id WHERE d.supporter_id = ? "
+            + "ORDER BY d.id DESC LIMIT " + 200;
 
     static final int SNAPSHOT_BATCH = 1000;
 
@@ -450,6 +457,33 @@ public class AlertDeliveries {
         return em.createNativeQuery(ERASE_RECIPIENT)
                 .setParameter(1, supporterId)
                 .executeUpdate();
+    }
+
+    /** One alert as a supporter received it: its subject, the delivery's state, and when it left (if it did). */
+    record Received(LocalizedText subject, DeliveryState state, Instant at) {}
+
+    List<Received> ofRecipient(long supporterId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows =
+                em.createNativeQuery(OF_RECIPIENT).setParameter(1, supporterId).getResultList();
+        List<Received> received = new ArrayList<>();
+        for (Object[] row : rows) {
+            received.add(new Received(
+                    new LocalizedText((String) row[0], (String) row[1]),
+                    DeliveryState.valueOf((String) row[2]),
+                    instant(row[3])));
+        }
+        return received;
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof Timestamp timestamp) {
+            return timestamp.toInstant();
+        }
+        if (value instanceof LocalDateTime local) {
+            return Timestamp.valueOf(local).toInstant();
+        }
+        return null;
     }
 
     private static long number(Object value) {

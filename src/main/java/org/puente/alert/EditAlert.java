@@ -10,7 +10,6 @@ import java.io.Serializable;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.format.TextStyle;
 import java.util.EnumMap;
 import java.util.List;
@@ -22,6 +21,7 @@ import org.puente.platform.i18n.CurrentLanguage;
 import org.puente.platform.i18n.Language;
 import org.puente.platform.i18n.Messages;
 import org.puente.platform.security.AccessDeniedException;
+import org.puente.platform.time.StaffTimeZone;
 import org.puente.platform.web.Pages;
 
 /** Writing and sending an alert ({@code /admin/alert?id=}); every action checks the caller is staff. */
@@ -45,6 +45,9 @@ public class EditAlert implements Serializable {
 
     @Inject
     AlertMessages messages;
+
+    @Inject
+    StaffTimeZone timeZone;
 
     private Long id;
 
@@ -140,7 +143,7 @@ public class EditAlert implements Serializable {
         return Pages.redirect("/admin/alerts");
     }
 
-    /** Freezes the alert until its time, in the portal's time zone, comes. */
+    /** Freezes the alert until its time, in the coalition's time zone, comes. */
     public String schedule() {
         if (!store()) {
             return null;
@@ -149,7 +152,7 @@ public class EditAlert implements Serializable {
             Pages.error("form:scheduledAt", "admin.alert.schedule.required");
             return null;
         }
-        Instant at = scheduledAt.atZone(ZoneId.systemDefault()).toInstant();
+        Instant at = scheduledAt.atZone(timeZone.zone()).toInstant();
         if (!at.isAfter(clock.instant().plusSeconds(60))) {
             Pages.error("form:scheduledAt", "admin.alert.schedule.past");
             return null;
@@ -249,8 +252,7 @@ public class EditAlert implements Serializable {
 
     /** The zone the schedule is read in, by its name in the reader's language ("tiempo universal coordinado"). */
     public String getTimeZone() {
-        return ZoneId.systemDefault()
-                .getDisplayName(TextStyle.FULL, Pages.language().locale());
+        return timeZone.zone().getDisplayName(TextStyle.FULL, Pages.language().locale());
     }
 
     public Long getAudienceSize() {

@@ -7,7 +7,9 @@ import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.ZoneId;
 import org.puente.platform.i18n.LocalizedText;
 
 /**
@@ -18,6 +20,9 @@ import org.puente.platform.i18n.LocalizedText;
 public class Coalition {
 
     public static final long ID = 1L;
+
+    /** Central time: the offset (UTC−6) the coalition's countries share for most of the year. */
+    public static final ZoneId DEFAULT_TIME_ZONE = ZoneId.of("America/Chicago");
 
     @Id
     private Long id;
@@ -44,6 +49,10 @@ public class Coalition {
 
     @Column(name = "signing_paused")
     private boolean signingPaused;
+
+    /** An IANA zone id; staff read and enter times in it. */
+    @Column(name = "time_zone", nullable = false)
+    private String timeZone = DEFAULT_TIME_ZONE.getId();
 
     protected Coalition() {}
 
@@ -76,6 +85,23 @@ public class Coalition {
     public void pauseAllSigning(boolean paused, Instant now) {
         this.signingPaused = paused;
         this.updatedAt = now;
+    }
+
+    /** Staff read and enter times in this zone; it must be a region's zone, never a bare offset. */
+    public void moveTo(ZoneId zone, Instant now) {
+        if (zone == null || zone.getId().startsWith("Etc/") || !zone.getId().contains("/")) {
+            throw new IllegalArgumentException("a region's time zone is required");
+        }
+        this.timeZone = zone.getId();
+        this.updatedAt = now;
+    }
+
+    public ZoneId getTimeZone() {
+        try {
+            return timeZone == null ? DEFAULT_TIME_ZONE : ZoneId.of(timeZone);
+        } catch (DateTimeException unknown) {
+            return DEFAULT_TIME_ZONE;
+        }
     }
 
     public boolean isSigningPaused() {

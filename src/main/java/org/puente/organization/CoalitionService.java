@@ -8,6 +8,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
+import java.time.ZoneId;
 import org.puente.account.Caller;
 import org.puente.platform.i18n.LocalizedText;
 import org.puente.platform.security.Role;
@@ -60,6 +61,13 @@ public class CoalitionService {
     public void update(LocalizedText name, LocalizedText mission, String postalAddress) {
         caller.require(Role.ADMIN);
         em.find(Coalition.class, Coalition.ID).update(name, mission, postalAddress, clock.instant());
+        changed.fire(new CoalitionChanged());
+    }
+
+    /** The zone staff read and enter times in, from now on. */
+    public void moveTo(ZoneId zone) {
+        caller.require(Role.ADMIN);
+        em.find(Coalition.class, Coalition.ID).moveTo(zone, clock.instant());
         changed.fire(new CoalitionChanged());
     }
 }

@@ -7,6 +7,8 @@ import jakarta.inject.Named;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.io.Serializable;
+import java.time.ZoneId;
+import java.util.List;
 import org.puente.platform.i18n.LocalizedText;
 import org.puente.platform.web.Pages;
 import org.puente.platform.web.PlainText;
@@ -44,6 +46,11 @@ public class CoalitionSettings implements Serializable {
     @PlainText(multiline = true)
     private String postalAddress;
 
+    /** An IANA id, chosen from {@link #getTimeZones}. */
+    private String timeZone;
+
+    private transient List<ZoneChoice> timeZones;
+
     public void load() {
         Coalition coalition = coalitions.forEditing();
         if (name == null) {
@@ -53,12 +60,36 @@ public class CoalitionSettings implements Serializable {
             missionEs = coalition.getMission().es();
             postalAddress = coalition.getPostalAddress();
         }
+        if (timeZone == null) {
+            timeZone = coalition.getTimeZone().getId();
+        }
     }
 
     public String save() {
+        if (!ZoneChoice.isOffered(timeZone)) {
+            Pages.error("coalition:timeZone", "coalition.timeZone.required");
+            return null;
+        }
         coalitions.update(new LocalizedText(name, nameEs), new LocalizedText(missionEn, missionEs), postalAddress);
+        coalitions.moveTo(ZoneId.of(timeZone));
         Pages.flash(FacesMessage.SEVERITY_INFO, "coalition.saved");
         return Pages.redirect("/admin/index");
+    }
+
+    /** The zones staff may choose, named in the reader's language. */
+    public List<ZoneChoice> getTimeZones() {
+        if (timeZones == null) {
+            timeZones = ZoneChoice.all(Pages.language().locale());
+        }
+        return timeZones;
+    }
+
+    public String getTimeZone() {
+        return timeZone;
+    }
+
+    public void setTimeZone(String timeZone) {
+        this.timeZone = timeZone;
     }
 
     public String getName() {

@@ -12,7 +12,9 @@
  * organization, an editor for their own ({@link org.puente.organization.Organization#mayManageEditorsBy});
  * other features (petitions written for an organization) ask here.
  * The coalition's emergency signing switch is kept here too, and petitions ask {@code CoalitionService} for
- * it. The services check the caller on every change, so a guessed URL or a forged post meets the same rule
+ * it, and so is the coalition's time zone, in which staff read and enter every time: the platform's date
+ * formatting and the features ask for it through {@link org.puente.platform.time.StaffTimeZone}, which
+ * {@link org.puente.organization.CoalitionTimeZone} answers. The services check the caller on every change, so a guessed URL or a forged post meets the same rule
  * as the page; the page beans only translate outcomes into messages.
  */
 package org.puente.organization;

@@ -3,6 +3,7 @@ package org.puente.petition;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.util.List;
 import org.puente.platform.web.NotFoundException;
 import org.puente.platform.web.StreamedRows;
 
@@ -24,6 +25,10 @@ public class PetitionDelivery {
     private Long id;
     private Petition petition;
     private StreamedRows<Signature> signatures;
+    private List<SignerComment> comments;
+
+    /** How many of the latest comments the printed delivery lists. */
+    static final int DELIVERY_COMMENTS = 500;
 
     public void load() {
         if (id == null) {
@@ -34,6 +39,14 @@ public class PetitionDelivery {
         signatures = new StreamedRows<>(
                 signatureService.confirmedCount(petitionId),
                 after -> petitions.confirmedSignatures(petitionId, after == null ? 0 : after.getId()));
+    }
+
+    /** What signers wrote, as staff left it (hidden comments are not printed). */
+    public List<SignerComment> getComments() {
+        if (comments == null) {
+            comments = signatureService.listComments(id, false, DELIVERY_COMMENTS);
+        }
+        return comments;
     }
 
     public Petition getPetition() {

@@ -48,6 +48,22 @@ public class PublicPetitions {
         return current;
     }
 
+    /** How many of the latest comments the petition's page shows. */
+    static final int PUBLIC_COMMENTS = 10;
+
+    @Inject
+    SignatureService signatures;
+
+    private List<SignerComment> comments;
+
+    /** The latest comments staff have not hidden, without names or addresses. */
+    public List<SignerComment> comments(Petition petition) {
+        if (comments == null) {
+            comments = signatures.listComments(petition.getId(), false, PUBLIC_COMMENTS);
+        }
+        return comments;
+    }
+
     public long count(Petition petition) {
         return counts.confirmed(petition.getId());
     }

@@ -24,6 +24,7 @@ public class ReviewSignatures implements Serializable {
     private transient Petition petition;
     private transient Map<HoldReason, Long> held;
     private transient List<SignatureSources.Hour> hourly;
+    private transient List<SignerComment> comments;
 
     public void load() {
         if (id == null) {
@@ -43,6 +44,29 @@ public class ReviewSignatures implements Serializable {
     private String done(String key, int count) {
         Pages.flash(FacesMessage.SEVERITY_INFO, key, count);
         return Pages.redirect("/admin/petition-review?id=" + id);
+    }
+
+    public String hideComment(long signatureId) {
+        return moderated(signatureId, true, "admin.comments.hidden");
+    }
+
+    public String showComment(long signatureId) {
+        return moderated(signatureId, false, "admin.comments.shown");
+    }
+
+    private String moderated(long signatureId, boolean hidden, String key) {
+        if (!review.hideComment(id, signatureId, hidden)) {
+            throw new NotFoundException("signature " + signatureId + " of petition " + id);
+        }
+        Pages.flash(FacesMessage.SEVERITY_INFO, key);
+        return Pages.redirect("/admin/petition-review?id=" + id);
+    }
+
+    public List<SignerComment> getComments() {
+        if (comments == null) {
+            comments = review.comments(id);
+        }
+        return comments;
     }
 
     public Petition getPetition() {

@@ -38,6 +38,14 @@ import org.puente.platform.mail.EmailAddresses;
         name = "Signature.findConfirmedByPetitionAfter",
         query = "select s from Signature s where s.petition.id = :petitionId "
                 + "and s.state = org.puente.petition.SignatureState.CONFIRMED and s.id > :after order by s.id")
+@NamedQuery(
+        name = "Signature.findBySignerNewestFirst",
+        query = "select s from Signature s join fetch s.petition where s.emailCanonical = :email order by s.id desc")
+@NamedQuery(
+        name = "Signature.findCommentsNewestFirst",
+        query = "select s from Signature s where s.petition.id = :petitionId "
+                + "and s.state = org.puente.petition.SignatureState.CONFIRMED and s.comment is not null "
+                + "and (:withHidden = true or s.commentHidden = false) order by s.confirmedAt desc, s.id desc")
 @NamedQuery(name = "Signature.findByTokenHash", query = "select s from Signature s where s.tokenHash = :hash")
 @NamedQuery(
         name = "Signature.findHeld",
@@ -89,6 +97,10 @@ public class Signature {
     private Language language;
 
     private String comment;
+
+    /** Staff hid the comment: it shows neither on the petition's page nor in its delivery. */
+    @Column(name = "comment_hidden")
+    private boolean commentHidden;
 
     @Column(name = "alerts_consent")
     private boolean alertsConsent;
@@ -282,6 +294,19 @@ public class Signature {
 
     public String getComment() {
         return comment;
+    }
+
+    /** Staff hide (or show again) what the signer wrote; the signature itself still counts. */
+    public void hideComment(boolean hidden) {
+        this.commentHidden = hidden;
+    }
+
+    public boolean isCommentHidden() {
+        return commentHidden;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
     }
 
     public Instant getConfirmedAt() {

@@ -9,25 +9,37 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.puente.platform.i18n.Language;
 import org.puente.platform.i18n.LanguageFilter;
 import org.puente.platform.i18n.Messages;
+import org.puente.platform.time.StaffTimeZone;
 import org.puente.platform.web.Csv;
 
 /**
  * {@code /admin/petition-signatures.csv?id=}: the confirmed signatures, for delivering the petition, in the
  * order they were given. Streamed a batch at a time, as the supporter export is, so 100,000 signers never sit
- * in memory. Headers in the reader's language; e-mail addresses only for coalition staff; formula-safe cells.
+ * in memory. Headers in the reader's language, times in the coalition's
+ * time zone (named in the header); e-mail addresses only for coalition staff; formula-safe cells.
  */
 @WebServlet("/admin/petition-signatures.csv")
 public class SignatureExportServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
 
+    /** Times as spreadsheets read them; the zone is named once, in the column's header. */
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
     @Inject
     private transient PetitionService petitions;
+
+    @Inject
+    private transient StaffTimeZone timeZone;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -41,6 +53,14 @@ public class SignatureExportServlet extends HttpServlet {
         List<Signature> batch = petitions.confirmedSignatures(petitionId, 0);
         boolean emails = petitions.callerSeesEmails();
         Language language = LanguageFilter.of(request);
+        ZoneId zone = timeZone.zone();
+        String yes = Messages.get(language, "csv.yes");
+        String no = Messages.get(language, "csv.no");
+        Map<Language, String> languageNames = new EnumMap<>(Language.class);
+        for (Language each : Language.values()) {
+            String key = "language." + each.code();
+            languageNames.put(each, Messages.get(language, key));
+        }
         response.setContentType("text/csv; charset=UTF-8");
         response.setHeader("Cache-Control", "no-store");
         response.setHeader(
@@ -53,7 +73,9 @@ public class SignatureExportServlet extends HttpServlet {
                     Messages.get(language, "csv.postalCode"),
                     Messages.get(language, "field.country"),
                     Messages.get(language, "csv.comment"),
-                    Messages.get(language, "csv.confirmed")));
+                    Messages.get(language, "csv.confirmedIn", zone.getId()),
+                    Messages.get(language, "csv.language"),
+                    Messages.get(language, "csv.alertsConsent")));
             if (emails) {
                 header.add(Messages.get(language, "field.email"));
             }
@@ -66,7 +88,11 @@ public class SignatureExportServlet extends HttpServlet {
                             nullToEmpty(signature.getPostalCode()),
                             signature.getCountry(),
                             nullToEmpty(signature.getComment()),
-                            String.valueOf(signature.getConfirmedAt())));
+                            signature.getConfirmedAt() == null
+                                    ? ""
+                                    : TIME.format(signature.getConfirmedAt().atZone(zone)),
+                            languageNames.get(signature.getLanguage()),
+                            signature.isAlertsConsent() ? yes : no));
                     if (emails) {
                         row.add(signature.getEmail());
                     }

@@ -18,6 +18,9 @@ public class SignatureReview {
     /** Held signatures are released in batches of this size, one short transaction each. */
     static final int BATCH = 100;
 
+    /** How many of the latest comments staff see to moderate. */
+    static final int STAFF_COMMENTS = 200;
+
     @Inject
     Caller caller;
 
@@ -56,5 +59,17 @@ public class SignatureReview {
     public int discard(long petitionId, HoldReason reason) {
         petition(petitionId);
         return signatures.discardHeld(petitionId, reason);
+    }
+
+    /** The signers' comments staff moderate, the hidden ones included. */
+    public List<SignerComment> comments(long petitionId) {
+        caller.require(Role.ADMIN, Role.STAFF);
+        return signatures.listComments(petitionId, true, STAFF_COMMENTS);
+    }
+
+    /** Hides a signer's comment from the public page and the delivery, or shows it again. */
+    public boolean hideComment(long petitionId, long signatureId, boolean hidden) {
+        petition(petitionId);
+        return signatures.hideComment(petitionId, signatureId, hidden);
     }
 }

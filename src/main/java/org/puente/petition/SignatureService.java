@@ -1,6 +1,7 @@
 package org.puente.petition;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -38,6 +39,9 @@ import org.puente.supporter.SupporterService;
 public class SignatureService {
 
     @Inject
+    Event<PetitionsChanged> changed;
+
+    @Inject
     Clock clock;
 
     @PersistenceContext
@@ -66,6 +70,40 @@ public class SignatureService {
 
     @Inject
     SecretSigner secrets;
+
+    /** The latest comments of a petition's confirmed signers, the hidden ones too when staff ask. */
+    @Transactional(TxType.SUPPORTS)
+    public List<SignerComment> listComments(long petitionId, boolean withHidden, int limit) {
+        return em
+                .createNamedQuery("Signature.findCommentsNewestFirst", Signature.class)
+                .setParameter("petitionId", petitionId)
+                .setParameter("withHidden", withHidden)
+                .setMaxResults(limit)
+                .getResultList()
+                .stream()
+                .map(SignerComment::of)
+                .toList();
+    }
+
+    /** Hides a comment from the public page and the delivery (or shows it again); false if it is not this petition's. */
+    public boolean hideComment(long petitionId, long signatureId, boolean hidden) {
+        Signature signature = em.find(Signature.class, signatureId);
+        if (signature == null || !signature.getPetition().getId().equals(petitionId)) {
+            return false;
+        }
+        signature.hideComment(hidden);
+        changed.fire(new PetitionsChanged());
+        return true;
+    }
+
+    /** Every signature given with this canonical address, newest first, for the signer's supporter page. */
+    @Transactional(TxType.SUPPORTS)
+    public List<Signature> findBySigner(String emailCanonical) {
+        return em.createNamedQuery("Signature.findBySignerNewestFirst", Signature.class)
+                .setParameter("email", emailCanonical)
+                .setMaxResults(200)
+                .getResultList();
+    }
 
     @Transactional(TxType.SUPPORTS)
     public List<Petition> listOpen() {

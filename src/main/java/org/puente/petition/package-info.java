@@ -12,5 +12,10 @@
  * source report, retention and erasure) is in {@link org.puente.petition.SignatureStore}, the one place to
  * read when checking their indexes. When a supporter is erased, this package anonymizes the person's
  * signatures itself, in the erasure's transaction, on hearing {@code SupporterForgotten}.
+ *
+ * <p>What confirmed signers write shows on the petition's page and in its delivery as a
+ * {@link org.puente.petition.SignerComment}: the text and the country, never a name or an address (signers
+ * give no consent to be named in public); staff hide a comment on the review page. A supporter's page asks
+ * here for the petitions they signed ({@link org.puente.petition.SignedPetitions}).
  */
 package org.puente.petition;

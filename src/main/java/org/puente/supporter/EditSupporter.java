@@ -1,10 +1,12 @@
 package org.puente.supporter;
 
+import jakarta.enterprise.inject.Instance;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.util.Comparator;
 import java.util.List;
 import org.puente.platform.i18n.Language;
 import org.puente.platform.web.NotFoundException;
@@ -20,11 +22,16 @@ public class EditSupporter implements Serializable {
     @Inject
     SupporterDirectory directory;
 
+    /** The features that hold what this person did (petitions signed, alerts received). */
+    @Inject
+    Instance<SupporterActivity> activities;
+
     private Long id;
     private Language language;
     private boolean confirmForget;
     private transient Supporter supporter;
     private transient List<SupporterEvent> history;
+    private transient List<SupporterActivity.Entry> activity;
 
     public void load() {
         if (id == null) {
@@ -68,6 +75,26 @@ public class EditSupporter implements Serializable {
             history = directory.history(id);
         }
         return history;
+    }
+
+    public List<SupporterActivity.Entry> getSignedPetitions() {
+        return activity(SupporterActivity.Kind.SIGNED);
+    }
+
+    public List<SupporterActivity.Entry> getReceivedAlerts() {
+        return activity(SupporterActivity.Kind.RECEIVED);
+    }
+
+    private List<SupporterActivity.Entry> activity(SupporterActivity.Kind kind) {
+        if (activity == null) {
+            Supporter person = getSupporter();
+            activity = activities.stream()
+                    .flatMap(feature -> feature.of(person).stream())
+                    .sorted(Comparator.comparing(
+                            SupporterActivity.Entry::at, Comparator.nullsFirst(Comparator.reverseOrder())))
+                    .toList();
+        }
+        return activity.stream().filter(entry -> entry.kind() == kind).toList();
     }
 
     public Language[] getLanguages() {

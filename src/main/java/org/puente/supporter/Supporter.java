@@ -37,6 +37,10 @@ public class Supporter {
     @Column(name = "email_canonical", nullable = false, updatable = false)
     private String emailCanonical;
 
+    /** Derived by the database from the canonical address, for the search by domain. */
+    @Column(name = "email_domain", insertable = false, updatable = false)
+    private String emailDomain;
+
     @Column(name = "first_name", nullable = false)
     private String firstName;
 

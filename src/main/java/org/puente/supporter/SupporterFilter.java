@@ -7,7 +7,8 @@ import org.puente.platform.mail.EmailAddresses;
 
 /**
  * What staff look for in the list: text matched against the start of the canonical address, the first
- * name or the last name (or "first last"), and optionally one status and one language. Built from request
+ * name or the last name (or "first last"), or the start of the address's domain ("@example.org", or
+ * "example.org" as one word with a dot), and optionally one status and one language. Built from request
  * parameters leniently: an unknown status or language means "any".
  */
 public record SupporterFilter(String query, SupporterStatus status, Language language) {
@@ -43,11 +44,15 @@ public record SupporterFilter(String query, SupporterStatus status, Language lan
             where.append(" and s.language = :language");
         }
         if (query != null) {
-            if (query.contains("@")) {
+            if (isDomain()) {
+                where.append(" and s.emailDomain like :domain escape '!'");
+            } else if (query.contains("@")) {
                 where.append(" and s.emailCanonical like :email escape '!'");
             } else if (query.contains(" ")) {
                 where.append(" and (s.firstName like :whole escape '!' or s.lastName like :whole escape '!'"
                         + " or (s.firstName like :first escape '!' and s.lastName like :rest escape '!'))");
+            } else if (query.contains(".")) {
+                where.append(" and (s.emailCanonical like :whole escape '!' or s.emailDomain like :whole escape '!')");
             } else {
                 where.append(" and (s.emailCanonical like :whole escape '!' or s.firstName like :whole escape '!'"
                         + " or s.lastName like :whole escape '!')");
@@ -64,7 +69,9 @@ public record SupporterFilter(String query, SupporterStatus status, Language lan
             query.setParameter("language", language);
         }
         if (this.query != null) {
-            if (this.query.contains("@")) {
+            if (isDomain()) {
+                query.setParameter("domain", prefix(this.query.substring(1)));
+            } else if (this.query.contains("@")) {
                 query.setParameter("email", prefix(EmailAddresses.canonical(this.query)));
             } else {
                 query.setParameter("whole", prefix(this.query));
@@ -76,6 +83,11 @@ public record SupporterFilter(String query, SupporterStatus status, Language lan
             }
         }
         return query;
+    }
+
+    /** "@example.org": everyone at that domain (or at any domain that starts so). */
+    private boolean isDomain() {
+        return query.startsWith("@") && query.length() > 1 && query.indexOf('@', 1) < 0;
     }
 
     private static String prefix(String text) {

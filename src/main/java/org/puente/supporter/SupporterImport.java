@@ -13,11 +13,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 import org.puente.account.Caller;
+import org.puente.platform.i18n.Countries;
 import org.puente.platform.i18n.Language;
 import org.puente.platform.mail.EmailAddresses;
 import org.puente.platform.security.Role;
@@ -40,7 +42,6 @@ public class SupporterImport {
     static final int BATCH = 500;
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-    private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
     private static final Pattern POSTAL_CODE = Pattern.compile("[\\p{L}\\p{N} -]*");
     private static final Set<String> YES = Set.of("yes", "y", "true", "1", "si");
 
@@ -75,6 +76,9 @@ public class SupporterImport {
     @Inject
     SupporterService supporters;
 
+    @Inject
+    Countries countries;
+
     /**
      * Imports the file, with the consent source {@code import: <file name>}.
      *
@@ -97,7 +101,7 @@ public class SupporterImport {
                 if (report.size() == MAX_ROWS) {
                     throw new ImportRefusedException("supporters.import.tooManyRows", MAX_ROWS);
                 }
-                report.add(check(csv.recordNumber(), cells, columns, people, firstRow));
+                report.add(check(csv.recordNumber(), cells, columns, people, firstRow, countries));
             }
         } catch (CsvReader.MalformedCsvException e) {
             LOG.info(() -> "import of " + name + " refused: " + e.getMessage());
@@ -175,7 +179,8 @@ public class SupporterImport {
             List<String> cells,
             Map<String, Integer> columns,
             Map<String, Candidate> people,
-            Map<String, Integer> firstRow) {
+            Map<String, Integer> firstRow,
+            Countries countries) {
         String email = cell(cells, columns, "email");
         if (email.isEmpty()) {
             return refused(number, email, "supporters.import.reason.noEmail", null);
@@ -186,10 +191,11 @@ public class SupporterImport {
         if (!YES.contains(normalise(cell(cells, columns, "consent")))) {
             return refused(number, email, "supporters.import.reason.noConsent", null);
         }
-        String country = cell(cells, columns, "country").toUpperCase(Locale.ROOT);
-        if (!COUNTRY.matcher(country).matches()) {
+        Optional<String> parsedCountry = countries.parse(cell(cells, columns, "country"));
+        if (parsedCountry.isEmpty()) {
             return refused(number, email, "supporters.import.reason.badCountry", null);
         }
+        String country = parsedCountry.get();
         String languageCell = cell(cells, columns, "language");
         Language language = languageCell.isEmpty()
                 ? Language.EN

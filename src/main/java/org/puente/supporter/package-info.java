@@ -8,6 +8,8 @@
  * typed kind). The import's JDBC batches are in {@code SupporterStore}. Erasing a person removes what this
  * package holds and announces it ({@code SupporterForgotten}, in the same transaction); the features that
  * hold more of the person (signatures, alert deliveries) erase it in their own tables. This package depends
- * on no other feature's data: canonical addresses come from the platform.
+ * on no other feature's data: canonical addresses come from the platform. What a person did elsewhere
+ * (petitions signed, alerts received) is shown on their page by asking those features, which build on this
+ * one and so implement {@code SupporterActivity} rather than being called by name.
  */
 package org.puente.supporter;

@@ -750,6 +750,8 @@ class AlertsIT {
         WebSession staff = Accounts.admin(new WebSession(base.toURI()));
         Page form = staff.get("/admin/alert?lang=en");
         java.time.format.DateTimeFormatter minutes = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+        // staff enter times in the coalition's time zone, not the server's
+        java.time.ZoneId zone = java.time.ZoneId.of(column("SELECT time_zone FROM coalition"));
         Map<String, String> alert = new HashMap<>(Map.of(
                 "subjectEn",
                 "Vigil on Friday",
@@ -762,7 +764,7 @@ class AlertsIT {
                 "postalPrefix",
                 prefix,
                 "scheduledAt",
-                java.time.LocalDateTime.now().minusHours(1).format(minutes)));
+                java.time.LocalDateTime.now(zone).minusHours(1).format(minutes)));
         Page past = staff.submit(form, "form", alert, "schedule");
         assertTrue(past.messages().contains("That time has already passed"), past.messages());
         String id = column("SELECT MAX(id) FROM alert WHERE audience_postal = ?", prefix);
@@ -772,7 +774,7 @@ class AlertsIT {
         Page garbled = staff.submit(past, "form", alert, "schedule");
         assertTrue(garbled.messages().contains("Enter a date and a time"), garbled.messages());
 
-        alert.put("scheduledAt", java.time.LocalDateTime.now().plusHours(2).format(minutes));
+        alert.put("scheduledAt", java.time.LocalDateTime.now(zone).plusHours(2).format(minutes));
         Page scheduled = staff.submit(garbled, "form", alert, "schedule");
         assertTrue(scheduled.messages().contains("The alert is scheduled for"), scheduled.messages());
         assertEquals("SCHEDULED", column("SELECT state FROM alert WHERE id = ?", id));
@@ -785,7 +787,9 @@ class AlertsIT {
         Page again = staff.submit(
                 cancelled,
                 "form",
-                Map.of("scheduledAt", java.time.LocalDateTime.now().plusHours(2).format(minutes)),
+                Map.of(
+                        "scheduledAt",
+                        java.time.LocalDateTime.now(zone).plusHours(2).format(minutes)),
                 "schedule");
         assertTrue(again.messages().contains("The alert is scheduled for"), again.messages());
 

@@ -1129,6 +1129,136 @@ class PetitionsIT {
     }
 
     @Test
+    @DisplayName("signers' comments show on the petition's page as \"a signer from Mexico\", never with a name or "
+            + "address; staff hide one and it leaves the page and the delivery")
+    void publicCommentsAndHiding() throws Exception {
+        String slug = openPetition("comments");
+        long petitionId = idOf(slug);
+        String kept = "Mi familia espera " + slug;
+        String rude = "Something to hide " + slug;
+        String pending = "Not confirmed yet " + slug;
+        try (Connection db = db();
+                PreparedStatement insert = db.prepareStatement("INSERT INTO signature (petition_id, first_name, "
+                        + "last_name, email, email_canonical, country, language, comment, state, created_at, "
+                        + "confirmed_at) VALUES (?, ?, 'Apellidosecreto', ?, ?, ?, 'es', ?, ?, NOW(6), ?)")) {
+            Object[][] signers = {
+                {"Lupita", "MX", kept, "CONFIRMED"},
+                {"Rudolfo", "US", rude, "CONFIRMED"},
+                {"Pendiente", "GT", pending, "PENDING"}
+            };
+            for (Object[] signer : signers) {
+                String email = signer[0].toString().toLowerCase() + "-" + slug + "@example.org";
+                insert.setLong(1, petitionId);
+                insert.setString(2, (String) signer[0]);
+                insert.setString(3, email);
+                insert.setString(4, email);
+                insert.setString(5, (String) signer[1]);
+                insert.setString(6, (String) signer[2]);
+                insert.setString(7, (String) signer[3]);
+                insert.setTimestamp(
+                        8, "CONFIRMED".equals(signer[3]) ? new java.sql.Timestamp(System.currentTimeMillis()) : null);
+                insert.executeUpdate();
+            }
+        }
+        WebSession visitor = new WebSession(base.toURI());
+        Page page = visitor.get("/petitions/" + slug + "?lang=es");
+        assertEquals(200, page.status(), page.text());
+        String comments = page.document().getElementById("comments").text();
+        assertTrue(comments.contains(kept) && comments.contains("Una persona firmante de México"), comments);
+        assertTrue(comments.contains(rude) && comments.contains("Una persona firmante de Estados Unidos"), comments);
+        assertFalse(comments.contains(pending), "only confirmed signers' comments show");
+        assertFalse(page.body().contains("@example.org"), "never an e-mail address");
+        assertFalse(page.body().contains("Apellidosecreto") || page.body().contains("Lupita"), "never a name");
+        assertTrue(visitor.get("/petitions/" + slug + "?lang=en")
+                .document()
+                .getElementById("comments")
+                .text()
+                .contains("A signer from Mexico"));
+
+        WebSession admin = Accounts.admin(new WebSession(base.toURI()));
+        Page review = admin.get("/admin/petition-review?id=" + petitionId + "&lang=en");
+        assertEquals(200, review.status(), review.text());
+        org.jsoup.nodes.Element row = review.document().select("#comment-table tbody tr").stream()
+                .filter(tr -> tr.text().contains(rude))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(review.text()));
+        String hide = row.selectFirst("button[id$=':hide']").attr("name");
+        Page hidden = admin.submit(review, "comments", Map.of(), hide);
+        assertTrue(hidden.messages().contains("comment is hidden"), hidden.messages());
+        assertTrue(
+                hidden.document()
+                        .select("#comment-table tr.comment--hidden")
+                        .text()
+                        .contains(rude),
+                hidden.text());
+
+        Page after = visitor.get("/petitions/" + slug + "?lang=es");
+        String left = after.document().getElementById("comments").text();
+        assertFalse(left.contains(rude), left);
+        assertTrue(left.contains(kept), left);
+        Page delivery = admin.get("/admin/petition-delivery?id=" + petitionId + "&lang=en");
+        String printed = delivery.document().getElementById("comments").text();
+        assertTrue(printed.contains(kept) && !printed.contains(rude), printed);
+        assertEquals(2, signatures(slug).getOrDefault("CONFIRMED", 0L), "the hidden comment's signature still counts");
+    }
+
+    @Test
+    @DisplayName("staff export a petition's signers in Spanish: their language, their alert consent, and times in the "
+            + "coalition's time zone, which an admin changes and the header names")
+    void signatureCsvInTheCoalitionsTimeZone() throws Exception {
+        String slug = openPetition("csv-zone");
+        long petitionId = idOf(slug);
+        java.time.Instant confirmed = java.time.Instant.parse("2026-01-15T18:30:00Z");
+        try (Connection db = db();
+                PreparedStatement insert = db.prepareStatement("INSERT INTO signature (petition_id, first_name, "
+                        + "last_name, email, email_canonical, country, language, alerts_consent, state, created_at, "
+                        + "confirmed_at) VALUES (?, ?, 'Zona', ?, ?, 'MX', ?, ?, 'CONFIRMED', NOW(6), ?)")) {
+            for (String[] signer : new String[][] {{"Lupe", "es", "true"}, {"Ann", "en", "false"}}) {
+                String email = signer[0].toLowerCase() + "-" + slug + "@example.org";
+                insert.setLong(1, petitionId);
+                insert.setString(2, signer[0]);
+                insert.setString(3, email);
+                insert.setString(4, email);
+                insert.setString(5, signer[1]);
+                insert.setBoolean(6, Boolean.parseBoolean(signer[2]));
+                insert.setTimestamp(7, java.sql.Timestamp.from(confirmed));
+                insert.executeUpdate();
+            }
+        }
+        WebSession admin = Accounts.admin(new WebSession(base.toURI()));
+        Page settings = admin.get("/admin/coalition?lang=es");
+        assertTrue(settings.text().contains("Zona horaria"), settings.text());
+        assertFalse(settings.text().contains("Etc/UTC"), "a bare offset is never offered");
+        String before = settings.document()
+                .selectFirst("[id='coalition:timeZone_input'] option[selected]")
+                .attr("value");
+        try {
+            Page saved = admin.submit(settings, "coalition", Map.of("timeZone_input", "America/Mexico_City"), "save");
+            assertTrue(saved.messages().contains("Se guardaron"), saved.messages());
+
+            String csv = admin.get("/admin/petition-signatures.csv?id=" + petitionId + "&lang=es")
+                    .body();
+            String header = csv.lines().findFirst().orElseThrow();
+            assertTrue(header.contains("\"Confirmada el (America/Mexico_City)\""), header);
+            assertTrue(header.contains("\"Idioma\"") && header.contains("\"Acepta recibir alertas\""), header);
+            assertTrue(
+                    csv.contains("\"Lupe\",\"Zona\",\"\",\"MX\",\"\",\"2026-01-15 12:30:00\",\"Español\",\"sí\""), csv);
+            assertTrue(
+                    csv.contains("\"Ann\",\"Zona\",\"\",\"MX\",\"\",\"2026-01-15 12:30:00\",\"Inglés\",\"no\""), csv);
+
+            String english = admin.get("/admin/petition-signatures.csv?id=" + petitionId + "&lang=en")
+                    .body();
+            assertTrue(
+                    english.lines().findFirst().orElseThrow().contains("\"Confirmed at (America/Mexico_City)\""),
+                    english);
+            assertTrue(english.contains("\"Spanish\",\"yes\""), english);
+        } finally {
+            Page again = admin.get("/admin/coalition?lang=en");
+            admin.submit(again, "coalition", Map.of("timeZone_input", before), "save");
+        }
+    }
+
+    @Test
     @DisplayName("an editor writes a bilingual petition; staff send it back with a reason, then approve it; it opens")
     void authoringAndReview() throws Exception {
         WebSession admin = Accounts.admin(new WebSession(base.toURI()));

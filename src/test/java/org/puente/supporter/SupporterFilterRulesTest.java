@@ -103,4 +103,17 @@ class SupporterFilterRulesTest {
         assertEquals(Map.of("whole", "100!%!_off!!%"), bound(new SupporterFilter("100%_off!", null, null)));
         assertTrue(new SupporterFilter("a", null, null).where().contains("escape '!'"));
     }
+
+    @Test
+    @DisplayName("staff find everyone at a domain by typing \"@example.org\" or \"example.org\"")
+    void searchByDomain() {
+        SupporterFilter at = new SupporterFilter("@Example.ORG", null, null);
+        assertTrue(at.where().contains("s.emailDomain like :domain"));
+        assertEquals(Map.of("domain", "example.org%"), bound(at));
+        SupporterFilter bare = new SupporterFilter("example.org", null, null);
+        assertTrue(bare.where().contains("s.emailDomain like :whole"));
+        assertTrue(bare.where().contains("s.emailCanonical like :whole"));
+        assertEquals(Map.of("whole", "example.org%"), bound(bare));
+        assertFalse(new SupporterFilter("ana@example.org", null, null).where().contains("emailDomain"));
+    }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.puente.platform.i18n.Countries;
 import org.puente.platform.i18n.Language;
 
 @DisplayName("The supporter import's check of the header and of each row")
@@ -20,13 +21,15 @@ class SupporterImportRowsTest {
             List.of("Correo electrónico", "Nombre", "Apellido", "Código postal", "País", "Idioma", "Consentimiento");
     static final Map<String, Integer> COLUMNS = SupporterImport.columns(HEADER);
 
+    static final Countries COUNTRIES = new Countries();
+
     /** The people the good rows add, by canonical address, and the first row of each. */
     final Map<String, SupporterImport.Candidate> people = new LinkedHashMap<>();
 
     final Map<String, Integer> firstRow = new HashMap<>();
 
     ImportReport.Row check(int number, String... cells) {
-        return SupporterImport.check(number, List.of(cells), COLUMNS, people, firstRow);
+        return SupporterImport.check(number, List.of(cells), COLUMNS, people, firstRow, COUNTRIES);
     }
 
     ImportReport.Row good(int number, String email) {
@@ -169,7 +172,8 @@ class SupporterImportRowsTest {
                 List.of("corto@example.org", "yes"),
                 SupporterImport.columns(List.of("email", "consent", "country")),
                 people,
-                firstRow);
+                firstRow,
+                COUNTRIES);
         assertRefused("supporters.import.reason.badCountry", row);
         assertNull(
                 check(3, "sin-cp@example.org", "A", "B", "", "US", "en", "yes").outcome());
@@ -198,5 +202,18 @@ class SupporterImportRowsTest {
     static void assertRefused(String reason, ImportReport.Row row) {
         assertEquals(ImportOutcome.REFUSED, row.outcome(), row.toString());
         assertEquals(reason, row.reason(), row.toString());
+    }
+
+    @Test
+    @DisplayName("a country is read from its name in English or Spanish as well as from its code")
+    void countryByName() {
+        check(2, "mx@example.org", "A", "B", "", "México", "es", "yes");
+        check(3, "us@example.org", "A", "B", "", "estados unidos", "es", "yes");
+        check(4, "gt@example.org", "A", "B", "", "Guatemala", "en", "yes");
+        assertEquals("MX", people.get("mx@example.org").country());
+        assertEquals("US", people.get("us@example.org").country());
+        assertEquals("GT", people.get("gt@example.org").country());
+        assertRefused(
+                "supporters.import.reason.badCountry", check(5, "x@example.org", "A", "B", "", "Narnia", "en", "yes"));
     }
 }

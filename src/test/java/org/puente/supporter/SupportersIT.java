@@ -182,7 +182,8 @@ class SupportersIT {
         assertEquals("Kept unsubscribed", report.get(6).get(1));
         assertEquals("Updated", report.get(7).get(1));
         assertEquals("Added", report.get(8).get(1));
-        assertTrue(report.get(9).get(2).contains("two letters"), report.get(9).toString());
+        assertTrue(
+                report.get(9).get(2).contains("Unknown country"), report.get(9).toString());
         assertTrue(report.get(10).get(2).contains("“fr”"), report.get(10).toString());
         assertEquals("2", total(done, "CREATED"));
         assertEquals("1", total(done, "UPDATED"));
@@ -587,5 +588,130 @@ class SupportersIT {
 
     static String enc(String value) {
         return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    @DisplayName("a spreadsheet that names countries in Spanish or English (\"México\", \"Estados Unidos\") imports; "
+            + "an unknown country is refused with a message that says names work")
+    void importAcceptsCountryNames() throws Exception {
+        String t = tag();
+        String csv = "correo,nombre,apellido,pais,idioma,consentimiento\n"
+                + "mexico-" + t + "@example.org,Rosa,Mamani,México,es,sí\n"
+                + "eeuu-" + t + "@example.org,Juan,Pérez,Estados Unidos,es,sí\n"
+                + "guatemala-" + t + "@example.org,Ana,Ixcot,guatemala,en,yes\n"
+                + "narnia-" + t + "@example.org,Aslan,León,Narnia,es,sí\n";
+        Page done = upload(
+                Accounts.admin(new WebSession(base.toURI())), "es", "paises.csv", csv.getBytes(StandardCharsets.UTF_8));
+        Map<Integer, List<String>> report = report(done);
+        assertEquals("Agregada", report.get(2).get(1), done.text());
+        assertEquals("MX", row("mexico-" + t + "@example.org").get("country"));
+        assertEquals("US", row("eeuu-" + t + "@example.org").get("country"));
+        assertEquals("GT", row("guatemala-" + t + "@example.org").get("country"));
+        assertEquals("Rechazada", report.get(5).get(1));
+        assertTrue(
+                report.get(5).get(2).contains("escribe su nombre"),
+                report.get(5).toString());
+        assertFalse(
+                report.get(5).get(2).contains("debe ir en dos letras"),
+                report.get(5).toString());
+        assertNull(row("narnia-" + t + "@example.org"));
+    }
+
+    @Test
+    @DisplayName("staff type \"@domain\" or the bare domain and find everyone at that domain, and no one elsewhere")
+    void searchByDomain() throws Exception {
+        String t = tag();
+        String domain = "dom" + t + ".example.org";
+        supporter("ana@" + domain, "Ana", "Uno", "es", "SUBSCRIBED");
+        supporter("beto@" + domain, "Beto", "Dos", "en", "SUBSCRIBED");
+        supporter("carla@other" + t + ".example.org", "Carla", "Tres", "en", "SUBSCRIBED");
+        WebSession staff = Accounts.admin(new WebSession(base.toURI()));
+
+        Page at = staff.get("/admin/supporters?lang=en&q=" + enc("@" + domain.toUpperCase()));
+        assertEquals(200, at.status(), at.text());
+        assertTrue(at.text().contains("2 supporters match"), at.text());
+        assertTrue(at.text().contains("ana@" + domain) && at.text().contains("beto@" + domain), at.text());
+        assertFalse(at.text().contains("carla@"), at.text());
+
+        Page bare = staff.get("/admin/supporters?lang=en&q=" + enc(domain));
+        assertTrue(bare.text().contains("2 supporters match"), bare.text());
+        Page prefix = staff.get("/admin/supporters?lang=en&q=" + enc("@dom" + t));
+        assertTrue(prefix.text().contains("2 supporters match"), prefix.text());
+        Page none = staff.get("/admin/supporters?lang=en&q=" + enc("@nowhere" + t + ".example.org"));
+        assertTrue(none.text().contains("No supporters match"), none.text());
+    }
+
+    @Test
+    @DisplayName("staff open a supporter and see the petitions they signed and the alerts they received, "
+            + "in the staff member's language")
+    void historyOfPetitionsAndAlerts() throws Exception {
+        String t = tag();
+        String email = "historia-" + t + "@example.org";
+        long id = supporter(email, "Inés", "Historia" + t, "es", "SUBSCRIBED");
+        try (Connection db = db()) {
+            try (PreparedStatement petition = db.prepareStatement(
+                    "INSERT INTO petition (organization_id, slug, title_en, title_es, target, goal, state, created_at, "
+                            + "updated_at, opened_at) SELECT MIN(id), ?, ?, ?, 'Someone', 10, 'OPEN', NOW(), NOW(), "
+                            + "NOW() FROM organization",
+                    java.sql.Statement.RETURN_GENERATED_KEYS)) {
+                petition.setString(1, "historia-" + t);
+                petition.setString(2, "Free them " + t);
+                petition.setString(3, "Libéralos " + t);
+                petition.executeUpdate();
+                long petitionId;
+                try (ResultSet keys = petition.getGeneratedKeys()) {
+                    keys.next();
+                    petitionId = keys.getLong(1);
+                }
+                try (PreparedStatement sign = db.prepareStatement(
+                        "INSERT INTO signature (petition_id, first_name, "
+                                + "last_name, email, email_canonical, country, language, alerts_consent, state, created_at, "
+                                + "confirmed_at) VALUES (?, 'Inés', 'Historia', ?, ?, 'MX', 'es', TRUE, 'CONFIRMED', NOW(6), NOW(6))")) {
+                    sign.setLong(1, petitionId);
+                    sign.setString(2, email);
+                    sign.setString(3, email);
+                    sign.executeUpdate();
+                }
+            }
+            try (PreparedStatement alert = db.prepareStatement(
+                    "INSERT INTO alert (subject_en, subject_es, body_en, body_es, state, audience_size, created_by, "
+                            + "created_at, updated_at, started_at) SELECT ?, ?, '<p>Call.</p>', '<p>Llama.</p>', "
+                            + "'SENT', 1, MIN(id), NOW(6), NOW(6), NOW(6) FROM account",
+                    java.sql.Statement.RETURN_GENERATED_KEYS)) {
+                alert.setString(1, "Call today " + t);
+                alert.setString(2, "Llama hoy " + t);
+                alert.executeUpdate();
+                long alertId;
+                try (ResultSet keys = alert.getGeneratedKeys()) {
+                    keys.next();
+                    alertId = keys.getLong(1);
+                }
+                try (PreparedStatement delivery = db.prepareStatement("INSERT INTO alert_delivery (alert_id, "
+                        + "supporter_id, email, language, state, attempts, next_attempt_at, sent_at) "
+                        + "VALUES (?, ?, ?, 'es', 'SENT', 1, NOW(6), NOW(6))")) {
+                    delivery.setLong(1, alertId);
+                    delivery.setLong(2, id);
+                    delivery.setString(3, email);
+                    delivery.executeUpdate();
+                }
+            }
+        }
+        WebSession staff = Accounts.admin(new WebSession(base.toURI()));
+
+        Page spanish = staff.get("/admin/supporter?id=" + id + "&lang=es");
+        assertEquals(200, spanish.status(), spanish.text());
+        String petitions = spanish.document().getElementById("petitions").text();
+        assertTrue(petitions.contains("Libéralos " + t) && petitions.contains("Confirmada"), petitions);
+        String alerts = spanish.document().getElementById("alerts").text();
+        assertTrue(alerts.contains("Llama hoy " + t) && alerts.contains("Enviada"), alerts);
+
+        Page english = staff.get("/admin/supporter?id=" + id + "&lang=en");
+        assertTrue(english.document().getElementById("petitions").text().contains("Free them " + t), english.text());
+        assertTrue(english.document().getElementById("alerts").text().contains("Call today " + t), english.text());
+
+        long other = supporter("nadie-" + t + "@example.org", "Nadie", "Nada", "en", "SUBSCRIBED");
+        Page empty = staff.get("/admin/supporter?id=" + other + "&lang=en");
+        assertTrue(empty.text().contains("No petition signed with this address."), empty.text());
+        assertTrue(empty.text().contains("No alert sent to this supporter yet."), empty.text());
     }
 }

@@ -7,12 +7,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.text.NumberFormat;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.time.temporal.TemporalAccessor;
 import java.util.Locale;
 import java.util.Optional;
+import org.puente.platform.time.StaffTimeZone;
 import org.puente.platform.web.RequestPath;
 
 /** The request's language for views ({@code #{language}}): locale, switcher link, date formatting. */
@@ -22,6 +22,9 @@ public class CurrentLanguage {
 
     @Inject
     HttpServletRequest request;
+
+    @Inject
+    StaffTimeZone timeZone;
 
     public Language get() {
         return LanguageFilter.of(request);
@@ -93,18 +96,18 @@ public class CurrentLanguage {
         }
         return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
                 .withLocale(getLocale())
-                .withZone(ZoneId.systemDefault())
+                .withZone(timeZone.zone())
                 .format(value);
     }
 
-    /** A date with its time of day, in the portal's time zone. */
+    /** A date with its time of day, in the coalition's time zone. */
     public String dateTime(TemporalAccessor value) {
         if (value == null) {
             return "";
         }
         return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
                 .withLocale(getLocale())
-                .withZone(ZoneId.systemDefault())
+                .withZone(timeZone.zone())
                 .format(value);
     }
 

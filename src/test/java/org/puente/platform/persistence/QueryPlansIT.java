@@ -56,7 +56,7 @@ class QueryPlansIT {
 
     /** Where the main code runs SQL of its own: file → number of call sites (each covered below). */
     private static final Map<String, Integer> CALL_SITES = new TreeMap<>(Map.of(
-            "alert/AlertDeliveries.java", 12,
+            "alert/AlertDeliveries.java", 13,
             "supporter/Subscribers.java", 1,
             "supporter/SupporterStore.java", 2,
             "petition/SignatureStore.java", 6,
@@ -237,6 +237,7 @@ class QueryPlansIT {
         assertIndexed("release", AlertDeliveries.RELEASE, "PENDING", ago(Duration.ZERO), 77L, "CLAIMED", "i/1");
         assertIndexed("settled alerts", AlertDeliveries.SETTLED_ALERTS, "SENDING", "PENDING", "CLAIMED");
         assertIndexed("erase a recipient", AlertDeliveries.ERASE_RECIPIENT, 4242L);
+        assertIndexed("a supporter's received alerts", AlertDeliveries.OF_RECIPIENT, 42L);
     }
 
     @Test
