@@ -285,6 +285,11 @@ public class EditAlert implements Serializable {
                         audienceByLanguage.get(Language.ES));
     }
 
+    /** The first-name tokens as staff write them, English first, for the hints. */
+    public List<String> getMergeTokens() {
+        return MergeFields.WRITTEN;
+    }
+
     /** The words in braces that are not merge fields: shown as written, with a warning. */
     public List<String> getUnknownTokens() {
         return List.copyOf(form.unknownTokens());

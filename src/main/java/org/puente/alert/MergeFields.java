@@ -1,6 +1,7 @@
 package org.puente.alert;
 
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -15,7 +16,13 @@ import java.util.regex.Pattern;
 final class MergeFields {
 
     /** The tokens for the recipient's first name. */
-    static final Set<String> FIRST_NAME = Set.of("first_name", "nombre");
+    private static final List<String> FIRST_NAME_WORDS = List.of("first_name", "nombre");
+
+    static final Set<String> FIRST_NAME = Set.copyOf(FIRST_NAME_WORDS);
+
+    /** The first-name tokens as staff write them, in braces, English first. */
+    static final List<String> WRITTEN =
+            FIRST_NAME_WORDS.stream().map(word -> "{" + word + "}").toList();
 
     /** A word in braces; in sanitized HTML the braces may come back as character references. */
     private static final Pattern TOKEN = Pattern.compile(
