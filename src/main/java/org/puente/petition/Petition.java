@@ -106,8 +106,13 @@ public class Petition {
     })
     private LocalizedText text;
 
-    @Column(nullable = false)
-    private String target;
+    /** To whom the petition is addressed; the English one keeps the column it had before there were two. */
+    @Embedded
+    @AttributeOverrides({
+        @AttributeOverride(name = "en", column = @Column(name = "target")),
+        @AttributeOverride(name = "es", column = @Column(name = "target_es"))
+    })
+    private LocalizedText target;
 
     private int goal;
 
@@ -145,7 +150,7 @@ public class Petition {
             LocalizedText title,
             LocalizedText summary,
             LocalizedText text,
-            String target,
+            LocalizedText target,
             int goal,
             LocalDate endDate,
             Instant now) {
@@ -161,7 +166,7 @@ public class Petition {
             LocalizedText title,
             LocalizedText summary,
             LocalizedText text,
-            String target,
+            LocalizedText target,
             int goal,
             LocalDate endDate,
             Instant now) {
@@ -213,17 +218,17 @@ public class Petition {
             LocalizedText title,
             LocalizedText summary,
             LocalizedText text,
-            String target,
+            LocalizedText target,
             int goal,
             LocalDate endDate,
             Instant now) {
-        if (title.isEmpty() || target == null || target.isBlank() || goal <= 0) {
+        if (title.isEmpty() || target == null || target.isEmpty() || goal <= 0) {
             throw new IllegalArgumentException("a petition needs a title, a target and a positive goal");
         }
         this.title = title;
         this.summary = summary;
         this.text = new LocalizedText(RichText.sanitize(text.en()), RichText.sanitize(text.es()));
-        this.target = target.strip();
+        this.target = target;
         this.goal = goal;
         this.endDate = endDate;
         this.updatedAt = now;
@@ -334,8 +339,8 @@ public class Petition {
         return text == null ? LocalizedText.empty() : text;
     }
 
-    public String getTarget() {
-        return target;
+    public LocalizedText getTarget() {
+        return target == null ? LocalizedText.empty() : target;
     }
 
     public int getGoal() {

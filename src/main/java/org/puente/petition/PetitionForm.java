@@ -3,7 +3,6 @@ package org.puente.petition;
 import jakarta.validation.constraints.Future;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -46,10 +45,13 @@ public class PetitionForm implements Serializable {
     @PlainText(multiline = true)
     private String textEs;
 
-    @NotBlank(message = "{petition.target.required}")
     @Size(max = 300, message = "{field.tooLong}")
     @PlainText
-    private String target;
+    private String targetEn;
+
+    @Size(max = 300, message = "{field.tooLong}")
+    @PlainText
+    private String targetEs;
 
     @NotNull(message = "{petition.goal.invalid}")
     @Min(value = 1, message = "{petition.goal.invalid}")
@@ -83,7 +85,8 @@ public class PetitionForm implements Serializable {
         form.summaryEs = petition.getSummary().es();
         form.textEn = petition.getText().en();
         form.textEs = petition.getText().es();
-        form.target = petition.getTarget();
+        form.targetEn = petition.getTarget().en();
+        form.targetEs = petition.getTarget().es();
         form.goal = petition.getGoal();
         form.endDate = petition.getEndDate();
         form.slug = petition.getSlug();
@@ -100,6 +103,11 @@ public class PetitionForm implements Serializable {
 
     public LocalizedText summary() {
         return new LocalizedText(summaryEn, summaryEs);
+    }
+
+    /** To whom the petition is addressed; at least one language is needed ({@link EditPetition} checks). */
+    public LocalizedText target() {
+        return new LocalizedText(targetEn, targetEs);
     }
 
     public LocalizedText imageAlt() {
@@ -171,12 +179,20 @@ public class PetitionForm implements Serializable {
         this.textEs = textEs;
     }
 
-    public String getTarget() {
-        return target;
+    public String getTargetEn() {
+        return targetEn;
     }
 
-    public void setTarget(String target) {
-        this.target = target;
+    public void setTargetEn(String targetEn) {
+        this.targetEn = targetEn;
+    }
+
+    public String getTargetEs() {
+        return targetEs;
+    }
+
+    public void setTargetEs(String targetEs) {
+        this.targetEs = targetEs;
     }
 
     public Integer getGoal() {

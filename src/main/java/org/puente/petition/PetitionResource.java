@@ -205,7 +205,9 @@ public class PetitionResource {
                 .add("petition_text", petition.getText().in(language))
                 .add(
                         "target",
-                        Json.createArrayBuilder().add(Json.createObjectBuilder().add("name", petition.getTarget())))
+                        Json.createArrayBuilder()
+                                .add(Json.createObjectBuilder()
+                                        .add("name", petition.getTarget().in(language))))
                 .add("total_signatures", counts.confirmed(petition.getId()))
                 .add("created_date", String.valueOf(petition.getCreatedAt()))
                 .add("modified_date", String.valueOf(petition.getUpdatedAt()))

@@ -105,7 +105,7 @@ public class PetitionService {
                 form.title(),
                 form.summary(),
                 form.text(),
-                form.getTarget(),
+                form.target(),
                 form.getGoal(),
                 form.getEndDate(),
                 now);
@@ -125,7 +125,7 @@ public class PetitionService {
             petition.rename(available(form.requestedSlug(), petition), now);
         }
         petition.revise(
-                form.title(), form.summary(), form.text(), form.getTarget(), form.getGoal(), form.getEndDate(), now);
+                form.title(), form.summary(), form.text(), form.target(), form.getGoal(), form.getEndDate(), now);
         petition.cosponsoredBy(cosponsors(form), now);
         petition.describeImage(form.imageAlt());
         return petition;

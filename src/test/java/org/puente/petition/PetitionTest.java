@@ -26,7 +26,7 @@ class PetitionTest {
                 new LocalizedText("Title", "Título"),
                 LocalizedText.empty(),
                 new LocalizedText("<p>Text</p>", null),
-                "Congress",
+                new LocalizedText("Congress", "Congreso"),
                 100,
                 endDate,
                 NOW);

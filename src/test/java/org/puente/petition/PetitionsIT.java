@@ -1055,8 +1055,9 @@ class PetitionsIT {
                 .orElseThrow();
         assertEquals("Reunifiquen ya a las familias separadas", reunite.getString("title"), "Accept-Language: es");
         assertEquals(
-                "Office of Refugee Resettlement",
-                reunite.getJsonArray("target").getJsonObject(0).getString("name"));
+                "Oficina de Reasentamiento de Refugiados",
+                reunite.getJsonArray("target").getJsonObject(0).getString("name"),
+                "the target in the reader's language");
         assertTrue(reunite.getInt("total_signatures") >= 7);
         String self = reunite.getJsonObject("_links").getJsonObject("self").getString("href");
         String id = self.substring(self.lastIndexOf('/') + 1);
@@ -1269,25 +1270,21 @@ class PetitionsIT {
 
         String title = "Stop family detention " + System.nanoTime();
         Page form = editor.get("/admin/petition?lang=en");
-        Page empty = editor.submit(form, "form", Map.of(), "save");
-        assertTrue(
-                empty.messages().contains("title in at least one language")
-                        && empty.messages().contains("whom the petition is addressed"),
-                "an empty petition shows every error at once: " + empty.messages());
-        Page noTitle = editor.submit(form, "form", Map.of("target", "Congress"), "save");
+        Page noTitle = editor.submit(form, "form", Map.of("targetEn", "Congress"), "save");
         assertTrue(noTitle.messages().contains("title in at least one language"), noTitle.messages());
-        Page badGoal = editor.submit(form, "form", Map.of("titleEn", title, "target", "Congress", "goal", "0"), "save");
+        Page badGoal =
+                editor.submit(form, "form", Map.of("titleEn", title, "targetEn", "Congress", "goal", "0"), "save");
         assertTrue(badGoal.messages().contains("between 1 and 10,000,000"), badGoal.messages());
         Page badSlug = editor.submit(
-                form, "form", Map.of("titleEn", title, "target", "Congress", "slug", "Bad Slug!"), "save");
+                form, "form", Map.of("titleEn", title, "targetEn", "Congress", "slug", "Bad Slug!"), "save");
         assertTrue(badSlug.messages().contains("lowercase letters, digits"), badSlug.messages());
         Page takenSlug = editor.submit(
-                form, "form", Map.of("titleEn", title, "target", "Congress", "slug", "reunite-families-now"), "save");
+                form, "form", Map.of("titleEn", title, "targetEn", "Congress", "slug", "reunite-families-now"), "save");
         assertTrue(takenSlug.messages().contains("already uses this address"), takenSlug.messages());
         Page svg = editor.submitWithFiles(
                 form,
                 "form",
-                Map.of("titleEn", title, "target", "Congress"),
+                Map.of("titleEn", title, "targetEn", "Congress"),
                 "save",
                 Map.of(
                         "form:image",
@@ -1310,9 +1307,9 @@ class PetitionsIT {
                         "Alto a la detención de familias",
                         "summaryEs",
                         "Las familias no son criminales.",
-                        "textEn",
+                        "textEn_input",
                         "<p>Free <strong>families</strong>" + "<script>alert(1)</script></p>",
-                        "target",
+                        "targetEn",
                         "Congress",
                         "goal",
                         "250",
@@ -1327,6 +1324,7 @@ class PetitionsIT {
                 "save",
                 Map.of("form:image", Map.entry("vigil.png", org.puente.testing.TestImages.png(640, 320))));
         assertTrue(saved.messages().contains("has been saved as a draft"), saved.messages());
+        assertTrue(saved.messages().contains("Some formatting was removed: scripts"), saved.messages());
         long id = Accounts.idInRow(saved, title, "petition");
         assertEquals(404, visitor.get("/petition-images/" + id).status(), "a draft's picture is not public");
         assertEquals(200, editor.get("/petition-images/" + id).status(), "its authors see it");
@@ -1347,7 +1345,7 @@ class PetitionsIT {
         assertTrue(editorList.text().contains("Please add the Spanish full text."), "the editor sees why");
 
         Page edit = editor.get("/admin/petition?id=" + id);
-        editor.submit(edit, "form", Map.of("textEs", "<p>Liberen a las <em>familias</em></p>"), "save");
+        editor.submit(edit, "form", Map.of("textEs_input", "<p>Liberen a las <em>familias</em></p>"), "save");
         Page again = editor.get("/admin/petitions");
         editor.submit(again, "list", Map.of(), buttonIn(again, title, "submit"));
         Page editorReads = editor.get("/admin/petition?id=" + id);
@@ -1404,6 +1402,138 @@ class PetitionsIT {
                 "other organizations' petitions are not listed");
         assertEquals(403, stranger.get("/admin/petition?id=" + id).status());
         assertEquals(403, stranger.get("/admin/petition-preview?id=" + id).status(), "nor read by other editors");
+    }
+
+    /** An editor of Santuario Faith Alliance, signed in (a new account for each test). */
+    WebSession santuarioEditor() throws Exception {
+        WebSession admin = Accounts.admin(new WebSession(base.toURI()));
+        long organization =
+                Accounts.idInRow(admin.get("/admin/organizations"), "Santuario Faith Alliance", "organization");
+        return Accounts.newEditor(admin, new WebSession(base.toURI()), organization);
+    }
+
+    static String column(String slug, String column) throws Exception {
+        try (Connection db = db();
+                PreparedStatement query = db.prepareStatement("SELECT " + column + " FROM petition WHERE slug = ?")) {
+            query.setString(1, slug);
+            try (ResultSet rs = query.executeQuery()) {
+                assertTrue(rs.next(), "petition " + slug);
+                return rs.getString(1);
+            }
+        }
+    }
+
+    @Test
+    @DisplayName(
+            "an editor saves an empty petition with a bad picture and sees every problem at once, each at its field")
+    void emptySaveShowsEveryError() throws Exception {
+        WebSession editor = santuarioEditor();
+        Page form = editor.get("/admin/petition?lang=en");
+        Page refused = editor.submitWithFiles(
+                form,
+                "form",
+                Map.of("titleEn", "", "targetEn", "", "goal", "0", "slug", "Bad Slug!"),
+                "save",
+                Map.of("form:image", Map.entry("x.svg", "<svg/>".getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        assertEquals("/admin/petition", refused.uri().getPath(), "stays on the form");
+        var fieldErrors = refused.document().select(".ui-message-error");
+        assertEquals(5, fieldErrors.size(), refused.messages());
+        String messages = refused.messages();
+        assertTrue(messages.contains("title in at least one language"), messages);
+        assertTrue(messages.contains("Say to whom the petition is addressed"), messages);
+        assertTrue(messages.contains("between 1 and 10,000,000"), messages);
+        assertTrue(messages.contains("lowercase letters, digits"), messages);
+        assertTrue(messages.contains("must be a PNG or JPEG image"), messages);
+        var summary = refused.document().select("#error-summary li a");
+        assertEquals(
+                java.util.Set.of("#form:titleEn", "#form:targetEn", "#form:goal", "#form:slug", "#form:image"),
+                summary.stream().map(a -> a.attr("href")).collect(java.util.stream.Collectors.toSet()),
+                "the summary at the top links to each field");
+    }
+
+    @Test
+    @DisplayName("an editor addresses a petition in both languages; readers see the target in their own language")
+    void targetInBothLanguages() throws Exception {
+        WebSession editor = santuarioEditor();
+        String slug = "congress-" + System.nanoTime();
+        Page saved = editor.submit(
+                editor.get("/admin/petition?lang=en"),
+                "form",
+                Map.of(
+                        "titleEn", "Protect asylum " + slug,
+                        "titleEs", "Protejan el asilo",
+                        "targetEn", "To the US Congress",
+                        "targetEs", "Al Congreso de EE. UU.",
+                        "slug", slug),
+                "save");
+        assertTrue(saved.messages().contains("has been saved as a draft"), saved.messages());
+        assertEquals("Al Congreso de EE. UU.", column(slug, "target_es"));
+        long id = Accounts.idInRow(saved, slug, "petition");
+        Page edit = editor.get("/admin/petition?id=" + id);
+        assertEquals(
+                "Al Congreso de EE. UU.",
+                edit.document().getElementById("form:targetEs").val(),
+                "read back");
+        try (Connection db = db();
+                PreparedStatement open =
+                        db.prepareStatement("UPDATE petition SET state = 'OPEN', opened_at = NOW() WHERE slug = ?")) {
+            open.setString(1, slug);
+            assertEquals(1, open.executeUpdate());
+        }
+
+        Page spanish = visitor.get("/petitions/" + slug + "?lang=es");
+        assertEquals(
+                "Para: Al Congreso de EE. UU.",
+                spanish.document().select(".petition__target").text());
+        Page english = new WebSession(portal).get("/petitions/" + slug + "?lang=en");
+        assertEquals(
+                "To: To the US Congress",
+                english.document().select(".petition__target").text());
+        Page embed = new WebSession(portal).get("/embed/petitions/" + slug + "?lang=es");
+        assertEquals(
+                "Para: Al Congreso de EE. UU.",
+                embed.document().select(".petition__target").text());
+        Page delivery = editor.get("/admin/petition-delivery?id=" + id + "&lang=es");
+        assertTrue(
+                delivery.document().select(".delivery__to").text().contains("Al Congreso de EE. UU."), delivery.text());
+    }
+
+    @Test
+    @DisplayName("an editor pastes a script and coloured text; it is saved without them and they are told in Spanish")
+    void pastedFormattingRemovedWithWarning() throws Exception {
+        WebSession editor = santuarioEditor();
+        String slug = "pasted-" + System.nanoTime();
+        Page saved = editor.submit(
+                editor.get("/admin/petition?lang=es"),
+                "form",
+                Map.of(
+                        "titleEs",
+                        "Texto pegado " + slug,
+                        "targetEs",
+                        "Al Congreso",
+                        "slug",
+                        slug,
+                        "textEs_input",
+                        "<p>Liberen a las <strong>familias</strong><script>alert(1)</script> "
+                                + "<span style=\"color: red\">ya</span></p>"),
+                "save");
+        String messages = saved.messages();
+        assertTrue(messages.contains("se guardó como borrador"), messages);
+        assertTrue(
+                messages.contains("Se eliminó parte del formato: scripts o contenido incrustado, colores"), messages);
+        assertEquals("<p>Liberen a las <strong>familias</strong> ya</p>", column(slug, "text_es"), "saved sanitized");
+
+        Page clean = editor.submit(
+                editor.get("/admin/petition?id=" + Accounts.idInRow(saved, slug, "petition")),
+                "form",
+                Map.of(
+                        "textEn_input",
+                        "<p>Free <strong>families</strong></p><ol><li data-list=\"bullet\">"
+                                + "<span class=\"ql-ui\" contenteditable=\"false\"></span>now</li></ol>"),
+                "save");
+        assertFalse(
+                clean.messages().contains("Se eliminó"), "nothing the portal keeps was removed: " + clean.messages());
+        assertEquals("<p>Free <strong>families</strong></p><ul><li>now</li></ul>", column(slug, "text_en"));
     }
 
     @Test

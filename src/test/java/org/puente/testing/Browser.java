@@ -151,6 +151,34 @@ public final class Browser implements AutoCloseable {
         driver.manage().window().setSize(new Dimension(width, height));
     }
 
+    /**
+     * From now on every page records its Content-Security-Policy violations and script errors before any of its
+     * own scripts run (a script added through DevTools, which the policy does not apply to), for
+     * {@link #pageProblems()}.
+     */
+    public void recordPageProblems() {
+        driver.executeCdpCommand(
+                "Page.addScriptToEvaluateOnNewDocument",
+                java.util.Map.of(
+                        "source",
+                        "window.puenteProblems = [];"
+                                + "document.addEventListener('securitypolicyviolation', function (e) {"
+                                + "  window.puenteProblems.push('CSP ' + e.violatedDirective + ' blocked ' + e.blockedURI"
+                                + "    + ' at ' + e.sourceFile + ':' + e.lineNumber); });"
+                                + "window.addEventListener('error', function (e) {"
+                                + "  window.puenteProblems.push('script error: ' + e.message); });"));
+    }
+
+    /** What the current page recorded since it loaded ({@link #recordPageProblems()}). */
+    @SuppressWarnings("unchecked")
+    public List<String> pageProblems() {
+        Object problems = driver.executeScript("return window.puenteProblems;");
+        if (problems == null) {
+            throw new IllegalStateException("the page records no problems: call recordPageProblems() first");
+        }
+        return (List<String>) problems;
+    }
+
     /** Saves a screenshot as target/screenshots/{name}.png. */
     public Path screenshot(String name) {
         try {

@@ -146,7 +146,7 @@ public class BootstrapData {
                         "<p>Pedimos a la Oficina de Reasentamiento de Refugiados que <strong>entregue a cada niño a su "
                                 + "familia en un máximo de 72 horas</strong>, que financie representación legal para cada niño "
                                 + "y que publique cada semana datos sobre la reunificación familiar.</p>"),
-                "Office of Refugee Resettlement",
+                new LocalizedText("Office of Refugee Resettlement", "Oficina de Reasentamiento de Refugiados"),
                 1000,
                 null,
                 now);
@@ -163,7 +163,8 @@ public class BootstrapData {
                                 + "interpreters, including for Indigenous languages, at every hearing.</p>",
                         "<p>Exigimos a la Oficina Ejecutiva de Revisión de Inmigración que garantice intérpretes "
                                 + "calificados, también de lenguas indígenas, en cada audiencia.</p>"),
-                "Executive Office for Immigration Review",
+                new LocalizedText(
+                        "Executive Office for Immigration Review", "Oficina Ejecutiva de Revisión de Inmigración"),
                 500,
                 null,
                 now);
