@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.puente.platform.mail.MailComposer;
 
 /**
  * The tokens staff may write in an alert's subject, preview line and message, filled in for each recipient.
@@ -38,7 +39,7 @@ final class MergeFields {
 
     /** Sanitized HTML with the first name, or the fallback, escaped, in place of its token. */
     static String html(String html, String firstName, String fallback) {
-        return fill(html, escape(nameOr(firstName, fallback)));
+        return fill(html, MailComposer.escape(nameOr(firstName, fallback)));
     }
 
     /** The words in braces that are not tokens, as written ({@code {apellido}}), in order of appearance. */
@@ -80,20 +81,5 @@ final class MergeFields {
 
     private static boolean isFirstName(String word) {
         return FIRST_NAME.contains(word.toLowerCase(Locale.ROOT));
-    }
-
-    private static String escape(String value) {
-        StringBuilder out = new StringBuilder(value.length());
-        for (char c : value.toCharArray()) {
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 }

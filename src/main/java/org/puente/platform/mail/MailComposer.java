@@ -211,7 +211,8 @@ public class MailComposer {
         return text.replaceAll("\n{3,}", "\n\n").strip();
     }
 
-    static String escape(String value) {
+    /** The value as HTML text: the five characters that mean markup become entities. */
+    public static String escape(String value) {
         StringBuilder out = new StringBuilder(value.length());
         for (char c : value.toCharArray()) {
             switch (c) {
