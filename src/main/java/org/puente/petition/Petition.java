@@ -299,7 +299,8 @@ public class Petition {
         List<PetitionField> fields = new ArrayList<>();
         int changed = 0;
         for (Language language : Language.values()) {
-            changed += compare(getTitle(), newTitle, language, PetitionField.title(language), TITLE_MAX, fields, changed);
+            changed +=
+                    compare(getTitle(), newTitle, language, PetitionField.title(language), TITLE_MAX, fields, changed);
             changed += compare(
                     getSummary(), newSummary, language, PetitionField.summary(language), SUMMARY_MAX, fields, changed);
             changed += compare(getText(), sanitized, language, PetitionField.text(language), TEXT_MAX, fields, changed);
@@ -384,8 +385,7 @@ public class Petition {
             int best = current[0];
             for (int j = from; j <= to; j++) {
                 int cost = s.charAt(i - 1) == t.charAt(j - 1) ? 0 : 1;
-                int value = Math.min(
-                        previous[j - 1] + cost, Math.min(previous[j] + 1, current[j - 1] + 1));
+                int value = Math.min(previous[j - 1] + cost, Math.min(previous[j] + 1, current[j - 1] + 1));
                 current[j] = Math.min(value, infinity);
                 best = Math.min(best, current[j]);
             }

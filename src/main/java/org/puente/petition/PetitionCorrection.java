@@ -23,7 +23,8 @@ import java.util.stream.Collectors;
 @Table(name = "petition_correction")
 @NamedQuery(
         name = "PetitionCorrection.findByPetition",
-        query = "select c from PetitionCorrection c where c.petition.id = :petitionId order by c.correctedAt desc, c.id desc")
+        query =
+                "select c from PetitionCorrection c where c.petition.id = :petitionId order by c.correctedAt desc, c.id desc")
 public class PetitionCorrection {
 
     @Id
@@ -51,7 +52,8 @@ public class PetitionCorrection {
 
     protected PetitionCorrection() {}
 
-    PetitionCorrection(Petition petition, Long accountId, String correctedBy, Petition.Correction correction, Instant at) {
+    PetitionCorrection(
+            Petition petition, Long accountId, String correctedBy, Petition.Correction correction, Instant at) {
         this.petition = petition;
         this.accountId = accountId;
         this.correctedBy = correctedBy.length() > 120 ? correctedBy.substring(0, 120) : correctedBy;

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import java.util.List;
 import org.puente.account.Account;
 import org.puente.account.AccountService;
+import org.puente.account.Caller;
 import org.puente.organization.OrganizationService;
 import org.puente.platform.config.PuenteConfig;
 import org.puente.platform.i18n.Language;
@@ -37,11 +38,15 @@ public class ReviewNotices {
     @Inject
     PuenteConfig config;
 
-    /** Every active admin and staff account: a petition waits for their review. */
+    @Inject
+    Caller caller;
+
+    /** Every active admin and staff account but the one submitting: a petition waits for their review. */
     void submitted(Petition petition) {
         String link = config.baseUrl() + "/admin/petition-preview?id=" + petition.getId();
+        Long submitter = caller.account().map(Account::getId).orElse(null);
         for (Account staff : accounts.coalitionTeam()) {
-            if (!staff.isActive()) {
+            if (!staff.isActive() || staff.getId().equals(submitter)) {
                 continue;
             }
             Language language = staff.getLanguage();

@@ -42,8 +42,7 @@ public class SignatureReview {
     /** The petition for reading its held counts: coalition staff, or an editor of its organization. */
     public Petition petitionForReading(long id) {
         caller.require(Role.ADMIN, Role.STAFF, Role.ORG_EDITOR);
-        Petition petition =
-                signatures.findVisibleById(id).orElseThrow(() -> new NotFoundException("petition " + id));
+        Petition petition = signatures.findVisibleById(id).orElseThrow(() -> new NotFoundException("petition " + id));
         if (!caller.isCoalitionStaff()) {
             editors.requireEditorOf(petition.getOrganization());
         }

@@ -177,7 +177,8 @@ class PetitionTest {
     }
 
     @Test
-    @DisplayName("a correction is refused when it is large, empties a text, changes nothing, or the petition is not open")
+    @DisplayName(
+            "a correction is refused when it is large, empties a text, changes nothing, or the petition is not open")
     void correctionRefused() {
         Petition petition = open();
         LocalizedText title = petition.getTitle();
@@ -186,7 +187,10 @@ class PetitionTest {
         CorrectionRefusedException large = assertThrows(
                 CorrectionRefusedException.class,
                 () -> petition.correct(
-                        title, summary, new LocalizedText("<p>" + "A whole new text. ".repeat(6) + "</p>", text.es()), NOW));
+                        title,
+                        summary,
+                        new LocalizedText("<p>" + "A whole new text. ".repeat(6) + "</p>", text.es()),
+                        NOW));
         assertEquals("petition.correction.tooLarge", large.messageKey());
         assertEquals(
                 "petition.correction.tooLarge",
@@ -203,7 +207,8 @@ class PetitionTest {
                 "petition.correction.emptied",
                 assertThrows(
                                 CorrectionRefusedException.class,
-                                () -> petition.correct(new LocalizedText("Reunite families now", " "), summary, text, NOW))
+                                () -> petition.correct(
+                                        new LocalizedText("Reunite families now", " "), summary, text, NOW))
                         .messageKey());
         assertEquals(
                 "petition.correction.nothing",
