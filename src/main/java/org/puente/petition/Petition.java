@@ -20,12 +20,16 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import org.puente.organization.Organization;
+import org.puente.platform.i18n.Language;
 import org.puente.platform.i18n.LocalizedText;
 import org.puente.platform.web.RichText;
 
@@ -51,6 +55,10 @@ import org.puente.platform.web.RichText;
 @NamedQuery(
         name = "Petition.findByOrganizations",
         query = "select p from Petition p where p.organization in :organizations order by p.createdAt desc")
+@NamedQuery(
+        name = "Petition.findInReview",
+        query =
+                "select p from Petition p where p.state = org.puente.petition.PetitionState.IN_REVIEW order by p.updatedAt")
 public class Petition {
 
     @Id
@@ -269,6 +277,131 @@ public class Petition {
         }
         this.state = to;
         this.updatedAt = now;
+    }
+
+    /** The most characters a correction of an open petition may change in all its texts together. */
+    public static final int MAX_CORRECTION = 80;
+
+    static final int TITLE_MAX = 200;
+    static final int SUMMARY_MAX = 500;
+    static final int TEXT_MAX = 20_000;
+
+    /** What a correction changed: which texts, and how many characters in all. */
+    public record Correction(List<PetitionField> fields, int changedCharacters) {}
+
+    /**
+     * Its authors fix a typo in an open petition: the texts people already signed may change by at most
+     * {@value #MAX_CORRECTION} characters in all, no text that was there may be emptied, and the title stays.
+     * Target, goal, address and co-sponsors do not change once people have signed.
+     *
+     * @throws CorrectionRefusedException when it is no small fix (nothing is changed then)
+     */
+    public Correction correct(LocalizedText newTitle, LocalizedText newSummary, LocalizedText newText, Instant now) {
+        if (state != PetitionState.OPEN) {
+            throw new IllegalStateException("only an open petition is corrected; petition " + slug + " is " + state);
+        }
+        LocalizedText sanitized = new LocalizedText(RichText.sanitize(newText.en()), RichText.sanitize(newText.es()));
+        List<PetitionField> fields = new ArrayList<>();
+        int changed = 0;
+        for (Language language : Language.values()) {
+            changed +=
+                    compare(getTitle(), newTitle, language, PetitionField.title(language), TITLE_MAX, fields, changed);
+            changed += compare(
+                    getSummary(), newSummary, language, PetitionField.summary(language), SUMMARY_MAX, fields, changed);
+            changed += compare(getText(), sanitized, language, PetitionField.text(language), TEXT_MAX, fields, changed);
+        }
+        if (fields.isEmpty()) {
+            throw new CorrectionRefusedException("petition.correction.nothing");
+        }
+        this.title = newTitle;
+        this.summary = newSummary;
+        this.text = sanitized;
+        this.updatedAt = now;
+        return new Correction(List.copyOf(fields), changed);
+    }
+
+    /** How many characters one text changes; adds the field when it changed; refuses removals and large changes. */
+    private static int compare(
+            LocalizedText before,
+            LocalizedText after,
+            Language language,
+            PetitionField field,
+            int maxLength,
+            List<PetitionField> fields,
+            int changedSoFar) {
+        String old = before.exactly(language);
+        String now = after.exactly(language);
+        if (Objects.equals(old, now)) {
+            return 0;
+        }
+        if (old != null && now == null) {
+            throw new CorrectionRefusedException("petition.correction.emptied");
+        }
+        if (now.length() > maxLength) {
+            throw new CorrectionRefusedException("petition.correction.tooLong");
+        }
+        int budget = MAX_CORRECTION - changedSoFar;
+        int distance = editDistance(old == null ? "" : old, now, budget);
+        if (distance > budget) {
+            throw new CorrectionRefusedException("petition.correction.tooLarge", MAX_CORRECTION);
+        }
+        fields.add(field);
+        return distance;
+    }
+
+    /**
+     * The Levenshtein distance between two texts, or {@code limit + 1} as soon as it is known to exceed
+     * {@code limit}: the common start and end are skipped and only a band {@code limit} wide is computed, so a
+     * typo in a long text costs its length times the limit, not its length squared.
+     */
+    static int editDistance(String a, String b, int limit) {
+        int start = 0;
+        int max = Math.min(a.length(), b.length());
+        while (start < max && a.charAt(start) == b.charAt(start)) {
+            start++;
+        }
+        int endA = a.length();
+        int endB = b.length();
+        while (endA > start && endB > start && a.charAt(endA - 1) == b.charAt(endB - 1)) {
+            endA--;
+            endB--;
+        }
+        String s = a.substring(start, endA);
+        String t = b.substring(start, endB);
+        int n = s.length();
+        int m = t.length();
+        if (Math.abs(n - m) > limit) {
+            return limit + 1;
+        }
+        if (n == 0 || m == 0) {
+            return Math.max(n, m);
+        }
+        int infinity = limit + 1;
+        int[] previous = new int[m + 1];
+        int[] current = new int[m + 1];
+        for (int j = 0; j <= m; j++) {
+            previous[j] = j <= limit ? j : infinity;
+        }
+        for (int i = 1; i <= n; i++) {
+            Arrays.fill(current, infinity);
+            int from = Math.max(1, i - limit);
+            int to = Math.min(m, i + limit);
+            current[0] = i <= limit ? i : infinity;
+            int best = current[0];
+            for (int j = from; j <= to; j++) {
+                int cost = s.charAt(i - 1) == t.charAt(j - 1) ? 0 : 1;
+                int value = Math.min(previous[j - 1] + cost, Math.min(previous[j] + 1, current[j - 1] + 1));
+                current[j] = Math.min(value, infinity);
+                best = Math.min(best, current[j]);
+            }
+            if (best > limit) {
+                return infinity;
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return Math.min(previous[m], infinity);
     }
 
     /** Staff stop signing on an open petition for a while (an attack, a correction), then resume it. */

@@ -19,13 +19,15 @@ import org.puente.organization.Editors;
 import org.puente.organization.Organization;
 import org.puente.organization.OrganizationService;
 import org.puente.platform.i18n.Language;
+import org.puente.platform.i18n.LocalizedText;
 import org.puente.platform.security.AccessDeniedException;
 import org.puente.platform.security.Role;
 import org.puente.platform.web.NotFoundException;
 
 /**
  * Writing and moderating petitions. Editors write for their own organizations; coalition staff and
- * admins write for any, and they alone approve (open), reject with a reason, or close.
+ * admins write for any, and they alone approve (open) or reject with a reason. Once a petition is open,
+ * its authors may still fix a typo (kept in its history) and close it.
  */
 @ApplicationScoped
 @Transactional
@@ -56,6 +58,9 @@ public class PetitionService {
 
     @Inject
     Event<PetitionsChanged> changed;
+
+    @Inject
+    ReviewNotices notices;
 
     /** The petitions the caller may work on: all for coalition staff, their organizations' for editors. */
     @Transactional(TxType.SUPPORTS)
@@ -225,25 +230,65 @@ public class PetitionService {
         return caller.isCoalitionStaff();
     }
 
+    /** The authors hand a draft to the coalition staff, who are mailed that it waits for them. */
     public void submit(long id) {
-        findForAuthoring(id).submitForReview(clock.instant());
+        Petition petition = findForAuthoring(id);
+        petition.submitForReview(clock.instant());
+        notices.submitted(petition);
     }
 
+    /** Staff open a petition in review; its organization's editors are mailed. */
     public void approve(long id) {
         caller.require(Role.ADMIN, Role.STAFF);
-        find(id).approve(clock.instant());
+        Petition petition = find(id);
+        petition.approve(clock.instant());
         changed.fire(new PetitionsChanged());
+        notices.approved(petition);
     }
 
+    /** Staff send a petition back with a reason; its organization's editors are mailed the reason. */
     public void reject(long id, String reason) {
         caller.require(Role.ADMIN, Role.STAFF);
-        find(id).reject(reason, clock.instant());
+        Petition petition = find(id);
+        petition.reject(reason, clock.instant());
+        notices.sentBack(petition);
     }
 
+    /** Staff, or the sponsoring organization's editors, stop an open petition from taking signatures. */
     public void close(long id) {
-        caller.require(Role.ADMIN, Role.STAFF);
-        find(id).close(clock.instant());
+        findForAuthoring(id).close(clock.instant());
         changed.fire(new PetitionsChanged());
+    }
+
+    /** Petitions waiting for the coalition staff's review, the longest waiting first (staff only). */
+    @Transactional(TxType.SUPPORTS)
+    public List<Petition> awaitingReview() {
+        caller.require(Role.ADMIN, Role.STAFF);
+        return em.createNamedQuery("Petition.findInReview", Petition.class).getResultList();
+    }
+
+    /**
+     * Its authors fix a typo in an open petition; the correction is kept in the petition's history.
+     *
+     * @throws CorrectionRefusedException when it is no small fix (nothing is changed)
+     */
+    public Petition.Correction correct(long id, LocalizedText title, LocalizedText summary, LocalizedText text) {
+        Petition petition = findForAuthoring(id);
+        Account account = caller.require(Role.ADMIN, Role.STAFF, Role.ORG_EDITOR);
+        Instant now = clock.instant();
+        Petition.Correction correction = petition.correct(title, summary, text, now);
+        em.persist(new PetitionCorrection(petition, account.getId(), account.getDisplayName(), correction, now));
+        changed.fire(new PetitionsChanged());
+        return correction;
+    }
+
+    /** The corrections of a petition since it opened, newest first (for its authors and staff). */
+    @Transactional(TxType.SUPPORTS)
+    public List<PetitionCorrection> corrections(long id) {
+        Petition petition = findForAuthoring(id);
+        return em.createNamedQuery("PetitionCorrection.findByPetition", PetitionCorrection.class)
+                .setParameter("petitionId", petition.getId())
+                .getResultList();
     }
 
     /** A closed petition leaves the public site; its authors keep its signatures for delivery. */

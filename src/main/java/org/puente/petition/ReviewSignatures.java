@@ -10,7 +10,10 @@ import java.util.Map;
 import org.puente.platform.web.NotFoundException;
 import org.puente.platform.web.Pages;
 
-/** Staff's page on a petition's held signatures and sources ({@code /admin/petition-review?id=}). */
+/**
+ * Staff's page on a petition's held signatures and sources ({@code /admin/petition-review?id=}); the
+ * sponsoring organization's editors read its held counts there, without the actions or the sources.
+ */
 @Named
 @ViewScoped
 public class ReviewSignatures implements Serializable {
@@ -30,7 +33,12 @@ public class ReviewSignatures implements Serializable {
         if (id == null) {
             throw new NotFoundException("no petition id");
         }
-        petition = review.petition(id);
+        petition = review.petitionForReading(id);
+    }
+
+    /** Release, discard and the sources are for coalition staff; editors read the counts. */
+    public boolean isMayDecide() {
+        return review.mayDecide();
     }
 
     public String release(HoldReason reason) {
@@ -88,6 +96,9 @@ public class ReviewSignatures implements Serializable {
     }
 
     public List<SignatureSources.Hour> getHourly() {
+        if (!isMayDecide()) {
+            return List.of();
+        }
         if (hourly == null) {
             hourly = review.hourly(id);
         }

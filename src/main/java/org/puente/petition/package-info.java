@@ -8,6 +8,11 @@
  * repeated, gets the same answer. The public pages are stateless views: reading or signing creates no
  * HTTP session.
  *
+ * <p>Once people have signed, a petition's words are theirs too: its authors may only fix a typo (a few
+ * characters, kept in the petition's history for staff) or close it. Review decisions are mailed after
+ * commit to each person in their own language: submissions to coalition staff, approvals and sendings-back
+ * to all the organization's editors.
+ *
  * <p>The petition tables are this package's alone. The SQL that JPA cannot express well (rate counts, the
  * source report, retention and erasure) is in {@link org.puente.petition.SignatureStore}, the one place to
  * read when checking their indexes. When a supporter is erased, this package anonymizes the person's

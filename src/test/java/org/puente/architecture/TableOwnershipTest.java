@@ -51,6 +51,7 @@ class TableOwnershipTest {
             entry("petition", "petition"),
             entry("petition_cosponsor", "petition"),
             entry("petition_image", "petition"),
+            entry("petition_correction", "petition"),
             entry("signature", "petition"),
             entry("supporter", "supporter"),
             entry("supporter_event", "supporter"),

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.puente.platform.i18n.Language;
@@ -139,5 +140,101 @@ class PetitionTest {
         assertTrue(clean.contains("<strong>them</strong>") && clean.contains("<li>one</li>"), clean);
         assertTrue(clean.contains("href=\"https://example.org\"") && clean.contains("nofollow"), clean);
         assertNull(RichText.sanitize("<script>only</script>"));
+    }
+
+    static Petition open() {
+        Petition petition = new Petition(
+                null,
+                "open",
+                new LocalizedText("Reunite families now", "Reunifiquen ya a las familias"),
+                new LocalizedText("Families belong together.", null),
+                new LocalizedText("<p>Free the families.</p>", "<p>Liberen a las familias.</p>"),
+                new LocalizedText("Congress", "Congreso"),
+                100,
+                null,
+                NOW);
+        petition.submitForReview(NOW);
+        petition.approve(NOW);
+        return petition;
+    }
+
+    @Test
+    @DisplayName("an open petition takes a small typo fix, which reports the texts it changed and how much")
+    void smallCorrection() {
+        Petition petition = open();
+        Instant later = NOW.plusSeconds(60);
+        Petition.Correction correction = petition.correct(
+                new LocalizedText("Reunite families now", "Reunifiquen ya a las familias"),
+                new LocalizedText("Families belong together!", null),
+                new LocalizedText("<p>Free the families.</p>", "<p>Liberen a las familias <script>x</script>ya.</p>"),
+                later);
+        assertEquals(List.of(PetitionField.SUMMARY_EN, PetitionField.TEXT_ES), correction.fields());
+        assertEquals(1 + 3, correction.changedCharacters(), "one character, then the sanitized ' ya'");
+        assertEquals("Families belong together!", petition.getSummary().en());
+        assertEquals("<p>Liberen a las familias ya.</p>", petition.getText().es(), "sanitized like any text");
+        assertEquals(later, petition.getUpdatedAt());
+        assertTrue(petition.isOpen(), "still open and signable");
+    }
+
+    @Test
+    @DisplayName(
+            "a correction is refused when it is large, empties a text, changes nothing, or the petition is not open")
+    void correctionRefused() {
+        Petition petition = open();
+        LocalizedText title = petition.getTitle();
+        LocalizedText summary = petition.getSummary();
+        LocalizedText text = petition.getText();
+        CorrectionRefusedException large = assertThrows(
+                CorrectionRefusedException.class,
+                () -> petition.correct(
+                        title,
+                        summary,
+                        new LocalizedText("<p>" + "A whole new text. ".repeat(6) + "</p>", text.es()),
+                        NOW));
+        assertEquals("petition.correction.tooLarge", large.messageKey());
+        assertEquals(
+                "petition.correction.tooLarge",
+                assertThrows(
+                                CorrectionRefusedException.class,
+                                () -> petition.correct(
+                                        new LocalizedText("Reunite families now" + "!".repeat(50), title.es()),
+                                        new LocalizedText(summary.en() + "?".repeat(40), null),
+                                        text,
+                                        NOW))
+                        .messageKey(),
+                "the limit is for all texts together");
+        assertEquals(
+                "petition.correction.emptied",
+                assertThrows(
+                                CorrectionRefusedException.class,
+                                () -> petition.correct(
+                                        new LocalizedText("Reunite families now", " "), summary, text, NOW))
+                        .messageKey());
+        assertEquals(
+                "petition.correction.nothing",
+                assertThrows(CorrectionRefusedException.class, () -> petition.correct(title, summary, text, NOW))
+                        .messageKey());
+        assertEquals("Reunite families now", petition.getTitle().en(), "nothing changed by a refused correction");
+        assertEquals("<p>Free the families.</p>", petition.getText().en());
+
+        Petition draft = petition(null);
+        assertThrows(
+                IllegalStateException.class,
+                () -> draft.correct(new LocalizedText("Titles", "Título"), LocalizedText.empty(), draft.getText(), NOW),
+                "a draft is revised, not corrected");
+        petition.close(NOW);
+        assertThrows(IllegalStateException.class, () -> petition.correct(title, summary, text, NOW));
+    }
+
+    @Test
+    @DisplayName("the edit distance counts insertions, deletions and substitutions, and stops past its limit")
+    void editDistance() {
+        assertEquals(0, Petition.editDistance("same", "same", 5));
+        assertEquals(1, Petition.editDistance("recieve", "receive", 5) - 1, "a swap is two substitutions");
+        assertEquals(1, Petition.editDistance("familes", "families", 5));
+        assertEquals(3, Petition.editDistance("kitten", "sitting", 5));
+        assertEquals(2, Petition.editDistance("a" + "x".repeat(10_000) + "b", "c" + "x".repeat(10_000) + "d", 5));
+        assertEquals(6, Petition.editDistance("short", "a much longer text", 5), "limit + 1 when above it");
+        assertEquals(6, Petition.editDistance("abcdefghij", "jihgfedcba", 5));
     }
 }

@@ -1618,6 +1618,241 @@ class PetitionsIT {
     }
 
     /** The name of the button with the given id suffix in the row that mentions {@code title}. */
+    /** A petition of one organization, straight in the database, in a state; its id. */
+    static long petitionOf(
+            long organizationId, String slug, String state, String titleEn, String titleEs, String textEn)
+            throws Exception {
+        try (Connection db = db();
+                PreparedStatement insert = db.prepareStatement(
+                        "INSERT INTO petition (organization_id, slug, title_en, title_es, text_en, target, goal, state, "
+                                + "created_at, updated_at, opened_at) VALUES (?, ?, ?, ?, ?, 'Congress', 100, ?, NOW(), "
+                                + "NOW(), IF(? = 'OPEN', NOW(), NULL))",
+                        java.sql.Statement.RETURN_GENERATED_KEYS)) {
+            insert.setLong(1, organizationId);
+            insert.setString(2, slug);
+            insert.setString(3, titleEn);
+            insert.setString(4, titleEs);
+            insert.setString(5, textEn);
+            insert.setString(6, state);
+            insert.setString(7, state);
+            assertEquals(1, insert.executeUpdate());
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    /** A coalition staff account that receives mail but cannot sign in (its password hash matches nothing). */
+    static void staffAccount(String email, String language, boolean active) throws Exception {
+        try (Connection db = db();
+                PreparedStatement insert = db.prepareStatement(
+                        "INSERT INTO account (email, display_name, password_hash, role, language, active, created_at) "
+                                + "VALUES (?, 'Staff Reviewer', 'x', 'STAFF', ?, ?, NOW())")) {
+            insert.setString(1, email);
+            insert.setString(2, language);
+            insert.setBoolean(3, active);
+            assertEquals(1, insert.executeUpdate());
+        }
+    }
+
+    static String petitionState(long id) throws Exception {
+        try (Connection db = db();
+                PreparedStatement query = db.prepareStatement("SELECT state FROM petition WHERE id = ?")) {
+            query.setLong(1, id);
+            try (ResultSet rs = query.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
+    }
+
+    static boolean linksToPreview(org.jsoup.nodes.Element element, long id) {
+        return element.select("a[href]").stream()
+                .map(a -> a.attr("href"))
+                .anyMatch(href -> href.contains("petition-preview") && href.matches(".*[?&]id=" + id + "(&.*)?"));
+    }
+
+    static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The one message to {@code address} whose subject is {@code subject}, once the mail queue has drained. */
+    MimeMessage mailTo(String address, String subject) throws Exception {
+        List<MimeMessage> found = new ArrayList<>();
+        for (MimeMessage message : Mailbox.settledTo(portal, address)) {
+            if (subject.equals(message.getSubject())) {
+                found.add(message);
+            }
+        }
+        assertEquals(1, found.size(), "one mail '" + subject + "' to " + address);
+        return found.get(0);
+    }
+
+    @Test
+    @DisplayName("an editor submits a petition: every active staff account is mailed in its own language with the "
+            + "preview link and sees it on the dashboard; the organization's editors hear in theirs of the sending back "
+            + "(with the reason) and of the approval")
+    void reviewNotifications() throws Exception {
+        WebSession admin = Accounts.admin(new WebSession(base.toURI()));
+        long organization =
+                Accounts.idInRow(admin.get("/admin/organizations"), "Santuario Faith Alliance", "organization");
+        String spanishEditorEmail = "editora-" + System.nanoTime() + "@puente.test";
+        WebSession editor =
+                Accounts.newEditor(admin, new WebSession(base.toURI()), organization, "ES", spanishEditorEmail);
+        String englishEditorEmail = "editor-" + System.nanoTime() + "@puente.test";
+        Accounts.newEditor(admin, new WebSession(base.toURI()), organization, "EN", englishEditorEmail);
+        String spanishStaff = "revisora-" + System.nanoTime() + "@puente.test";
+        String formerStaff = "former-" + System.nanoTime() + "@puente.test";
+        staffAccount(spanishStaff, "es", true);
+        staffAccount(formerStaff, "en", false);
+
+        String title = "Interpreters for every hearing " + System.nanoTime();
+        String titulo = "Intérpretes en cada audiencia " + System.nanoTime();
+        String slug = "interpreters-" + System.nanoTime();
+        long id = petitionOf(organization, slug, "DRAFT", title, titulo, "<p>Everyone understands.</p>");
+        Page list = editor.get("/admin/petitions?lang=es");
+        editor.submit(list, "list", Map.of(), buttonIn(list, titulo, "submit"));
+
+        MimeMessage toStaff = mailTo(spanishStaff, "Espera tu revisión: " + titulo);
+        String staffText = Mailbox.part(toStaff, "text/plain");
+        assertTrue(staffText.startsWith("Hola, Staff Reviewer:"), staffText);
+        assertTrue(
+                staffText.contains("Santuario Faith Alliance envió la petición «" + titulo + "» a revisión"),
+                staffText);
+        assertEquals("/admin/petition-preview?id=" + id, Mailbox.link(toStaff, "/admin/petition-preview?id="));
+        MimeMessage toAdmin = mailTo(TestEnvironment.ADMIN_EMAIL, "Waiting for your review: " + title);
+        assertTrue(Mailbox.part(toAdmin, "text/plain").contains("Santuario Faith Alliance has submitted"));
+        assertEquals("/admin/petition-preview?id=" + id, Mailbox.link(toAdmin, "/admin/petition-preview?id="));
+        assertEquals(0, Mailbox.settledTo(portal, formerStaff).size(), "no mail to a deactivated account");
+        assertTrue(
+                Mailbox.settledTo(portal, spanishEditorEmail).stream()
+                        .noneMatch(m -> subject(m).contains(titulo)),
+                "editors are not told of their own submission");
+
+        Page dashboard = admin.get("/admin/index?lang=en");
+        var waiting = dashboard.document().getElementById("awaiting-review");
+        assertNotNull(waiting, dashboard.text());
+        assertTrue(linksToPreview(waiting, id), waiting.html());
+        int count = waiting.select("li").size();
+        assertEquals(
+                count == 1 ? "1 petition awaits review" : count + " petitions await review",
+                waiting.selectFirst("h2").text());
+        String enEspanol = admin.get("/admin/index?lang=es")
+                .document()
+                .getElementById("awaiting-review")
+                .selectFirst("h2")
+                .text();
+        assertEquals(count == 1 ? "1 petición espera revisión" : count + " peticiones esperan revisión", enEspanol);
+        assertNull(
+                editor.get("/admin/index").document().getElementById("awaiting-review"), "not on editors' dashboards");
+
+        Page preview = admin.get("/admin/petition-preview?id=" + id + "&lang=en");
+        admin.submit(preview, "decide", Map.of("reason", "Add the Spanish full text."), "reject");
+        MimeMessage sentBack = mailTo(spanishEditorEmail, "Te devolvieron la petición: " + titulo);
+        String sentBackText = Mailbox.part(sentBack, "text/plain");
+        assertTrue(sentBackText.contains("con este motivo: Add the Spanish full text."), sentBackText);
+        assertEquals("/admin/petition?id=" + id, Mailbox.link(sentBack, "/admin/petition?id="));
+        assertTrue(Mailbox.part(mailTo(englishEditorEmail, "Your petition was sent back: " + title), "text/plain")
+                .contains("with this reason: Add the Spanish full text."));
+        assertFalse(
+                linksToPreview(admin.get("/admin/index?lang=en").document().getElementById("awaiting-review"), id),
+                "no longer waiting");
+
+        Page again = editor.get("/admin/petitions?lang=es");
+        editor.submit(again, "list", Map.of(), buttonIn(again, titulo, "submit"));
+        Page approved =
+                admin.submit(admin.get("/admin/petition-preview?id=" + id + "&lang=en"), "decide", Map.of(), "approve");
+        assertTrue(approved.messages().contains("open for signatures"), approved.messages());
+        MimeMessage open = mailTo(spanishEditorEmail, "Tu petición está abierta: " + titulo);
+        assertEquals("/petitions/" + slug, Mailbox.link(open, "/petitions/"));
+        mailTo(englishEditorEmail, "Your petition is open: " + title);
+        assertEquals(2, Mailbox.settledTo(portal, spanishStaff).size(), "staff were told of both submissions");
+
+        try (Connection db = db();
+                PreparedStatement retire = db.prepareStatement("UPDATE account SET active = FALSE WHERE email = ?")) {
+            retire.setString(1, spanishStaff);
+            retire.executeUpdate();
+        }
+    }
+
+    @Test
+    @DisplayName("an editor fixes a typo in their open petition, which staff see in its history; a large change is "
+            + "refused; they read its held signatures without acting on them and close it after confirming; an editor "
+            + "of another organization can do none of it")
+    void editorsOnTheirOpenPetition() throws Exception {
+        WebSession admin = Accounts.admin(new WebSession(base.toURI()));
+        long organization =
+                Accounts.idInRow(admin.get("/admin/organizations"), "Santuario Faith Alliance", "organization");
+        WebSession editor = Accounts.newEditor(admin, new WebSession(base.toURI()), organization);
+        WebSession stranger = Accounts.newEditor(
+                admin,
+                new WebSession(base.toURI()),
+                Accounts.idInRow(admin.get("/admin/organizations"), "Voces Unidas de Chicago", "organization"));
+        String slug = "typo-" + System.nanoTime();
+        String title = "Keep families together " + System.nanoTime();
+        long id = petitionOf(organization, slug, "OPEN", title, null, "<p>Free the famlies now.</p>");
+
+        Page preview = editor.get("/admin/petition-preview?id=" + id + "&lang=en");
+        assertNotNull(preview.document().getElementById("correct"), "a way to fix a typo: " + preview.text());
+        Page form = editor.get("/admin/petition-correct?id=" + id + "&lang=en");
+        assertEquals(200, form.status(), form.text());
+        Page tooMuch = editor.submit(
+                form, "correct", Map.of("textEn", "<p>" + "An entirely different text. ".repeat(5) + "</p>"), "save");
+        assertTrue(tooMuch.messages().contains("more than a small correction"), tooMuch.messages());
+        Page nothing = editor.submit(form, "correct", Map.of(), "save");
+        assertTrue(nothing.messages().contains("Nothing was changed"), nothing.messages());
+        Page fixed = editor.submit(form, "correct", Map.of("textEn", "<p>Free the families now.</p>"), "save");
+        assertEquals("/admin/petition-preview", fixed.uri().getPath(), fixed.text());
+        assertTrue(fixed.messages().contains("The correction is saved (1 character changed)"), fixed.messages());
+        assertTrue(
+                visitor.get("/petitions/" + slug + "?lang=en").text().contains("Free the families now."),
+                "the public page shows the corrected text");
+
+        var history = admin.get("/admin/petition-preview?id=" + id + "&lang=en")
+                .document()
+                .getElementById("history");
+        assertNotNull(history, "staff see the petition's history");
+        assertEquals(1, history.select("tr.history__row").size(), "the refused attempts left no trace");
+        String row = history.selectFirst("tr.history__row").text();
+        assertTrue(row.contains("Ed " + organization) && row.contains("full text in English"), row);
+        String fila = admin.get("/admin/petition-preview?id=" + id + "&lang=es")
+                .document()
+                .getElementById("history")
+                .text();
+        assertTrue(fila.contains("texto completo en inglés"), fila);
+
+        Page held = editor.get("/admin/petition-review?id=" + id + "&lang=en");
+        assertEquals(200, held.status(), "the sponsor's editors read its held signatures");
+        assertNotNull(held.document().getElementById("held-RATE_LIMIT"));
+        assertTrue(
+                held.document()
+                        .select("button[id$=release], button[id$=discard]")
+                        .isEmpty(),
+                "staff decide");
+        assertNull(held.document().getElementById("sources"), "signers' addresses are for staff");
+
+        assertEquals(403, stranger.get("/admin/petition-correct?id=" + id).status());
+        assertEquals(403, stranger.get("/admin/petition-review?id=" + id).status());
+        assertEquals(403, stranger.get("/admin/petition-preview?id=" + id).status(), "so no way to close it either");
+
+        Page unconfirmed = editor.submit(preview, "closing", Map.of(), "close");
+        assertTrue(unconfirmed.messages().contains("Tick the box"), unconfirmed.messages());
+        assertEquals("OPEN", petitionState(id));
+        Page closed = editor.submit(preview, "closing", Map.of("confirm", "on"), "close");
+        assertTrue(closed.messages().contains("The petition is closed"), closed.messages());
+        assertEquals("CLOSED", petitionState(id));
+        assertNull(editor.get("/admin/petition-preview?id=" + id).document().getElementById("closing"));
+        assertEquals(
+                "/admin/petition-preview",
+                editor.get("/admin/petition-correct?id=" + id).uri().getPath(),
+                "a closed petition is no longer corrected");
+    }
+
     static String buttonIn(Page page, String title, String suffix) {
         return page.document().select("tr").stream()
                 .filter(row -> row.text().contains(title))

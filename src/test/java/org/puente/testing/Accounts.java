@@ -29,11 +29,16 @@ public final class Accounts {
 
     /** Invites a new editor of the organization as the admin, accepts in {@code editor}, and signs them in. */
     public static WebSession newEditor(WebSession admin, WebSession editor, long organizationId) throws Exception {
-        String email = "ed-" + System.nanoTime() + "@puente.test";
+        return newEditor(admin, editor, organizationId, "EN", "ed-" + System.nanoTime() + "@puente.test");
+    }
+
+    /** As {@link #newEditor(WebSession, WebSession, long)}, for an account in {@code language} ("EN", "ES"). */
+    public static WebSession newEditor(
+            WebSession admin, WebSession editor, long organizationId, String language, String email) throws Exception {
         admin.submit(
                 admin.get("/admin/organization-editors?id=" + organizationId),
                 "invite",
-                Map.of("email", email, "language", "EN"),
+                Map.of("email", email, "language", language),
                 "send");
         String link = Mailbox.link(Mailbox.to(email).get(0), "/invitation?token=");
         editor.submit(
