@@ -8,7 +8,6 @@ import java.io.Serializable;
 import java.util.function.BiConsumer;
 import java.util.function.LongFunction;
 import org.puente.platform.i18n.Language;
-import org.puente.platform.mail.MailException;
 import org.puente.platform.web.Pages;
 
 /** "Invite someone by e-mail, in the language they read": the form the editors and team pages share. */
@@ -24,17 +23,15 @@ public class InvitationForm implements Serializable {
     private Language language = Language.EN;
 
     /**
-     * Sends the invitation through {@code sender}; a refusal or a mail failure becomes a message on the
-     * page (and nothing is saved), success a flash message and a redirect to {@code next}.
+     * Sends the invitation through {@code sender} (its mail is recorded with it in the outbox and leaves after
+     * commit); a refusal becomes a message on the page (and nothing is saved), success a flash message and a
+     * redirect to {@code next}.
      */
     String send(BiConsumer<String, Language> sender, String next) {
         try {
             sender.accept(email, language);
         } catch (InvitationRefusedException e) {
             Pages.error("invite:email", e.messageKey());
-            return null;
-        } catch (MailException e) {
-            Pages.error(null, "invitation.error.mail");
             return null;
         }
         Pages.flash(FacesMessage.SEVERITY_INFO, "invitation.sent", email.strip());
@@ -50,8 +47,6 @@ public class InvitationForm implements Serializable {
                     resender.apply(invitationId).getEmail());
         } catch (InvitationRefusedException e) {
             Pages.flash(FacesMessage.SEVERITY_WARN, e.messageKey());
-        } catch (MailException e) {
-            Pages.flash(FacesMessage.SEVERITY_ERROR, "invitation.error.mail");
         }
     }
 

@@ -19,7 +19,7 @@ import org.puente.platform.config.PuenteConfig;
 import org.puente.platform.i18n.Language;
 import org.puente.platform.i18n.Messages;
 import org.puente.platform.mail.MailComposer;
-import org.puente.platform.mail.MailSender;
+import org.puente.platform.mail.MailQueue;
 import org.puente.platform.security.PasswordPolicy;
 import org.puente.platform.security.Role;
 import org.puente.platform.security.Tokens;
@@ -50,7 +50,7 @@ public class InvitationService {
     MailComposer composer;
 
     @Inject
-    MailSender mail;
+    MailQueue mail;
 
     @Inject
     PuenteConfig config;
@@ -172,7 +172,7 @@ public class InvitationService {
         }
         em.persist(invitation);
         String link = config.baseUrl() + "/invitation?token=" + token + "&lang=" + language.code();
-        mail.send(composer.compose(
+        mail.sendAfterCommit(composer.compose(
                 invitation.getEmail(),
                 language,
                 subject,
