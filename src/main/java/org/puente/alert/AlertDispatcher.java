@@ -29,6 +29,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.puente.alert.AlertDeliveries.Claim;
 import org.puente.platform.mail.MailException;
 import org.puente.platform.mail.MailSender;
+import org.puente.platform.persistence.DatabaseErrors;
+import org.puente.platform.persistence.DatabaseOutage;
 import org.puente.platform.persistence.SchemaMigration.SchemaReady;
 import org.puente.supporter.Subscribers;
 import org.puente.supporter.SupporterService;
@@ -66,6 +68,9 @@ public class AlertDispatcher {
     static final Duration SERVER_DOWN_PAUSE = Duration.ofSeconds(10);
     /** A wait for a send slot shorter than this is not worth a turn of its own. */
     private static final long MIN_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+
+    @Inject
+    DatabaseOutage outage;
 
     @Inject
     Clock clock;
@@ -172,13 +177,17 @@ public class AlertDispatcher {
 
     /** Scheduled alerts whose time has come start sending (on whichever instance locks them first). */
     private void startDue() {
-        if (stopping) {
+        if (stopping || outage.isDown()) {
             return;
         }
         try {
             alerts.startDue();
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Could not start the scheduled alerts now; trying again shortly", e);
+            if (DatabaseErrors.isUnavailable(e)) {
+                outage.suspect(e); // logged once, as the outage
+            } else {
+                LOG.log(Level.WARNING, "Could not start the scheduled alerts now; trying again shortly", e);
+            }
         }
     }
 
@@ -202,9 +211,14 @@ public class AlertDispatcher {
         public synchronized void run() {
             long delay = TimeUnit.MILLISECONDS.toNanos(pollMillis);
             try {
-                delay = turn();
+                // While the database is down the senders wait quietly; their claims run out on their own.
+                delay = outage.isDown() ? TimeUnit.MILLISECONDS.toNanos(pollMillis) : turn();
             } catch (SQLException | RuntimeException e) {
-                LOG.log(Level.WARNING, "Alert sender " + owner + " stopped for now", e);
+                if (DatabaseErrors.isUnavailable(e)) {
+                    outage.suspect(e); // logged once, as the outage
+                } else {
+                    LOG.log(Level.WARNING, "Alert sender " + owner + " stopped for now", e);
+                }
                 giveBack(clock.instant());
             } finally {
                 if (stopping) {
@@ -282,11 +296,15 @@ public class AlertDispatcher {
             try {
                 deliveries.release(held, owner, dueAt);
             } catch (SQLException | RuntimeException e) {
-                LOG.log(
-                        Level.WARNING,
-                        "Alert sender " + owner + " could not give back " + held.size()
-                                + " claims; they are taken again when their lease ends",
-                        e);
+                if (DatabaseErrors.isUnavailable(e)) {
+                    outage.suspect(e);
+                } else {
+                    LOG.log(
+                            Level.WARNING,
+                            "Alert sender " + owner + " could not give back " + held.size()
+                                    + " claims; they are taken again when their lease ends",
+                            e);
+                }
             }
             held.clear();
             slotReserved = false;

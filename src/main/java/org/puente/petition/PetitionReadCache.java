@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
-import org.puente.platform.web.MicroCache;
+import org.puente.platform.web.PublicPageCache;
 
 /**
  * What the public petition pages read, kept at most {@link #MAX_AGE} on each instance: a crowd of readers
@@ -19,7 +19,7 @@ import org.puente.platform.web.MicroCache;
  * here (the form, the "closed" notice); taking and confirming a signature always checks the database, so
  * closing or pausing a petition stops signing at once.
  *
- * <p>Anonymous readers' whole pages are kept as long ({@link MicroCache}): a page and the count on it
+ * <p>Anonymous readers' whole pages are kept as long ({@link PublicPageCache}): a page and the count on it
  * are then at most {@code MAX_AGE} plus {@link SignatureCounts#MAX_AGE} old.
  *
  * <p>Cached petitions are detached and never changed; their co-sponsors are loaded before caching.
@@ -38,12 +38,14 @@ public class PetitionReadCache {
     }
 
     private final Map<String, Entry<Petition>> bySlug = new ConcurrentHashMap<>();
-    private final MicroCache pages = new MicroCache(MAX_AGE, 1000);
     private volatile Entry<Boolean> allPaused;
     private volatile Entry<List<Petition>> open;
 
     @Inject
     Clock clock;
+
+    @Inject
+    PublicPageCache pages;
 
     @Inject
     SignatureService signatures;
@@ -64,7 +66,7 @@ public class PetitionReadCache {
     }
 
     /** Whole petition pages as anonymous readers get them ({@link PetitionUrlFilter}). */
-    public MicroCache pages() {
+    public PublicPageCache pages() {
         return pages;
     }
 

@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.regex.Pattern;
-import org.puente.platform.i18n.LanguageFilter;
 
 /**
  * Serves {@code /petitions/{slug}} with the petition view, and {@code /embed/petitions/{slug}} with the
@@ -45,8 +44,7 @@ public class PetitionUrlFilter extends HttpFilter {
             var page = request.getRequestDispatcher(embed ? "/embed/petition.xhtml" : "/petition.xhtml");
             if (shared && request.getQueryString() == null) {
                 // Every anonymous reader of this address in this language gets the same page.
-                String key = servletPath + "|" + LanguageFilter.of(request).code();
-                petitions.pages().serve(key, request, response, page::forward);
+                petitions.pages().serve(request, response, page::forward);
             } else {
                 page.forward(request, response);
             }

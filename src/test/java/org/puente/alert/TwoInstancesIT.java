@@ -10,10 +10,6 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -89,7 +85,7 @@ class TwoInstancesIT {
                 "the first instance's schema and admin",
                 Duration.ofMinutes(4),
                 Duration.ofMillis(200),
-                TwoInstancesIT::adminExists);
+                TestEnvironment::adminExists);
         File data = new File("target/second-instance");
         EmbeddedPuente instance = new EmbeddedPuente(Map.ofEntries(
                 Map.entry("PUENTE_HTTP_PORT", String.valueOf(Ports.free())),
@@ -113,18 +109,6 @@ class TwoInstancesIT {
         data.mkdirs();
         instance.start(new File(System.getProperty("puente.war")), Redirect.appendTo(new File(data, "payara.log")));
         return instance;
-    }
-
-    static boolean adminExists() {
-        try (Connection db = TestEnvironment.database();
-                PreparedStatement query = db.prepareStatement("SELECT COUNT(*) FROM account WHERE email = ?")) {
-            query.setString(1, TestEnvironment.ADMIN_EMAIL);
-            try (ResultSet rs = query.executeQuery()) {
-                return rs.next() && rs.getLong(1) > 0;
-            }
-        } catch (SQLException e) {
-            return false; // no schema yet
-        }
     }
 
     @AfterAll

@@ -268,6 +268,18 @@ public final class EmbeddedPuente {
         }
     }
 
+    /** Sends Payara SIGTERM, as {@code docker stop} or a deploy would, and returns at once. */
+    public void terminate() {
+        if (payara != null) {
+            payara.destroy();
+        }
+    }
+
+    /** Waits for Payara to exit; true if it did within {@code limit}. */
+    public boolean awaitExit(java.time.Duration limit) throws InterruptedException {
+        return payara == null || payara.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     public void stop() {
         if (payara != null && payara.isAlive()) {
             say("Stopping Payara Micro ...");

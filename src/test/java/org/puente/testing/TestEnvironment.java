@@ -153,7 +153,22 @@ public class TestEnvironment implements LauncherSessionListener {
      * Every address of this machine (Arquillian reaches the portal through the host's address, not only
      * through loopback), as the portal writes them ({@code 0:0:0:0:0:0:0:1}, without a zone).
      */
-    private static String ownAddresses() throws java.net.SocketException {
+    /** Whether the first instance has made the schema and the admin (a second instance starts after that). */
+    public static boolean adminExists() {
+        try (java.sql.Connection db = database();
+                java.sql.PreparedStatement query =
+                        db.prepareStatement("SELECT COUNT(*) FROM account WHERE email = ?")) {
+            query.setString(1, ADMIN_EMAIL);
+            try (java.sql.ResultSet rs = query.executeQuery()) {
+                return rs.next() && rs.getLong(1) > 0;
+            }
+        } catch (java.sql.SQLException e) {
+            return false; // no schema yet
+        }
+    }
+
+    /** This machine's addresses: trusted as a proxy and allow-listed for signing in the tests. */
+    public static String ownAddresses() throws java.net.SocketException {
         return java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces()).stream()
                 .flatMap(i -> java.util.Collections.list(i.getInetAddresses()).stream())
                 .map(a -> a.getHostAddress().replaceAll("%.*$", ""))

@@ -24,6 +24,8 @@ import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.puente.platform.persistence.DatabaseErrors;
+import org.puente.platform.persistence.DatabaseOutage;
 import org.puente.platform.persistence.SchemaMigration.SchemaReady;
 
 /**
@@ -42,6 +44,9 @@ public class MailQueue {
     static final String EXECUTOR = "java:app/concurrent/puente-mail";
     static final int WORKERS = 4;
     private static final int BATCH = 20;
+
+    /** How long stopping waits for the message being sent. */
+    static final Duration STOP_WAIT = Duration.ofSeconds(10);
     /** How long a message keeps being tried before it is given up. */
     static final Duration GIVE_UP_AFTER = Duration.ofHours(24);
     /** Refused and abandoned messages stay on record this long (without their bodies). */
@@ -63,6 +68,9 @@ public class MailQueue {
     Outbox outbox;
 
     @Inject
+    DatabaseOutage outage;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -79,6 +87,9 @@ public class MailQueue {
     private final AtomicInteger inFlight = new AtomicInteger();
 
     private volatile boolean stopping;
+    /** Since when the mail server has been failing (down, silent, 4xx); null while it takes mail. */
+    private volatile Instant failingSince;
+
     private ScheduledFuture<?> poller;
     private Instant lastPurge = Instant.EPOCH;
 
@@ -148,24 +159,37 @@ public class MailQueue {
         try {
             outbox.claim(id).ifPresent(this::deliver);
         } catch (SQLException | RuntimeException e) {
-            LOG.log(Level.WARNING, "mail " + id + " left to the next look at the outbox: " + e.getMessage());
+            if (DatabaseErrors.isUnavailable(e)) {
+                outage.suspect(e);
+            }
+            LOG.fine(() -> "mail " + id + " left to the next look at the outbox: " + e.getMessage());
         } finally {
             inFlight.decrementAndGet();
         }
     }
 
     private void sendDue() {
-        if (stopping) {
-            return;
+        if (stopping || outage.isDown()) {
+            return; // while the database is down the outbox waits quietly
         }
         inFlight.incrementAndGet();
         try {
             for (List<Outbox.Claimed> batch; !stopping && !(batch = outbox.claimDue(BATCH)).isEmpty(); ) {
-                batch.forEach(this::deliver);
+                for (Outbox.Claimed claimed : batch) {
+                    if (stopping) {
+                        handBack(claimed);
+                    } else {
+                        deliver(claimed);
+                    }
+                }
             }
             purgeDaily();
         } catch (SQLException | RuntimeException e) {
-            LOG.warning(() -> "Could not look at the mail outbox: " + e.getMessage());
+            if (DatabaseErrors.isUnavailable(e)) {
+                outage.suspect(e); // logged once, as the outage
+            } else {
+                LOG.warning(() -> "Could not look at the mail outbox: " + e.getMessage());
+            }
         } finally {
             inFlight.decrementAndGet();
         }
@@ -175,6 +199,7 @@ public class MailQueue {
         OutgoingMail mail = claimed.mail();
         try {
             sender.sendPooled(mail);
+            serverAnswers();
             outbox.sent(claimed.id());
             return;
         } catch (SQLException e) {
@@ -201,6 +226,7 @@ public class MailQueue {
                         failure);
                 outbox.settle(claimed.id(), Outbox.State.GAVE_UP, describe(failure));
             } else {
+                serverFails(failure, now);
                 Duration pause = retryDelay(attempts);
                 LOG.fine(() -> "Sending '" + claimed.mail().subject() + "' failed (attempt " + attempts + "), again in "
                         + pause.toSeconds() + " s: " + failure.getMessage());
@@ -208,6 +234,32 @@ public class MailQueue {
             }
         } catch (SQLException e) {
             LOG.warning(() -> "mail " + claimed.id() + ": its claim runs out and it is tried again: " + e.getMessage());
+        }
+    }
+
+    /** One line when the mail server stops taking mail, not one per message. */
+    private void serverFails(RuntimeException failure, Instant now) {
+        if (failingSince == null) {
+            synchronized (this) {
+                if (failingSince == null) {
+                    failingSince = now;
+                    LOG.warning(() -> "The mail server is not taking mail (" + describe(failure)
+                            + "); messages wait in the outbox and are tried again");
+                }
+            }
+        }
+    }
+
+    private void serverAnswers() {
+        Instant since = failingSince;
+        if (since != null) {
+            synchronized (this) {
+                if (failingSince != null) {
+                    failingSince = null;
+                    long seconds = Duration.between(since, clock.instant()).toSeconds();
+                    LOG.info(() -> "The mail server takes mail again, after " + seconds + " s");
+                }
+            }
         }
     }
 
@@ -236,6 +288,37 @@ public class MailQueue {
         stopping = true;
         if (poller != null) {
             poller.cancel(false);
+        }
+        // The message being sent finishes; claimed ones not begun were handed back (handBack).
+        long deadline = System.nanoTime() + STOP_WAIT.toNanos();
+        synchronized (this) {
+            while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+                try {
+                    wait(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        try {
+            long waiting = outbox.backlog().waiting();
+            if (waiting > 0 || inFlight.get() > 0) {
+                LOG.info(() -> "Stopping with " + waiting + " messages in the outbox"
+                        + (inFlight.get() > 0 ? " (" + inFlight.get() + " still being sent)" : "")
+                        + "; the next start or another instance sends them");
+            }
+        } catch (RuntimeException e) {
+            LOG.fine(() -> "Stopping; the outbox could not be read: " + e.getMessage());
+        }
+    }
+
+    /** A claimed message this instance will not send (it is stopping): due again at once, for anyone. */
+    private void handBack(Outbox.Claimed claimed) {
+        try {
+            outbox.retryAt(claimed.id(), clock.instant(), "handed back by an instance that stopped");
+        } catch (SQLException e) {
+            LOG.fine(() -> "mail " + claimed.id() + " is taken again when its claim runs out: " + e.getMessage());
         }
     }
 }

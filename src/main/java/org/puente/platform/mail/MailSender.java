@@ -35,7 +35,13 @@ import org.puente.platform.config.PuenteConfig;
 public class MailSender {
 
     private static final Logger LOG = Logger.getLogger(MailSender.class.getName());
-    private static final String TIMEOUT_MS = "15000";
+    /** A server that does not accept the connection within this is down. */
+    private static final String CONNECT_TIMEOUT_MS = "5000";
+    /**
+     * A server silent this long in the middle of a conversation is stuck: the message waits in the outbox (or
+     * the delivery is retried) rather than hold a worker longer.
+     */
+    private static final String TIMEOUT_MS = "10000";
 
     @Inject
     Clock clock;
@@ -70,7 +76,7 @@ public class MailSender {
         properties.put("mail.transport.protocol", "smtp");
         properties.put("mail.smtp.host", config.smtpHost());
         properties.put("mail.smtp.port", String.valueOf(config.smtpPort()));
-        properties.put("mail.smtp.connectiontimeout", TIMEOUT_MS);
+        properties.put("mail.smtp.connectiontimeout", CONNECT_TIMEOUT_MS);
         properties.put("mail.smtp.timeout", TIMEOUT_MS);
         properties.put("mail.smtp.writetimeout", TIMEOUT_MS);
         properties.put("mail.smtp.starttls.enable", String.valueOf(config.smtpStartTls()));

@@ -30,6 +30,10 @@ public final class DatabaseLock {
      */
     public static void holding(DataSource dataSource, String name, Duration wait, Runnable work) {
         try (Connection connection = dataSource.getConnection()) {
+            // The wait for the lock is an answer that comes late on purpose: longer than the pool's socket
+            // timeout allows any other statement, so this connection gets the wait plus that timeout.
+            int usual = connection.getNetworkTimeout();
+            connection.setNetworkTimeout(Runnable::run, (int) Math.min(Integer.MAX_VALUE, wait.toMillis() + usual));
             try (PreparedStatement get = connection.prepareStatement(GET)) {
                 get.setString(1, name);
                 get.setLong(2, Math.max(0, wait.toSeconds()));
@@ -39,6 +43,8 @@ public final class DatabaseLock {
                                 + " was held elsewhere for more than " + wait.toSeconds() + " s");
                     }
                 }
+            } finally {
+                connection.setNetworkTimeout(Runnable::run, usual);
             }
             try {
                 work.run();

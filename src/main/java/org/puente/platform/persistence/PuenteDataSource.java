@@ -27,11 +27,14 @@ import jakarta.enterprise.context.ApplicationScoped;
             "cachePrepStmts=true",
             "rewriteBatchedStatements=true",
             // A database that stops answering fails a request within seconds instead of holding it (and a
-            // pool connection) as long as it is gone: 3 s to connect, 15 s for any one answer (the longest
-            // statement, the 100,000-supporter alert snapshot, takes under a second), and at most 3 s
-            // waiting for a pooled connection when all are busy.
+            // pool connection) as long as it is gone: 3 s to connect, 8 s for any one answer, which is the
+            // portal's query timeout (the longest statement, the 100,000-supporter alert snapshot, takes under
+            // a second; DatabaseLock gives its deliberate wait more), a row lock waited for at most 5 s (then
+            // a retryable failure, before the socket gives up), and at most 3 s waiting for a pooled
+            // connection when all are busy.
             "connectTimeout=3000",
-            "socketTimeout=15000",
+            "socketTimeout=8000",
+            "sessionVariables=innodb_lock_wait_timeout=5",
             "fish.payara.max-wait-time-in-millis=3000",
             "fish.payara.is-connection-validation-required=true",
             "fish.payara.connection-validation-method=meta-data",

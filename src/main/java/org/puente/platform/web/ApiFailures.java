@@ -1,5 +1,6 @@
 package org.puente.platform.web;
 
+import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.WebApplicationException;
@@ -10,12 +11,14 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.puente.platform.i18n.Language;
 import org.puente.platform.i18n.LanguageFilter;
 import org.puente.platform.i18n.Messages;
+import org.puente.platform.persistence.DatabaseOutage;
 
 /**
  * The API's one mapping of failures, so that a partner's tool always gets JSON in the request's language: a
- * database that does not answer → 503 with {@code Retry-After} (one log line); access denied and not found as
+ * database that does not answer → 503 with {@code Retry-After} (reported to {@link DatabaseOutage}, which logs the outage once); access denied and not found as
  * {@link ErrorStatus} says; anything else → 500 with a reference that is in the log with its stack trace.
  * Answers Jersey already built ({@link WebApplicationException}) pass through unchanged.
  */
@@ -27,6 +30,9 @@ public class ApiFailures implements ExceptionMapper<RuntimeException> {
     @Context
     HttpServletRequest request;
 
+    @Inject
+    DatabaseOutage outage;
+
     @Override
     public Response toResponse(RuntimeException thrown) {
         if (thrown instanceof WebApplicationException web) {
@@ -36,7 +42,9 @@ public class ApiFailures implements ExceptionMapper<RuntimeException> {
         String key;
         Response.ResponseBuilder answer = Response.status(status);
         if (status == ErrorStatus.UNAVAILABLE) {
-            LOG.warning(() -> "503 " + request.getMethod() + " " + request.getRequestURI()
+            // Counted by the breaker, which logs the outage once; nothing per request.
+            outage.suspect(thrown);
+            LOG.fine(() -> "503 " + request.getMethod() + " " + request.getRequestURI()
                     + ": the database is not answering (" + PuenteExceptionHandler.rootMessage(thrown) + ")");
             answer.header("Retry-After", ErrorStatus.RETRY_AFTER_SECONDS);
             key = "error.503.text";
@@ -51,10 +59,15 @@ public class ApiFailures implements ExceptionMapper<RuntimeException> {
             key = "error." + status + ".text";
         }
         return answer.type("application/hal+json")
-                .entity(Json.createObjectBuilder()
-                        .add("error", Messages.get(LanguageFilter.of(request), key))
-                        .build()
-                        .toString())
+                .entity(json(LanguageFilter.of(request), key))
                 .build();
+    }
+
+    /** The API's error body: {@code {"error": "…"}} in the caller's language. */
+    static String json(Language language, String key) {
+        return Json.createObjectBuilder()
+                .add("error", Messages.get(language, key))
+                .build()
+                .toString();
     }
 }

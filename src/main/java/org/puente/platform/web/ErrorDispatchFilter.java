@@ -73,6 +73,15 @@ public class ErrorDispatchFilter extends HttpFilter {
             return null;
         }
 
+        /**
+         * A fresh GET has no body to decode: JSF setting the request's encoding for the error view would only
+         * make the container log a warning, since the original request's parameters were already read.
+         */
+        @Override
+        public void setCharacterEncoding(String encoding) {
+            // nothing to decode
+        }
+
         @Override
         public int getContentLength() {
             return 0;

@@ -39,7 +39,7 @@ public class ErrorPage {
             return "error.expired";
         }
         return switch (getStatus()) {
-            case 400, 405 -> "error.400";
+            case 400, 405, 411 -> "error.400";
             case 403 -> "error.403";
             case 404 -> "error.404";
             case 413 -> "error.413";

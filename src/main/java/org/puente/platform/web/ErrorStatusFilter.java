@@ -1,5 +1,6 @@
 package org.puente.platform.web;
 
+import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -8,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.OptionalInt;
 import java.util.logging.Logger;
+import org.puente.platform.persistence.DatabaseOutage;
 
 /**
  * Answers an expected failure from a plain servlet (the CSV exports, the alert preview) with its status
@@ -19,6 +21,9 @@ public class ErrorStatusFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(ErrorStatusFilter.class.getName());
 
+    @Inject
+    transient DatabaseOutage outage;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -29,11 +34,15 @@ public class ErrorStatusFilter extends HttpFilter {
             if (status.isEmpty() || response.isCommitted()) {
                 throw e;
             }
-            LOG.info(() -> status.getAsInt() + " " + request.getMethod() + " " + request.getRequestURI() + ": "
-                    + (status.getAsInt() == ErrorStatus.UNAVAILABLE ? PuenteExceptionHandler.rootMessage(e) : e));
             if (status.getAsInt() == ErrorStatus.UNAVAILABLE) {
-                response.setHeader("Retry-After", ErrorStatus.RETRY_AFTER_SECONDS);
+                // Counted by the breaker, which logs the outage once; nothing per request.
+                outage.suspect(e);
+                LOG.fine(() -> "503 " + request.getMethod() + " " + request.getRequestURI() + ": "
+                        + PuenteExceptionHandler.rootMessage(e));
+                OutageFilter.unavailable(request, response, ErrorStatus.RETRY_AFTER_SECONDS);
+                return;
             }
+            LOG.info(() -> status.getAsInt() + " " + request.getMethod() + " " + request.getRequestURI() + ": " + e);
             response.sendError(status.getAsInt());
         }
     }

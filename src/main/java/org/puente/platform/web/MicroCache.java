@@ -152,6 +152,32 @@ public final class MicroCache {
         return kept;
     }
 
+    /**
+     * Serves the last copy kept of a page, however old up to {@code maxStale}, when it cannot be rendered now
+     * (the database is down): marked stale ({@code Warning: 110}, its {@code Age}) and not to be kept by
+     * anyone else. False when there is no such copy.
+     */
+    public boolean serveStale(String key, HttpServletResponse response, Duration maxStale) throws IOException {
+        Page page = pages.get(key);
+        if (page == null) {
+            return false;
+        }
+        long age = nanoTime.getAsLong() - page.storedAt();
+        if (age > maxStale.toNanos()) {
+            return false;
+        }
+        response.setStatus(page.status());
+        for (String[] header : page.headers()) {
+            response.setHeader(header[0], header[1]);
+        }
+        response.setHeader("Cache-Control", "no-cache");
+        response.setHeader("Age", String.valueOf(TimeUnit.NANOSECONDS.toSeconds(age)));
+        response.setHeader("Warning", "110 - \"Response is Stale\"");
+        response.setContentLength(page.body().length);
+        response.getOutputStream().write(page.body());
+        return true;
+    }
+
     public void clear() {
         generation.incrementAndGet();
         pages.clear();

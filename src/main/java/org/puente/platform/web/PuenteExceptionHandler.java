@@ -1,5 +1,6 @@
 package org.puente.platform.web;
 
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.faces.application.ViewExpiredException;
 import jakarta.faces.application.ViewHandler;
 import jakarta.faces.component.UIViewRoot;
@@ -20,6 +21,7 @@ import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.primefaces.csp.CspException;
+import org.puente.platform.persistence.DatabaseOutage;
 import org.puente.platform.security.AccessDeniedException;
 
 /**
@@ -76,8 +78,9 @@ public class PuenteExceptionHandler extends ExceptionHandlerWrapper {
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
         int status = ErrorStatus.of(thrown).orElse(0);
         if (status == ErrorStatus.UNAVAILABLE) {
-            // One line, no stack trace: during an outage every request fails the same way.
-            LOG.warning(
+            // Counted by the breaker, which logs the outage once: during an outage every request fails the same way.
+            CDI.current().select(DatabaseOutage.class).get().suspect(thrown);
+            LOG.fine(
                     () -> "503 " + describe(context) + ": the database is not answering (" + rootMessage(thrown) + ")");
         } else if (status == HttpServletResponse.SC_FORBIDDEN) {
             LOG.info(() -> "403 " + describe(context) + ": "
@@ -146,11 +149,7 @@ public class PuenteExceptionHandler extends ExceptionHandlerWrapper {
     }
 
     static String rootMessage(Throwable thrown) {
-        Throwable root = thrown;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
+        return DatabaseOutage.rootMessage(thrown);
     }
 
     private static String describe(FacesContext context) {
