@@ -272,6 +272,33 @@ class MicroCacheTest {
         assertEquals("render 3", serve(cache, "c", renderer).body());
     }
 
+    @Test
+    @DisplayName("while the database is down, the last copy of a page is served however old (within the limit), "
+            + "marked stale and not to be kept; a page never kept, or kept too long ago, is not")
+    void staleCopiesWhileTheDatabaseIsDown() throws Exception {
+        MicroCache cache = new MicroCache(Duration.ofSeconds(2), 100, Duration.ofSeconds(10), now::get);
+        serve(cache, "/petitions/x|es", (request, out) -> write(out, "la página"));
+        now.addAndGet(Duration.ofMinutes(10).toNanos());
+
+        Response stale = new Response();
+        assertTrue(cache.serveStale("/petitions/x|es", stale.proxy(), Duration.ofHours(1)));
+        assertEquals("la página", stale.body());
+        assertEquals(200, stale.status);
+        assertEquals("text/html;charset=UTF-8", stale.headers.get("Content-Type"));
+        assertEquals("110 - \"Response is Stale\"", stale.headers.get("Warning"));
+        assertEquals("600", stale.headers.get("Age"));
+        assertEquals("no-cache", stale.headers.get("Cache-Control"));
+
+        assertTrue(!cache.serveStale("/petitions/y|es", new Response().proxy(), Duration.ofHours(1)), "never kept");
+        assertTrue(
+                !cache.serveStale("/petitions/x|es", new Response().proxy(), Duration.ofMinutes(5)),
+                "kept longer ago than the limit");
+        cache.clear();
+        assertTrue(
+                !cache.serveStale("/petitions/x|es", new Response().proxy(), Duration.ofHours(1)),
+                "a staff change forgets it");
+    }
+
     // ---------------------------------------------------------------------------------------------
 
     private static Response serve(MicroCache cache, String key, MicroCache.Renderer renderer) throws Exception {
