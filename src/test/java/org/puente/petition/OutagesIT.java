@@ -231,8 +231,8 @@ class OutagesIT {
         database.set(State.DOWN);
         int requests = 0;
         try {
-            // Ten seconds of a public that keeps coming: readers, the API, people signing.
-            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            // Six seconds of a public that keeps coming: readers, the API, people signing.
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(6);
             while (System.nanoTime() < end) {
                 get(page, "es");
                 get("/petitions", "es");
@@ -268,7 +268,7 @@ class OutagesIT {
         assertTrue(requests > 200, "the outage was put under load: " + requests + " requests");
         assertTrue(
                 during.size() < 100,
-                during.size() + " log lines for " + requests + " requests in a 10-second outage:\n"
+                during.size() + " log lines for " + requests + " requests in a 6-second outage:\n"
                         + String.join("\n", during));
         assertEquals(1, count(during, "Database unavailable"), String.join("\n", during));
         assertEquals(1, count(during, "Database back after"), String.join("\n", during));
