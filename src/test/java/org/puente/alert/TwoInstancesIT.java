@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.mail.internet.MimeMessage;
-import java.io.File;
-import java.lang.ProcessBuilder.Redirect;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,7 +12,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -31,10 +28,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.puente.embedded.EmbeddedPuente;
-import org.puente.embedded.Ports;
 import org.puente.testing.Await;
 import org.puente.testing.Deployments;
-import org.puente.testing.TestEnvironment;
+import org.puente.testing.InstanceBeside;
 
 /**
  * Two Puente instances on one database: the one Arquillian deploys, and a second Payara Micro started
@@ -61,54 +57,22 @@ class TwoInstancesIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        booting = CompletableFuture.supplyAsync(() -> {
-            try {
-                return startSecondInstance();
-            } catch (Exception e) {
-                throw new CompletionException(e);
-            }
-        });
+        booting = InstanceBeside.booting(
+                SECOND,
+                Map.of(
+                        // As behind a TLS proxy: the second instance's address is https (HSTS is checked on it).
+                        "PUENTE_BASE_URL", SECURE_BASE_URL,
+                        "PUENTE_ALERT_WORKERS", String.valueOf(SECOND_WORKERS),
+                        "PUENTE_ALERT_RATE", "1000",
+                        // A short lease, so a test need not wait two minutes for a dead instance's claims.
+                        "PUENTE_ALERT_LEASE_SECONDS", "3",
+                        "PUENTE_ALERT_POLL_MILLIS", "100"));
         return Deployments.shared();
     }
 
     @BeforeAll
     static void secondInstanceReady() throws Exception {
         second = booting.get(4, TimeUnit.MINUTES);
-    }
-
-    /**
-     * The first instance creates the schema and the admin on an empty database; the second starts once they
-     * are there (at once when an earlier test class left them), as a second machine joining would.
-     */
-    static EmbeddedPuente startSecondInstance() throws Exception {
-        Await.until(
-                "the first instance's schema and admin",
-                Duration.ofMinutes(4),
-                Duration.ofMillis(200),
-                TestEnvironment::adminExists);
-        File data = new File("target/second-instance");
-        EmbeddedPuente instance = new EmbeddedPuente(Map.ofEntries(
-                Map.entry("PUENTE_HTTP_PORT", String.valueOf(Ports.free())),
-                Map.entry("PUENTE_DATA_DIR", data.getAbsolutePath()),
-                // As behind a TLS proxy: the second instance's address is https (HSTS is checked on it).
-                Map.entry("PUENTE_BASE_URL", SECURE_BASE_URL),
-                Map.entry("PUENTE_DB_URL", System.getProperty("puente.test.db.url")),
-                Map.entry("PUENTE_DB_USER", System.getProperty("puente.test.db.user")),
-                Map.entry("PUENTE_DB_PASSWORD", System.getProperty("puente.test.db.password")),
-                Map.entry("PUENTE_SMTP_HOST", "127.0.0.1"),
-                Map.entry("PUENTE_SMTP_PORT", System.getProperty("puente.test.smtp.port")),
-                Map.entry("PUENTE_SMTP_STARTTLS", "false"),
-                Map.entry("PUENTE_ADMIN_EMAIL", TestEnvironment.ADMIN_EMAIL),
-                Map.entry("PUENTE_ADMIN_PASSWORD", TestEnvironment.adminPassword()),
-                Map.entry("PUENTE_DEMO_DATA", "false"),
-                Map.entry("PUENTE_INSTANCE_NAME", SECOND),
-                Map.entry("PUENTE_ALERT_WORKERS", String.valueOf(SECOND_WORKERS)),
-                Map.entry("PUENTE_ALERT_RATE", "1000"),
-                Map.entry("PUENTE_ALERT_LEASE_SECONDS", "3"),
-                Map.entry("PUENTE_ALERT_POLL_MILLIS", "100")));
-        data.mkdirs();
-        instance.start(new File(System.getProperty("puente.war")), Redirect.appendTo(new File(data, "payara.log")));
-        return instance;
     }
 
     @AfterAll

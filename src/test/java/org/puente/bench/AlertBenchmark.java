@@ -10,6 +10,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,7 @@ import java.util.regex.Pattern;
 import org.puente.embedded.EmbeddedDatabase;
 import org.puente.embedded.EmbeddedPuente;
 import org.puente.embedded.Ports;
+import org.puente.testing.Await;
 import org.puente.testing.WebSession;
 import org.puente.testing.WebSession.Page;
 
@@ -135,12 +137,9 @@ final class AlertBenchmark {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (Ports.isFree(port)) {
-            if (!sink.isAlive() || System.nanoTime() > deadline) {
-                throw new IllegalStateException("smtp-sink did not start; see " + log);
-            }
-            Thread.sleep(50);
+        if (!Await.holds(Duration.ofSeconds(10), Duration.ofMillis(50), () -> !Ports.isFree(port) || !sink.isAlive())
+                || !sink.isAlive()) {
+            throw new IllegalStateException("smtp-sink did not start; see " + log);
         }
         return sink;
     }
@@ -201,20 +200,24 @@ final class AlertBenchmark {
         long alertId = number(db, "SELECT MAX(id) FROM alert");
         List<String> heap = new ArrayList<>();
         List<Long> liveMb = new ArrayList<>();
-        int nextSample = 1;
-        while (!"SENT".equals(text(db, "SELECT state FROM alert WHERE id = " + alertId))) {
+        int[] nextSample = {1};
+        // Until the alert is sent, the live heap is sampled at each fifth of the way.
+        boolean allSent = Await.holds(Duration.ofMinutes(30), Duration.ofMillis(250), () -> {
             long done = number(
                     db,
                     "SELECT COUNT(*) FROM alert_delivery WHERE alert_id = " + alertId + " AND state <> 'PENDING' "
                             + "AND state <> 'CLAIMED'");
-            if (done >= (long) supporters * nextSample / 5 && nextSample <= 4) {
+            if (done >= (long) supporters * nextSample[0] / 5 && nextSample[0] <= 4) {
                 long live = liveHeapMb();
                 liveMb.add(live);
-                heap.add(String.format(Locale.ROOT, "%d%%: %d MB", nextSample * 20, live));
+                heap.add(String.format(Locale.ROOT, "%d%%: %d MB", nextSample[0] * 20, live));
                 say("  " + done + " sent; live heap " + live + " MB");
-                nextSample++;
+                nextSample[0]++;
             }
-            Thread.sleep(250);
+            return "SENT".equals(text(db, "SELECT state FROM alert WHERE id = " + alertId));
+        });
+        if (!allSent) {
+            throw new IllegalStateException("the alert was not sent within 30 minutes");
         }
         long live = liveHeapMb();
         liveMb.add(live);
@@ -229,7 +232,8 @@ final class AlertBenchmark {
                 number(db, "SELECT COUNT(*) FROM alert_delivery WHERE alert_id = " + alertId + " AND state <> 'SENT'");
         double rate = sentCount / seconds;
         double snapshot = (started.getTime() - clicked.toEpochMilli()) / 1000.0;
-        Thread.sleep(1000);
+        // The sink logs what it took a moment after it answered.
+        Await.holds(Duration.ofSeconds(10), Duration.ofMillis(100), () -> sinkCount(sinkLog) >= sentCount);
         long received = sinkCount(sinkLog);
         say(String.format(
                 Locale.ROOT,

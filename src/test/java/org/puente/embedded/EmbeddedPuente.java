@@ -19,6 +19,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.puente.testing.Await;
 
 /**
  * {@code mvn -Prun}: the whole portal on one machine with nothing installed but a JDK and Maven.
@@ -232,26 +233,25 @@ public final class EmbeddedPuente {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/health/ready"))
                 .timeout(Duration.ofSeconds(5))
                 .build();
-        int notDeployed = 0;
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
-        while (System.nanoTime() < deadline) {
+        int[] notDeployed = {0};
+        boolean ready = Await.holds(Duration.ofMinutes(4), Duration.ofSeconds(1), () -> {
             if (!payara.isAlive()) {
                 fail("Payara Micro stopped while starting (exit " + payara.exitValue() + "); see the log above.");
             }
             try {
                 int status = client.send(request, HttpResponse.BodyHandlers.discarding())
                         .statusCode();
-                if (status == 200) {
-                    return;
-                }
                 // Payara answers 404 everywhere while the portal deploys, and for good when it failed to.
-                if (status == 404 && ++notDeployed >= 90) {
+                if (status == 404 && ++notDeployed[0] >= 90) {
                     fail("Payara Micro started but the portal did not deploy; see the log above.");
                 }
+                return status == 200;
             } catch (IOException e) {
-                // not listening yet
+                return false; // not listening yet
             }
-            Thread.sleep(1000);
+        });
+        if (ready) {
+            return;
         }
         fail("The portal did not become ready within 4 minutes; see the log above.");
     }

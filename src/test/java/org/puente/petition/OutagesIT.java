@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.mail.internet.MimeMessage;
 import java.io.File;
-import java.lang.ProcessBuilder.Redirect;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,11 +32,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.puente.embedded.EmbeddedPuente;
-import org.puente.embedded.Ports;
 import org.puente.testing.Await;
 import org.puente.testing.Deployments;
 import org.puente.testing.FaultyDatabase;
 import org.puente.testing.FaultyDatabase.State;
+import org.puente.testing.InstanceBeside;
 import org.puente.testing.Mailbox;
 import org.puente.testing.TestClock;
 import org.puente.testing.TestEnvironment;
@@ -58,6 +57,7 @@ class OutagesIT {
     static EmbeddedPuente instance;
     static File log;
     static CompletableFuture<EmbeddedPuente> booting;
+    static final String NAME = "outage-instance";
 
     @ArquillianResource
     URL base;
@@ -69,45 +69,27 @@ class OutagesIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
+        log = InstanceBeside.log(NAME);
         booting = CompletableFuture.supplyAsync(() -> {
             try {
-                return startInstance();
+                Await.until(
+                        "the first instance's schema and admin",
+                        Duration.ofMinutes(4),
+                        Duration.ofMillis(200),
+                        TestEnvironment::adminExists);
+                String url = System.getProperty("puente.test.db.url");
+                database = new FaultyDatabase(url);
+                return InstanceBeside.start(
+                        NAME,
+                        Map.of(
+                                "PUENTE_DB_URL", FaultyDatabase.through(url, database.port()),
+                                "PUENTE_SIGNING_ALLOW_LIST", TestEnvironment.ownAddresses(),
+                                "PUENTE_MAIL_POLL_MILLIS", "200"));
             } catch (Exception e) {
                 throw new CompletionException(e);
             }
         });
         return Deployments.shared();
-    }
-
-    static EmbeddedPuente startInstance() throws Exception {
-        Await.until(
-                "the first instance's schema and admin",
-                Duration.ofMinutes(4),
-                Duration.ofMillis(200),
-                TestEnvironment::adminExists);
-        String url = System.getProperty("puente.test.db.url");
-        database = new FaultyDatabase(url);
-        File data = new File("target/outage-instance");
-        data.mkdirs();
-        log = new File(data, "payara.log");
-        Files.deleteIfExists(log.toPath());
-        EmbeddedPuente started = new EmbeddedPuente(Map.ofEntries(
-                Map.entry("PUENTE_HTTP_PORT", String.valueOf(Ports.free())),
-                Map.entry("PUENTE_DATA_DIR", data.getAbsolutePath()),
-                Map.entry("PUENTE_DB_URL", FaultyDatabase.through(url, database.port())),
-                Map.entry("PUENTE_DB_USER", System.getProperty("puente.test.db.user")),
-                Map.entry("PUENTE_DB_PASSWORD", System.getProperty("puente.test.db.password")),
-                Map.entry("PUENTE_SMTP_HOST", "127.0.0.1"),
-                Map.entry("PUENTE_SMTP_PORT", System.getProperty("puente.test.smtp.port")),
-                Map.entry("PUENTE_SMTP_STARTTLS", "false"),
-                Map.entry("PUENTE_ADMIN_EMAIL", TestEnvironment.ADMIN_EMAIL),
-                Map.entry("PUENTE_ADMIN_PASSWORD", TestEnvironment.adminPassword()),
-                Map.entry("PUENTE_DEMO_DATA", "false"),
-                Map.entry("PUENTE_INSTANCE_NAME", "outage-instance"),
-                Map.entry("PUENTE_SIGNING_ALLOW_LIST", TestEnvironment.ownAddresses()),
-                Map.entry("PUENTE_MAIL_POLL_MILLIS", "200")));
-        started.start(new File(System.getProperty("puente.war")), Redirect.appendTo(log));
-        return started;
     }
 
     @BeforeAll
