@@ -199,7 +199,11 @@ public class DatabaseOutage {
         }
         Throwable thrown = record.getThrown();
         if (thrown != null && DatabaseErrors.isUnavailable(thrown)) {
-            check(thrown);
+            try {
+                check(thrown);
+            } catch (RuntimeException e) {
+                // logged from a thread the executor cannot take work from: the next request checks instead
+            }
             return true;
         }
         return downSince != null || checking.get();
