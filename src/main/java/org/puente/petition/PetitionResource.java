@@ -7,12 +7,8 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
-import jakarta.validation.MessageInterpolator;
-import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -25,9 +21,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.StringReader;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.puente.partner.PartnerKey;
 import org.puente.partner.PartnerKeyService;
@@ -36,6 +30,7 @@ import org.puente.platform.i18n.Language;
 import org.puente.platform.i18n.LanguageFilter;
 import org.puente.platform.i18n.Messages;
 import org.puente.platform.web.ClientAddress;
+import org.puente.platform.web.Hal;
 
 /**
  * {@code /api/v1/petitions}: open and closed petitions for partner tools (OSDI 1.2 petition fields,
@@ -52,7 +47,7 @@ import org.puente.platform.web.ClientAddress;
 @Path("/petitions")
 public class PetitionResource {
 
-    static final String HAL = "application/hal+json";
+    static final String HAL = Hal.TYPE;
     private static final int MAX_PER_PAGE = 100;
 
     @Inject
@@ -100,7 +95,7 @@ public class PetitionResource {
                         Json.createObjectBuilder()
                                 .add(
                                         "self",
-                                        href(config.baseUrl() + "/api/v1/petitions?page=" + current + "&per_page="
+                                        Hal.href(config.baseUrl() + "/api/v1/petitions?page=" + current + "&per_page="
                                                 + size))
                                 .add("osdi:petitions", links))
                 .add("_embedded", Json.createObjectBuilder().add("osdi:petitions", items))
@@ -122,7 +117,7 @@ public class PetitionResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(HAL)
     public Response sign(@PathParam("id") String id, String body) {
-        if (!isJson(request.getContentType())) {
+        if (!Hal.isJson(request.getContentType())) {
             return error(Response.Status.UNSUPPORTED_MEDIA_TYPE, "api.unsupportedType");
         }
         PartnerKeyService.Presented key = partners.presentedBy(request);
@@ -137,22 +132,14 @@ public class PetitionResource {
         }
         SignatureForm form;
         try {
-            form = form(Json.createReader(new StringReader(body == null ? "" : body))
-                    .readObject());
+            form = form(Hal.read(body));
         } catch (JsonException | ClassCastException | IllegalStateException e) {
             return error(Response.Status.BAD_REQUEST, "api.malformed");
         }
         Optional<ConstraintViolation<SignatureForm>> invalid =
-                validator().validate(form).stream().findFirst();
+                Hal.validator(validation, language()).validate(form).stream().findFirst();
         if (invalid.isPresent()) {
-            return Response.status(Response.Status.BAD_REQUEST)
-                    .type(HAL)
-                    .entity(Json.createObjectBuilder()
-                            .add("error", invalid.get().getMessage())
-                            .add("field", field(invalid.get().getPropertyPath().toString()))
-                            .build()
-                            .toString())
-                    .build();
+            return Hal.invalid(invalid.get(), PetitionResource::field);
         }
         try {
             String address = ClientAddress.of(request, config.trustedProxies());
@@ -168,27 +155,11 @@ public class PetitionResource {
         }
         return Response.accepted(Json.createObjectBuilder()
                         .add("status", Messages.get(language(), "api.accepted"))
-                        .add("_links", Json.createObjectBuilder().add("osdi:petition", href(self(petition.get()))))
+                        .add("_links", Json.createObjectBuilder().add("osdi:petition", Hal.href(self(petition.get()))))
                         .build()
                         .toString())
                 .type(HAL)
                 .build();
-    }
-
-    /** {@code application/json}, {@code application/hal+json} or another {@code application/…+json}. */
-    static boolean isJson(String contentType) {
-        if (contentType == null) {
-            return false;
-        }
-        MediaType type;
-        try {
-            type = MediaType.valueOf(contentType);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-        return "application".equalsIgnoreCase(type.getType())
-                && ("json".equalsIgnoreCase(type.getSubtype())
-                        || type.getSubtype().toLowerCase(Locale.ROOT).endsWith("+json"));
     }
 
     private static SigningSource.RateLimit limit(PartnerKey key) {
@@ -215,8 +186,8 @@ public class PetitionResource {
                 .add(
                         "_links",
                         Json.createObjectBuilder()
-                                .add("self", href(self(petition)))
-                                .add("osdi:record_signature_helper", href(self(petition) + "/signatures")));
+                                .add("self", Hal.href(self(petition)))
+                                .add("osdi:record_signature_helper", Hal.href(self(petition) + "/signatures")));
     }
 
     /** The OSDI record-signature shape, mapped onto the same form the web page uses. */
@@ -226,27 +197,18 @@ public class PetitionResource {
             throw new IllegalStateException("no person");
         }
         SignatureForm form = new SignatureForm();
-        form.setFirstName(text(person, "given_name"));
-        form.setLastName(text(person, "family_name"));
-        form.setEmail(first(person.getJsonArray("email_addresses"), "address"));
-        form.setPostalCode(first(person.getJsonArray("postal_addresses"), "postal_code"));
-        form.setCountry(first(person.getJsonArray("postal_addresses"), "country"));
+        form.setFirstName(Hal.text(person, "given_name"));
+        form.setLastName(Hal.text(person, "family_name"));
+        form.setEmail(Hal.first(person.getJsonArray("email_addresses"), "address"));
+        form.setPostalCode(Hal.first(person.getJsonArray("postal_addresses"), "postal_code"));
+        form.setCountry(Hal.first(person.getJsonArray("postal_addresses"), "country"));
         JsonArray languages = person.getJsonArray("languages_spoken");
         form.setLanguage(
                 languages == null || languages.isEmpty()
                         ? language()
                         : Language.parse(languages.getString(0)).orElse(language()));
-        form.setComment(text(json, "comments"));
+        form.setComment(Hal.text(json, "comments"));
         return form;
-    }
-
-    private static String text(JsonObject object, String name) {
-        JsonValue value = object.get(name);
-        return value instanceof JsonString string ? string.getString() : null;
-    }
-
-    private static String first(JsonArray array, String name) {
-        return array == null || array.isEmpty() ? null : text(array.getJsonObject(0), name);
     }
 
     private static String field(String property) {
@@ -269,41 +231,11 @@ public class PetitionResource {
     }
 
     private Response error(Response.Status status, String key) {
-        return Response.status(status)
-                .type(HAL)
-                .entity(Json.createObjectBuilder()
-                        .add("error", Messages.get(language(), key))
-                        .build()
-                        .toString())
-                .build();
+        return Hal.error(status, language(), key);
     }
 
     private String self(Petition petition) {
         return config.baseUrl() + "/api/v1/petitions/" + petition.getId();
-    }
-
-    private static JsonObject href(String url) {
-        return Json.createObjectBuilder().add("href", url).build();
-    }
-
-    /** A validator whose messages come out in the request's language, as on the web form. */
-    private Validator validator() {
-        MessageInterpolator base = validation.getMessageInterpolator();
-        Locale locale = language().locale();
-        return validation
-                .usingContext()
-                .messageInterpolator(new MessageInterpolator() {
-                    @Override
-                    public String interpolate(String template, Context context) {
-                        return base.interpolate(template, context, locale);
-                    }
-
-                    @Override
-                    public String interpolate(String template, Context context, Locale ignored) {
-                        return base.interpolate(template, context, locale);
-                    }
-                })
-                .getValidator();
     }
 
     private Language language() {

@@ -12,6 +12,7 @@ import org.puente.platform.config.PuenteConfig;
 import org.puente.platform.i18n.Language;
 import org.puente.platform.i18n.LanguageFilter;
 import org.puente.platform.security.FormTimer;
+import org.puente.platform.security.PublicFormLimits;
 import org.puente.platform.web.ClientAddress;
 
 /**
@@ -46,7 +47,7 @@ public class SignFormPost {
     Validator validator;
 
     @Inject
-    SigningLimits limits;
+    PublicFormLimits limits;
 
     /** Whether this request is the signing form of a stateless page being sent. */
     static boolean isSubmission(HttpServletRequest request) {

@@ -23,6 +23,7 @@ import org.puente.platform.i18n.Messages;
 import org.puente.platform.mail.EmailAddresses;
 import org.puente.platform.mail.MailComposer;
 import org.puente.platform.mail.MailQueue;
+import org.puente.platform.security.PublicFormLimits;
 import org.puente.platform.security.SecretSigner;
 import org.puente.platform.security.Tokens;
 import org.puente.platform.web.NotFoundException;
@@ -60,7 +61,7 @@ public class SignatureService {
     SupporterService supporters;
 
     @Inject
-    SigningLimits limits;
+    PublicFormLimits limits;
 
     @Inject
     CoalitionService coalition;

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.puente.platform.security.PublicFormLimits;
 
 /**
  * Where a petition's signatures came from, hour by hour: the busiest client addresses and e-mail domains
@@ -67,7 +68,7 @@ public class SignatureSources {
     SignatureStore store;
 
     @Inject
-    SigningLimits limits;
+    PublicFormLimits limits;
 
     /** The last {@value #HOURS} hours that had signatures, newest first. */
     @Transactional(TxType.SUPPORTS)

@@ -3,7 +3,6 @@ package org.puente.embedded;
 import com.icegreen.greenmail.util.GreenMail;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import jakarta.mail.BodyPart;
 import jakarta.mail.Message;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
@@ -156,17 +155,30 @@ public final class DevMailbox {
 
     /** The first body part of the given type, decoded; empty when there is none. */
     public static String part(Message message, String type) throws Exception {
+        return part((jakarta.mail.Part) message, type);
+    }
+
+    /** The first part of a type, looked for through nested multiparts (a mail with an attachment nests its text). */
+    private static String part(jakarta.mail.Part message, String type) throws Exception {
         Object content = message.getContent();
         if (content instanceof Multipart multipart) {
             for (int i = 0; i < multipart.getCount(); i++) {
-                BodyPart part = multipart.getBodyPart(i);
-                if (part.isMimeType(type)) {
-                    return String.valueOf(part.getContent());
+                String found = part(multipart.getBodyPart(i), type);
+                if (!found.isEmpty()) {
+                    return found;
                 }
             }
             return "";
         }
-        return message.isMimeType(type) ? String.valueOf(content) : "";
+        if (!message.isMimeType(type)) {
+            return "";
+        }
+        if (content instanceof java.io.InputStream stream) {
+            try (stream) {
+                return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        }
+        return String.valueOf(content);
     }
 
     private static String esc(String value) {

@@ -99,6 +99,11 @@ public final class WebSession {
                 .POST(HttpRequest.BodyPublishers.ofString(urlEncoded(fields))));
     }
 
+    /** A body of any type (JSON for the API), as a partner tool sends it. */
+    public Page postBody(String path, String contentType, String body) {
+        return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     /** The same form sent without a length ({@code Transfer-Encoding: chunked}), as a streaming client sends it. */
     public Page postFormChunked(String path, Map<String, String> fields) {
         byte[] body = urlEncoded(fields).getBytes(StandardCharsets.UTF_8);

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.logging.Logger;
 import org.puente.account.AccountService;
+import org.puente.event.DemoEvents;
 import org.puente.organization.Coalition;
 import org.puente.organization.Organization;
 import org.puente.organization.OrganizationProfile;
@@ -26,8 +27,8 @@ import org.puente.supporter.SupporterService;
 /**
  * Data the portal needs before anyone can use it: the coalition row, the first admin (from
  * {@code PUENTE_ADMIN_EMAIL}/{@code PUENTE_ADMIN_PASSWORD} and optionally {@code PUENTE_ADMIN_NAME}, once, only if no admin exists), and, when
- * {@code PUENTE_DEMO_DATA=true} (the embedded run), demo organizations and open petitions with some
- * confirmed signatures on an empty database. One transaction, run by {@link Bootstrap} under a lock that
+ * {@code PUENTE_DEMO_DATA=true} (the embedded run), demo organizations, open petitions with some
+ * confirmed signatures, and events on an empty database. One transaction, run by {@link Bootstrap} under a lock that
  * every instance shares, so two instances starting together do not both find the database empty.
  */
 @ApplicationScoped
@@ -49,6 +50,9 @@ public class BootstrapData {
 
     @Inject
     SupporterService supporters;
+
+    @Inject
+    DemoEvents demoEvents;
 
     @Transactional
     public void seed() {
@@ -128,6 +132,7 @@ public class BootstrapData {
                 "Congregaciones solidarias con las personas migrantes: jornadas de oración, delegaciones de "
                         + "observación a centros de detención y santuario.");
         demoPetitions(frontera, voces, santuario);
+        demoEvents.plant(frontera, voces, santuario);
     }
 
     private void demoPetitions(Organization frontera, Organization voces, Organization santuario) {

@@ -211,7 +211,23 @@ public class MailSender {
         MimeMultipart alternative = new MimeMultipart("alternative");
         alternative.addBodyPart(text);
         alternative.addBodyPart(html);
-        message.setContent(alternative);
+        if (mail.attachment() == null) {
+            message.setContent(alternative);
+        } else {
+            MimeBodyPart body = new MimeBodyPart();
+            body.setContent(alternative);
+            MimeBodyPart file = new MimeBodyPart();
+            // Bytes, not a String: Jakarta Mail has no content handler for text/calendar objects.
+            file.setDataHandler(new jakarta.activation.DataHandler(new jakarta.mail.util.ByteArrayDataSource(
+                    mail.attachment().content().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    mail.attachment().contentType())));
+            file.setFileName(mail.attachment().name());
+            file.setDisposition(jakarta.mail.Part.ATTACHMENT);
+            MimeMultipart mixed = new MimeMultipart("mixed");
+            mixed.addBodyPart(body);
+            mixed.addBodyPart(file);
+            message.setContent(mixed);
+        }
         message.saveChanges();
         return message;
     }

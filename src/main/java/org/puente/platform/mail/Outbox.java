@@ -47,20 +47,21 @@ public class Outbox {
     public record Backlog(long waiting, Optional<Instant> oldest) {}
 
     public static final String INSERT = "INSERT INTO mail_outbox (recipient, language, subject, text_part, html_part, "
-            + "headers, state, attempts, created_at, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)";
+            + "headers, state, attempts, created_at, next_attempt_at, attachment_name, attachment_type, attachment) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)";
     public static final String CLAIM_ONE = "UPDATE mail_outbox SET claimed_until = ?, attempts = attempts + 1 "
             + "WHERE id = ? AND state = ? AND (claimed_until IS NULL OR claimed_until < ?)";
     public static final String DUE = "SELECT id FROM mail_outbox WHERE state = ? AND next_attempt_at <= ? "
             + "AND (claimed_until IS NULL OR claimed_until < ?) ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED";
     public static final String CLAIM = "UPDATE mail_outbox SET claimed_until = ?, attempts = attempts + 1 WHERE id = ?";
     public static final String READ =
-            "SELECT recipient, language, subject, text_part, html_part, headers, attempts, created_at "
-                    + "FROM mail_outbox WHERE id = ?";
+            "SELECT recipient, language, subject, text_part, html_part, headers, attempts, created_at, "
+                    + "attachment_name, attachment_type, attachment FROM mail_outbox WHERE id = ?";
     public static final String DELETE = "DELETE FROM mail_outbox WHERE id = ?";
     public static final String RETRY =
             "UPDATE mail_outbox SET next_attempt_at = ?, claimed_until = NULL, last_error = ? " + "WHERE id = ?";
     public static final String SETTLE = "UPDATE mail_outbox SET state = ?, claimed_until = NULL, last_error = ?, "
-            + "text_part = '', html_part = NULL, headers = NULL WHERE id = ?";
+            + "text_part = '', html_part = NULL, headers = NULL, attachment = NULL WHERE id = ?";
     public static final String BACKLOG = "SELECT COUNT(*), MIN(created_at) FROM mail_outbox WHERE state = ?";
     public static final String PURGE = "DELETE FROM mail_outbox WHERE state IN (?, ?) AND created_at < ?";
 
@@ -90,6 +91,12 @@ public class Outbox {
                 .setParameter(7, State.PENDING.name())
                 .setParameter(8, Timestamp.from(now))
                 .setParameter(9, Timestamp.from(now))
+                .setParameter(
+                        10, mail.attachment() == null ? null : mail.attachment().name())
+                .setParameter(
+                        11, mail.attachment() == null ? null : mail.attachment().contentType())
+                .setParameter(
+                        12, mail.attachment() == null ? null : mail.attachment().content())
                 .executeUpdate();
         return ((Number) em.createNativeQuery("SELECT LAST_INSERT_ID()").getSingleResult()).longValue();
     }
@@ -206,7 +213,10 @@ public class Outbox {
                         rs.getString(3),
                         rs.getString(4),
                         rs.getString(5),
-                        headers(rs.getString(6)));
+                        headers(rs.getString(6)),
+                        rs.getString(9) == null
+                                ? null
+                                : new OutgoingMail.Attachment(rs.getString(9), rs.getString(10), rs.getString(11)));
                 return Optional.of(
                         new Claimed(id, mail, rs.getInt(7), rs.getTimestamp(8).toInstant()));
             }

@@ -1,4 +1,4 @@
-package org.puente.petition;
+package org.puente.platform.security;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,14 +10,15 @@ import org.puente.platform.web.ClientAddress;
 import org.puente.platform.web.IpRanges;
 
 /**
- * The abuse limits on signing, from the environment: how many signatures one address (an IPv6 address
- * counted by its /64) may send to one petition in a minute (burst) and in an hour (sustained), which addresses are exempt (community
+ * The abuse limits on the public forms (signing a petition, registering for an event), from the
+ * environment: how many submissions one address (an IPv6 address counted by its /64) may send to one
+ * petition or event in a minute (burst) and in an hour (sustained), which addresses are exempt (community
  * centres, churches, carrier NAT), how fast a person can possibly fill in the form, how long the form
  * stays usable, and how long
  * signers' addresses are kept for the staff's source report.
  */
 @ApplicationScoped
-public class SigningLimits {
+public class PublicFormLimits {
 
     @Inject
     @ConfigProperty(name = "PUENTE_SIGNING_BURST_PER_MINUTE", defaultValue = "5")

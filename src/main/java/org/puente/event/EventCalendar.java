@@ -1,0 +1,173 @@
+package org.puente.event;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.ParameterList;
+import net.fortuna.ical4j.model.TimeZoneRegistry;
+import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.property.Description;
+import net.fortuna.ical4j.model.property.DtStamp;
+import net.fortuna.ical4j.model.property.Location;
+import net.fortuna.ical4j.model.property.Organizer;
+import net.fortuna.ical4j.model.property.ProdId;
+import net.fortuna.ical4j.model.property.RefreshInterval;
+import net.fortuna.ical4j.model.property.Sequence;
+import net.fortuna.ical4j.model.property.Summary;
+import net.fortuna.ical4j.model.property.Uid;
+import net.fortuna.ical4j.model.property.Url;
+import net.fortuna.ical4j.model.property.XProperty;
+import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
+import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
+import net.fortuna.ical4j.model.property.immutable.ImmutableStatus;
+import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
+import org.puente.platform.config.PuenteConfig;
+import org.puente.platform.i18n.Countries;
+import org.puente.platform.i18n.Language;
+
+/**
+ * Calendar files (iCalendar, written with ical4j): an event's public entry, the public feeds, and an
+ * attendee's own entry. Every entry of one event has the same {@code UID}, its times carry the event's
+ * zone ({@code TZID}) with the zone's {@code VTIMEZONE}, and its {@code SEQUENCE} is the event's, raised on
+ * every change of time, place or status, so a calendar updates the entry it has instead of adding another.
+ * Public files say only what the public page says of the place: a hidden address is never in them.
+ */
+@ApplicationScoped
+public class EventCalendar {
+
+    /** The iCalendar method of an attendee's entry: a place (or a change to it), or a cancellation. */
+    public enum Method {
+        PUBLISH,
+        REQUEST,
+        CANCEL
+    }
+
+    /** How often subscribed calendars are asked to fetch a feed again. */
+    static final Duration REFRESH = Duration.ofHours(1);
+
+    @Inject
+    PuenteConfig config;
+
+    @Inject
+    Clock clock;
+
+    private final TimeZoneRegistry zones = TimeZoneRegistryFactory.getInstance().createRegistry();
+
+    /** The public entry of one event ({@code METHOD:PUBLISH}). */
+    public String publicEntry(CoalitionEvent event, Language language) {
+        Calendar calendar = calendar(Method.PUBLISH);
+        add(calendar, event, language, false);
+        return calendar.toString();
+    }
+
+    /** A public feed of many events, subscribable, with its name and refresh interval. */
+    public String feed(List<CoalitionEvent> events, Language language, String name) {
+        Calendar calendar = calendar(Method.PUBLISH);
+        calendar.add(new XProperty("X-WR-CALNAME", name));
+        calendar.add(new RefreshInterval(
+                new ParameterList(List.of(new net.fortuna.ical4j.model.parameter.Value("DURATION"))), REFRESH));
+        calendar.add(new XProperty("X-PUBLISHED-TTL", REFRESH.toString()));
+        events.forEach(event -> add(calendar, event, language, false));
+        return calendar.toString();
+    }
+
+    /** An attendee's own entry, with the whole place: a confirmed place or a change ({@code REQUEST}), or a cancellation. */
+    public String attendeeEntry(CoalitionEvent event, Language language, Method method) {
+        Calendar calendar = calendar(method);
+        add(calendar, event, language, true);
+        return calendar.toString();
+    }
+
+    private Calendar calendar(Method method) {
+        Calendar calendar = new Calendar();
+        calendar.add(new ProdId("-//Puente//Events//EN"));
+        calendar.add(ImmutableVersion.VERSION_2_0);
+        calendar.add(ImmutableCalScale.GREGORIAN);
+        calendar.add(
+                switch (method) {
+                    case PUBLISH -> ImmutableMethod.PUBLISH;
+                    case REQUEST -> ImmutableMethod.REQUEST;
+                    case CANCEL -> ImmutableMethod.CANCEL;
+                });
+        return calendar;
+    }
+
+    /** The event, and its zone's definition unless the calendar has it already. */
+    private void add(Calendar calendar, CoalitionEvent event, Language language, boolean attendee) {
+        String zone = event.getTimeZone();
+        Set<String> present = new LinkedHashSet<>();
+        calendar.getComponents("VTIMEZONE")
+                .forEach(c -> c.getProperty("TZID").ifPresent(p -> present.add(p.getValue())));
+        if (!present.contains(zone)) {
+            net.fortuna.ical4j.model.TimeZone definition = zones.getTimeZone(zone);
+            if (definition != null) {
+                calendar.add(definition.getVTimeZone());
+            }
+        }
+        calendar.add(entry(event, language, attendee));
+    }
+
+    private VEvent entry(CoalitionEvent event, Language language, boolean attendee) {
+        ParameterList inLanguage =
+                new ParameterList(List.of(new net.fortuna.ical4j.model.parameter.Language(language.code())));
+        VEvent entry = new VEvent(event.getStart(), event.getEnd(), "");
+        entry.replace(new Summary(inLanguage, event.getTitle().in(language)));
+        entry.add(new Uid("event-" + event.getId() + "@" + host()));
+        entry.add(new DtStamp(clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
+        entry.add(new Sequence(event.getSequence()));
+        entry.add(event.isCancelled() ? ImmutableStatus.VEVENT_CANCELLED : ImmutableStatus.VEVENT_CONFIRMED);
+        entry.add(new Url(URI.create(config.baseUrl() + "/events/" + event.getSlug())));
+        StringBuilder description = new StringBuilder(event.getSummary().in(language));
+        boolean disclosed = attendee || event.isAddressPublic();
+        EventPlace place = event.getPlace();
+        if (place != null && event.getAttendance().hasPlace()) {
+            String locality = joined(place.getLocality(), Countries.name(place.getCountry(), language));
+            entry.add(new Location(
+                    inLanguage, disclosed ? joined(place.getFullAddress(), countryOf(place, language)) : locality));
+        }
+        if (place != null && place.getOnlineUrl() != null && disclosed) {
+            description.append(description.isEmpty() ? "" : "\n\n").append(place.getOnlineUrl());
+        }
+        description
+                .append(description.isEmpty() ? "" : "\n\n")
+                .append(config.baseUrl())
+                .append("/events/")
+                .append(event.getSlug());
+        entry.add(new Description(inLanguage, description.toString()));
+        if (attendee) {
+            entry.add(new Organizer(URI.create("mailto:" + organizerAddress())));
+        }
+        return entry;
+    }
+
+    private static String countryOf(EventPlace place, Language language) {
+        return place.getCountry() == null ? null : Countries.name(place.getCountry(), language);
+    }
+
+    /** The address calendars show as the organizer of an attendee's entry (iTIP wants one): the portal's sender. */
+    private String organizerAddress() {
+        String from = config.mailFrom();
+        int open = from.indexOf('<');
+        int close = from.indexOf('>');
+        return open >= 0 && close > open ? from.substring(open + 1, close).strip() : from.strip();
+    }
+
+    private String host() {
+        String host = URI.create(config.baseUrl()).getHost();
+        return host == null || host.isBlank() ? "puente.localhost" : host;
+    }
+
+    private static String joined(String a, String b) {
+        if (a == null || a.isBlank()) {
+            return b == null ? "" : b;
+        }
+        return b == null || b.isBlank() ? a : a + ", " + b;
+    }
+}

@@ -1,0 +1,73 @@
+package org.puente.event;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Serves {@code /events/{slug}} with the event view, {@code /embed/events/{slug}} with the compact
+ * registration widget member organizations frame on their own sites, and {@code /events/{slug}.ics} with
+ * its public calendar entry, keeping the readable address; an event that is not public is a plain 404 here, before
+ * any view is built. Anonymous readers' pages may be kept by a shared cache for a few seconds.
+ */
+@WebFilter(urlPatterns = {"/events/*", "/embed/events/*"})
+public class EventUrlFilter extends HttpFilter {
+
+    private static final long serialVersionUID = 1L;
+
+    public static final String SLUG_ATTRIBUTE = "puente.event.slug";
+    private static final Pattern PAGE = Pattern.compile("/([a-z0-9-]{1,80})/?");
+    private static final Pattern ENTRY = Pattern.compile("/([a-z0-9-]{1,80})\\.ics");
+
+    @Inject
+    transient RegistrationService events;
+
+    @Inject
+    transient EventCalendarResponses calendars;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        String servletPath =
+                request.getRequestURI().substring(request.getContextPath().length());
+        boolean embed = servletPath.startsWith("/embed/");
+        String path = servletPath.substring((embed ? "/embed/events" : "/events").length());
+        var entry = ENTRY.matcher(path);
+        if (!embed && entry.matches()) {
+            Optional<CoalitionEvent> event = events.findVisible(entry.group(1));
+            if (event.isEmpty()) {
+                response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            } else {
+                calendars.publicEntry(request, response, event.get());
+            }
+            return;
+        }
+        var page = PAGE.matcher(path);
+        if (page.matches() && events.findVisible(page.group(1)).isPresent()) {
+            request.setAttribute(SLUG_ATTRIBUTE, page.group(1));
+            cacheForAnonymousReaders(request, response);
+            request.getRequestDispatcher(embed ? "/embed/event.xhtml" : "/event.xhtml")
+                    .forward(request, response);
+        } else if (!embed && (path.isEmpty() || path.equals("/"))) {
+            cacheForAnonymousReaders(request, response);
+            chain.doFilter(request, response);
+        } else {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+        }
+    }
+
+    /** Anonymous readers may be served from a shared cache for a few seconds; anything personal never is. */
+    static void cacheForAnonymousReaders(HttpServletRequest request, HttpServletResponse response) {
+        boolean anonymous = "GET".equals(request.getMethod())
+                && request.getUserPrincipal() == null
+                && request.getSession(false) == null;
+        response.setHeader("Cache-Control", anonymous ? "public, max-age=5, s-maxage=5" : "private, no-store");
+    }
+}

@@ -1,0 +1,90 @@
+package org.puente.event;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import org.puente.platform.config.PuenteConfig;
+import org.puente.platform.i18n.LanguageFilter;
+import org.puente.platform.security.FormTimer;
+import org.puente.platform.security.PublicFormLimits;
+import org.puente.platform.web.ClientAddress;
+import org.puente.platform.web.Pages;
+
+/**
+ * The registration form on an event's page ({@code #{registerForEvent}}): the same honeypot and signed
+ * timer as the signing form. Every accepted submission, first or repeated, held or not, leads to the same
+ * "check your e-mail" page.
+ */
+@Named
+@RequestScoped
+public class RegisterForEvent {
+
+    /** A field hidden from people (and from screen readers) that form-filling robots fill in. */
+    static final String HONEYPOT = "website";
+
+    @Inject
+    RegistrationIntake intake;
+
+    @Inject
+    PublicEvents events;
+
+    @Inject
+    FormTimer timer;
+
+    @Inject
+    PublicFormLimits limits;
+
+    @Inject
+    PuenteConfig config;
+
+    @Inject
+    HttpServletRequest request;
+
+    private final RegistrationForm form = new RegistrationForm();
+
+    public void prepare() {
+        form.setLanguage(Pages.language());
+    }
+
+    public String register() {
+        CoalitionEvent event = events.getCurrent();
+        if (form.getGuests() > event.getMaxGuests()) {
+            Pages.error("register:guests", "registration.guests.invalid");
+            return null;
+        }
+        String trap = request.getParameter(HONEYPOT);
+        if (trap == null || trap.isEmpty()) {
+            try {
+                intake.submit(event.getSlug(), form, source(event));
+            } catch (EventClosedException e) {
+                Pages.error(null, "event.closed");
+                return null;
+            }
+        }
+        return Pages.redirectToPath("/event-check-email?slug="
+                + URLEncoder.encode(event.getSlug(), StandardCharsets.UTF_8) + "&lang="
+                + LanguageFilter.of(request).code());
+    }
+
+    private RegistrationSource source(CoalitionEvent event) {
+        return RegistrationSource.form(
+                ClientAddress.of(request, config.trustedProxies()),
+                timer.elapsed(request.getParameter("started"), timerScope(event), limits.maxFormAge()));
+    }
+
+    /** A stamp made for one event's form is no good on another's. */
+    static String timerScope(CoalitionEvent event) {
+        return "event:" + event.getSlug();
+    }
+
+    public String getTimer() {
+        return timer.start(timerScope(events.getCurrent()));
+    }
+
+    public RegistrationForm getForm() {
+        return form;
+    }
+}
