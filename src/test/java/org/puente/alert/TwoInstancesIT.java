@@ -31,6 +31,9 @@ import org.puente.embedded.EmbeddedPuente;
 import org.puente.testing.Await;
 import org.puente.testing.Deployments;
 import org.puente.testing.InstanceBeside;
+import org.puente.testing.Mailbox;
+import org.puente.testing.TestClock;
+import org.puente.testing.TestEvents;
 
 /**
  * Two Puente instances on one database: the one Arquillian deploys, and a second Payara Micro started
@@ -66,7 +69,8 @@ class TwoInstancesIT {
                         "PUENTE_ALERT_RATE", "1000",
                         // A short lease, so a test need not wait two minutes for a dead instance's claims.
                         "PUENTE_ALERT_LEASE_SECONDS", "3",
-                        "PUENTE_ALERT_POLL_MILLIS", "100"));
+                        "PUENTE_ALERT_POLL_MILLIS", "100",
+                        "PUENTE_EVENT_UPKEEP_SECONDS", "1"));
         return Deployments.shared();
     }
 
@@ -148,6 +152,54 @@ class TwoInstancesIT {
 
     @Test
     @Order(2)
+    @DisplayName("60 attendees of an event a day away: both instances look for due reminders every second, and each "
+            + "attendee is reminded exactly once")
+    void eventRemindersOnceAcrossInstances() throws Exception {
+        // The second instance runs on this machine's time; the first is put back on it, so both agree on "now".
+        java.net.URI first = base.toURI();
+        TestClock.reset(first);
+        java.time.Instant now = java.time.Instant.now();
+        String slug = "two-instance-reminders-" + System.nanoTime();
+        java.time.Instant start = now.plus(Duration.ofHours(23));
+        String prefix = "remind-" + System.nanoTime();
+        TestEvents.insertEvent(
+                slug,
+                start,
+                start.plus(Duration.ofHours(2)),
+                "America/Chicago",
+                "AFTER_RSVP",
+                null,
+                0,
+                "Calle Compartida 1",
+                "60601",
+                "Salón");
+        // Confirmed before the reminder time (a day before the start), so each is owed a reminder, due at once.
+        for (int i = 0; i < 60; i++) {
+            TestEvents.insertConfirmed(
+                    slug, prefix + "-" + i + "@example.org", i % 2 == 0 ? "en" : "es", now.minus(Duration.ofHours(2)));
+        }
+        Await.until(
+                "every attendee looked at",
+                Duration.ofSeconds(60),
+                Duration.ofMillis(200),
+                () -> count(
+                                "SELECT COUNT(*) FROM event_registration r JOIN coalition_event e ON e.id = r.event_id "
+                                        + "WHERE e.slug = ? AND r.reminded_at IS NULL",
+                                slug)
+                        == 0);
+        Mailbox.awaitIdleQueue(first);
+        for (int i = 0; i < 60; i++) {
+            String address = prefix + "-" + i + "@example.org";
+            List<MimeMessage> mails = Mailbox.to(address);
+            assertEquals(1, mails.size(), "one reminder for " + address);
+            assertTrue(
+                    mails.get(0).getSubject().startsWith(i % 2 == 0 ? "Tomorrow: " : "Mañana: "),
+                    mails.get(0).getSubject());
+        }
+    }
+
+    @Test
+    @Order(3)
     @DisplayName(
             "the second instance killed with SIGKILL mid-send: its claims expire, the first finishes, nobody skipped, "
                     + "at most the messages in flight go twice")

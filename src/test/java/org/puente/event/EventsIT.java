@@ -15,9 +15,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -45,6 +43,7 @@ import org.puente.testing.Mailbox;
 import org.puente.testing.ServerLog;
 import org.puente.testing.TestClock;
 import org.puente.testing.TestEnvironment;
+import org.puente.testing.TestEvents;
 import org.puente.testing.WebSession;
 import org.puente.testing.WebSession.Page;
 
@@ -91,7 +90,7 @@ class EventsIT {
                 .withMinute(0)
                 .withSecond(0)
                 .withNano(0);
-        insertEvent(
+        TestEvents.insertEvent(
                 slug,
                 start.toInstant(),
                 start.plusHours(2).toInstant(),
@@ -103,51 +102,6 @@ class EventsIT {
                 postalCode,
                 venue);
         return new Arranged(slug, street, postalCode, venue);
-    }
-
-    static void insertEvent(
-            String slug,
-            Instant start,
-            Instant end,
-            String zone,
-            String disclosure,
-            Integer capacity,
-            int maxGuests,
-            String street,
-            String postalCode,
-            String venue)
-            throws Exception {
-        try (Connection db = TestEnvironment.database();
-                PreparedStatement insert = db.prepareStatement(
-                        "INSERT INTO coalition_event (organization_id, slug, event_type, title_en, title_es, summary_en, "
-                                + "summary_es, starts_at, ends_at, time_zone, attendance, disclosure, venue_kind, venue_name, "
-                                + "street_address, city, region, postal_code, country, capacity, max_guests, state, "
-                                + "created_at, updated_at, published_at) SELECT MIN(id), ?, 'VIGIL', ?, ?, "
-                                + "'A vigil for families', 'Una vigilia por las familias', ?, ?, ?, 'IN_PERSON', ?, "
-                                + "'PLACE_OF_WORSHIP', ?, ?, 'Chicago', 'IL', ?, 'US', ?, ?, 'PUBLISHED', "
-                                + "UTC_TIMESTAMP(), UTC_TIMESTAMP(), UTC_TIMESTAMP() FROM organization")) {
-            insert.setString(1, slug);
-            insert.setString(2, "Vigil " + slug);
-            insert.setString(3, "Vigilia " + slug);
-            insert.setString(4, utc(start));
-            insert.setString(5, utc(end));
-            insert.setString(6, zone);
-            insert.setString(7, disclosure);
-            insert.setString(8, venue);
-            insert.setString(9, street);
-            insert.setString(10, postalCode);
-            if (capacity == null) {
-                insert.setNull(11, java.sql.Types.INTEGER);
-            } else {
-                insert.setInt(11, capacity);
-            }
-            insert.setInt(12, maxGuests);
-            assertEquals(1, insert.executeUpdate());
-        }
-    }
-
-    static String utc(Instant instant) {
-        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC).toString().replace('T', ' ');
     }
 
     /** Registrations of an event by state, e.g. {@code CONFIRMED → 25}. */
@@ -612,6 +566,26 @@ class EventsIT {
     }
 
     @Test
+    @DisplayName("reading an event, registering and opening one's registration create no session; the page may be "
+            + "cached briefly for anonymous readers, the registration page never")
+    void sessionlessAndCacheable() throws Exception {
+        Arranged event = publishedEvent(portal, "stateless", "AFTER_RSVP", null, 0, "America/Chicago", 3);
+        Page page = visitor.get("/events/" + event.slug() + "?lang=en");
+        assertEquals("public, max-age=5, s-maxage=5", page.header("Cache-Control"));
+        String email = "stateless-" + System.nanoTime() + "@example.org";
+        register(visitor, event.slug(), "en", Map.of("email", email));
+        Page own = visitor.get(registrationLink(email));
+        assertEquals(200, own.status());
+        assertTrue(visitor.cookie("JSESSIONID").isEmpty(), "no session was created");
+        Page ics = visitor.get("/events/" + event.slug() + ".ics");
+        assertTrue(ics.header("ETag") != null && ics.header("Last-Modified") != null);
+        Page notModified = new WebSession(portal)
+                .header("If-None-Match", ics.header("ETag"))
+                .get("/events/" + event.slug() + ".ics");
+        assertEquals(304, notModified.status(), "a subscribed calendar asking again costs nothing");
+    }
+
+    @Test
     @DisplayName("a Tijuana and a Mexico City event at 7 PM on the US daylight-saving change day show 7 PM each, "
             + "in their own zone, and their calendar files say so")
     void zonesAcrossTheBorder() throws Exception {
@@ -620,7 +594,7 @@ class EventsIT {
         ZonedDateTime mexico = ZonedDateTime.of(2027, 3, 14, 19, 0, 0, 0, ZoneId.of("America/Mexico_City"));
         String tj = "tijuana-" + System.nanoTime();
         String cdmx = "cdmx-" + System.nanoTime();
-        insertEvent(
+        TestEvents.insertEvent(
                 tj,
                 tijuana.toInstant(),
                 tijuana.plusHours(1).toInstant(),
@@ -631,7 +605,7 @@ class EventsIT {
                 "Av. Revolución 1",
                 "22000",
                 "Plaza");
-        insertEvent(
+        TestEvents.insertEvent(
                 cdmx,
                 mexico.toInstant(),
                 mexico.plusHours(1).toInstant(),

@@ -165,7 +165,11 @@ class LightPagesIT {
                 "/petitions/reunite-families-now",
                 "/organizations",
                 organizationPage(),
-                "/embed/petitions/reunite-families-now");
+                "/embed/petitions/reunite-families-now",
+                "/events",
+                "/events/candlelight-vigil-for-families-chicago",
+                "/embed/events/candlelight-vigil-for-families-chicago",
+                "/event-check-email");
         for (String page : pages) {
             String path = page + (page.contains("?") ? "&" : "?") + "lang=" + language;
             Weight weight = weigh(path);
