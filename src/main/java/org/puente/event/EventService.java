@@ -83,6 +83,12 @@ public class EventService {
         return organizations.listActive();
     }
 
+    /** Coalition staff may post an event for the coalition itself, with no member organization as host. */
+    @Transactional(TxType.SUPPORTS)
+    public boolean mayPostForCoalition() {
+        return caller.isCoalitionStaff();
+    }
+
     @Transactional(TxType.SUPPORTS)
     public List<Organization> cohostOptions() {
         caller.require(Role.ADMIN, Role.STAFF, Role.ORG_EDITOR);

@@ -1,0 +1,190 @@
+package org.puente.event;
+
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.TransactionalException;
+import java.io.Serializable;
+import java.time.ZoneId;
+import java.util.List;
+import org.puente.organization.Organization;
+import org.puente.platform.persistence.DatabaseErrors;
+import org.puente.platform.time.StaffTimeZone;
+import org.puente.platform.web.Pages;
+
+/**
+ * Posting or changing an event ({@code /admin/event?id=}); the service checks on every post that the caller
+ * hosts it. A published event's change of time or place reaches its attendees, with the host's note.
+ */
+@Named
+@ViewScoped
+public class EditEvent implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * The zones offered first: where the coalition's members gather, north to south. Any other IANA zone of
+     * the Americas follows.
+     */
+    static final List<String> COALITION_ZONES = List.of(
+            "America/New_York",
+            "America/Chicago",
+            "America/Denver",
+            "America/Phoenix",
+            "America/Los_Angeles",
+            "America/Anchorage",
+            "Pacific/Honolulu",
+            "America/Puerto_Rico",
+            "America/Tijuana",
+            "America/Hermosillo",
+            "America/Mazatlan",
+            "America/Mexico_City",
+            "America/Monterrey",
+            "America/Cancun",
+            "America/Guatemala",
+            "America/El_Salvador",
+            "America/Tegucigalpa",
+            "America/Managua",
+            "America/Costa_Rica",
+            "America/Panama");
+
+    @Inject
+    EventService events;
+
+    @Inject
+    StaffTimeZone staffZone;
+
+    private Long id;
+    private EventForm form;
+    private String rejectionReason;
+    private boolean published;
+    private String note;
+
+    public void load() {
+        if (form != null) {
+            return;
+        }
+        if (id == null) {
+            form = new EventForm();
+            form.setTimeZone(staffZone.zone().getId());
+            form.setDisclosure(form.getType().defaultDisclosure());
+            List<Organization> own = events.organizationsForCaller();
+            if (!own.isEmpty()) {
+                form.setOrganizationId(own.get(0).getId());
+            }
+            return;
+        }
+        CoalitionEvent event = events.findForHosting(id);
+        if (event.isCancelled()) {
+            Pages.redirectToPath("/admin/events");
+            return;
+        }
+        form = EventForm.of(event);
+        rejectionReason = event.getRejectionReason();
+        published = event.isPublished();
+    }
+
+    public String save() {
+        CoalitionEvent saved;
+        try {
+            saved = id == null ? events.create(form) : events.revise(id, form, note);
+        } catch (EventRefusedException e) {
+            Pages.error("form:" + e.field(), e.key());
+            FacesContext.getCurrentInstance().validationFailed();
+            return null;
+        } catch (PersistenceException | TransactionalException e) {
+            if (!DatabaseErrors.isDuplicate(e)) {
+                throw e;
+            }
+            Pages.error("form:slug", "event.slug.taken");
+            return null;
+        }
+        Pages.flash(
+                FacesMessage.SEVERITY_INFO,
+                "admin.event.saved",
+                saved.getTitle().in(Pages.language()));
+        return Pages.redirect("/admin/events");
+    }
+
+    public List<Organization> getOrganizations() {
+        return events.organizationsForCaller();
+    }
+
+    public List<Organization> getCohostOptions() {
+        return events.cohostOptions();
+    }
+
+    /** Staff may post for the coalition itself (no member organization). */
+    public boolean isMayHostAsCoalition() {
+        return events.mayPostForCoalition();
+    }
+
+    /** The coalition's zones first, then every other zone of the Americas and the Pacific, by name. */
+    public List<String> getZones() {
+        List<String> rest = ZoneId.getAvailableZoneIds().stream()
+                .filter(z -> z.startsWith("America/") || z.startsWith("Pacific/"))
+                .filter(z -> !COALITION_ZONES.contains(z))
+                .sorted()
+                .toList();
+        java.util.ArrayList<String> all = new java.util.ArrayList<>(COALITION_ZONES);
+        all.addAll(rest);
+        return all;
+    }
+
+    /** "Chicago (America/Chicago)": the city people know, with the exact zone. */
+    public String zoneLabel(String zone) {
+        String city = zone.substring(zone.lastIndexOf('/') + 1).replace('_', ' ');
+        return city + " (" + zone + ")";
+    }
+
+    public EventType[] getTypes() {
+        return EventType.values();
+    }
+
+    public Attendance[] getAttendances() {
+        return Attendance.values();
+    }
+
+    public LocationDisclosure[] getDisclosures() {
+        return LocationDisclosure.values();
+    }
+
+    public VenueKind[] getVenueKinds() {
+        return VenueKind.values();
+    }
+
+    public boolean isNew() {
+        return id == null;
+    }
+
+    public boolean isPublished() {
+        return published;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public void setId(Long id) {
+        this.id = id;
+    }
+
+    public EventForm getForm() {
+        return form;
+    }
+
+    public String getRejectionReason() {
+        return rejectionReason;
+    }
+
+    public String getNote() {
+        return note;
+    }
+
+    public void setNote(String note) {
+        this.note = note;
+    }
+}

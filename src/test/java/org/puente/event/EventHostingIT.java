@@ -1,0 +1,238 @@
+package org.puente.event;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.mail.internet.MimeMessage;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.component.VEvent;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.puente.testing.Accounts;
+import org.puente.testing.Deployments;
+import org.puente.testing.Mailbox;
+import org.puente.testing.TestClock;
+import org.puente.testing.WebSession;
+import org.puente.testing.WebSession.Page;
+
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+@DisplayName("Hosting events: an editor posts, staff publish, the host moves or cancels it, the roster and the door")
+class EventHostingIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.shared();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    URI portal;
+
+    @BeforeEach
+    void portal() throws Exception {
+        portal = base.toURI();
+    }
+
+    /** A valid vigil for the event form, {@code days} ahead (by the portal's clock) in Chicago. */
+    Map<String, String> vigil(String title, String slug, String street, int days) {
+        LocalDate date = TestClock.now(portal)
+                .atZone(ZoneId.of("America/Chicago"))
+                .toLocalDate()
+                .plusDays(days);
+        Map<String, String> fields = new HashMap<>();
+        fields.putAll(Map.of(
+                "titleEn", title,
+                "titleEs", "Vigilia " + title,
+                "summaryEn", "We pray for families.",
+                "summaryEs", "Oramos por las familias.",
+                "type", "VIGIL",
+                "date", date.toString(),
+                "startTime", "19:00",
+                "endTime", "20:30",
+                "timeZone", "America/Chicago",
+                "attendance", "IN_PERSON"));
+        fields.putAll(Map.of(
+                "disclosure", "AFTER_RSVP",
+                "venueKind", "PLACE_OF_WORSHIP",
+                "venueName", "Parish hall",
+                "streetAddress", street,
+                "city", "Chicago",
+                "region", "IL",
+                "postalCode", "60608",
+                "country", "US",
+                "capacity", "2",
+                "slug", slug));
+        return fields;
+    }
+
+    static Map<String, String> with(Map<String, String> fields, String name, String value) {
+        Map<String, String> changed = new HashMap<>(fields);
+        changed.put(name, value);
+        return changed;
+    }
+
+    static VEvent entry(MimeMessage mail) throws Exception {
+        Calendar calendar = new CalendarBuilder().build(new StringReader(Mailbox.part(mail, "text/calendar")));
+        return calendar.<VEvent>getComponent("VEVENT").orElseThrow();
+    }
+
+    static String value(VEvent event, String property) {
+        return event.getProperty(property).orElseThrow().getValue();
+    }
+
+    /** A row action button of the admin list's row that names {@code text}. */
+    static String buttonInRow(Page page, String text, String idSuffix) {
+        for (Element row : page.document().select("tr, li")) {
+            if (row.text().contains(text)) {
+                Element button = row.selectFirst("[id$=" + idSuffix + "]");
+                if (button != null) {
+                    return button.id();
+                }
+            }
+        }
+        throw new AssertionError("no " + idSuffix + " for " + text + " in " + page.text());
+    }
+
+    @Test
+    @DisplayName("an editor posts a vigil in both languages with its address hidden until RSVP; bad input is refused "
+            + "by field; staff approve it; an attendee hears of the move by an hour and of the cancellation, with "
+            + "calendar entries of a higher SEQUENCE; the host checks people in; another organization's editor "
+            + "cannot see the roster")
+    void postReviewMoveCancel() throws Exception {
+        WebSession admin = Accounts.admin(new WebSession(portal));
+        long voces = Accounts.idInRow(admin.get("/admin/organizations"), "Voces Unidas de Chicago", "organization");
+        long frontera = Accounts.idInRow(admin.get("/admin/organizations"), "Frontera Family Network", "organization");
+        WebSession editor = Accounts.newEditor(admin, new WebSession(portal), voces);
+        WebSession outsider = Accounts.newEditor(admin, new WebSession(portal), frontera);
+
+        String title = "Vigil for families " + System.nanoTime();
+        String slug = "vigil-" + System.nanoTime();
+        String street = "Calle Privada " + (System.nanoTime() % 100000);
+        Map<String, String> good = vigil(title, slug, street, 10);
+        Page form = editor.get("/admin/event?lang=en");
+        assertEquals(200, form.status(), form.text());
+
+        Page backwards = editor.submit(form, "form", with(good, "endTime", "18:00"), "save");
+        assertTrue(backwards.messages().contains("must end after it starts"), backwards.messages());
+        Page past = editor.submit(form, "form", with(good, "date", "2020-01-01"), "save");
+        assertTrue(past.messages().contains("cannot start in the past"), past.messages());
+        Page script = editor.submit(
+                form, "form", with(with(good, "attendance", "BOTH"), "onlineUrl", "javascript:alert(1)"), "save");
+        assertTrue(script.messages().contains("must be a web address starting with https://"), script.messages());
+        for (String capacity : List.of("0", "1000000")) {
+            Page wrong = editor.submit(form, "form", with(good, "capacity", capacity), "save");
+            assertTrue(wrong.messages().contains("from 1 to 100,000"), capacity + ": " + wrong.messages());
+        }
+        Page huge = editor.submit(
+                form, "form", with(good, "descriptionEn_input", "<p>" + "a".repeat(30_000) + "</p>"), "save");
+        assertTrue(huge.status() < 500, "a very long description is refused, not a 500");
+        assertFalse(editor.get("/admin/events").text().contains(title), "nothing saved by refused forms");
+
+        Page saved = editor.submit(form, "form", good, "save");
+        assertTrue(saved.messages().contains("Saved: " + title), saved.messages());
+        assertTrue(saved.text().contains("Draft"), saved.text());
+        Page submitted = editor.submit(saved, "list", Map.of(), buttonInRow(saved, title, ":submit"));
+        assertTrue(submitted.messages().contains("sent to the coalition staff"), submitted.messages());
+        assertEquals(404, new WebSession(portal).get("/events/" + slug).status(), "not public while in review");
+        assertTrue(
+                Mailbox.to(org.puente.testing.TestEnvironment.ADMIN_EMAIL).stream()
+                        .anyMatch(m -> subject(m).equals("Event to review: " + title)),
+                "staff are told");
+
+        Page list = admin.get("/admin/events?lang=en");
+        Page approved = admin.submit(list, "list", Map.of(), buttonInRow(list, title, ":approve"));
+        assertTrue(approved.messages().contains("The event is published."), approved.messages());
+        Page publicPage = new WebSession(portal).get("/events/" + slug + "?lang=es");
+        assertEquals(200, publicPage.status());
+        assertTrue(publicPage.text().contains("Vigilia " + title));
+        assertFalse(publicPage.body().contains(street));
+
+        long id = EventsIT.eventId(slug);
+        assertEquals(403, outsider.get("/admin/event-roster?id=" + id).status(), "another organization's editor");
+        assertEquals(403, outsider.get("/admin/event-roster.csv?id=" + id).status());
+        assertEquals(403, outsider.get("/admin/event?id=" + id).status());
+
+        String email = "asistente-" + System.nanoTime() + "@example.org";
+        WebSession attendee = new WebSession(portal);
+        Page page = attendee.get("/events/" + slug + "?lang=es");
+        TestClock.fillingInTheForm(portal);
+        attendee.submit(
+                page,
+                "register",
+                Map.of("firstName", "=1+2", "lastName", "Xoc", "email", email, "language", "ES"),
+                "submit");
+        Page own = attendee.get(EventsIT.registrationLink(email));
+        attendee.submit(own, "confirm", Map.of(), "submit");
+        MimeMessage placed = Mailbox.to(email, 2).get(1);
+        assertEquals("0", value(entry(placed), "SEQUENCE"));
+
+        Page edit = editor.get("/admin/event?id=" + id + "&lang=en");
+        Page moved = editor.submit(
+                edit, "form", Map.of("startTime", "20:00", "endTime", "21:30", "note", "Nos vemos a las 8"), "save");
+        assertTrue(moved.messages().contains("Saved: " + title), moved.messages());
+        MimeMessage change = Mailbox.to(email, 3).get(2);
+        assertTrue(subject(change).startsWith("Cambio: Vigilia "), subject(change));
+        String text = Mailbox.part(change, "text/plain");
+        assertTrue(text.contains("20:00") && text.contains(street) && text.contains("Nos vemos a las 8"), text);
+        VEvent updated = entry(change);
+        assertEquals("1", value(updated, "SEQUENCE"));
+        assertTrue(value(updated, "DTSTART").endsWith("T200000"), value(updated, "DTSTART"));
+        assertTrue(Mailbox.part(change, "text/calendar").contains("METHOD:REQUEST"));
+
+        Page roster = editor.get("/admin/event-roster?id=" + id + "&lang=en");
+        assertTrue(roster.text().contains("=1+2 Xoc"), roster.text());
+        assertTrue(roster.text().contains("0 checked in of 1 places confirmed"), roster.text());
+        Page checked =
+                editor.submit(roster, "roster", Map.of("=id", String.valueOf(id)), buttonInRow(roster, "Xoc", ":in"));
+        assertTrue(checked.text().contains("1 checked in of 1 places confirmed"), checked.text());
+        Page csv = editor.get("/admin/event-roster.csv?id=" + id + "&lang=en");
+        assertTrue(csv.header("Content-Type").startsWith("text/csv"));
+        assertTrue(csv.body().contains("'=1+2"), "a formula is neutralized: " + csv.body());
+        assertTrue(csv.body().contains(email));
+
+        Page events = editor.get("/admin/events?lang=en");
+        Map<String, String> cancel = new HashMap<>();
+        String sure = buttonInRow(events, title, ":sure");
+        cancel.put(sure, "on");
+        cancel.put(sure.replace(":sure", ":note"), "Tormenta de nieve");
+        Page cancelled = editor.submit(events, "list", cancel, buttonInRow(events, title, ":cancel"));
+        assertTrue(cancelled.messages().contains("The event is cancelled"), cancelled.messages());
+        MimeMessage off = Mailbox.to(email, 4).get(3);
+        assertTrue(subject(off).startsWith("Cancelado: Vigilia "), subject(off));
+        assertTrue(Mailbox.part(off, "text/plain").contains("Tormenta de nieve"));
+        String ics = Mailbox.part(off, "text/calendar");
+        assertTrue(ics.contains("METHOD:CANCEL") && ics.contains("STATUS:CANCELLED"), ics);
+        assertEquals("2", value(entry(off), "SEQUENCE"));
+        Page shown = new WebSession(portal).get("/events/" + slug + "?lang=en");
+        assertTrue(shown.text().contains("This event has been cancelled."), shown.text());
+        assertTrue(new WebSession(portal).get("/events/" + slug + ".ics").body().contains("STATUS:CANCELLED"));
+    }
+
+    static String subject(MimeMessage mail) {
+        try {
+            return mail.getSubject();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
