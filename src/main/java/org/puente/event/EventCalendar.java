@@ -2,19 +2,28 @@ package org.puente.event;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashSet;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Set;
+import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.Component;
 import net.fortuna.ical4j.model.ParameterList;
+import net.fortuna.ical4j.model.Property;
+import net.fortuna.ical4j.model.TimeZone;
 import net.fortuna.ical4j.model.TimeZoneRegistry;
 import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
 import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.parameter.Value;
 import net.fortuna.ical4j.model.property.Description;
+import net.fortuna.ical4j.model.property.DtEnd;
 import net.fortuna.ical4j.model.property.DtStamp;
+import net.fortuna.ical4j.model.property.DtStart;
 import net.fortuna.ical4j.model.property.Location;
 import net.fortuna.ical4j.model.property.Organizer;
 import net.fortuna.ical4j.model.property.ProdId;
@@ -42,7 +51,7 @@ import org.puente.platform.i18n.Language;
 @ApplicationScoped
 public class EventCalendar {
 
-    /** The iCalendar method of an attendee's entry: a place (or a change to it), or a cancellation. */
+    /** The iCalendar METHOD of an attendee's entry: a place (or a change to it), or a cancellation. */
     public enum Method {
         PUBLISH,
         REQUEST,
@@ -60,29 +69,49 @@ public class EventCalendar {
 
     private final TimeZoneRegistry zones = TimeZoneRegistryFactory.getInstance().createRegistry();
 
-    /** The public entry of one event ({@code METHOD:PUBLISH}). */
+    /**
+     * The public entry of one event ({@code METHOD:PUBLISH}). Unless the event's address is public, its
+     * LOCATION is only the locality and country: no venue name, street, postal code or online link.
+     */
     public String publicEntry(CoalitionEvent event, Language language) {
         Calendar calendar = calendar(Method.PUBLISH);
         add(calendar, event, language, false);
-        return calendar.toString();
+        return text(calendar);
     }
 
-    /** A public feed of many events, subscribable, with its name and refresh interval. */
+    /** A public feed of many events (each by the public entry's rules), subscribable, with its name and refresh. */
     public String feed(List<CoalitionEvent> events, Language language, String name) {
         Calendar calendar = calendar(Method.PUBLISH);
         calendar.add(new XProperty("X-WR-CALNAME", name));
-        calendar.add(new RefreshInterval(
-                new ParameterList(List.of(new net.fortuna.ical4j.model.parameter.Value("DURATION"))), REFRESH));
+        calendar.add(new RefreshInterval(new ParameterList(List.of(Value.DURATION)), REFRESH));
         calendar.add(new XProperty("X-PUBLISHED-TTL", REFRESH.toString()));
         events.forEach(event -> add(calendar, event, language, false));
-        return calendar.toString();
+        return text(calendar);
     }
 
-    /** An attendee's own entry, with the whole place: a confirmed place or a change ({@code REQUEST}), or a cancellation. */
+    /**
+     * An attendee's own entry, with the whole place and the online link: a confirmed place or a change
+     * ({@code REQUEST}), or a cancellation ({@code CANCEL}, with the event's {@code STATUS:CANCELLED}).
+     */
     public String attendeeEntry(CoalitionEvent event, Language language, Method method) {
         Calendar calendar = calendar(method);
         add(calendar, event, language, true);
-        return calendar.toString();
+        return text(calendar);
+    }
+
+    /**
+     * The file's text, lines folded at 75 octets as RFC 5545 asks ({@code Calendar.toString()} does not fold).
+     * Not validated: ical4j applies iTIP's rules (ORGANIZER in a PUBLISH, ATTENDEE in a REQUEST), which a
+     * subscribed feed and an entry mailed to its own attendee do without.
+     */
+    private static String text(Calendar calendar) {
+        StringWriter out = new StringWriter();
+        try {
+            new CalendarOutputter(false).output(calendar, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
     }
 
     private Calendar calendar(Method method) {
@@ -102,14 +131,16 @@ public class EventCalendar {
     /** The event, and its zone's definition unless the calendar has it already. */
     private void add(Calendar calendar, CoalitionEvent event, Language language, boolean attendee) {
         String zone = event.getTimeZone();
-        Set<String> present = new LinkedHashSet<>();
-        calendar.getComponents("VTIMEZONE")
-                .forEach(c -> c.getProperty("TZID").ifPresent(p -> present.add(p.getValue())));
-        if (!present.contains(zone)) {
-            net.fortuna.ical4j.model.TimeZone definition = zones.getTimeZone(zone);
-            if (definition != null) {
-                calendar.add(definition.getVTimeZone());
+        boolean present = calendar.getComponents(Component.VTIMEZONE).stream()
+                .anyMatch(c -> c.getProperty(Property.TZID)
+                        .map(tzid -> zone.equals(tzid.getValue()))
+                        .orElse(false));
+        if (!present) {
+            TimeZone definition = zones.getTimeZone(zone);
+            if (definition == null) {
+                throw new IllegalStateException("no time-zone definition for " + zone);
             }
+            calendar.add(definition.getVTimeZone());
         }
         calendar.add(entry(event, language, attendee));
     }
@@ -117,20 +148,22 @@ public class EventCalendar {
     private VEvent entry(CoalitionEvent event, Language language, boolean attendee) {
         ParameterList inLanguage =
                 new ParameterList(List.of(new net.fortuna.ical4j.model.parameter.Language(language.code())));
-        VEvent entry = new VEvent(event.getStart(), event.getEnd(), "");
-        entry.replace(new Summary(inLanguage, event.getTitle().in(language)));
+        // Not VEvent(start, end, summary): that one stamps the entry with the system clock (a second DTSTAMP).
+        VEvent entry = new VEvent(false);
         entry.add(new Uid("event-" + event.getId() + "@" + host()));
-        entry.add(new DtStamp(clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
+        entry.add(new DtStamp(clock.instant().truncatedTo(ChronoUnit.SECONDS)));
+        entry.add(new DtStart<>(event.getStart()));
+        entry.add(new DtEnd<>(event.getEnd()));
         entry.add(new Sequence(event.getSequence()));
+        entry.add(new Summary(inLanguage, event.getTitle().in(language)));
         entry.add(event.isCancelled() ? ImmutableStatus.VEVENT_CANCELLED : ImmutableStatus.VEVENT_CONFIRMED);
         entry.add(new Url(URI.create(config.baseUrl() + "/events/" + event.getSlug())));
         StringBuilder description = new StringBuilder(event.getSummary().in(language));
         boolean disclosed = attendee || event.isAddressPublic();
         EventPlace place = event.getPlace();
         if (place != null && event.getAttendance().hasPlace()) {
-            String locality = joined(place.getLocality(), Countries.name(place.getCountry(), language));
-            entry.add(new Location(
-                    inLanguage, disclosed ? joined(place.getFullAddress(), countryOf(place, language)) : locality));
+            String where = disclosed ? place.getFullAddress() : place.getLocality();
+            entry.add(new Location(inLanguage, joined(where, countryOf(place, language))));
         }
         if (place != null && place.getOnlineUrl() != null && disclosed) {
             description.append(description.isEmpty() ? "" : "\n\n").append(place.getOnlineUrl());

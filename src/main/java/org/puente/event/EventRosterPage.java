@@ -58,6 +58,9 @@ public class EventRosterPage {
     }
 
     public List<EventRegistration> getPeople() {
+        if (query == null && request.getParameter("q") != null) {
+            setQuery(request.getParameter("q"));
+        }
         if (people == null) {
             people = roster.roster(id(), query);
         }
@@ -76,14 +79,24 @@ public class EventRosterPage {
                                 registration.getCreatedAt().atZone(getEvent().getZone()), Pages.language());
     }
 
-    public void checkIn(long registrationId) {
-        roster.checkIn(id(), registrationId);
+    /**
+     * Checks in the person tapped. With scripts the button names the person itself (not the row's position,
+     * which a new arrival could shift); without, the row's person, in the list as it was shown (the search
+     * goes with the form).
+     */
+    public void checkIn(long rowPerson) {
+        roster.checkIn(id(), tapped(rowPerson));
         people = null;
     }
 
-    public void undo(long registrationId) {
-        roster.undoCheckIn(id(), registrationId);
+    public void undo(long rowPerson) {
+        roster.undoCheckIn(id(), tapped(rowPerson));
         people = null;
+    }
+
+    private long tapped(long rowPerson) {
+        String registration = request.getParameter("registration");
+        return registration != null && registration.matches("\\d{1,18}") ? Long.parseLong(registration) : rowPerson;
     }
 
     public Long getId() {

@@ -201,10 +201,10 @@ class EventHostingIT {
 
         Page roster = editor.get("/admin/event-roster?id=" + id + "&lang=en");
         assertTrue(roster.text().contains("=1+2 Xoc"), roster.text());
-        assertTrue(roster.text().contains("0 checked in of 1 places confirmed"), roster.text());
+        assertTrue(roster.text().contains("0 checked in of 1 place confirmed"), roster.text());
         Page checked =
                 editor.submit(roster, "roster", Map.of("=id", String.valueOf(id)), buttonInRow(roster, "Xoc", ":in"));
-        assertTrue(checked.text().contains("1 checked in of 1 places confirmed"), checked.text());
+        assertTrue(checked.text().contains("1 checked in of 1 place confirmed"), checked.text());
         Page csv = editor.get("/admin/event-roster.csv?id=" + id + "&lang=en");
         assertTrue(csv.header("Content-Type").startsWith("text/csv"));
         assertTrue(csv.body().contains("'=1+2"), "a formula is neutralized: " + csv.body());

@@ -125,4 +125,36 @@ class EventsBrowserIT {
         browser.screenshot("events-en-trainings-1280px");
         assertEquals(List.of(), browser.seriousAccessibilityViolations(), "the filtered list");
     }
+
+    @Test
+    @DisplayName("a host at the door on a 375 px phone finds a person by name and checks them in with one tap")
+    void checkInAtTheDoor() throws Exception {
+        browser.size(375, 812);
+        driver.get(url("/login?lang=es"));
+        driver.findElement(By.id("login:email")).sendKeys(org.puente.testing.TestEnvironment.ADMIN_EMAIL);
+        driver.findElement(By.id("login:password")).sendKeys(org.puente.testing.TestEnvironment.adminPassword());
+        browser.clickAndWait(By.id("login:submit"));
+        long vigil = EventsIT.eventId("candlelight-vigil-for-families-chicago");
+        driver.get(url("/admin/event-roster?id=" + vigil + "&q=Xoc&lang=es"));
+        String before = driver.findElement(By.id("attended")).getText();
+        assertTrue(bodyText().contains("Juana Xoc"), bodyText());
+        browser.screenshot("roster-es-375px");
+        assertEquals(List.of(), browser.seriousAccessibilityViolations(), "the roster");
+        org.openqa.selenium.WebElement tap = driver.findElement(By.cssSelector("[id$=':in']"));
+        tap.click();
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(10))
+                .until(d -> !d.findElements(By.cssSelector("[id$=':undo']")).isEmpty());
+        String after = driver.findElement(By.id("attended")).getText();
+        assertFalse(before.equals(after), before + " → " + after);
+        assertTrue(after.startsWith("1 ha llegado"), after);
+        browser.screenshot("roster-checked-in-es-375px");
+
+        browser.size(1280, 900);
+        driver.get(url("/admin/event?lang=en"));
+        assertTrue(bodyText().contains("Who sees the address and link"), bodyText());
+        browser.screenshot("event-form-en-1280px");
+        driver.get(url("/admin/events?lang=en"));
+        assertTrue(bodyText().contains("Candlelight vigil for separated families"), bodyText());
+        browser.screenshot("admin-events-en-1280px");
+    }
 }
