@@ -62,6 +62,8 @@ CREATE TABLE coalition_event (
 
 CREATE INDEX ix_event_upcoming ON coalition_event (state, starts_at);
 CREATE INDEX ix_event_organization ON coalition_event (organization_id, starts_at);
+-- For the erasure of attendees' data some days after their event ended.
+CREATE INDEX ix_event_ended ON coalition_event (ends_at);
 
 CREATE TABLE coalition_event_cohost (
     event_id         BIGINT NOT NULL,

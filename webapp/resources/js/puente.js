@@ -2,6 +2,8 @@
  * The portal's own few lines of script; every page works without them.
  * - A form marked data-once is sent once: a second click (or a double click) while it is on its way sends nothing.
  * - A text field with data-counter shows how many characters are left, in the page's words.
+ * - An event's time (data-local-time, in the event's own zone data-zone) also says the reader's own time when
+ *   the reader's clock is in another zone; the page itself always gives the event's time.
  */
 (function () {
     "use strict";
@@ -37,6 +39,26 @@
         update();
     }
 
+    function readersTime(time) {
+        var hint = time.parentNode.querySelector(".local-time");
+        if (!hint || !window.Intl) {
+            return;
+        }
+        var at = new Date(time.dataset.localTime);
+        var mine = Intl.DateTimeFormat().resolvedOptions().timeZone;
+        function shown(zone) {
+            return new Intl.DateTimeFormat(document.documentElement.lang, {
+                weekday: "short", hour: "numeric", minute: "2-digit", timeZone: zone, timeZoneName: "short"
+            }).format(at);
+        }
+        if (!mine || isNaN(at.getTime()) || shown(mine) === shown(time.dataset.zone)) {
+            return;
+        }
+        hint.textContent = hint.dataset.template.replace(/\{0\}/, shown(mine));
+        hint.hidden = false;
+    }
+
     document.querySelectorAll("form[data-once]").forEach(sendOnce);
+    document.querySelectorAll("time[data-local-time]").forEach(readersTime);
     document.querySelectorAll("[data-counter]").forEach(countCharacters);
 })();

@@ -25,13 +25,13 @@ public class EventChores {
     /** How long before the start a reminder goes. */
     static final Duration REMINDER_BEFORE = Duration.ofHours(24);
 
-    static final String DUE_REMINDERS = "SELECT r.id FROM event_registration r "
+    public static final String DUE_REMINDERS = "SELECT r.id FROM event_registration r "
             + "JOIN coalition_event e ON e.id = r.event_id "
             + "WHERE e.state = ? AND e.starts_at > ? AND e.starts_at <= ? "
             + "AND r.state = ? AND r.reminded_at IS NULL AND r.erased_at IS NULL "
             + "ORDER BY r.id LIMIT " + BATCH + " FOR UPDATE SKIP LOCKED";
 
-    static final String ERASE = "UPDATE event_registration r JOIN coalition_event e ON e.id = r.event_id "
+    public static final String ERASE = "UPDATE event_registration r JOIN coalition_event e ON e.id = r.event_id "
             + "SET r.first_name = NULL, r.last_name = NULL, r.email = NULL, r.email_canonical = NULL, r.phone = NULL, "
             + "r.needs = NULL, r.source_ip = NULL, r.limit_key = NULL, r.token_hash = NULL, r.erased_at = ? "
             + "WHERE e.ends_at < ? AND r.erased_at IS NULL";

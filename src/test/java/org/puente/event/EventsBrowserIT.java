@@ -87,6 +87,12 @@ class EventsBrowserIT {
         String page = bodyText();
         assertTrue(page.contains("Un templo o iglesia en Chicago, IL"), page);
         assertFalse(driver.getPageSource().contains(vigil.street()), "the address is not on the page");
+        String readersZone = (String) ((org.openqa.selenium.JavascriptExecutor) driver)
+                .executeScript("return Intl.DateTimeFormat().resolvedOptions().timeZone");
+        if (!"America/Chicago".equals(readersZone)) {
+            String yours = driver.findElement(By.cssSelector(".local-time")).getText();
+            assertTrue(yours.startsWith("Tu hora: "), "the reader's own time, in " + readersZone + ": " + yours);
+        }
         browser.screenshot("event-es-375px");
         assertEquals(List.of(), browser.seriousAccessibilityViolations(), "the event page");
 

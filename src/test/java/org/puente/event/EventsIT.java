@@ -226,6 +226,8 @@ class EventsIT {
         List<String> surfaces = List.of(
                 "/events/" + hidden.slug() + "?lang=en",
                 "/events/" + hidden.slug() + "?lang=es",
+                "/embed/events/" + hidden.slug() + "?lang=es",
+                "/api/v1/events?per_page=100",
                 "/events/" + hidden.slug() + ".ics",
                 "/events/" + hidden.slug() + ".ics?lang=es",
                 "/events?lang=en",

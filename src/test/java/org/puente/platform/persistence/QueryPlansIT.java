@@ -29,6 +29,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.puente.alert.AlertDeliveries;
+import org.puente.event.EventChores;
 import org.puente.petition.SignatureSources;
 import org.puente.petition.SignatureState;
 import org.puente.petition.SignatureStore;
@@ -52,12 +53,15 @@ import org.puente.testing.TestEnvironment;
 class QueryPlansIT {
 
     /** Tables that grow with the public's activity; a full scan of a small table (alerts, secrets) is fine. */
-    private static final Set<String> BIG = Set.of("signature", "supporter", "supporter_event", "alert_delivery");
+    private static final Set<String> BIG = Set.of(
+            "signature", "supporter", "supporter_event", "alert_delivery", "coalition_event", "event_registration");
 
     /** Where the main code runs SQL of its own: file → number of call sites (each covered below). */
     private static final Map<String, Integer> CALL_SITES = new TreeMap<>(Map.of(
             "alert/AlertDeliveries.java", 13,
             "supporter/Subscribers.java", 1,
+            // the reminders due and the erasure of past events' attendees
+            "event/EventChores.java", 2,
             "supporter/SupporterStore.java", 2,
             "petition/SignatureStore.java", 6,
             "platform/security/SecretStore.java", 2,
@@ -128,7 +132,20 @@ class QueryPlansIT {
             fill.execute("INSERT INTO alert_delivery (alert_id, supporter_id, email, language, state, attempts, "
                     + "next_attempt_at, sent_at) SELECT 1 + (seq - 1) DIV 500, 1 + (seq - 1) % 500, 'x@example.org', "
                     + "'en', IF(seq % 7 = 0, 'PENDING', 'SENT'), 1, NOW(), NOW() FROM numbers");
-            fill.execute("ANALYZE TABLE signature, supporter, supporter_event, alert, alert_delivery, petition");
+            // Two years of events, one every few days, and a hundred registrations each.
+            fill.execute(
+                    "INSERT INTO coalition_event (organization_id, slug, event_type, title_en, starts_at, ends_at, "
+                            + "time_zone, attendance, disclosure, city, country, state, created_at, updated_at) SELECT 1, "
+                            + "CONCAT('e', seq), 'VIGIL', 'Vigil', NOW() - INTERVAL 500 DAY + INTERVAL (seq * 3) DAY, "
+                            + "NOW() - INTERVAL 500 DAY + INTERVAL (seq * 3) DAY + INTERVAL 2 HOUR, 'America/Chicago', "
+                            + "'IN_PERSON', 'AFTER_RSVP', 'Chicago', 'US', 'PUBLISHED', NOW(), NOW() FROM numbers "
+                            + "WHERE seq <= 200");
+            fill.execute("INSERT INTO event_registration (event_id, first_name, email, email_canonical, language, "
+                    + "state, created_at, confirmed_at) SELECT 1 + seq % 200, 'Ana', CONCAT('r', seq, '@example.org'), "
+                    + "CONCAT('r', seq, '@example.org'), 'es', IF(seq % 10 = 0, 'WAITLISTED', 'CONFIRMED'), NOW(), NOW() "
+                    + "FROM numbers");
+            fill.execute("ANALYZE TABLE signature, supporter, supporter_event, alert, alert_delivery, petition, "
+                    + "coalition_event, event_registration");
         }
     }
 
@@ -238,6 +255,19 @@ class QueryPlansIT {
         assertIndexed("settled alerts", AlertDeliveries.SETTLED_ALERTS, "SENDING", "PENDING", "CLAIMED");
         assertIndexed("erase a recipient", AlertDeliveries.ERASE_RECIPIENT, 4242L);
         assertIndexed("a supporter's received alerts", AlertDeliveries.OF_RECIPIENT, 42L);
+    }
+
+    @Test
+    @DisplayName("events: the reminders due and the erasure of past events' attendees")
+    void events() throws SQLException {
+        assertIndexed(
+                "reminders due",
+                EventChores.DUE_REMINDERS,
+                "PUBLISHED",
+                ago(Duration.ZERO),
+                ago(Duration.ofHours(-24)),
+                "CONFIRMED");
+        assertIndexed("erase past events' attendees", EventChores.ERASE, ago(Duration.ZERO), ago(Duration.ofDays(30)));
     }
 
     @Test
