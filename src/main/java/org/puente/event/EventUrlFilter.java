@@ -27,7 +27,10 @@ public class EventUrlFilter extends HttpFilter {
     private static final Pattern ENTRY = Pattern.compile("/([a-z0-9-]{1,80})\\.ics");
 
     @Inject
-    transient RegistrationService events;
+    transient EventReadCache events;
+
+    @Inject
+    transient RegisterFormPost registering;
 
     @Inject
     transient EventCalendarResponses calendars;
@@ -41,7 +44,7 @@ public class EventUrlFilter extends HttpFilter {
         String path = servletPath.substring((embed ? "/embed/events" : "/events").length());
         var entry = ENTRY.matcher(path);
         if (!embed && entry.matches()) {
-            Optional<CoalitionEvent> event = events.findVisible(entry.group(1));
+            Optional<CoalitionEvent> event = events.visible(entry.group(1));
             if (event.isEmpty()) {
                 response.sendError(HttpServletResponse.SC_NOT_FOUND);
             } else {
@@ -50,11 +53,19 @@ public class EventUrlFilter extends HttpFilter {
             return;
         }
         var page = PAGE.matcher(path);
-        if (page.matches() && events.findVisible(page.group(1)).isPresent()) {
+        if (page.matches() && events.visible(page.group(1)).isPresent()) {
             request.setAttribute(SLUG_ATTRIBUTE, page.group(1));
-            cacheForAnonymousReaders(request, response);
-            request.getRequestDispatcher(embed ? "/embed/event.xhtml" : "/event.xhtml")
-                    .forward(request, response);
+            if (RegisterFormPost.isSubmission(request) && registering.accept(request, response, page.group(1))) {
+                return;
+            }
+            boolean shared = cacheForAnonymousReaders(request, response);
+            var view = request.getRequestDispatcher(embed ? "/embed/event.xhtml" : "/event.xhtml");
+            if (shared && request.getQueryString() == null) {
+                // Every anonymous reader of this address in this language gets the same page.
+                events.pages().serve(request, response, view::forward);
+            } else {
+                view.forward(request, response);
+            }
         } else if (!embed && (path.isEmpty() || path.equals("/"))) {
             cacheForAnonymousReaders(request, response);
             chain.doFilter(request, response);
@@ -64,10 +75,11 @@ public class EventUrlFilter extends HttpFilter {
     }
 
     /** Anonymous readers may be served from a shared cache for a few seconds; anything personal never is. */
-    static void cacheForAnonymousReaders(HttpServletRequest request, HttpServletResponse response) {
+    static boolean cacheForAnonymousReaders(HttpServletRequest request, HttpServletResponse response) {
         boolean anonymous = "GET".equals(request.getMethod())
                 && request.getUserPrincipal() == null
                 && request.getSession(false) == null;
         response.setHeader("Cache-Control", anonymous ? "public, max-age=5, s-maxage=5" : "private, no-store");
+        return anonymous;
     }
 }

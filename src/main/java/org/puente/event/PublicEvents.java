@@ -31,7 +31,7 @@ import org.puente.platform.web.Pages;
 public class PublicEvents {
 
     @Inject
-    RegistrationService events;
+    EventReadCache events;
 
     @Inject
     HttpServletRequest request;
@@ -155,7 +155,7 @@ public class PublicEvents {
         if (current == null) {
             Object slug = request.getAttribute(EventUrlFilter.SLUG_ATTRIBUTE);
             String name = slug != null ? slug.toString() : request.getParameter("slug");
-            current = events.findVisible(name).orElseThrow(() -> new NotFoundException("event " + name));
+            current = events.visible(name).orElseThrow(() -> new NotFoundException("event " + name));
         }
         return current;
     }

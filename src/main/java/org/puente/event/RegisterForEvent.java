@@ -4,13 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import org.puente.platform.config.PuenteConfig;
-import org.puente.platform.i18n.LanguageFilter;
 import org.puente.platform.security.FormTimer;
-import org.puente.platform.security.PublicFormLimits;
-import org.puente.platform.web.ClientAddress;
 import org.puente.platform.web.Pages;
 
 /**
@@ -35,10 +29,7 @@ public class RegisterForEvent {
     FormTimer timer;
 
     @Inject
-    PublicFormLimits limits;
-
-    @Inject
-    PuenteConfig config;
+    RegisterFormPost rules;
 
     @Inject
     HttpServletRequest request;
@@ -55,24 +46,15 @@ public class RegisterForEvent {
             Pages.error("register:guests", "registration.guests.invalid");
             return null;
         }
-        String trap = request.getParameter(HONEYPOT);
-        if (trap == null || trap.isEmpty()) {
+        if (!RegisterFormPost.trapped(request)) {
             try {
-                intake.submit(event.getSlug(), form, source(event));
+                intake.submit(event.getSlug(), form, rules.source(request, event));
             } catch (EventClosedException e) {
                 Pages.error(null, "event.closed");
                 return null;
             }
         }
-        return Pages.redirectToPath("/event-check-email?slug="
-                + URLEncoder.encode(event.getSlug(), StandardCharsets.UTF_8) + "&lang="
-                + LanguageFilter.of(request).code());
-    }
-
-    private RegistrationSource source(CoalitionEvent event) {
-        return RegistrationSource.form(
-                ClientAddress.of(request, config.trustedProxies()),
-                timer.elapsed(request.getParameter("started"), timerScope(event), limits.maxFormAge()));
+        return Pages.redirectToPath(RegisterFormPost.checkEmail(request, event.getSlug()));
     }
 
     /** A stamp made for one event's form is no good on another's. */

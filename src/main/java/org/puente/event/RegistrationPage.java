@@ -23,6 +23,9 @@ public class RegistrationPage {
     @Inject
     HttpServletRequest request;
 
+    @Inject
+    EventReadCache cache;
+
     private String token;
     private Optional<EventRegistration> registration;
     private int guests;
@@ -88,11 +91,15 @@ public class RegistrationPage {
             registration = null;
             return null;
         }
+        cache.forgetPlaces(confirmed.get().getEvent().getId());
         return back(confirmed.get().isConfirmed() ? Done.CONFIRMED : Done.WAITLISTED);
     }
 
     public String cancel() {
         boolean cancelled = DatabaseErrors.retryingRaces(3, () -> registrations.cancel(token));
+        if (cancelled && getRegistration() != null) {
+            cache.forgetPlaces(getRegistration().getEvent().getId());
+        }
         return cancelled ? back(Done.CANCELLED) : back(null);
     }
 
@@ -102,6 +109,7 @@ public class RegistrationPage {
             Pages.error("registration:guests", "registration.guests.noRoom");
             return null;
         }
+        cache.forgetPlaces(getRegistration().getEvent().getId());
         return back(Done.GUESTS_CHANGED);
     }
 

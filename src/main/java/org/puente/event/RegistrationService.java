@@ -71,19 +71,29 @@ public class RegistrationService {
                 .findFirst();
     }
 
+    /** A visible event with everything its public page shows loaded, for {@link EventReadCache}. */
+    @Transactional(TxType.SUPPORTS)
+    public Optional<CoalitionEvent> findVisibleForReading(String slug) {
+        Optional<CoalitionEvent> found = findVisible(slug);
+        found.ifPresent(event -> event.getCohosts().size());
+        return found;
+    }
+
     @Transactional(TxType.SUPPORTS)
     public Optional<CoalitionEvent> findVisibleById(long id) {
         return Optional.ofNullable(em.find(CoalitionEvent.class, id)).filter(CoalitionEvent::isVisible);
     }
 
-    /** Published events that have not ended, soonest first (cancelled ones too, marked, until they would have ended). */
+    /** Published events that have not ended, soonest first, with their co-hosts loaded (lists show them). */
     @Transactional(TxType.SUPPORTS)
     public List<CoalitionEvent> upcoming() {
-        return em.createNamedQuery("CoalitionEvent.findUpcoming", CoalitionEvent.class)
+        List<CoalitionEvent> found = em.createNamedQuery("CoalitionEvent.findUpcoming", CoalitionEvent.class)
                 .setParameter("states", Set.of(EventState.PUBLISHED))
                 .setParameter("now", clock.instant())
                 .setMaxResults(500)
                 .getResultList();
+        found.forEach(event -> event.getCohosts().size());
+        return found;
     }
 
     /** How long past events stay in the calendar feeds. */

@@ -223,6 +223,13 @@ class EventsIT {
         Arranged hidden = publishedEvent(portal, "hidden", "AFTER_RSVP", null, 0, "America/Chicago", 1);
         Arranged shown = publishedEvent(portal, "shown", "PUBLIC", null, 0, "America/Chicago", 1);
         WebSession reader = new WebSession(portal);
+        // The lists are read through a cache of a couple of seconds: wait until they hold the new event, so
+        // that its absence of an address there means something.
+        org.puente.testing.Await.until(
+                "the list to show the new event",
+                Duration.ofSeconds(10),
+                Duration.ofMillis(200),
+                () -> reader.get("/events?lang=en").text().contains("Vigil " + hidden.slug()));
         List<String> surfaces = List.of(
                 "/events/" + hidden.slug() + "?lang=en",
                 "/events/" + hidden.slug() + "?lang=es",
@@ -676,6 +683,12 @@ class EventsIT {
             cancel.setString(1, event.slug());
             cancel.executeUpdate();
         }
+        // Pages read events through a cache of a couple of seconds; registering reads the database at once.
+        org.puente.testing.Await.until(
+                "the page to show the cancellation",
+                Duration.ofSeconds(10),
+                Duration.ofMillis(200),
+                () -> visitor.get("/events/" + event.slug() + "?lang=es").text().contains("Este evento se canceló."));
         Page cancelled = visitor.get("/events/" + event.slug() + "?lang=es");
         assertEquals(200, cancelled.status());
         assertTrue(cancelled.text().contains("Este evento se canceló."), cancelled.text());
