@@ -91,6 +91,10 @@ public class CoalitionEvent {
             inverseJoinColumns = @JoinColumn(name = "organization_id"))
     private Set<Organization> cohosts = new HashSet<>();
 
+    /** The co-hosts as a page shows them, taken once while the event is read for caching. */
+    @jakarta.persistence.Transient
+    private transient List<Organization> cohostsByName;
+
     @Column(nullable = false)
     private String slug;
 
@@ -264,6 +268,7 @@ public class CoalitionEvent {
     /** Co-hosts are other member organizations; the host itself is never listed twice. */
     public void cohostedBy(Collection<Organization> organizations, Instant now) {
         cohosts.clear();
+        cohostsByName = null;
         organizations.stream().filter(o -> !o.equals(organization)).forEach(cohosts::add);
         this.updatedAt = now;
     }
@@ -357,8 +362,20 @@ public class CoalitionEvent {
         return Duration.between(startsAt, endsAt);
     }
 
-    /** Host first, then co-hosts by name. */
+    /**
+     * Loads the co-hosts (a lazy collection) so that a page may show them after the transaction, from a
+     * cached, detached event.
+     */
+    void loadCohosts() {
+        cohostsByName = sortedCohosts();
+    }
+
+    /** Co-hosts by name (as loaded for reading, when they were). */
     public List<Organization> getCohostsByName() {
+        return cohostsByName != null ? cohostsByName : sortedCohosts();
+    }
+
+    private List<Organization> sortedCohosts() {
         return cohosts.stream()
                 .sorted(Comparator.comparing(Organization::getName, String.CASE_INSENSITIVE_ORDER))
                 .toList();

@@ -39,7 +39,8 @@ import org.puente.platform.mail.EmailAddresses;
                 + "and r.state = org.puente.event.RegistrationState.CONFIRMED")
 @NamedQuery(
         name = "EventRegistration.lastWaitlistPosition",
-        query = "select coalesce(max(r.waitlistPosition), 0) from EventRegistration r where r.event.id = :eventId")
+        query = "select coalesce(max(r.waitlistPosition), 0) from EventRegistration r where r.event.id = :eventId "
+                + "and r.state = org.puente.event.RegistrationState.WAITLISTED")
 @NamedQuery(
         name = "EventRegistration.findWaitlist",
         query = "select r from EventRegistration r where r.event.id = :eventId "

@@ -75,7 +75,7 @@ public class RegistrationService {
     @Transactional(TxType.SUPPORTS)
     public Optional<CoalitionEvent> findVisibleForReading(String slug) {
         Optional<CoalitionEvent> found = findVisible(slug);
-        found.ifPresent(event -> event.getCohosts().size());
+        found.ifPresent(CoalitionEvent::loadCohosts);
         return found;
     }
 
@@ -92,7 +92,7 @@ public class RegistrationService {
                 .setParameter("now", clock.instant())
                 .setMaxResults(500)
                 .getResultList();
-        found.forEach(event -> event.getCohosts().size());
+        found.forEach(CoalitionEvent::loadCohosts);
         return found;
     }
 
@@ -219,8 +219,8 @@ public class RegistrationService {
         if (!event.takesRegistrations(now)) {
             return Optional.empty();
         }
-        boolean fits = fits(event, registration.places()) && waitlist(event).isEmpty();
-        int next = lastWaitlistPosition(event) + 1;
+        boolean fits = fits(event, registration.places()) && noWaitlist(event);
+        int next = fits ? 0 : lastWaitlistPosition(event) + 1;
         if (!registration.confirm(fits, next, now)) {
             return Optional.empty();
         }
@@ -353,6 +353,16 @@ public class RegistrationService {
         return em.createNamedQuery("EventRegistration.findWaitlist", EventRegistration.class)
                 .setParameter("eventId", event.getId())
                 .getResultList();
+    }
+
+    /** Whether nobody waits (an event without a capacity has no waitlist: nothing to ask). */
+    private boolean noWaitlist(CoalitionEvent event) {
+        return !event.isLimited()
+                || em.createNamedQuery("EventRegistration.findWaitlist", EventRegistration.class)
+                        .setParameter("eventId", event.getId())
+                        .setMaxResults(1)
+                        .getResultList()
+                        .isEmpty();
     }
 
     private int lastWaitlistPosition(CoalitionEvent event) {

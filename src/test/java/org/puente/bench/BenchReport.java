@@ -20,7 +20,7 @@ final class BenchReport {
     private static final Pattern SECTION =
             Pattern.compile("<!-- bench:(\\w+) -->\\n(.*?)<!-- /bench:\\1 -->\\n", Pattern.DOTALL);
     /** The order sections appear in, whichever ran last. */
-    private static final String[] ORDER = {"petitions", "alerts", "pages"};
+    private static final String[] ORDER = {"petitions", "events", "alerts", "pages"};
 
     private BenchReport() {}
 

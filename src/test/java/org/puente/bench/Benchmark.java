@@ -19,9 +19,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -39,14 +41,14 @@ import org.puente.testing.Await;
 import org.puente.testing.Mailbox;
 
 /**
- * {@code bash bench/run}: the petition benchmark. Starts the portal as the embedded run does (embedded
+ * {@code bash bench/run}: the petition and event benchmarks (one {@link Scenario} each). Starts the portal as the embedded run does (embedded
  * MariaDB, mail catcher, demo data), drives it over HTTP with {@code wrk} from the same machine, and
  * writes the figures with a description of the machine to {@code BENCHMARKS.md}:
  * <ol>
- * <li>petition page reads (anonymous, sessionless);</li>
- * <li>signature submissions through the real form, each a new person;</li>
- * <li>confirmations of those signatures, many at once, then a check that the count the portal shows
- *     equals the confirmed rows in the database.</li>
+ * <li>page reads (anonymous, sessionless): a petition, an event;</li>
+ * <li>submissions through the real form, each a new person: signatures, registrations;</li>
+ * <li>confirmations of those, many at once, then a check that the count the portal shows (through its
+ *     API) equals the confirmed rows in the database.</li>
  * </ol>
  * The load comes from this machine, so its address is on the signing allow-list, as a community
  * centre's would be; the form's timer and every other rule apply as in production.
@@ -56,7 +58,75 @@ public final class Benchmark {
     static final double READS_TARGET = 1000;
     static final double SIGNS_TARGET = 300;
     static final double P99_TARGET_MS = 500;
-    static final String SLUG = "reunite-families-now";
+
+    /**
+     * What one run measures: a public page with a form people submit and confirm by mail; the count the
+     * API shows ({@code apiCount} of the item in {@code apiItems}) must equal the confirmed rows.
+     */
+    record Scenario(
+            String section,
+            String title,
+            String slug,
+            String pagePath,
+            String form,
+            Map<String, String> person,
+            String confirmPath,
+            String rowsSql,
+            String confirmedSql,
+            String apiPath,
+            String apiItems,
+            String apiCount,
+            String readsLabel,
+            String submitsLabel) {}
+
+    static Scenario petitions() {
+        String slug = "reunite-families-now";
+        return new Scenario(
+                "petitions",
+                "Petitions",
+                slug,
+                "petitions/" + slug,
+                "sign",
+                Map.of(
+                        "sign:firstName", "Bench",
+                        "sign:lastName", "Firmante",
+                        "sign:country", "MX",
+                        "sign:language", "ES",
+                        "sign:postalCode", "06700",
+                        "sign:consent", "on"),
+                "/signature-confirm?token=",
+                "SELECT COUNT(*) FROM signature s JOIN petition p ON p.id = s.petition_id WHERE p.slug = ?",
+                "SELECT COUNT(*) FROM signature s JOIN petition p ON p.id = s.petition_id "
+                        + "WHERE p.slug = ? AND s.state = 'CONFIRMED' AND s.hold_reason IS NULL",
+                "api/v1/petitions?per_page=100",
+                "osdi:petitions",
+                "total_signatures",
+                "petition page reads (`GET /petitions/" + slug + "`)",
+                "signature submissions (the form, a new person each)");
+    }
+
+    static Scenario events() {
+        // The demo's online training: no capacity, so every confirmation is a place and the count is exact.
+        String slug = "know-your-rights-training-online";
+        return new Scenario(
+                "events",
+                "Events",
+                slug,
+                "events/" + slug,
+                "register",
+                Map.of("register:firstName", "Bench", "register:lastName", "Asistente", "register:language", "ES"),
+                "/registration?token=",
+                "SELECT COUNT(*) FROM event_registration r JOIN coalition_event e ON e.id = r.event_id WHERE e.slug = ?",
+                "SELECT COUNT(*) FROM event_registration r JOIN coalition_event e ON e.id = r.event_id "
+                        + "WHERE e.slug = ? AND r.state = 'CONFIRMED' AND r.hold_reason IS NULL",
+                "api/v1/events?per_page=100",
+                "osdi:events",
+                "total_accepted",
+                "event page reads (`GET /events/" + slug + "`)",
+                "registrations (the form, a new person each)");
+    }
+
+    private final Scenario scenario;
 
     private final Path target;
     private final Path report;
@@ -66,7 +136,8 @@ public final class Benchmark {
     private EmbeddedPuente portal;
     private URI base;
 
-    private Benchmark(Path target, Path report) {
+    private Benchmark(Scenario scenario, Path target, Path report) {
+        this.scenario = scenario;
         this.target = target;
         this.report = report;
     }
@@ -82,7 +153,10 @@ public final class Benchmark {
         String which = System.getProperty("bench.run", "all");
         boolean passed = true;
         if (which.equals("all") || which.equals("petitions")) {
-            passed &= new Benchmark(target, report).run(new File(args[0]));
+            passed &= new Benchmark(petitions(), target, report).run(new File(args[0]));
+        }
+        if (which.equals("all") || which.equals("events")) {
+            passed &= new Benchmark(events(), target, report).run(new File(args[0]));
         }
         if (which.equals("all") || which.equals("alerts")) {
             passed &= new AlertBenchmark(target, report).run(new File(args[0]));
@@ -119,18 +193,17 @@ public final class Benchmark {
     }
 
     private boolean measure() throws Exception {
-        String page = base.resolve("petitions/" + SLUG).toString();
+        String page = base.resolve(scenario.pagePath()).toString();
         say("Warming up (the JIT compiles the busy paths) ...");
         wrk(page, 15, null);
         Path signScript = signScript("warmup");
         wrk(page, 60, signScript);
 
-        say("Reading the petition page for " + seconds + " s ...");
+        say("Reading " + scenario.pagePath() + " for " + seconds + " s ...");
         Wrk reads = wrk(page, seconds, null);
-        long rowsBefore =
-                rows("SELECT COUNT(*) FROM signature s JOIN petition p ON p.id = s.petition_id WHERE p.slug = ?");
+        long rowsBefore = rows(scenario.rowsSql());
         signScript = signScript("bench");
-        say("Signing for " + seconds + " s ...");
+        say("Submitting the form for " + seconds + " s ...");
         profile("JFR.start", "name=signing", "settings=default", "filename=" + target.resolve("bench-signing.jfr"));
         Process top = Boolean.getBoolean("bench.profile")
                 ? new ProcessBuilder("top", "-b", "-d", "5", "-n", "5")
@@ -143,24 +216,21 @@ public final class Benchmark {
         if (top != null) {
             top.waitFor();
         }
-        long rowsAfter =
-                rows("SELECT COUNT(*) FROM signature s JOIN petition p ON p.id = s.petition_id WHERE p.slug = ?");
+        long rowsAfter = rows(scenario.rowsSql());
 
-        long mailed = rows("SELECT COUNT(*) FROM signature s JOIN petition p ON p.id = s.petition_id "
-                + "WHERE p.slug = ? AND (s.email LIKE 'bench-%' OR s.email LIKE 'warmup-%')");
+        long mailed = rows(scenario.rowsSql() + " AND (email LIKE 'bench-%' OR email LIKE 'warmup-%')");
         say("Waiting for the " + mailed + " confirmation mails to reach the mail catcher ...");
         double drainSeconds = awaitMails(mailed);
         findings.add(String.format(
                 Locale.ROOT,
-                "Confirmation mails: %d, one per new signature, all delivered %.0f s after "
+                "Confirmation mails: %d, one per new person, all delivered %.0f s after "
                         + "the last submission (they leave after commit, from a queue, over pooled SMTP connections).",
                 mailed,
                 drainSeconds));
 
-        say("Confirming the signatures, " + connections + " at a time ...");
+        say("Confirming, " + connections + " at a time ...");
         Confirmations confirmations = confirmAll();
-        long confirmedRows = rows("SELECT COUNT(*) FROM signature s JOIN petition p ON p.id = s.petition_id "
-                + "WHERE p.slug = ? AND s.state = 'CONFIRMED' AND s.hold_reason IS NULL");
+        long confirmedRows = rows(scenario.confirmedSql());
         // The count shown is at most a few seconds stale: it must reach the rows within ten.
         Await.holds(Duration.ofSeconds(10), Duration.ofMillis(250), () -> shownCount() == confirmedRows);
         long shown = shownCount();
@@ -174,8 +244,7 @@ public final class Benchmark {
         boolean countOk = shown == confirmedRows && confirmations.failures() == 0;
         findings.add(String.format(
                 Locale.ROOT,
-                "Signature rows added: %d for %d answered submissions, plus at most %d "
-                        + "in flight when wrk stopped (%s).",
+                "Rows added: %d for %d answered submissions, plus at most %d " + "in flight when wrk stopped (%s).",
                 added,
                 accepted,
                 connections,
@@ -191,38 +260,27 @@ public final class Benchmark {
         return readsOk && signsOk && rowsOk && countOk;
     }
 
-    /** A wrk script that sends the petition's real form, with a new person's address on every request. */
+    /** A wrk script that sends the page's real form, with a new person's address on every request. */
     private Path signScript(String prefix) throws Exception {
         HttpResponse<String> response = http().send(
-                        HttpRequest.newBuilder(base.resolve("petitions/" + SLUG + "?lang=es"))
+                        HttpRequest.newBuilder(base.resolve(scenario.pagePath() + "?lang=es"))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
         Document document = Jsoup.parse(response.body(), base.toString());
-        Element form = document.getElementById("sign");
+        String formId = scenario.form();
+        Element form = document.getElementById(formId);
         Map<String, String> fields = new LinkedHashMap<>();
         for (Element input : form.select("input[name], select[name], textarea[name]")) {
             String type = input.attr("type");
             if (type.equals("checkbox")
                     || type.equals("submit")
-                    || input.attr("name").equals("sign:email")) {
+                    || input.attr("name").equals(formId + ":email")) {
                 continue;
             }
-            String value = input.tagName().equals("select") ? "ES" : input.val();
-            fields.put(input.attr("name"), value);
+            fields.put(input.attr("name"), input.val());
         }
-        fields.putAll(Map.of(
-                "sign:firstName",
-                "Bench",
-                "sign:lastName",
-                "Firmante",
-                "sign:country",
-                "MX",
-                "sign:postalCode",
-                "06700",
-                "sign:consent",
-                "on",
-                "sign:submit",
-                "sign:submit"));
+        fields.putAll(scenario.person());
+        fields.put(formId + ":submit", formId + ":submit");
         String body = fields.entrySet().stream()
                 .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                 .collect(Collectors.joining("&"));
@@ -241,7 +299,7 @@ public final class Benchmark {
                   counter = counter + 1
                   local email = "%s-" .. id .. "-" .. counter .. "-" .. os.time() .. "%%40example.org"
                   return wrk.format("POST", "%s", {["Content-Type"] = "application/x-www-form-urlencoded"},
-                    "%s&sign%%3Aemail=" .. email)
+                    "%s&%s%%3Aemail=" .. email)
                 end
                 response = function(status, headers, body)
                   if status ~= 302 then bad = bad + 1 end
@@ -251,16 +309,16 @@ public final class Benchmark {
                   for _, thread in ipairs(threads) do total = total + thread:get("bad") end
                   io.write("unexpected_status " .. total .. "\\n")
                 end
-                """.formatted(prefix, action, body);
+                """.formatted(prefix, action, body, formId);
         Path script = target.resolve("bench-sign-" + prefix + ".lua");
         Files.writeString(script, lua);
         return script;
     }
 
-    /** Confirms every signature whose mail the catcher holds, POSTing the confirmation form as a browser would. */
+    /** Confirms every one whose mail the catcher holds, POSTing the confirmation form as a browser would. */
     private Confirmations confirmAll() throws Exception {
-        List<String> tokens = new ArrayList<>();
-        Pattern link = Pattern.compile("/signature-confirm\\?token=([A-Za-z0-9_-]{43})");
+        Set<String> tokens = new LinkedHashSet<>();
+        Pattern link = Pattern.compile(Pattern.quote(scenario.confirmPath()) + "([A-Za-z0-9_-]{43})");
         for (MimeMessage message : portal.mail().getReceivedMessages()) {
             Matcher matcher = link.matcher(Mailbox.part(message, "text/plain"));
             if (matcher.find()) {
@@ -271,10 +329,11 @@ public final class Benchmark {
             throw new IllegalStateException("no confirmation mail among the "
                     + portal.mail().getReceivedMessages().length + " the catcher received");
         }
-        String first = tokens.get(0);
+        String first = tokens.iterator().next();
         Document page = Jsoup.parse(
                 http().send(
-                                HttpRequest.newBuilder(base.resolve("signature-confirm?token=" + first))
+                                HttpRequest.newBuilder(base.resolve(
+                                                scenario.confirmPath().substring(1) + first))
                                         .build(),
                                 HttpResponse.BodyHandlers.ofString())
                         .body(),
@@ -334,26 +393,25 @@ public final class Benchmark {
 
     private long shownCount() throws Exception {
         String json = http().send(
-                        HttpRequest.newBuilder(base.resolve("api/v1/petitions?per_page=100"))
-                                .build(),
+                        HttpRequest.newBuilder(base.resolve(scenario.apiPath())).build(),
                         HttpResponse.BodyHandlers.ofString())
                 .body();
         try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(json))) {
-            for (var value : reader.readObject().getJsonObject("_embedded").getJsonArray("osdi:petitions")) {
-                var petition = value.asJsonObject();
-                if (petition.getString("browser_url").endsWith("/" + SLUG)) {
-                    return petition.getJsonNumber("total_signatures").longValue();
+            for (var value : reader.readObject().getJsonObject("_embedded").getJsonArray(scenario.apiItems())) {
+                var item = value.asJsonObject();
+                if (item.getString("browser_url").endsWith("/" + scenario.slug())) {
+                    return item.getJsonNumber(scenario.apiCount()).longValue();
                 }
             }
         }
-        throw new IllegalStateException("the API does not list " + SLUG);
+        throw new IllegalStateException("the API does not list " + scenario.slug());
     }
 
     private long rows(String sql) throws Exception {
         var db = portal.database();
         try (Connection connection = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
                 PreparedStatement query = connection.prepareStatement(sql)) {
-            query.setString(1, SLUG);
+            query.setString(1, scenario.slug());
             try (ResultSet rs = query.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
@@ -439,16 +497,16 @@ public final class Benchmark {
             Wrk reads, Wrk signs, Confirmations confirmations, boolean readsOk, boolean signsOk, boolean countOk)
             throws Exception {
         StringBuilder md = new StringBuilder();
-        md.append("## Petitions\n\n").append(BenchReport.runLine());
+        md.append("## ").append(scenario.title()).append("\n\n").append(BenchReport.runLine());
         md.append(String.format(
                 Locale.ROOT,
-                "`wrk -t2 -c%d -d%ds --latency`, after a warm-up of each scenario (15 s of reads, 60 s of signatures).%n%n",
+                "`wrk -t2 -c%d -d%ds --latency`, after a warm-up of each scenario (15 s of reads, 60 s of submissions).%n%n",
                 connections,
                 seconds));
         md.append("| scenario | requests/s | p50 | p99 | requests | errors | target | met |\n");
         md.append("|---|---|---|---|---|---|---|---|\n");
-        row(md, "petition page reads (`GET /petitions/" + SLUG + "`)", reads, READS_TARGET, readsOk);
-        row(md, "signature submissions (the form, a new person each)", signs, SIGNS_TARGET, signsOk);
+        row(md, scenario.readsLabel(), reads, READS_TARGET, readsOk);
+        row(md, scenario.submitsLabel(), signs, SIGNS_TARGET, signsOk);
         md.append(String.format(
                 Locale.ROOT,
                 "%nConfirmations (%d at a time, plain Java HTTP client): %d confirmed at %.0f/s, %d failed.%n%n",
@@ -462,7 +520,7 @@ public final class Benchmark {
         md.append("\nCount check: ")
                 .append(countOk ? "**passed**" : "**FAILED**")
                 .append(".\n");
-        BenchReport.update(report, "petitions", md.toString());
+        BenchReport.update(report, scenario.section(), md.toString());
     }
 
     private static void row(StringBuilder md, String name, Wrk wrk, double target, boolean met) {

@@ -56,10 +56,12 @@ final class PageWeightBenchmark {
         List<String> pages = List.of(
                 "/",
                 "/petitions",
-                "/petitions/" + Benchmark.SLUG,
+                "/petitions/" + Benchmark.petitions().slug(),
+                "/events",
+                "/" + Benchmark.events().pagePath(),
                 "/organizations",
                 organization,
-                "/embed/petitions/" + Benchmark.SLUG);
+                "/embed/petitions/" + Benchmark.petitions().slug());
         Path rows = target.resolve("bench-pages.md");
         ProcessBuilder node = new ProcessBuilder(
                         "node", "bench/lighthouse/run.mjs", base.toString().replaceAll("/$", ""), rows.toString())

@@ -592,6 +592,7 @@ class EventsIT {
         register(visitor, event.slug(), "en", Map.of("email", email));
         Page own = visitor.get(registrationLink(email));
         assertEquals(200, own.status());
+        assertEquals("private, no-store", own.header("Cache-Control"), "a personal page is never kept");
         assertTrue(visitor.cookie("JSESSIONID").isEmpty(), "no session was created");
         Page ics = visitor.get("/events/" + event.slug() + ".ics");
         assertTrue(ics.header("ETag") != null && ics.header("Last-Modified") != null);
