@@ -114,6 +114,11 @@ CREATE INDEX ix_registration_state ON event_registration (event_id, state, waitl
 CREATE INDEX ix_registration_source ON event_registration (event_id, limit_key, created_at);
 CREATE INDEX ix_registration_signer ON event_registration (email_canonical);
 
+-- Staff may trust a member organization to publish its events without review (the organization feature's
+-- column; events ask it through OrganizationService).
+ALTER TABLE organization
+    ADD COLUMN events_trusted BOOLEAN NOT NULL DEFAULT FALSE;
+
 -- A mail may carry one attachment (an attendee's calendar entry), kept with the message until it leaves.
 ALTER TABLE mail_outbox
     ADD COLUMN attachment_name VARCHAR(100) NULL,

@@ -45,8 +45,7 @@ public class ManageEvents {
     }
 
     public String submit(long id) {
-        events.submit(id);
-        return done("admin.events.submitted");
+        return done(events.submit(id) ? "admin.events.published" : "admin.events.submitted");
     }
 
     public String approve(long id) {

@@ -30,6 +30,14 @@ public class ManageOrganizations {
         return Pages.redirect("/admin/organizations");
     }
 
+    public String trustWithEvents(long id, boolean trusted) {
+        organizations.trustWithEvents(id, trusted);
+        Pages.flash(
+                FacesMessage.SEVERITY_INFO,
+                trusted ? "admin.organizations.eventsTrusted" : "admin.organizations.eventsReviewed");
+        return Pages.redirect("/admin/organizations");
+    }
+
     public String reactivate(long id) {
         organizations.reactivate(id);
         Pages.flash(FacesMessage.SEVERITY_INFO, "admin.organizations.reactivated");

@@ -86,6 +86,10 @@ public class Organization {
 
     private boolean active;
 
+    /** Staff trust it to publish its events without review. */
+    @Column(name = "events_trusted")
+    private boolean eventsTrusted;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -127,6 +131,16 @@ public class Organization {
     public void reactivate(Instant now) {
         this.active = true;
         this.updatedAt = now;
+    }
+
+    /** Staff trust the organization to publish its events without review, or take that back. */
+    public void trustWithEvents(boolean trusted, Instant now) {
+        this.eventsTrusted = trusted;
+        this.updatedAt = now;
+    }
+
+    public boolean isEventsTrusted() {
+        return eventsTrusted;
     }
 
     /** Whether this person may change the organization's profile: any admin, or one of its editors. */

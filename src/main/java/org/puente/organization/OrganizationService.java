@@ -169,6 +169,12 @@ public class OrganizationService {
         find(id).reactivate(clock.instant());
     }
 
+    /** Coalition staff trust an organization to publish its events without their review (or stop). */
+    public void trustWithEvents(long id, boolean trusted) {
+        caller.require(Role.ADMIN, Role.STAFF);
+        find(id).trustWithEvents(trusted, clock.instant());
+    }
+
     @Transactional(TxType.SUPPORTS)
     public List<Account> editorsOf(long organizationId) {
         editors.requireManagerOfEditors(find(organizationId));

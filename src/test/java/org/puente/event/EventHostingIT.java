@@ -228,6 +228,43 @@ class EventHostingIT {
         assertTrue(new WebSession(portal).get("/events/" + slug + ".ics").body().contains("STATUS:CANCELLED"));
     }
 
+    @Test
+    @DisplayName("staff trust an organization with its events: its editor's next event is published without review, "
+            + "and the editor is told; staff take the trust back and events go to review again")
+    void trustedOrganization() throws Exception {
+        WebSession admin = Accounts.admin(new WebSession(portal));
+        Page organizations = admin.get("/admin/organizations?lang=en");
+        long santuario = Accounts.idInRow(organizations, "Santuario Faith Alliance", "organization");
+        String editorEmail = "trusted-" + System.nanoTime() + "@puente.test";
+        WebSession editor = Accounts.newEditor(admin, new WebSession(portal), santuario, "ES", editorEmail);
+        Page trusted = admin.submit(
+                organizations, "list", Map.of(), buttonInRow(organizations, "Santuario Faith Alliance", ":trust"));
+        assertTrue(trusted.messages().contains("published without review"), trusted.messages());
+        try {
+            String title = "Trusted vigil " + System.nanoTime();
+            String slug = "trusted-" + System.nanoTime();
+            Page saved = editor.submit(
+                    editor.get("/admin/event?lang=en"), "form", vigil(title, slug, "Calle Confiada 1", 12), "save");
+            Page published = editor.submit(saved, "list", Map.of(), buttonInRow(saved, title, ":submit"));
+            assertTrue(published.messages().contains("The event is published."), published.messages());
+            assertEquals(200, new WebSession(portal).get("/events/" + slug).status(), "public at once");
+            assertTrue(
+                    Mailbox.to(editorEmail).stream().anyMatch(m -> subject(m).startsWith("Publicado: ")),
+                    "the editor is told, in Spanish");
+        } finally {
+            Page list = admin.get("/admin/organizations?lang=en");
+            admin.submit(list, "list", Map.of(), buttonInRow(list, "Santuario Faith Alliance", ":untrust"));
+        }
+        String title = "Reviewed vigil " + System.nanoTime();
+        Page saved = editor.submit(
+                editor.get("/admin/event?lang=en"),
+                "form",
+                vigil(title, "reviewed-" + System.nanoTime(), "Calle Revisada 1", 12),
+                "save");
+        Page submitted = editor.submit(saved, "list", Map.of(), buttonInRow(saved, title, ":submit"));
+        assertTrue(submitted.messages().contains("sent to the coalition staff"), submitted.messages());
+    }
+
     static String subject(MimeMessage mail) {
         try {
             return mail.getSubject();
