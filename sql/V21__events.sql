@@ -48,6 +48,9 @@ CREATE TABLE coalition_event (
     created_at           DATETIME(6)   NOT NULL,
     updated_at           DATETIME(6)   NOT NULL,
     published_at         DATETIME(6)   NULL,
+    image_alt_en         VARCHAR(300)  NULL,
+    image_alt_es         VARCHAR(300)  NULL,
+    image_updated_at     DATETIME(6)   NULL,
     version              INT           NOT NULL DEFAULT 0,
     CONSTRAINT uq_event_slug UNIQUE (slug),
     CONSTRAINT fk_event_organization FOREIGN KEY (organization_id) REFERENCES organization (id),
@@ -64,6 +67,16 @@ CREATE INDEX ix_event_upcoming ON coalition_event (state, starts_at);
 CREATE INDEX ix_event_organization ON coalition_event (organization_id, starts_at);
 -- For the erasure of attendees' data some days after their event ended.
 CREATE INDEX ix_event_ended ON coalition_event (ends_at);
+
+-- An event's picture, re-encoded without metadata (no GPS position); image_updated_at on the event says
+-- whether there is one, so pages need not touch this table.
+CREATE TABLE event_image (
+    event_id      BIGINT       NOT NULL PRIMARY KEY,
+    content_type  VARCHAR(40)  NOT NULL,
+    content       MEDIUMBLOB   NOT NULL,
+    updated_at    DATETIME(6)  NOT NULL,
+    CONSTRAINT fk_event_image_event FOREIGN KEY (event_id) REFERENCES coalition_event (id) ON DELETE CASCADE
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 
 CREATE TABLE coalition_event_cohost (
     event_id         BIGINT NOT NULL,

@@ -187,6 +187,16 @@ public class CoalitionEvent {
     @Column(name = "published_at")
     private Instant publishedAt;
 
+    @Embedded
+    @AttributeOverrides({
+        @AttributeOverride(name = "en", column = @Column(name = "image_alt_en")),
+        @AttributeOverride(name = "es", column = @Column(name = "image_alt_es"))
+    })
+    private LocalizedText imageAlt;
+
+    @Column(name = "image_updated_at")
+    private Instant imageUpdatedAt;
+
     protected CoalitionEvent() {}
 
     /** A new draft, hosted by an organization or (with null) by the coalition. */
@@ -263,6 +273,29 @@ public class CoalitionEvent {
         this.interpretation = details.interpretation();
         this.contact = details.contact();
         this.updatedAt = now;
+    }
+
+    /** The picture's description for people who cannot see it, in both languages. */
+    public void describeImage(LocalizedText alt) {
+        this.imageAlt = alt;
+    }
+
+    /** Records that the picture changed (or, with null, was removed). */
+    void imageChanged(Instant at) {
+        this.imageUpdatedAt = at;
+    }
+
+    public boolean isHasImage() {
+        return imageUpdatedAt != null;
+    }
+
+    /** The picture's address, changing whenever the picture does (so no cache serves an old one). */
+    public String getImagePath() {
+        return imageUpdatedAt == null ? null : "/event-images/" + id + "?v=" + imageUpdatedAt.toEpochMilli();
+    }
+
+    public LocalizedText getImageAlt() {
+        return imageAlt == null ? LocalizedText.empty() : imageAlt;
     }
 
     /** Co-hosts are other member organizations; the host itself is never listed twice. */

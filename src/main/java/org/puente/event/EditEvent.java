@@ -1,11 +1,14 @@
 package org.puente.event;
 
 import jakarta.faces.application.FacesMessage;
+import jakarta.faces.component.UIInput;
 import jakarta.faces.context.FacesContext;
+import jakarta.faces.event.ComponentSystemEvent;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.persistence.PersistenceException;
+import jakarta.servlet.http.Part;
 import jakarta.transaction.TransactionalException;
 import java.io.Serializable;
 import java.time.ZoneId;
@@ -13,6 +16,7 @@ import java.util.List;
 import org.puente.organization.Organization;
 import org.puente.platform.persistence.DatabaseErrors;
 import org.puente.platform.time.StaffTimeZone;
+import org.puente.platform.web.Images;
 import org.puente.platform.web.Pages;
 
 /**
@@ -62,6 +66,11 @@ public class EditEvent implements Serializable {
     private String rejectionReason;
     private boolean published;
     private String note;
+    private boolean hasImage;
+    private boolean removeImage;
+    private transient Part image;
+    /** The accepted picture, read while the form was validated; null for none. */
+    private transient byte[] picture;
 
     public void load() {
         if (form != null) {
@@ -85,12 +94,31 @@ public class EditEvent implements Serializable {
         form = EventForm.of(event);
         rejectionReason = event.getRejectionReason();
         published = event.isPublished();
+        hasImage = event.isHasImage();
+    }
+
+    /** The picture, read and re-encoded once every field is valid (the form's {@code postValidate}). */
+    public void readPicture(ComponentSystemEvent event) {
+        UIInput file = (UIInput) event.getComponent().findComponent("image");
+        Part upload = file.isValid() ? (Part) file.getValue() : null;
+        picture = Images.readUpload(
+                upload,
+                EventImage.MAX_BYTES,
+                file.getClientId(),
+                "petition.image.tooLarge",
+                "petition.image.invalidType",
+                "petition.image.tooManyPixels");
+        if (Images.refused(upload, picture)) {
+            file.setValid(false);
+            FacesContext.getCurrentInstance().validationFailed();
+            FacesContext.getCurrentInstance().renderResponse();
+        }
     }
 
     public String save() {
         CoalitionEvent saved;
         try {
-            saved = id == null ? events.create(form) : events.revise(id, form, note);
+            saved = events.save(id, form, note, picture, removeImage);
         } catch (EventRefusedException e) {
             Pages.error("form:" + e.field(), e.key());
             FacesContext.getCurrentInstance().validationFailed();
@@ -154,6 +182,26 @@ public class EditEvent implements Serializable {
 
     public VenueKind[] getVenueKinds() {
         return VenueKind.values();
+    }
+
+    public boolean isHasImage() {
+        return hasImage;
+    }
+
+    public boolean isRemoveImage() {
+        return removeImage;
+    }
+
+    public void setRemoveImage(boolean removeImage) {
+        this.removeImage = removeImage;
+    }
+
+    public Part getImage() {
+        return image;
+    }
+
+    public void setImage(Part image) {
+        this.image = image;
     }
 
     public boolean isNew() {

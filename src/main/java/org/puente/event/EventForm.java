@@ -144,6 +144,14 @@ public class EventForm implements Serializable {
     @Pattern(regexp = "^$|^[a-z0-9]+(-[a-z0-9]+)*$", message = "{petition.slug.invalid}")
     private String slug;
 
+    @Size(max = 300, message = "{field.tooLong}")
+    @PlainText
+    private String imageAltEn;
+
+    @Size(max = 300, message = "{field.tooLong}")
+    @PlainText
+    private String imageAltEs;
+
     public static EventForm of(CoalitionEvent event) {
         EventForm form = new EventForm();
         form.organizationId =
@@ -186,6 +194,8 @@ public class EventForm implements Serializable {
         form.interpretation = event.isInterpretation();
         form.contact = event.getContact();
         form.slug = event.getSlug();
+        form.imageAltEn = event.getImageAlt().en();
+        form.imageAltEs = event.getImageAlt().es();
         return form;
     }
 
@@ -271,6 +281,10 @@ public class EventForm implements Serializable {
                 blank(languages) ? null : languages.strip(),
                 interpretation,
                 blank(contact) ? null : contact.strip());
+    }
+
+    LocalizedText imageAlt() {
+        return new LocalizedText(imageAltEn, imageAltEs);
     }
 
     String requestedSlug() {
@@ -535,6 +549,22 @@ public class EventForm implements Serializable {
 
     public String getSlug() {
         return slug;
+    }
+
+    public String getImageAltEn() {
+        return imageAltEn;
+    }
+
+    public void setImageAltEn(String imageAltEn) {
+        this.imageAltEn = imageAltEn;
+    }
+
+    public String getImageAltEs() {
+        return imageAltEs;
+    }
+
+    public void setImageAltEs(String imageAltEs) {
+        this.imageAltEs = imageAltEs;
     }
 
     public void setSlug(String slug) {

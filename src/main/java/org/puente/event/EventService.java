@@ -173,6 +173,51 @@ public class EventService {
         return event;
     }
 
+    /**
+     * Posts or changes an event with its picture in one transaction: all of it is saved, or nothing.
+     *
+     * @param id          the event, or null for a new one
+     * @param image       a new picture (an accepted image), or null to keep the current one
+     * @param removeImage whether to drop the current picture when no new one is given
+     */
+    public CoalitionEvent save(Long id, @Valid EventForm form, String note, byte[] image, boolean removeImage) {
+        CoalitionEvent event = id == null ? create(form) : revise(id, form, note);
+        em.flush();
+        event.describeImage(form.imageAlt());
+        EventImage current = em.find(EventImage.class, event.getId());
+        Instant now = clock.instant();
+        if (image != null && current == null) {
+            em.persist(new EventImage(event.getId(), image, now));
+            event.imageChanged(now);
+        } else if (image != null) {
+            current.replace(image, now);
+            event.imageChanged(now);
+        } else if (removeImage && current != null) {
+            em.remove(current);
+            event.imageChanged(null);
+        }
+        if (image != null || removeImage) {
+            changed.fire(new EventsChanged());
+        }
+        return event;
+    }
+
+    /** A picture anyone may see (its event is public), or its hosts and staff before. */
+    @Transactional(TxType.SUPPORTS)
+    public Optional<EventImage> image(long id) {
+        CoalitionEvent event = em.find(CoalitionEvent.class, id);
+        if (event == null || !(event.isVisible() || mayHost(event))) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(em.find(EventImage.class, id));
+    }
+
+    @Transactional(TxType.SUPPORTS)
+    public boolean isPublic(long id) {
+        CoalitionEvent event = em.find(CoalitionEvent.class, id);
+        return event != null && event.isVisible();
+    }
+
     private void check(EventForm form) {
         List<EventForm.Problem> problems = form.problems();
         if (!problems.isEmpty()) {

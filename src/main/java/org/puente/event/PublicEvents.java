@@ -234,6 +234,11 @@ public class PublicEvents {
                 : null;
     }
 
+    /** A portal path as an absolute address (Open Graph wants one). */
+    public String absolute(String path) {
+        return path == null ? null : config.baseUrl() + path;
+    }
+
     public String shareUrl(CoalitionEvent event) {
         return config.baseUrl() + "/events/" + event.getSlug();
     }

@@ -51,6 +51,7 @@ class TableOwnershipTest {
             entry("coalition_event", "event"),
             entry("coalition_event_cohost", "event"),
             entry("event_registration", "event"),
+            entry("event_image", "event"),
             entry("petition", "petition"),
             entry("petition_cosponsor", "petition"),
             entry("petition_image", "petition"),

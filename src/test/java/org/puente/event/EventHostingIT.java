@@ -148,8 +148,18 @@ class EventHostingIT {
         assertTrue(huge.status() < 500, "a very long description is refused, not a 500");
         assertFalse(editor.get("/admin/events").text().contains(title), "nothing saved by refused forms");
 
-        Page saved = editor.submit(form, "form", good, "save");
+        Map<String, String> withPicture =
+                with(with(good, "imageAltEn", "Candles on the steps"), "imageAltEs", "Velas en la escalinata");
+        Page saved = editor.submitWithFiles(
+                form,
+                "form",
+                withPicture,
+                "save",
+                Map.of("form:image", Map.entry("vigil.png", org.puente.testing.TestImages.png(640, 320))));
         assertTrue(saved.messages().contains("Saved: " + title), saved.messages());
+        long picture = EventsIT.eventId(slug);
+        assertEquals(404, new WebSession(portal).get("/event-images/" + picture).status(), "not public in a draft");
+        assertEquals(200, editor.get("/event-images/" + picture).status(), "its hosts see it");
         assertTrue(saved.text().contains("Draft"), saved.text());
         Page submitted = editor.submit(saved, "list", Map.of(), buttonInRow(saved, title, ":submit"));
         assertTrue(submitted.messages().contains("sent to the coalition staff"), submitted.messages());
@@ -166,6 +176,14 @@ class EventHostingIT {
         assertEquals(200, publicPage.status());
         assertTrue(publicPage.text().contains("Vigilia " + title));
         assertFalse(publicPage.body().contains(street));
+        assertEquals(
+                "Velas en la escalinata",
+                publicPage.document().select("img.petition__image").attr("alt"));
+        String ogImage = publicPage.document().select("meta[property=og:image]").attr("content");
+        assertTrue(ogImage.contains("/event-images/" + picture), ogImage);
+        Page image = new WebSession(portal).get("/event-images/" + picture);
+        assertEquals(200, image.status());
+        assertEquals("image/png", image.header("Content-Type"));
 
         long id = EventsIT.eventId(slug);
         assertEquals(403, outsider.get("/admin/event-roster?id=" + id).status(), "another organization's editor");
