@@ -35,6 +35,7 @@ CREATE TABLE coalition_event (
     online_url           VARCHAR(500)  NULL,
     capacity             INT           NULL,
     max_guests           INT           NOT NULL DEFAULT 0,
+    second_reminder_hours INT          NULL,
     ask_phone            BOOLEAN       NOT NULL DEFAULT FALSE,
     notes_en             VARCHAR(1000) NULL,
     notes_es             VARCHAR(1000) NULL,
@@ -60,7 +61,8 @@ CREATE TABLE coalition_event (
     CONSTRAINT ck_event_disclosure CHECK (disclosure IN ('PUBLIC', 'AFTER_RSVP', 'AFTER_APPROVAL')),
     CONSTRAINT ck_event_times CHECK (ends_at > starts_at),
     CONSTRAINT ck_event_capacity CHECK (capacity IS NULL OR capacity BETWEEN 1 AND 100000),
-    CONSTRAINT ck_event_guests CHECK (max_guests BETWEEN 0 AND 10)
+    CONSTRAINT ck_event_guests CHECK (max_guests BETWEEN 0 AND 10),
+    CONSTRAINT ck_event_second_reminder CHECK (second_reminder_hours IS NULL OR second_reminder_hours BETWEEN 1 AND 23)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 
 CREATE INDEX ix_event_upcoming ON coalition_event (state, starts_at);
@@ -113,6 +115,7 @@ CREATE TABLE event_registration (
     cancelled_at       DATETIME(6)   NULL,
     checked_in_at      DATETIME(6)   NULL,
     reminded_at        DATETIME(6)   NULL,
+    reminded_again_at  DATETIME(6)   NULL,
     erased_at          DATETIME(6)   NULL,
     CONSTRAINT uq_registration_person UNIQUE (event_id, email_canonical),
     CONSTRAINT uq_registration_token UNIQUE (token_hash),

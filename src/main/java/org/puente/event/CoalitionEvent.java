@@ -148,6 +148,10 @@ public class CoalitionEvent {
     @Column(name = "max_guests")
     private int maxGuests;
 
+    /** Hours before the start of a second reminder, after the one a day before; null for none. */
+    @Column(name = "second_reminder_hours")
+    private Integer secondReminderHours;
+
     @Column(name = "ask_phone")
     private boolean askPhone;
 
@@ -267,6 +271,7 @@ public class CoalitionEvent {
         this.place = details.place();
         this.capacity = details.capacity();
         this.maxGuests = details.maxGuests();
+        this.secondReminderHours = details.secondReminderHours();
         this.askPhone = details.askPhone();
         this.notes = details.notes();
         this.languages = details.languages();
@@ -496,6 +501,10 @@ public class CoalitionEvent {
 
     public int getMaxGuests() {
         return maxGuests;
+    }
+
+    public Integer getSecondReminderHours() {
+        return secondReminderHours;
     }
 
     public boolean isAskPhone() {

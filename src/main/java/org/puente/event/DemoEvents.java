@@ -257,6 +257,7 @@ public class DemoEvents {
                 place,
                 capacity,
                 maxGuests,
+                null,
                 false,
                 notes,
                 languages,

@@ -31,6 +31,14 @@ public class EventChores {
             + "AND r.state = ? AND r.reminded_at IS NULL AND r.erased_at IS NULL "
             + "ORDER BY r.id LIMIT " + BATCH + " FOR UPDATE SKIP LOCKED";
 
+    /** The host's second reminders due: events starting within their chosen number of hours (at most 23). */
+    public static final String DUE_SECOND_REMINDERS = "SELECT r.id FROM event_registration r "
+            + "JOIN coalition_event e ON e.id = r.event_id "
+            + "WHERE e.state = ? AND e.starts_at > ? AND e.starts_at <= ? AND e.second_reminder_hours IS NOT NULL "
+            + "AND e.starts_at <= DATE_ADD(?, INTERVAL e.second_reminder_hours HOUR) "
+            + "AND r.state = ? AND r.reminded_again_at IS NULL AND r.erased_at IS NULL "
+            + "ORDER BY r.id LIMIT " + BATCH + " FOR UPDATE SKIP LOCKED";
+
     public static final String ERASE = "UPDATE event_registration r JOIN coalition_event e ON e.id = r.event_id "
             + "SET r.first_name = NULL, r.last_name = NULL, r.email = NULL, r.email_canonical = NULL, r.phone = NULL, "
             + "r.needs = NULL, r.source_ip = NULL, r.limit_key = NULL, r.token_hash = NULL, r.erased_at = ? "
@@ -73,6 +81,34 @@ public class EventChores {
             Instant reminderTime = registration.getEvent().getStartsAt().minus(REMINDER_BEFORE);
             if (registration.remindedAt(now, reminderTime)) {
                 mails.reminder(registration, registrations.linkOf(registration));
+            }
+        }
+        return ids.size();
+    }
+
+    /**
+     * Sends a batch of the hosts' second reminders (a few hours before the start, as the host chose), once
+     * each; nobody confirmed after that time gets one late.
+     *
+     * @return how many were handled (0: none are due)
+     */
+    @Transactional
+    public int remindAgainDue() {
+        Instant now = clock.instant();
+        @SuppressWarnings("unchecked")
+        List<Number> ids = em.createNativeQuery(DUE_SECOND_REMINDERS)
+                .setParameter(1, EventState.PUBLISHED.name())
+                .setParameter(2, Timestamp.from(now))
+                .setParameter(3, Timestamp.from(now.plus(REMINDER_BEFORE)))
+                .setParameter(4, Timestamp.from(now))
+                .setParameter(5, RegistrationState.CONFIRMED.name())
+                .getResultList();
+        for (Number id : ids) {
+            EventRegistration registration = em.find(EventRegistration.class, id.longValue());
+            CoalitionEvent event = registration.getEvent();
+            Instant reminderTime = event.getStartsAt().minus(Duration.ofHours(event.getSecondReminderHours()));
+            if (registration.remindedAgainAt(now, reminderTime)) {
+                mails.soon(registration, registrations.linkOf(registration));
             }
         }
         return ids.size();

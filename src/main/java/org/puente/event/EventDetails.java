@@ -21,6 +21,7 @@ public record EventDetails(
         EventPlace place,
         Integer capacity,
         int maxGuests,
+        Integer secondReminderHours,
         boolean askPhone,
         LocalizedText notes,
         String languages,

@@ -122,6 +122,11 @@ public class EventForm implements Serializable {
 
     private boolean askPhone;
 
+    /** A second reminder this many hours before the start (the first goes a day before); empty for none. */
+    @Min(value = 1, message = "{event.secondReminder.invalid}")
+    @Max(value = 23, message = "{event.secondReminder.invalid}")
+    private Integer secondReminderHours;
+
     @Size(max = 1000, message = "{field.tooLong}")
     @PlainText(multiline = true)
     private String notesEn;
@@ -188,6 +193,7 @@ public class EventForm implements Serializable {
         form.capacity = event.getCapacity();
         form.maxGuests = event.getMaxGuests();
         form.askPhone = event.isAskPhone();
+        form.secondReminderHours = event.getSecondReminderHours();
         form.notesEn = event.getNotes().en();
         form.notesEs = event.getNotes().es();
         form.languages = event.getLanguages();
@@ -276,6 +282,7 @@ public class EventForm implements Serializable {
                         link ? onlineUrl : null),
                 capacity,
                 maxGuests,
+                secondReminderHours,
                 askPhone,
                 new LocalizedText(notesEn, notesEs),
                 blank(languages) ? null : languages.strip(),
@@ -497,6 +504,14 @@ public class EventForm implements Serializable {
 
     public void setMaxGuests(int maxGuests) {
         this.maxGuests = maxGuests;
+    }
+
+    public Integer getSecondReminderHours() {
+        return secondReminderHours;
+    }
+
+    public void setSecondReminderHours(Integer secondReminderHours) {
+        this.secondReminderHours = secondReminderHours;
     }
 
     public boolean isAskPhone() {

@@ -154,6 +154,17 @@ public class EventMails {
         send(registration, token, "mail.registration.reminder.subject", "mail.registration.page.action", body, null);
     }
 
+    /** The host's second reminder, a few hours before: when and where, in their language. */
+    void soon(EventRegistration registration, String token) {
+        Language language = registration.getLanguage();
+        CoalitionEvent event = registration.getEvent();
+        List<String> body = new ArrayList<>();
+        body.add(Messages.get(
+                language, "mail.registration.soon.body", event.getTitle().in(language)));
+        body.addAll(details(registration));
+        send(registration, token, "mail.registration.soon.subject", "mail.registration.page.action", body, null);
+    }
+
     /** The event is called off; confirmed attendees' calendars drop it. */
     void cancelled(EventRegistration registration, String token) {
         Language language = registration.getLanguage();

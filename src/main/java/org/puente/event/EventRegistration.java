@@ -131,6 +131,9 @@ public class EventRegistration {
     @Column(name = "reminded_at")
     private Instant remindedAt;
 
+    @Column(name = "reminded_again_at")
+    private Instant remindedAgainAt;
+
     @Column(name = "erased_at")
     private Instant erasedAt;
 
@@ -242,6 +245,15 @@ public class EventRegistration {
             return false;
         }
         this.remindedAt = now;
+        return confirmedAt != null && !confirmedAt.isAfter(reminderTime);
+    }
+
+    /** Marks the host's second reminder as done; whether to send it (not to one confirmed after its time). */
+    boolean remindedAgainAt(Instant now, Instant reminderTime) {
+        if (remindedAgainAt != null || state != RegistrationState.CONFIRMED) {
+            return false;
+        }
+        this.remindedAgainAt = now;
         return confirmedAt != null && !confirmedAt.isAfter(reminderTime);
     }
 

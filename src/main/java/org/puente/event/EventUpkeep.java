@@ -54,6 +54,9 @@ public class EventUpkeep {
             for (int batch; (batch = chores.remindDue()) > 0; ) {
                 sent += batch;
             }
+            for (int batch; (batch = chores.remindAgainDue()) > 0; ) {
+                sent += batch;
+            }
             int reminded = sent;
             if (reminded > 0) {
                 LOG.info(() -> "Event reminders queued: " + reminded);

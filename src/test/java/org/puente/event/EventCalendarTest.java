@@ -82,6 +82,7 @@ class EventCalendarTest {
                 place,
                 null,
                 0,
+                null,
                 false,
                 LocalizedText.empty(),
                 "es,en",

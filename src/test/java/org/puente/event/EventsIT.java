@@ -534,7 +534,7 @@ class EventsIT {
 
     @Test
     @DisplayName("a day before the event each confirmed attendee is reminded once, in their language; a person who "
-            + "confirmed after that time is not reminded late")
+            + "confirmed after that time is not reminded late; the host's second reminder hours before goes once too")
     void remindersOnce() throws Exception {
         Arranged event = publishedEvent(portal, "reminded", "AFTER_RSVP", null, 0, "America/Chicago", 3);
         String early = "early-" + System.nanoTime() + "@example.org";
@@ -579,6 +579,33 @@ class EventsIT {
                         .filter(m -> subject(m).startsWith("Tomorrow:"))
                         .count(),
                 "no late reminder");
+
+        // The host's second reminder, three hours before: both confirmed people before that time get it, once.
+        try (Connection db = TestEnvironment.database();
+                PreparedStatement second =
+                        db.prepareStatement("UPDATE coalition_event SET second_reminder_hours = 3 WHERE slug = ?")) {
+            second.setString(1, event.slug());
+            second.executeUpdate();
+        }
+        TestClock.advance(portal, Duration.between(TestClock.now(portal), start.minus(Duration.ofHours(2))));
+        org.puente.testing.Await.until(
+                "the second reminders",
+                Duration.ofSeconds(20),
+                Duration.ofMillis(200),
+                () -> Mailbox.to(early, 1).stream().anyMatch(m -> subject(m).startsWith("Pronto:"))
+                        && Mailbox.to(late, 1).stream().anyMatch(m -> subject(m).startsWith("Soon:")));
+        assertEquals(
+                1,
+                Mailbox.settledTo(portal, early).stream()
+                        .filter(m -> subject(m).startsWith("Pronto:"))
+                        .count(),
+                "the second reminder once");
+        assertEquals(
+                1,
+                Mailbox.settledTo(portal, late).stream()
+                        .filter(m -> subject(m).startsWith("Soon:"))
+                        .count(),
+                "in the person's language, once");
     }
 
     @Test

@@ -60,8 +60,8 @@ class QueryPlansIT {
     private static final Map<String, Integer> CALL_SITES = new TreeMap<>(Map.of(
             "alert/AlertDeliveries.java", 13,
             "supporter/Subscribers.java", 1,
-            // the reminders due and the erasure of past events' attendees
-            "event/EventChores.java", 2,
+            // the reminders due (a day before, and the host's second one) and the erasure of past events' attendees
+            "event/EventChores.java", 3,
             "supporter/SupporterStore.java", 2,
             "petition/SignatureStore.java", 6,
             "platform/security/SecretStore.java", 2,
@@ -266,6 +266,14 @@ class QueryPlansIT {
                 "PUBLISHED",
                 ago(Duration.ZERO),
                 ago(Duration.ofHours(-24)),
+                "CONFIRMED");
+        assertIndexed(
+                "second reminders due",
+                EventChores.DUE_SECOND_REMINDERS,
+                "PUBLISHED",
+                ago(Duration.ZERO),
+                ago(Duration.ofHours(-24)),
+                ago(Duration.ZERO),
                 "CONFIRMED");
         assertIndexed("erase past events' attendees", EventChores.ERASE, ago(Duration.ZERO), ago(Duration.ofDays(30)));
     }
