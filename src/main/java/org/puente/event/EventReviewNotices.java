@@ -4,14 +4,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import org.puente.account.Account;
-import org.puente.account.AccountService;
-import org.puente.account.Caller;
+import org.puente.account.ReviewMail;
 import org.puente.organization.OrganizationService;
 import org.puente.platform.config.PuenteConfig;
 import org.puente.platform.i18n.Language;
 import org.puente.platform.i18n.Messages;
-import org.puente.platform.mail.MailComposer;
-import org.puente.platform.mail.MailQueue;
 
 /**
  * The mails around an event's review, each in its recipient's language, sent after the decision commits:
@@ -22,45 +19,28 @@ import org.puente.platform.mail.MailQueue;
 public class EventReviewNotices {
 
     @Inject
-    AccountService accounts;
-
-    @Inject
     OrganizationService organizations;
 
     @Inject
-    MailComposer composer;
-
-    @Inject
-    MailQueue queue;
+    ReviewMail mail;
 
     @Inject
     PuenteConfig config;
 
-    @Inject
-    Caller caller;
-
     void submitted(CoalitionEvent event) {
         String link = config.baseUrl() + "/admin/events";
-        Long submitter = caller.account().map(Account::getId).orElse(null);
-        for (Account staff : accounts.coalitionTeam()) {
-            if (staff.isActive() && !staff.getId().equals(submitter)) {
-                Language language = staff.getLanguage();
-                send(
-                        staff,
-                        Messages.get(
-                                language,
-                                "mail.eventReview.submitted.subject",
-                                event.getTitle().in(language)),
-                        Messages.get(
-                                language,
-                                "mail.eventReview.submitted.body",
-                                event.getTitle().in(language),
-                                event.getOrganization() == null
-                                        ? ""
-                                        : event.getOrganization().getName()),
-                        Messages.get(language, "mail.eventReview.submitted.action"),
-                        link);
-            }
+        for (Account staff : mail.reviewersButCaller()) {
+            Language language = staff.getLanguage();
+            String title = event.getTitle().in(language);
+            String host = event.getOrganization() == null
+                    ? ""
+                    : event.getOrganization().getName();
+            mail.send(
+                    staff,
+                    Messages.get(language, "mail.eventReview.submitted.subject", title),
+                    Messages.get(language, "mail.eventReview.submitted.body", title, host),
+                    Messages.get(language, "mail.eventReview.submitted.action"),
+                    link);
         }
     }
 
@@ -68,7 +48,7 @@ public class EventReviewNotices {
         String link = config.baseUrl() + "/events/" + event.getSlug();
         for (Account editor : editorsOf(event)) {
             Language language = editor.getLanguage();
-            send(
+            mail.send(
                     editor,
                     Messages.get(
                             language,
@@ -87,7 +67,7 @@ public class EventReviewNotices {
         String link = config.baseUrl() + "/admin/event?id=" + event.getId();
         for (Account editor : editorsOf(event)) {
             Language language = editor.getLanguage();
-            send(
+            mail.send(
                     editor,
                     Messages.get(
                             language,
@@ -110,16 +90,5 @@ public class EventReviewNotices {
         return organizations.editorsOf(event.getOrganization().getId()).stream()
                 .filter(Account::isActive)
                 .toList();
-    }
-
-    private void send(Account to, String subject, String body, String action, String link) {
-        Language language = to.getLanguage();
-        queue.sendAfterCommit(composer.compose(
-                to.getEmail(),
-                language,
-                subject,
-                List.of(Messages.get(language, "mail.review.greeting", to.getDisplayName()), body),
-                action,
-                link));
     }
 }

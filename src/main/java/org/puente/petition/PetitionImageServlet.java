@@ -2,18 +2,12 @@ package org.puente.petition;
 
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
-import jakarta.servlet.http.HttpServlet;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.util.Optional;
+import org.puente.platform.web.StoredImageServlet;
 
-/**
- * Serves {@code /petition-images/{petitionId}}: cacheable by anyone once the petition is public, private to
- * its authors before; never sniffed as anything but an image.
- */
+/** Serves {@code /petition-images/{petitionId}}: public once the petition is, to its authors before. */
 @WebServlet("/petition-images/*")
-public class PetitionImageServlet extends HttpServlet {
+public class PetitionImageServlet extends StoredImageServlet {
 
     private static final long serialVersionUID = 1L;
 
@@ -21,23 +15,12 @@ public class PetitionImageServlet extends HttpServlet {
     private transient PetitionService petitions;
 
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String path = request.getPathInfo();
-        if (path == null || !path.matches("/\\d{1,18}")) {
-            response.sendError(HttpServletResponse.SC_NOT_FOUND);
-            return;
-        }
-        long id = Long.parseLong(path.substring(1));
-        Optional<PetitionImage> image = petitions.image(id);
-        if (image.isEmpty()) {
-            response.sendError(HttpServletResponse.SC_NOT_FOUND);
-            return;
-        }
-        byte[] content = image.get().getContent();
-        response.setContentType(image.get().getContentType());
-        response.setContentLength(content.length);
-        response.setHeader("Cache-Control", petitions.isPublic(id) ? "public, max-age=300" : "private, no-store");
-        response.setDateHeader("Last-Modified", image.get().getUpdatedAt().toEpochMilli());
-        response.getOutputStream().write(content);
+    protected Optional<PetitionImage> image(long id) {
+        return petitions.image(id);
+    }
+
+    @Override
+    protected boolean isPublic(long id) {
+        return petitions.isPublic(id);
     }
 }

@@ -4,14 +4,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import org.puente.account.Account;
-import org.puente.account.AccountService;
-import org.puente.account.Caller;
+import org.puente.account.ReviewMail;
 import org.puente.organization.OrganizationService;
 import org.puente.platform.config.PuenteConfig;
 import org.puente.platform.i18n.Language;
 import org.puente.platform.i18n.Messages;
-import org.puente.platform.mail.MailComposer;
-import org.puente.platform.mail.MailQueue;
 
 /**
  * The mails around a petition's review, each in its recipient's stored language and sent after the decision
@@ -24,35 +21,22 @@ import org.puente.platform.mail.MailQueue;
 public class ReviewNotices {
 
     @Inject
-    AccountService accounts;
-
-    @Inject
     OrganizationService organizations;
 
     @Inject
-    MailComposer composer;
-
-    @Inject
-    MailQueue queue;
+    ReviewMail mail;
 
     @Inject
     PuenteConfig config;
 
-    @Inject
-    Caller caller;
-
     /** Every active admin and staff account but the one submitting: a petition waits for their review. */
     void submitted(Petition petition) {
         String link = config.baseUrl() + "/admin/petition-preview?id=" + petition.getId();
-        Long submitter = caller.account().map(Account::getId).orElse(null);
-        for (Account staff : accounts.coalitionTeam()) {
-            if (!staff.isActive() || staff.getId().equals(submitter)) {
-                continue;
-            }
+        for (Account staff : mail.reviewersButCaller()) {
             Language language = staff.getLanguage();
             String title = petition.getTitle().in(language);
             String organization = petition.getOrganization().getName();
-            send(
+            mail.send(
                     staff,
                     Messages.get(language, "mail.review.submitted.subject", title),
                     Messages.get(language, "mail.review.submitted.body", title, organization),
@@ -67,7 +51,7 @@ public class ReviewNotices {
         for (Account editor : editorsOf(petition)) {
             Language language = editor.getLanguage();
             String title = petition.getTitle().in(language);
-            send(
+            mail.send(
                     editor,
                     Messages.get(language, "mail.review.approved.subject", title),
                     Messages.get(language, "mail.review.approved.body", title),
@@ -82,7 +66,7 @@ public class ReviewNotices {
         for (Account editor : editorsOf(petition)) {
             Language language = editor.getLanguage();
             String title = petition.getTitle().in(language);
-            send(
+            mail.send(
                     editor,
                     Messages.get(language, "mail.review.sentBack.subject", title),
                     Messages.get(language, "mail.review.sentBack.body", title, petition.getRejectionReason()),
@@ -95,16 +79,5 @@ public class ReviewNotices {
         return organizations.editorsOf(petition.getOrganization().getId()).stream()
                 .filter(Account::isActive)
                 .toList();
-    }
-
-    private void send(Account to, String subject, String body, String action, String link) {
-        Language language = to.getLanguage();
-        queue.sendAfterCommit(composer.compose(
-                to.getEmail(),
-                language,
-                subject,
-                List.of(Messages.get(language, "mail.review.greeting", to.getDisplayName()), body),
-                action,
-                link));
     }
 }
