@@ -26,8 +26,13 @@ import org.puente.platform.web.RichText;
  */
 @Entity
 @Table(name = "alert")
-@NamedQuery(name = "Alert.findAllNewestFirst", query = "select a from Alert a order by a.createdAt desc")
-@NamedQuery(name = "Alert.countAll", query = "select count(a) from Alert a")
+@NamedQuery(
+        name = "Alert.findAllNewestFirst",
+        query = "select a from Alert a where a.audienceEventId is null order by a.createdAt desc")
+@NamedQuery(name = "Alert.countAll", query = "select count(a) from Alert a where a.audienceEventId is null")
+@NamedQuery(
+        name = "Alert.findByEvent",
+        query = "select a from Alert a where a.audienceEventId = :eventId order by a.createdAt desc, a.id desc")
 public class Alert {
 
     @Id
@@ -91,6 +96,12 @@ public class Alert {
     @Column(name = "audience_postal")
     private String audiencePostal;
 
+    @Column(name = "audience_event_id")
+    private Long audienceEventId;
+
+    @Column(name = "audience_waitlist", nullable = false)
+    private boolean audienceWaitlist;
+
     @Column(name = "only_language", length = 2)
     private Language onlyLanguage;
 
@@ -152,6 +163,8 @@ public class Alert {
         this.audienceLanguage = audience.language();
         this.audienceCountry = audience.country();
         this.audiencePostal = audience.postalPrefix();
+        this.audienceEventId = audience.eventId();
+        this.audienceWaitlist = audience.withWaitlist();
         this.updatedAt = now;
     }
 
@@ -279,8 +292,19 @@ public class Alert {
         return onlyLanguage != null ? onlyLanguage : language;
     }
 
+    /** A host's message to their event's attendees, rather than an alert to supporters. */
+    public boolean isAttendeeMessage() {
+        return audienceEventId != null;
+    }
+
     public Audience getAudience() {
-        return new Audience(audiencePetitionId, audienceLanguage, audienceCountry, audiencePostal);
+        return new Audience(
+                audiencePetitionId,
+                audienceLanguage,
+                audienceCountry,
+                audiencePostal,
+                audienceEventId,
+                audienceWaitlist);
     }
 
     public Long getId() {

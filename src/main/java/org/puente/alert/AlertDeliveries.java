@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.puente.event.Attendees;
 import org.puente.platform.i18n.Language;
 import org.puente.platform.i18n.LocalizedText;
 import org.puente.platform.persistence.PuenteDataSource;
@@ -42,11 +43,11 @@ public class AlertDeliveries {
     public static final String SENDING_ALERTS = "SELECT id FROM alert WHERE state = ? ORDER BY id";
     /** Up to {@code LIMIT} deliveries of one alert whose holder's lease ran out (it died), locked for this worker. */
     public static final String EXPIRED_CLAIMS =
-            "SELECT id, supporter_id, email, language, attempts FROM alert_delivery "
+            "SELECT id, supporter_id, registration_id, email, language, attempts FROM alert_delivery "
                     + "WHERE alert_id = ? AND state = ? AND claimed_until < ? ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED";
     /** Up to {@code LIMIT} deliveries of one alert due now, locked for this worker. */
     public static final String DUE_DELIVERIES =
-            "SELECT id, supporter_id, email, language, attempts FROM alert_delivery "
+            "SELECT id, supporter_id, registration_id, email, language, attempts FROM alert_delivery "
                     + "WHERE alert_id = ? AND state = ? AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ? "
                     + "FOR UPDATE SKIP LOCKED";
 
@@ -74,6 +75,13 @@ public class AlertDeliveries {
     /** One delivery of the audience snapshot. */
     public static final String SNAPSHOT = "INSERT INTO alert_delivery (alert_id, supporter_id, email, language, state, "
             + "attempts, next_attempt_at) VALUES (?, ?, ?, ?, ?, 0, ?)";
+    /**
+     * One delivery of a host's message to an event's attendees: the registration, never a copy of its
+     * address (asked of the event feature when sending).
+     */
+    public static final String SNAPSHOT_ATTENDEE = "INSERT INTO alert_delivery (alert_id, registration_id, language, "
+            + "state, attempts, next_attempt_at) VALUES (?, ?, ?, ?, 0, ?)";
+
     /** An alert's deliveries per recipient language and state. */
     public static final String REPORT =
             "SELECT language, state, COUNT(*), SUM(last_error LIKE '5%') FROM alert_delivery "
@@ -102,35 +110,73 @@ public class AlertDeliveries {
     EntityManager em;
 
     /**
-     * A delivery a worker holds until {@code leaseEnd}; {@code attempts} counts this one. {@code subscribed}
-     * is the supporter's status when it was claimed and {@code linkGeneration} the generation their
-     * preferences link is signed with, and {@code firstName} their first name for the greeting (all filled in
-     * after the claim, from the supporter feature, which owns them).
+     * A delivery a worker holds until {@code leaseEnd}; {@code attempts} counts this one. It names either a
+     * supporter (an alert) or an event registration (a host's message to attendees). {@code reachable} is
+     * whether that person may still get it when it was claimed (subscribed, or still registered); the
+     * address for a registration, the generation a supporter's preferences link is signed with, the first
+     * name for the greeting and the link to an attendee's registration page are filled in after the claim,
+     * from the feature that owns them.
      */
     record Claim(
             long id,
             long alertId,
             Long supporterId,
+            Long registrationId,
             String email,
             Language language,
             int attempts,
             Instant leaseEnd,
-            boolean subscribed,
+            boolean reachable,
             int linkGeneration,
-            String firstName) {
+            String firstName,
+            String registrationPage) {
 
-        Claim withStatus(boolean subscribed, int linkGeneration, String firstName) {
+        Claim subscribed(int linkGeneration, String firstName) {
             return new Claim(
                     id,
                     alertId,
                     supporterId,
+                    registrationId,
                     email,
                     language,
                     attempts,
                     leaseEnd,
-                    subscribed,
+                    true,
                     linkGeneration,
-                    firstName);
+                    firstName,
+                    null);
+        }
+
+        Claim registered(String email, String firstName, String registrationPage) {
+            return new Claim(
+                    id,
+                    alertId,
+                    supporterId,
+                    registrationId,
+                    email,
+                    language,
+                    attempts,
+                    leaseEnd,
+                    true,
+                    0,
+                    firstName,
+                    registrationPage);
+        }
+
+        Claim unreachable() {
+            return new Claim(
+                    id,
+                    alertId,
+                    supporterId,
+                    registrationId,
+                    email,
+                    language,
+                    attempts,
+                    leaseEnd,
+                    false,
+                    0,
+                    null,
+                    null);
         }
     }
 
@@ -234,16 +280,21 @@ public class AlertDeliveries {
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     long supporter = rs.getLong(2);
+                    Long supporterId = rs.wasNull() ? null : supporter;
+                    long registration = rs.getLong(3);
+                    Long registrationId = rs.wasNull() ? null : registration;
                     batch.add(new Claim(
                             rs.getLong(1),
                             alertId,
-                            rs.wasNull() ? null : supporter,
-                            rs.getString(3),
-                            Language.parse(rs.getString(4)).orElse(Language.EN),
-                            rs.getInt(5) + 1,
+                            supporterId,
+                            registrationId,
+                            rs.getString(4),
+                            Language.parse(rs.getString(5)).orElse(Language.EN),
+                            rs.getInt(6) + 1,
                             leaseEnd,
                             false,
                             0,
+                            null,
                             null));
                 }
             }
@@ -349,6 +400,28 @@ public class AlertDeliveries {
             }
         } catch (SQLException e) {
             throw new PersistenceException("alert " + alertId + ": audience snapshot failed", e);
+        }
+    }
+
+    /** As {@link #snapshot}, for a host's message: one pending delivery per registration. */
+    void snapshotAttendees(long alertId, List<Attendees.Attendee> attendees, Instant now) {
+        if (attendees.isEmpty()) {
+            return;
+        }
+        Connection db = em.unwrap(Connection.class);
+        Timestamp due = Timestamp.from(now);
+        try (PreparedStatement insert = db.prepareStatement(SNAPSHOT_ATTENDEE)) {
+            for (Attendees.Attendee attendee : attendees) {
+                insert.setLong(1, alertId);
+                insert.setLong(2, attendee.registrationId());
+                insert.setString(3, attendee.language().code());
+                insert.setString(4, DeliveryState.PENDING.name());
+                insert.setTimestamp(5, due);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        } catch (SQLException e) {
+            throw new PersistenceException("alert " + alertId + ": attendee snapshot failed", e);
         }
     }
 

@@ -27,6 +27,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.puente.alert.AlertDeliveries.Claim;
+import org.puente.event.Attendees;
 import org.puente.platform.mail.MailException;
 import org.puente.platform.mail.MailSender;
 import org.puente.platform.persistence.DatabaseErrors;
@@ -95,6 +96,9 @@ public class AlertDispatcher {
 
     @Inject
     SupporterService supporters;
+
+    @Inject
+    Attendees attendees;
 
     @Inject
     @ConfigProperty(name = "PUENTE_ALERT_WORKERS", defaultValue = "4")
@@ -271,7 +275,7 @@ public class AlertDispatcher {
                     giveBack(clock.instant());
                     return 0;
                 }
-                if (claim.subscribed() && !slotReserved) {
+                if (claim.reachable() && !slotReserved) {
                     long wait = pacer.reserve();
                     slotReserved = true;
                     if (wait >= MIN_WAIT_NANOS) {
@@ -312,19 +316,27 @@ public class AlertDispatcher {
 
         /** @return false when the mail server is down (the caller gives back what it holds) */
         private boolean send(Claim claim) throws SQLException {
-            if (!claim.subscribed()) {
+            if (!claim.reachable()) {
                 settle(claim, DeliveryState.SKIPPED, null, null);
                 return true;
             }
             Alert alert = alertCache.computeIfAbsent(claim.alertId(), alerts::forSending);
             try {
-                mail.sendPooled(messages.render(
-                        alert,
-                        claim.email(),
-                        claim.language(),
-                        claim.supporterId(),
-                        claim.linkGeneration(),
-                        claim.firstName()));
+                mail.sendPooled(
+                        claim.registrationId() != null
+                                ? messages.renderForAttendee(
+                                        alert,
+                                        claim.email(),
+                                        claim.language(),
+                                        claim.firstName(),
+                                        claim.registrationPage())
+                                : messages.render(
+                                        alert,
+                                        claim.email(),
+                                        claim.language(),
+                                        claim.supporterId(),
+                                        claim.linkGeneration(),
+                                        claim.firstName()));
                 settle(claim, DeliveryState.SENT, null, null);
                 return true;
             } catch (MailException e) {
@@ -332,7 +344,9 @@ public class AlertDispatcher {
                 String error = SmtpReplies.describe(e, code);
                 if (code >= 500) {
                     settle(claim, DeliveryState.FAILED, error, null);
-                    supporters.bounced(claim.supporterId(), "alert " + claim.alertId() + ": " + error);
+                    if (claim.supporterId() != null) {
+                        supporters.bounced(claim.supporterId(), "alert " + claim.alertId() + ": " + error);
+                    }
                     return true;
                 }
                 if (code >= 400) {
@@ -366,8 +380,9 @@ public class AlertDispatcher {
     }
 
     /**
-     * A batch for one sender, with each supporter's status and first name read now (one question to the
-     * supporter feature for the batch): someone who unsubscribed since the snapshot, even mid-send, is skipped.
+     * A batch for one sender, with each recipient's standing read now (one question per batch to the feature
+     * that owns them): a supporter who unsubscribed since the snapshot, even mid-send, or an attendee who
+     * cancelled or was erased, is skipped.
      */
     private List<Claim> claim(String owner, Instant now) throws SQLException {
         List<Claim> batch = deliveries.claim(owner, batchSize(), now, now.plusSeconds(leaseSeconds));
@@ -379,12 +394,23 @@ public class AlertDispatcher {
                 .filter(Objects::nonNull)
                 .distinct()
                 .toList());
+        Map<Long, Attendees.Reachable> registered = attendees.stillRegistered(batch.stream()
+                .map(Claim::registrationId)
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList());
         return batch.stream()
                 .map(c -> {
+                    if (c.registrationId() != null) {
+                        Attendees.Reachable attendee = registered.get(c.registrationId());
+                        return attendee == null
+                                ? c.unreachable()
+                                : c.registered(attendee.email(), attendee.firstName(), attendee.registrationPage());
+                    }
                     Subscribers.Reachable reachable = c.supporterId() == null ? null : subscribed.get(c.supporterId());
                     return reachable == null
-                            ? c.withStatus(false, 0, null)
-                            : c.withStatus(true, reachable.linkGeneration(), reachable.firstName());
+                            ? c.unreachable()
+                            : c.subscribed(reachable.linkGeneration(), reachable.firstName());
                 })
                 .toList();
     }

@@ -55,6 +55,30 @@ public class AlertMessages {
                 supporterId == null ? null : links.preferences(supporterId, linkGeneration, recipientLanguage));
     }
 
+    /**
+     * A host's message as one attendee gets it: their language's version with their first name, the
+     * button to their own registration page (to see the event, change or cancel), and a footer saying why
+     * they receive it. No unsubscribe: it is about an event they registered for, and it does not make
+     * them a subscriber.
+     */
+    public OutgoingMail renderForAttendee(
+            Alert alert, String to, Language recipientLanguage, String firstName, String registrationPage) {
+        Language version = alert.versionFor(recipientLanguage);
+        String fallback = nameFallback(alert, recipientLanguage);
+        MailComposer.Letter letter = new MailComposer.Letter(
+                orEmpty(MergeFields.plain(alert.getSubject().exactly(version), firstName, fallback)),
+                MergeFields.plain(alert.getPreheader().exactly(version), firstName, fallback),
+                orEmpty(MergeFields.html(alert.getBody().exactly(version), firstName, fallback)),
+                Messages.get(recipientLanguage, "alert.attendee.action"),
+                registrationPage,
+                Messages.get(recipientLanguage, "alert.attendee.why"),
+                null,
+                null,
+                null,
+                null);
+        return composer.letter(to, version, recipientLanguage, letter);
+    }
+
     /** A test to staff: {@code language}'s version, its subject marked "[TEST]" in that language. */
     public OutgoingMail test(Alert alert, String to, Language language, String firstName) {
         return render(alert, to, language, firstName, true, null, null);

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.puente.account.Account;
 import org.puente.account.Caller;
+import org.puente.event.Attendees;
 import org.puente.petition.SignatureService;
 import org.puente.platform.i18n.Language;
 import org.puente.platform.i18n.LocalizedText;
@@ -65,6 +66,9 @@ public class AlertService {
     @Inject
     SignatureService signatures;
 
+    @Inject
+    Attendees attendees;
+
     /** Refuses anyone but staff (the empty alert form asks before showing anything). */
     @Transactional(TxType.SUPPORTS)
     public void requireStaff() {
@@ -86,11 +90,12 @@ public class AlertService {
     /** A page of alerts and the number of alerts in all. */
     public record Results(List<Alert> rows, long total) {}
 
+    /** An alert staff write to supporters (a host's message to attendees is theirs, not the alert list's). */
     @Transactional(TxType.SUPPORTS)
     public Alert find(long id) {
         caller.require(Role.ADMIN, Role.STAFF);
         Alert alert = em.find(Alert.class, id);
-        if (alert == null) {
+        if (alert == null || alert.isAttendeeMessage()) {
             throw new NotFoundException("alert " + id);
         }
         return alert;
@@ -130,6 +135,74 @@ public class AlertService {
         return alert;
     }
 
+    /**
+     * A host writes (id null) or rewrites a draft message to their event's attendees, in both languages:
+     * only its hosts' editors and staff may.
+     */
+    public Alert saveAttendeeMessage(
+            Long id, long eventId, LocalizedText subject, LocalizedText body, boolean withWaitlist) {
+        Account author = caller.require(Role.ADMIN, Role.STAFF, Role.ORG_EDITOR);
+        Instant now = clock.instant();
+        Alert alert = id == null ? null : attendeeMessage(id, eventId, LockModeType.NONE);
+        if (alert == null) {
+            attendees.requireHost(eventId);
+            alert = new Alert(author.getId(), now);
+        }
+        alert.write(
+                subject,
+                LocalizedText.empty(),
+                body,
+                LocalizedText.empty(),
+                LocalizedText.empty(),
+                Audience.attendeesOf(eventId, withWaitlist),
+                now);
+        if (id == null) {
+            em.persist(alert);
+        }
+        return alert;
+    }
+
+    /**
+     * Sends a host's draft message: its audience is snapshotted and the engine sends it, each in their
+     * language, exactly once. The row is locked first, so a second click or a second instance finds it sent
+     * and refuses ({@link IllegalStateException}).
+     */
+    public Alert sendAttendeeMessage(long id, long eventId) {
+        Alert alert = attendeeMessage(id, eventId, LockModeType.PESSIMISTIC_WRITE);
+        start(alert, null);
+        return alert;
+    }
+
+    /** The messages sent (or drafted) to an event's attendees, newest first, with their progress. */
+    @Transactional(TxType.SUPPORTS)
+    public List<Alert> attendeeMessages(long eventId) {
+        attendees.requireHost(eventId);
+        return em.createNamedQuery("Alert.findByEvent", Alert.class)
+                .setParameter("eventId", eventId)
+                .getResultList();
+    }
+
+    /** Deliveries by state for these messages of an event the caller hosts. */
+    @Transactional(TxType.SUPPORTS)
+    public Map<Long, Progress> attendeeProgress(long eventId, Collection<Long> ids) {
+        attendees.requireHost(eventId);
+        return progress(ids);
+    }
+
+    @Transactional(TxType.SUPPORTS)
+    public Alert findAttendeeMessage(long id, long eventId) {
+        return attendeeMessage(id, eventId, LockModeType.NONE);
+    }
+
+    private Alert attendeeMessage(long id, long eventId, LockModeType lock) {
+        attendees.requireHost(eventId);
+        Alert alert = em.find(Alert.class, id, lock);
+        if (alert == null || !Long.valueOf(eventId).equals(alert.getAudience().eventId())) {
+            throw new NotFoundException("message " + id + " of event " + eventId);
+        }
+        return alert;
+    }
+
     /** How many supporters the audience holds right now. */
     @Transactional(TxType.SUPPORTS)
     public long audienceSize(Audience audience) {
@@ -156,6 +229,9 @@ public class AlertService {
      * when the audience names one. Nothing holds the whole audience at once.
      */
     private void forEachPage(Audience audience, Consumer<List<Recipient>> page) {
+        if (audience.isEventAttendees()) {
+            throw new IllegalArgumentException("an event's attendees are not supporters");
+        }
         Subscribers.Criteria criteria =
                 new Subscribers.Criteria(audience.language(), audience.country(), audience.postalPrefix());
         if (audience.petitionId() == null) {
@@ -218,6 +294,20 @@ public class AlertService {
     private void start(Alert alert, Language onlyLanguage) {
         alert.requireStartable(onlyLanguage);
         Instant now = clock.instant();
+        Audience audience = alert.getAudience();
+        if (audience.isEventAttendees()) {
+            int size = 0;
+            long after = 0;
+            for (List<Attendees.Attendee> next;
+                    !(next = attendees.attendees(audience.eventId(), audience.withWaitlist(), after, AUDIENCE_PAGE))
+                            .isEmpty(); ) {
+                deliveries.snapshotAttendees(alert.getId(), next, now);
+                size += next.size();
+                after = next.get(next.size() - 1).registrationId();
+            }
+            alert.startSending(size, onlyLanguage, now);
+            return;
+        }
         int[] size = {0};
         forEachPage(alert.getAudience(), page -> {
             deliveries.snapshot(alert.getId(), page, now);
@@ -300,6 +390,10 @@ public class AlertService {
     @Transactional(TxType.SUPPORTS)
     public Map<Long, Progress> progressOf(Collection<Long> ids) {
         caller.require(Role.ADMIN, Role.STAFF);
+        return progress(ids);
+    }
+
+    private Map<Long, Progress> progress(Collection<Long> ids) {
         Map<Long, Progress> progress = new HashMap<>();
         deliveries
                 .progress(ids, clock.instant().minusSeconds(RATE_WINDOW_SECONDS))

@@ -8,8 +8,14 @@
  * sent); services call its rules and never set its state themselves.</li>
  * <li>Sending snapshots the audience into one {@code alert_delivery} row per recipient, in the transaction
  * that starts the alert. Who is in the audience is asked of the features that own the people (supporter's
- * {@code Subscribers}, petition's {@code SignatureService}), a page at a time, so 100,000 recipients are
- * never read at once nor written one transaction each. This package's SQL names only its own tables.</li>
+ * {@code Subscribers}, petition's {@code SignatureService}, event's {@code Attendees}), a page at a time, so
+ * 100,000 recipients are never read at once nor written one transaction each. This package's SQL names only
+ * its own tables.</li>
+ * <li>A host's message to their event's attendees ({@link org.puente.alert.MessageAttendees}) is an alert
+ * whose audience is the event's registrations: the same lifecycle, claims and pacing, so it goes once, in
+ * each person's language, and survives a crash like any alert. Its deliveries name the registration and
+ * keep no address; the event feature answers at the moment of sending whether the person is still
+ * registered, and where to write. It has no unsubscribe link: it is about the event they signed up for.</li>
  * <li>The deliveries are the work queue, shared by every instance: senders claim small batches with
  * {@code FOR UPDATE SKIP LOCKED} under a lease, so a crashed instance's work is taken over and nobody is
  * skipped. All of the engine's native SQL lives in {@link org.puente.alert.AlertDeliveries}, with state

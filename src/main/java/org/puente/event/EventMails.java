@@ -209,6 +209,11 @@ public class EventMails {
         return lines;
     }
 
+    /** The address of a registration's own page, opened with its link, in {@code language}. */
+    String pageLink(String token, Language language) {
+        return config.baseUrl() + "/registration?token=" + token + "&lang=" + language.code();
+    }
+
     private void send(
             EventRegistration registration,
             String token,
@@ -218,7 +223,7 @@ public class EventMails {
             EventCalendar.Method entry) {
         Language language = registration.getLanguage();
         CoalitionEvent event = registration.getEvent();
-        String link = config.baseUrl() + "/registration?token=" + token + "&lang=" + language.code();
+        String link = pageLink(token, language);
         OutgoingMail mail = composer.compose(
                 registration.getEmail(),
                 language,

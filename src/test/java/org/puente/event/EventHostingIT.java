@@ -27,6 +27,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.puente.testing.Accounts;
+import org.puente.testing.Await;
 import org.puente.testing.Deployments;
 import org.puente.testing.Mailbox;
 import org.puente.testing.TestClock;
@@ -281,6 +282,125 @@ class EventHostingIT {
                 "save");
         Page submitted = editor.submit(saved, "list", Map.of(), buttonInRow(saved, title, ":submit"));
         assertTrue(submitted.messages().contains("sent to the coalition staff"), submitted.messages());
+    }
+
+    @Test
+    @DisplayName("a host messages the attendees once in both languages: each confirmed person gets it in their own "
+            + "language with their name and their registration link, not the waitlist, not someone who cancelled; "
+            + "sending the same message again sends nothing; another organization's editor cannot")
+    void messageTheAttendees() throws Exception {
+        WebSession admin = Accounts.admin(new WebSession(portal));
+        long voces = Accounts.idInRow(admin.get("/admin/organizations"), "Voces Unidas de Chicago", "organization");
+        long frontera = Accounts.idInRow(admin.get("/admin/organizations"), "Frontera Family Network", "organization");
+        WebSession editor = Accounts.newEditor(admin, new WebSession(portal), voces);
+        WebSession outsider = Accounts.newEditor(admin, new WebSession(portal), frontera);
+        String title = "Messaged vigil " + System.nanoTime();
+        String slug = "messaged-" + System.nanoTime();
+        Page saved = editor.submit(
+                editor.get("/admin/event?lang=en"), "form", vigil(title, slug, "Calle Mensaje 1", 9), "save");
+        editor.submit(saved, "list", Map.of(), buttonInRow(saved, title, ":submit"));
+        Page list = admin.get("/admin/events?lang=en");
+        admin.submit(list, "list", Map.of(), buttonInRow(list, title, ":approve"));
+        long id = EventsIT.eventId(slug);
+
+        long n = System.nanoTime();
+        String ana = "ana-" + n + "@example.org";
+        String bea = "bea-" + n + "@example.org";
+        String cruz = "cruz-" + n + "@example.org";
+        register(slug, "Ana", ana, "EN");
+        register(slug, "Bea", bea, "ES");
+        register(slug, "Cruz", cruz, "ES"); // capacity 2: waitlisted
+
+        assertEquals(403, outsider.get("/admin/attendee-message?event=" + id).status(), "not their event");
+        Page compose = editor.get("/admin/attendee-message?event=" + id + "&lang=en");
+        assertEquals(200, compose.status(), compose.text());
+        Page incomplete = editor.submit(compose, "form", Map.of("subjectEn", "Bring a candle"), "review");
+        assertTrue(incomplete.messages().contains("Write this in both languages"), incomplete.messages());
+        Page review = editor.submit(
+                compose,
+                "form",
+                Map.of(
+                        "subjectEn", "Bring a candle",
+                        "bodyEn_input", "<p>Hi {first_name}, bring a candle.</p>",
+                        "subjectEs", "Trae una vela",
+                        "bodyEs_input", "<p>Hola {nombre}, trae una vela.</p>"),
+                "review");
+        assertTrue(
+                review.text().contains("This message goes to 2 people: 1 in English and 1 in Spanish."), review.text());
+        Page sent = editor.submit(review, "form", Map.of(), "send");
+        assertTrue(sent.messages().contains("on its way to 2 people"), sent.messages());
+
+        MimeMessage toAna = Mailbox.to(ana, 3).get(2);
+        assertEquals("Bring a candle", subject(toAna));
+        String anaText = Mailbox.part(toAna, "text/plain");
+        assertTrue(anaText.contains("Hi Ana, bring a candle."), anaText);
+        assertTrue(anaText.contains("/registration?token=") && anaText.contains("lang=en"), anaText);
+        assertEquals(null, toAna.getHeader("List-Unsubscribe"), "not an alert subscription");
+        MimeMessage toBea = Mailbox.to(bea, 3).get(2);
+        assertEquals("Trae una vela", subject(toBea));
+        assertTrue(Mailbox.part(toBea, "text/plain").contains("Hola Bea, trae una vela."));
+
+        Await.until(
+                "the message to be delivered",
+                java.time.Duration.ofSeconds(20),
+                java.time.Duration.ofMillis(200),
+                () -> editor.get("/admin/attendee-message?event=" + id + "&lang=en")
+                        .text()
+                        .contains("2 of 2 delivered"));
+        Page again = editor.submit(review, "form", Map.of(), "send");
+        assertTrue(again.messages().contains("already sent"), again.messages());
+
+        // Bea cancels (Cruz gets her place); the next message reaches Ana and Cruz, never Bea.
+        WebSession beaSession = new WebSession(portal);
+        Page own = beaSession.get(EventsIT.registrationLink(bea));
+        beaSession.submit(own, "cancel", Map.of(), "submit");
+        Mailbox.to(cruz, 3);
+        Page second = editor.submit(
+                editor.get("/admin/attendee-message?event=" + id + "&lang=en"),
+                "form",
+                Map.of(
+                        "subjectEn", "Doors at 6",
+                        "bodyEn_input", "<p>Doors open at 6.</p>",
+                        "subjectEs", "Puertas a las 6",
+                        "bodyEs_input", "<p>Las puertas abren a las 6.</p>"),
+                "review");
+        editor.submit(second, "form", Map.of(), "send");
+        Await.until(
+                "the second message to be delivered",
+                java.time.Duration.ofSeconds(20),
+                java.time.Duration.ofMillis(200),
+                () -> editor.get("/admin/attendee-message?event=" + id + "&lang=en")
+                        .text()
+                        .contains("2 of 2 delivered"));
+        Mailbox.awaitIdleQueue(portal);
+        assertEquals(
+                List.of("Puertas a las 6"),
+                Mailbox.to(cruz).stream()
+                        .map(EventHostingIT::subject)
+                        .filter(s -> List.of("Trae una vela", "Puertas a las 6").contains(s))
+                        .toList(),
+                "the waitlisted person got only the message sent after her promotion");
+        assertEquals(
+                1,
+                Mailbox.to(ana).stream()
+                        .filter(m -> subject(m).equals("Bring a candle"))
+                        .count(),
+                "sent once");
+        assertFalse(
+                Mailbox.to(bea).stream().anyMatch(m -> subject(m).equals("Puertas a las 6")),
+                "not to someone who cancelled");
+    }
+
+    /** Registers and confirms, as a visitor would, through the public form and the mailed link. */
+    void register(String slug, String firstName, String email, String language) throws Exception {
+        WebSession visitor = new WebSession(portal);
+        Page page = visitor.get("/events/" + slug + "?lang=" + language.toLowerCase(java.util.Locale.ROOT));
+        TestClock.fillingInTheForm(portal);
+        visitor.submit(
+                page, "register", Map.of("firstName", firstName, "email", email, "language", language), "submit");
+        Page own = visitor.get(EventsIT.registrationLink(email));
+        visitor.submit(own, "confirm", Map.of(), "submit");
+        Mailbox.to(email, 2);
     }
 
     static String subject(MimeMessage mail) {

@@ -58,7 +58,7 @@ class QueryPlansIT {
 
     /** Where the main code runs SQL of its own: file → number of call sites (each covered below). */
     private static final Map<String, Integer> CALL_SITES = new TreeMap<>(Map.of(
-            "alert/AlertDeliveries.java", 13,
+            "alert/AlertDeliveries.java", 14,
             "supporter/Subscribers.java", 1,
             // the reminders due (a day before, and the host's second one) and the erasure of past events' attendees
             "event/EventChores.java", 3,
@@ -230,6 +230,14 @@ class QueryPlansIT {
         assertIndexed("due alerts", AlertDeliveries.DUE_ALERTS, "SCHEDULED", ago(Duration.ZERO));
         assertIndexed(
                 "snapshot", AlertDeliveries.SNAPSHOT, 99L, 4242L, "s@example.org", "es", "PENDING", ago(Duration.ZERO));
+        assertIndexed(
+                "snapshot a host's message",
+                AlertDeliveries.SNAPSHOT_ATTENDEE,
+                99L,
+                4243L,
+                "es",
+                "PENDING",
+                ago(Duration.ZERO));
         assertIndexed("report", AlertDeliveries.REPORT, 2L);
         assertIndexed("recipients by language", String.format(AlertDeliveries.RECIPIENTS_BY_LANGUAGE, "11,12,13"), 2L);
         assertIndexed(
