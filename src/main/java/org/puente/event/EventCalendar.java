@@ -19,7 +19,11 @@ import net.fortuna.ical4j.model.TimeZone;
 import net.fortuna.ical4j.model.TimeZoneRegistry;
 import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
 import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.parameter.Cn;
+import net.fortuna.ical4j.model.parameter.PartStat;
+import net.fortuna.ical4j.model.parameter.Role;
 import net.fortuna.ical4j.model.parameter.Value;
+import net.fortuna.ical4j.model.property.Attendee;
 import net.fortuna.ical4j.model.property.Description;
 import net.fortuna.ical4j.model.property.DtEnd;
 import net.fortuna.ical4j.model.property.DtStamp;
@@ -75,7 +79,7 @@ public class EventCalendar {
      */
     public String publicEntry(CoalitionEvent event, Language language) {
         Calendar calendar = calendar(Method.PUBLISH);
-        add(calendar, event, language, false);
+        add(calendar, event, language, null);
         return text(calendar);
     }
 
@@ -85,7 +89,7 @@ public class EventCalendar {
         calendar.add(new XProperty("X-WR-CALNAME", name));
         calendar.add(new RefreshInterval(new ParameterList(List.of(Value.DURATION)), REFRESH));
         calendar.add(new XProperty("X-PUBLISHED-TTL", REFRESH.toString()));
-        events.forEach(event -> add(calendar, event, language, false));
+        events.forEach(event -> add(calendar, event, language, null));
         return text(calendar);
     }
 
@@ -93,16 +97,31 @@ public class EventCalendar {
      * An attendee's own entry, with the whole place and the online link: a confirmed place or a change
      * ({@code REQUEST}), or a cancellation ({@code CANCEL}, with the event's {@code STATUS:CANCELLED}).
      */
-    public String attendeeEntry(CoalitionEvent event, Language language, Method method) {
+    public String attendeeEntry(CoalitionEvent event, Invitee invitee, Method method) {
         Calendar calendar = calendar(method);
-        add(calendar, event, language, true);
+        add(calendar, event, invitee.language(), invitee);
         return text(calendar);
     }
 
     /**
+     * The person an attendee's entry is for: iTIP names them as its {@code ATTENDEE} (their own address, in
+     * the file only they receive), so calendars match the update or cancellation to the entry they hold.
+     */
+    public record Invitee(String email, String name, Language language) {
+
+        static Invitee of(EventRegistration registration) {
+            String name = registration.getLastName() == null
+                            || registration.getLastName().isBlank()
+                    ? registration.getFirstName()
+                    : registration.getFirstName() + " " + registration.getLastName();
+            return new Invitee(registration.getEmail(), name, registration.getLanguage());
+        }
+    }
+
+    /**
      * The file's text, lines folded at 75 octets as RFC 5545 asks ({@code Calendar.toString()} does not fold).
-     * Not validated: ical4j applies iTIP's rules (ORGANIZER in a PUBLISH, ATTENDEE in a REQUEST), which a
-     * subscribed feed and an entry mailed to its own attendee do without.
+     * Not validated: ical4j applies iTIP's rules (ORGANIZER in a PUBLISH), which a subscribed feed does
+     * without.
      */
     private static String text(Calendar calendar) {
         StringWriter out = new StringWriter();
@@ -129,7 +148,7 @@ public class EventCalendar {
     }
 
     /** The event, and its zone's definition unless the calendar has it already. */
-    private void add(Calendar calendar, CoalitionEvent event, Language language, boolean attendee) {
+    private void add(Calendar calendar, CoalitionEvent event, Language language, Invitee attendee) {
         String zone = event.getTimeZone();
         boolean present = calendar.getComponents(Component.VTIMEZONE).stream()
                 .anyMatch(c -> c.getProperty(Property.TZID)
@@ -145,7 +164,7 @@ public class EventCalendar {
         calendar.add(entry(event, language, attendee));
     }
 
-    private VEvent entry(CoalitionEvent event, Language language, boolean attendee) {
+    private VEvent entry(CoalitionEvent event, Language language, Invitee attendee) {
         ParameterList inLanguage =
                 new ParameterList(List.of(new net.fortuna.ical4j.model.parameter.Language(language.code())));
         // Not VEvent(start, end, summary): that one stamps the entry with the system clock (a second DTSTAMP).
@@ -159,7 +178,7 @@ public class EventCalendar {
         entry.add(event.isCancelled() ? ImmutableStatus.VEVENT_CANCELLED : ImmutableStatus.VEVENT_CONFIRMED);
         entry.add(new Url(URI.create(config.baseUrl() + "/events/" + event.getSlug())));
         StringBuilder description = new StringBuilder(event.getSummary().in(language));
-        boolean disclosed = attendee || event.isAddressPublic();
+        boolean disclosed = attendee != null || event.isAddressPublic();
         EventPlace place = event.getPlace();
         if (place != null && event.getAttendance().hasPlace()) {
             String where = disclosed ? place.getFullAddress() : place.getLocality();
@@ -174,8 +193,13 @@ public class EventCalendar {
                 .append("/events/")
                 .append(event.getSlug());
         entry.add(new Description(inLanguage, description.toString()));
-        if (attendee) {
+        if (attendee != null) {
             entry.add(new Organizer(URI.create("mailto:" + organizerAddress())));
+            ParameterList who = new ParameterList(List.of(
+                    new Cn(attendee.name() == null ? attendee.email() : attendee.name()),
+                    Role.REQ_PARTICIPANT,
+                    event.isCancelled() ? PartStat.DECLINED : PartStat.ACCEPTED));
+            entry.add(new Attendee(who, URI.create("mailto:" + attendee.email())));
         }
         return entry;
     }

@@ -50,7 +50,7 @@ public class EventCalendarResponses {
 
     void attendeeEntry(HttpServletResponse response, EventRegistration registration) throws IOException {
         String text = calendar.attendeeEntry(
-                registration.getEvent(), registration.getLanguage(), EventCalendar.Method.REQUEST);
+                registration.getEvent(), EventCalendar.Invitee.of(registration), EventCalendar.Method.REQUEST);
         response.setHeader("Cache-Control", "private, no-store");
         write(response, text, registration.getEvent().getSlug());
     }

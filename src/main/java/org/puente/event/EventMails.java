@@ -235,7 +235,7 @@ public class EventMails {
             mail = mail.attaching(new OutgoingMail.Attachment(
                     event.getSlug() + ".ics",
                     "text/calendar; charset=UTF-8; method=" + entry.name(),
-                    calendar.attendeeEntry(event, language, entry)));
+                    calendar.attendeeEntry(event, EventCalendar.Invitee.of(registration), entry)));
         }
         queue.sendAfterCommit(mail);
     }

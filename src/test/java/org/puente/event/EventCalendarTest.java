@@ -45,6 +45,8 @@ class EventCalendarTest {
     static final String STREET = "Calle Ocampo 1234";
     static final String POSTAL_CODE = "22010";
     static final String ONLINE = "https://meet.example.org/vigil-7f3a";
+    static final EventCalendar.Invitee ANA_ES = new EventCalendar.Invitee("ana@example.org", "Ana Xoc", Language.ES);
+    static final EventCalendar.Invitee ANA_EN = new EventCalendar.Invitee("ana@example.org", "Ana Xoc", Language.EN);
 
     final EventCalendar calendar = calendar();
 
@@ -193,7 +195,7 @@ class EventCalendarTest {
             assertFalse(text.replace("\r\n ", "").contains(hidden), hidden + " in the public file");
         }
 
-        Calendar attendee = parse(calendar.attendeeEntry(vigil, Language.ES, EventCalendar.Method.REQUEST));
+        Calendar attendee = parse(calendar.attendeeEntry(vigil, ANA_ES, EventCalendar.Method.REQUEST));
         VEvent own = only(attendee);
         assertEquals("REQUEST", value(attendee, Property.METHOD));
         assertEquals("event-42@puente.example.org", value(own, Property.UID), "the same entry, not another");
@@ -203,6 +205,9 @@ class EventCalendarTest {
         }
         assertTrue(value(own, Property.DESCRIPTION).contains(ONLINE), "the attendee gets the online link");
         assertEquals(List.of("America/Tijuana"), zoneIds(attendee));
+        assertEquals("mailto:ana@example.org", value(own, Property.ATTENDEE), "iTIP names the attendee");
+        assertEquals("Ana Xoc", parameter(own, Property.ATTENDEE, Parameter.CN));
+        assertEquals("ACCEPTED", parameter(own, Property.ATTENDEE, Parameter.PARTSTAT));
     }
 
     @Test
@@ -223,10 +228,10 @@ class EventCalendarTest {
     @DisplayName("a host cancels: attendees get a CANCEL of the same entry with a higher SEQUENCE")
     void cancellation() throws Exception {
         CoalitionEvent vigil = event(43, "vigil", TIJUANA, LocationDisclosure.AFTER_RSVP);
-        VEvent before = only(parse(calendar.attendeeEntry(vigil, Language.EN, EventCalendar.Method.REQUEST)));
+        VEvent before = only(parse(calendar.attendeeEntry(vigil, ANA_EN, EventCalendar.Method.REQUEST)));
 
         vigil.cancel("The permit was withdrawn.", NOW.plusSeconds(60));
-        Calendar cancelled = parse(calendar.attendeeEntry(vigil, Language.EN, EventCalendar.Method.CANCEL));
+        Calendar cancelled = parse(calendar.attendeeEntry(vigil, ANA_EN, EventCalendar.Method.CANCEL));
         VEvent after = only(cancelled);
 
         assertEquals("CANCEL", value(cancelled, Property.METHOD));
