@@ -132,38 +132,19 @@ public class AlertDeliveries {
             String registrationPage) {
 
         Claim subscribed(int linkGeneration, String firstName) {
-            return new Claim(
-                    id,
-                    alertId,
-                    supporterId,
-                    registrationId,
-                    email,
-                    language,
-                    attempts,
-                    leaseEnd,
-                    true,
-                    linkGeneration,
-                    firstName,
-                    null);
+            return standing(true, email, linkGeneration, firstName, null);
         }
 
         Claim registered(String email, String firstName, String registrationPage) {
-            return new Claim(
-                    id,
-                    alertId,
-                    supporterId,
-                    registrationId,
-                    email,
-                    language,
-                    attempts,
-                    leaseEnd,
-                    true,
-                    0,
-                    firstName,
-                    registrationPage);
+            return standing(true, email, 0, firstName, registrationPage);
         }
 
         Claim unreachable() {
+            return standing(false, email, 0, null, null);
+        }
+
+        private Claim standing(
+                boolean reachable, String email, int linkGeneration, String firstName, String registrationPage) {
             return new Claim(
                     id,
                     alertId,
@@ -173,10 +154,10 @@ public class AlertDeliveries {
                     language,
                     attempts,
                     leaseEnd,
-                    false,
-                    0,
-                    null,
-                    null);
+                    reachable,
+                    linkGeneration,
+                    firstName,
+                    registrationPage);
         }
     }
 
