@@ -244,7 +244,11 @@ public class CoalitionEvent {
         return Change.DETAILS;
     }
 
-    private void write(EventDetails details, Instant now) {
+    private void write(EventDetails written, Instant now) {
+        if (written.type() == null) {
+            throw new IllegalArgumentException("an event needs a type");
+        }
+        EventDetails details = written.keptByType();
         if (details.title() == null || details.title().isEmpty()) {
             throw new IllegalArgumentException("an event needs a title");
         }

@@ -26,4 +26,31 @@ public record EventDetails(
         LocalizedText notes,
         String languages,
         boolean interpretation,
-        String contact) {}
+        String contact) {
+
+    /**
+     * The same details without what the type's form does not show: a field hidden for the type keeps no
+     * stale value that would take effect (a vigil turned into a rally lets nobody bring guests).
+     */
+    EventDetails keptByType() {
+        return new EventDetails(
+                type,
+                title,
+                summary,
+                description,
+                startsAt,
+                endsAt,
+                zone,
+                attendance,
+                disclosure,
+                place,
+                capacity,
+                type.shows(EventField.GUESTS) ? maxGuests : 0,
+                type.shows(EventField.SECOND_REMINDER) ? secondReminderHours : null,
+                type.shows(EventField.PHONE) && askPhone,
+                type.shows(EventField.NOTES) ? notes : LocalizedText.empty(),
+                type.shows(EventField.LANGUAGES) ? languages : null,
+                type.shows(EventField.INTERPRETATION) && interpretation,
+                type.shows(EventField.CONTACT) ? contact : null);
+    }
+}

@@ -205,6 +205,11 @@ public class EventForm implements Serializable {
         return form;
     }
 
+    /** Whether the chosen type shows this optional field (what a hidden one says takes no effect). */
+    public boolean shows(EventField field) {
+        return type != null && type.shows(field);
+    }
+
     /** The zone, if the form names a region's IANA zone (not a bare offset). */
     public Optional<ZoneId> zone() {
         if (timeZone == null || !timeZone.contains("/") || timeZone.startsWith("Etc/")) {

@@ -403,6 +403,54 @@ class EventHostingIT {
         Mailbox.to(email, 2);
     }
 
+    @Test
+    @DisplayName("the type decides which optional fields the form shows: choosing a rally shows the phone question "
+            + "and hides guests at once; a field the type hides takes no effect when the event is saved")
+    void typeDecidesTheFields() throws Exception {
+        WebSession admin = Accounts.admin(new WebSession(portal));
+        Page form = admin.get("/admin/event?lang=en");
+        assertFalse(form.document().select("[id=form:maxGuests]").isEmpty(), "a vigil takes guests");
+        assertTrue(form.document().select("[id=form:askPhone]").isEmpty(), "a vigil asks nobody for a phone");
+
+        // What the type select's Ajax behaviour sends, as the page wires it (PrimeFaces' script joins ids with spaces).
+        java.util.regex.Matcher wiring = java.util.regex.Pattern.compile(
+                        "form:type.{0,300}?e:\"([^\"]+)\".{0,100}?p:\"([^\"]+)\".{0,600}?u:\"([^\"]+)\"",
+                        java.util.regex.Pattern.DOTALL)
+                .matcher(form.body());
+        assertTrue(wiring.find(), "the type select re-renders the form by Ajax: " + form.body());
+        Map<String, String> change = WebSession.fields(form, "form");
+        change.putAll(Map.of(
+                "form:type", "RALLY",
+                "jakarta.faces.partial.ajax", "true",
+                "jakarta.faces.source", "form:type",
+                "jakarta.faces.behavior.event", wiring.group(1),
+                "jakarta.faces.partial.event", "change",
+                "jakarta.faces.partial.execute", wiring.group(2).replace(',', ' '),
+                "jakarta.faces.partial.render", wiring.group(3).replace(',', ' ')));
+        String action = form.document().getElementById("form").attr("action");
+        Page rally = admin.postAjax(action, change);
+        assertEquals(200, rally.status(), rally.body());
+        assertTrue(rally.body().contains("id=\"form:askPhone\""), "a rally may ask for a phone: " + rally.body());
+        assertFalse(rally.body().contains("id=\"form:maxGuests\""), "and takes no guests: " + rally.body());
+
+        String title = "Rally " + System.nanoTime();
+        String slug = "rally-" + System.nanoTime();
+        Map<String, String> fields = with(vigil(title, slug, "Calle Marcha 1", 8), "type", "RALLY");
+        fields.put("askPhone", "on");
+        fields.put("maxGuests", "4");
+        Page saved = admin.submit(form, "form", fields, "save");
+        assertTrue(saved.messages().contains("Saved: " + title), saved.messages() + saved.text());
+        String row = "SELECT CONCAT(event_type, ' ', max_guests, ' ', ask_phone) FROM coalition_event WHERE slug = ?";
+        assertEquals("RALLY 0 1", EventsIT.single(row, slug), "no guests for a rally, whatever was sent");
+
+        // Sent in one go without the Ajax (the phone question still on the page): a vigil keeps no phone question.
+        long id = EventsIT.eventId(slug);
+        Page edit = admin.get("/admin/event?id=" + id + "&lang=en");
+        Page vigil = admin.submit(edit, "form", Map.of("type", "VIGIL", "askPhone", "on"), "save");
+        assertTrue(vigil.messages().contains("Saved: " + title), vigil.messages());
+        assertEquals("VIGIL 0 0", EventsIT.single(row, slug));
+    }
+
     static String subject(MimeMessage mail) {
         try {
             return mail.getSubject();
