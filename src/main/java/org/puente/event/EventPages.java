@@ -15,6 +15,8 @@ public class EventPages implements FeaturePages {
                 "/event.xhtml",
                 "/event-check-email.xhtml",
                 "/registration.xhtml",
-                "/embed/event.xhtml");
+                "/embed/event.xhtml",
+                // The widgets' "check your e-mail", shared with petitions.
+                "/embed/check-email.xhtml");
     }
 }

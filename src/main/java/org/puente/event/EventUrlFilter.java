@@ -55,7 +55,7 @@ public class EventUrlFilter extends HttpFilter {
         var page = PAGE.matcher(path);
         if (page.matches() && events.visible(page.group(1)).isPresent()) {
             request.setAttribute(SLUG_ATTRIBUTE, page.group(1));
-            if (RegisterFormPost.isSubmission(request) && registering.accept(request, response, page.group(1))) {
+            if (RegisterFormPost.isSubmission(request) && registering.accept(request, response, page.group(1), embed)) {
                 return;
             }
             boolean shared = cacheForAnonymousReaders(request, response);

@@ -54,7 +54,8 @@ public class RegisterForEvent {
                 return null;
             }
         }
-        return Pages.redirectToPath(RegisterFormPost.checkEmail(request, event.getSlug()));
+        return Pages.redirectToPath(RegisterFormPost.checkEmail(
+                request, event.getSlug(), request.getServletPath().startsWith("/embed/")));
     }
 
     /** A stamp made for one event's form is no good on another's. */

@@ -58,7 +58,8 @@ public class RegisterFormPost {
      *
      * @return false when the page must handle it (errors to show, the event closed, view state)
      */
-    boolean accept(HttpServletRequest request, HttpServletResponse response, String slug) throws IOException {
+    boolean accept(HttpServletRequest request, HttpServletResponse response, String slug, boolean embed)
+            throws IOException {
         if (!"stateless".equals(request.getParameter("jakarta.faces.ViewState"))) {
             return false;
         }
@@ -78,7 +79,7 @@ public class RegisterFormPost {
                 return false;
             }
         }
-        response.sendRedirect(request.getContextPath() + checkEmail(request, slug));
+        response.sendRedirect(request.getContextPath() + checkEmail(request, slug, embed));
         return true;
     }
 
@@ -123,9 +124,13 @@ public class RegisterFormPost {
                         request.getParameter("started"), RegisterForEvent.timerScope(event), limits.maxFormAge()));
     }
 
-    /** Where every accepted submission, first or repeated, leads (no one can tell who registered before). */
-    static String checkEmail(HttpServletRequest request, String slug) {
-        return "/event-check-email?slug=" + URLEncoder.encode(slug, StandardCharsets.UTF_8) + "&lang="
+    /**
+     * Where every accepted submission, first or repeated, leads (no one can tell who registered before); from
+     * the widget, the widgets' own compact answer, which other sites may frame.
+     */
+    static String checkEmail(HttpServletRequest request, String slug, boolean embed) {
+        return (embed ? "/embed/check-email?for=registration&slug=" : "/event-check-email?slug=")
+                + URLEncoder.encode(slug, StandardCharsets.UTF_8) + "&lang="
                 + LanguageFilter.of(request).code();
     }
 }

@@ -729,4 +729,40 @@ class EventsIT {
         assertEquals(
                 404, visitor.get("/events/no-such-event-" + System.nanoTime()).status());
     }
+
+    @Test
+    @DisplayName("the registration widget may be framed by other sites, with the wording of its type; registering "
+            + "there answers with the widgets' compact \"check your e-mail\", framed too, in the visitor's language")
+    void embeddableWidget() throws Exception {
+        Arranged event = publishedEvent(portal, "widget", "AFTER_RSVP", null, 0, "America/Chicago", 3);
+        Page widget = visitor.get("/embed/events/" + event.slug() + "?lang=es");
+        assertEquals(200, widget.status());
+        assertTrue(widget.header("Content-Security-Policy").contains("frame-ancestors *"));
+        assertNull(widget.header("X-Frame-Options"));
+        assertEquals(
+                "Acompáñanos en la vigilia",
+                widget.document().getElementById("register-heading").text());
+        assertEquals(
+                "Voy a ir", widget.document().getElementById("register:submit").val());
+
+        String email = "widget-" + System.nanoTime() + "@example.org";
+        TestClock.fillingInTheForm(portal);
+        Page answer = visitor.submit(
+                widget, "register", Map.of("firstName", "Iframe", "email", email, "language", "ES"), "submit");
+        assertTrue(
+                answer.uri().getPath().startsWith("/embed/check-email"),
+                answer.uri().toString());
+        assertEquals(200, answer.status());
+        assertTrue(
+                answer.header("Content-Security-Policy").contains("frame-ancestors *"),
+                "the answer shows in the frame");
+        assertNull(answer.header("X-Frame-Options"));
+        assertNull(answer.document().selectFirst("header.site-header"), "a compact page");
+        assertEquals("es", answer.lang());
+        assertTrue(answer.text().contains("Revisa tu correo"), answer.text());
+        assertTrue(
+                answer.text().contains("confirmar tu inscripción"),
+                "a registration's wording, not a signature's: " + answer.text());
+        assertEquals(Map.of("PENDING", 1L), registrations(event.slug()));
+    }
 }
