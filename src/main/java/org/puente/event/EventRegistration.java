@@ -31,6 +31,9 @@ import org.puente.platform.mail.EmailAddresses;
         name = "EventRegistration.findByEventAndCanonicalEmail",
         query = "select r from EventRegistration r where r.event.id = :eventId and r.emailCanonical = :email")
 @NamedQuery(
+        name = "EventRegistration.findByCanonicalEmail",
+        query = "select r from EventRegistration r where r.emailCanonical = :email order by r.event.id")
+@NamedQuery(
         name = "EventRegistration.findByTokenHash",
         query = "select r from EventRegistration r where r.tokenHash = :hash")
 @NamedQuery(

@@ -432,10 +432,29 @@ public class RegistrationService {
         return token;
     }
 
-    /** A person erased from the supporter list: their registrations go with them. */
+    /**
+     * A person erased from the supporter list (in that transaction): each place they held is given up as a
+     * cancellation gives it up (the event locked, the head of the waitlist promoted and told), with no mail
+     * to them; then their registrations go. Events are locked in the order of their ids, so that two erasures
+     * cannot deadlock.
+     */
     void forgetAttendee(@Observes SupporterForgotten forgotten) {
-        em.createQuery("delete from EventRegistration r where r.emailCanonical = :email")
+        List<EventRegistration> theirs = em.createNamedQuery(
+                        "EventRegistration.findByCanonicalEmail", EventRegistration.class)
                 .setParameter("email", forgotten.canonicalEmail())
-                .executeUpdate();
+                .getResultList();
+        Instant now = clock.instant();
+        for (EventRegistration found : theirs) {
+            CoalitionEvent event =
+                    em.find(CoalitionEvent.class, found.getEvent().getId(), LockModeType.PESSIMISTIC_WRITE);
+            EventRegistration registration =
+                    em.find(EventRegistration.class, found.getId(), LockModeType.PESSIMISTIC_WRITE);
+            boolean freed = registration.cancel(now);
+            em.flush();
+            if (freed && event.isPublished() && !event.isPast(now)) {
+                promote(event);
+            }
+            em.remove(registration);
+        }
     }
 }

@@ -38,6 +38,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.puente.testing.Accounts;
 import org.puente.testing.Deployments;
 import org.puente.testing.Mailbox;
 import org.puente.testing.ServerLog;
@@ -764,5 +765,44 @@ class EventsIT {
                 answer.text().contains("confirmar tu inscripción"),
                 "a registration's wording, not a signature's: " + answer.text());
         assertEquals(Map.of("PENDING", 1L), registrations(event.slug()));
+    }
+
+    void confirmAsAttendee(String email) throws Exception {
+        WebSession person = new WebSession(portal);
+        Page done = person.submit(person.get(registrationLink(email)), "confirm", Map.of(), "submit");
+        assertEquals(200, done.status());
+    }
+
+    @Test
+    @DisplayName("a supporter erased from the list gives up their place as a cancellation does: the head of the "
+            + "waitlist gets it and is told once; the erased person gets no mail and their registration is gone")
+    void erasureFreesThePlace() throws Exception {
+        Arranged event = publishedEvent(portal, "erased", "AFTER_RSVP", 1, 0, "America/Chicago", 5);
+        String run = "erased-" + System.nanoTime();
+        String leaving = run + "-a@example.org";
+        String waiting = run + "-b@example.org";
+        register(visitor, event.slug(), "es", Map.of("lastName", "Borrada", "email", leaving, "consent", "on"));
+        confirmAsAttendee(leaving);
+        register(new WebSession(portal), event.slug(), "en", Map.of("email", waiting));
+        confirmAsAttendee(waiting);
+        assertEquals("CONFIRMED", stateOf(leaving));
+        assertEquals("WAITLISTED", stateOf(waiting));
+        int mailsBefore = Mailbox.settledTo(portal, leaving).size();
+
+        String supporter = single("SELECT id FROM supporter WHERE email_canonical = ?", leaving);
+        WebSession staff = Accounts.admin(new WebSession(portal));
+        Page details = staff.get("/admin/supporter?id=" + supporter + "&lang=en");
+        Page forgotten = staff.submit(details, "forget", Map.of("confirm", "on"), "submit");
+        assertTrue(forgotten.messages().contains("has been deleted"), forgotten.messages());
+
+        assertEquals(Map.of("CONFIRMED", 1L), registrations(event.slug()), "the erased person's row is gone");
+        assertEquals("CONFIRMED", stateOf(waiting), "the head of the waitlist got the place");
+        assertEquals(
+                1,
+                Mailbox.settledTo(portal, waiting).stream()
+                        .filter(m -> subject(m).startsWith("A place is yours"))
+                        .count(),
+                "told once");
+        assertEquals(mailsBefore, Mailbox.settledTo(portal, leaving).size(), "no mail to the erased person");
     }
 }
