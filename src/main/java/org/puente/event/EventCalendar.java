@@ -196,12 +196,25 @@ public class EventCalendar {
         if (attendee != null) {
             entry.add(new Organizer(URI.create("mailto:" + organizerAddress())));
             ParameterList who = new ParameterList(List.of(
-                    new Cn(attendee.name() == null ? attendee.email() : attendee.name()),
+                    new Cn(commonName(attendee)),
                     Role.REQ_PARTICIPANT,
                     event.isCancelled() ? PartStat.DECLINED : PartStat.ACCEPTED));
             entry.add(new Attendee(who, URI.create("mailto:" + attendee.email())));
         }
         return entry;
+    }
+
+    /**
+     * A parameter value may hold no double quote or control character (RFC 5545 §3.1): they become plain.
+     * A leading "=" (valid, but it trips parsers, ical4j's own among them) is dropped.
+     */
+    static String commonName(Invitee invitee) {
+        String name = invitee.name() == null ? "" : invitee.name();
+        name = name.replace('"', '\'')
+                .replaceAll("\\p{Cntrl}", " ")
+                .replaceFirst("^[=\\s]+", "")
+                .strip();
+        return name.isEmpty() ? invitee.email() : name;
     }
 
     private static String countryOf(EventPlace place, Language language) {

@@ -45,7 +45,7 @@ class EventCalendarTest {
     static final String STREET = "Calle Ocampo 1234";
     static final String POSTAL_CODE = "22010";
     static final String ONLINE = "https://meet.example.org/vigil-7f3a";
-    static final EventCalendar.Invitee ANA_ES = new EventCalendar.Invitee("ana@example.org", "Ana Xoc", Language.ES);
+    static final EventCalendar.Invitee ANA_ES = new EventCalendar.Invitee("ana@example.org", "=1+2 Xoc", Language.ES);
     static final EventCalendar.Invitee ANA_EN = new EventCalendar.Invitee("ana@example.org", "Ana Xoc", Language.EN);
 
     final EventCalendar calendar = calendar();
@@ -206,7 +206,10 @@ class EventCalendarTest {
         assertTrue(value(own, Property.DESCRIPTION).contains(ONLINE), "the attendee gets the online link");
         assertEquals(List.of("America/Tijuana"), zoneIds(attendee));
         assertEquals("mailto:ana@example.org", value(own, Property.ATTENDEE), "iTIP names the attendee");
-        assertEquals("Ana Xoc", parameter(own, Property.ATTENDEE, Parameter.CN));
+        assertEquals("1+2 Xoc", parameter(own, Property.ATTENDEE, Parameter.CN), "a leading = trips parsers");
+        assertEquals(
+                "Ana 'A': x",
+                EventCalendar.commonName(new EventCalendar.Invitee("a@example.org", "Ana \"A\": x", Language.EN)));
         assertEquals("ACCEPTED", parameter(own, Property.ATTENDEE, Parameter.PARTSTAT));
     }
 

@@ -296,12 +296,7 @@ class EventHostingIT {
         WebSession outsider = Accounts.newEditor(admin, new WebSession(portal), frontera);
         String title = "Messaged vigil " + System.nanoTime();
         String slug = "messaged-" + System.nanoTime();
-        Page saved = editor.submit(
-                editor.get("/admin/event?lang=en"), "form", vigil(title, slug, "Calle Mensaje 1", 9), "save");
-        editor.submit(saved, "list", Map.of(), buttonInRow(saved, title, ":submit"));
-        Page list = admin.get("/admin/events?lang=en");
-        admin.submit(list, "list", Map.of(), buttonInRow(list, title, ":approve"));
-        long id = EventsIT.eventId(slug);
+        long id = postAndApprove(editor, admin, vigil(title, slug, "Calle Mensaje 1", 9));
 
         long n = System.nanoTime();
         String ana = "ana-" + n + "@example.org";
@@ -389,6 +384,17 @@ class EventHostingIT {
         assertFalse(
                 Mailbox.to(bea).stream().anyMatch(m -> subject(m).equals("Puertas a las 6")),
                 "not to someone who cancelled");
+    }
+
+    /** An editor posts an event and submits it, staff approve it: its id. */
+    static long postAndApprove(WebSession editor, WebSession admin, Map<String, String> fields) throws Exception {
+        String title = fields.get("titleEn");
+        Page saved = editor.submit(editor.get("/admin/event?lang=en"), "form", fields, "save");
+        editor.submit(saved, "list", Map.of(), buttonInRow(saved, title, ":submit"));
+        Page list = admin.get("/admin/events?lang=en");
+        Page approved = admin.submit(list, "list", Map.of(), buttonInRow(list, title, ":approve"));
+        assertTrue(approved.messages().contains("The event is published."), approved.messages());
+        return EventsIT.eventId(fields.get("slug"));
     }
 
     /** Registers and confirms, as a visitor would, through the public form and the mailed link. */
