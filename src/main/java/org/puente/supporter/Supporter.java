@@ -44,13 +44,15 @@ public class Supporter {
     @Column(name = "first_name", nullable = false)
     private String firstName;
 
-    @Column(name = "last_name", nullable = false)
+    /** Unknown when the form that brought the person in left it out. */
+    @Column(name = "last_name")
     private String lastName;
 
     @Column(name = "postal_code")
     private String postalCode;
 
-    @Column(nullable = false, length = 2)
+    /** Unknown when the form asked none (an online event's registration). */
+    @Column(length = 2)
     private String country;
 
     @Column(nullable = false, length = 2)
@@ -84,7 +86,11 @@ public class Supporter {
         this.createdAt = now;
     }
 
-    /** A fresh, explicit consent: the person's details and language as they just gave them, subscribed. */
+    /**
+     * A fresh, explicit consent: the person's details and language as they just gave them, subscribed. A
+     * detail the form did not ask for (a last name left empty, no country for an online event) keeps the
+     * one on file, or stays unknown.
+     */
     public void consent(
             String firstName,
             String lastName,
@@ -93,15 +99,19 @@ public class Supporter {
             Language language,
             String source,
             Instant now) {
-        this.firstName = firstName;
-        this.lastName = lastName;
-        this.postalCode = postalCode;
-        this.country = country;
+        this.firstName = given(firstName, this.firstName);
+        this.lastName = given(lastName, this.lastName);
+        this.postalCode = given(postalCode, this.postalCode);
+        this.country = given(country, this.country);
         this.language = language;
         this.status = SupporterStatus.SUBSCRIBED;
         this.consentAt = now;
         this.consentSource = source;
         this.updatedAt = now;
+    }
+
+    private static String given(String value, String onFile) {
+        return value == null || value.isBlank() ? onFile : value;
     }
 
     /** Every preferences and erasure link given out so far stops working (a new one must be sent). */

@@ -162,7 +162,8 @@ class EventsIT {
         Arranged event = publishedEvent(portal, "vigil", "AFTER_RSVP", 40, 2, "America/Chicago", 6);
         String email = "lucia-" + System.nanoTime() + "@example.org";
 
-        Page sent = register(visitor, event.slug(), "es", Map.of("email", email, "guests", "1"));
+        // No last name, and the alerts box ticked: the supporter it makes keeps the last name unknown.
+        Page sent = register(visitor, event.slug(), "es", Map.of("email", email, "guests", "1", "consent", "on"));
         assertTrue(
                 sent.uri().getPath().startsWith("/event-check-email"),
                 sent.uri().toString());
@@ -188,6 +189,17 @@ class EventsIT {
         assertTrue(confirmed.text().contains("Tu lugar está confirmado"), confirmed.text());
         assertTrue(confirmed.document().getElementById("address").text().contains(event.street()));
         assertEquals(Map.of("CONFIRMED", 1L), registrations(event.slug()));
+        try (var db = TestEnvironment.database();
+                var query = db.prepareStatement(
+                        "SELECT first_name, last_name, language FROM supporter WHERE email_canonical = ?")) {
+            query.setString(1, email);
+            try (var row = query.executeQuery()) {
+                assertTrue(row.next(), "the ticked box made them a supporter");
+                assertEquals("Lucía", row.getString(1));
+                assertNull(row.getString(2), "no last name given, none invented");
+                assertEquals("es", row.getString(3));
+            }
+        }
 
         Page page = new WebSession(portal).get("/events/" + event.slug() + "?lang=en");
         assertTrue(page.text().contains("2 people going"), "the person and their guest: " + page.text());
