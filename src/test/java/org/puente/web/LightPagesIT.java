@@ -247,6 +247,22 @@ class LightPagesIT {
     }
 
     @Test
+    @DisplayName("the share box names what it shares: the event page says event, the petition page petition")
+    void shareBoxNamesWhatIsShared() throws Exception {
+        Document eventEs = Jsoup.parse(html(fetch("/events/candlelight-vigil-for-families-chicago?lang=es")));
+        assertEquals(
+                "Comparte este evento", eventEs.selectFirst(".share__heading").text());
+        assertEquals("Comparte este evento", eventEs.selectFirst("nav.share").attr("aria-label"));
+        Document eventEn = Jsoup.parse(html(fetch("/events/candlelight-vigil-for-families-chicago?lang=en")));
+        assertEquals("Share this event", eventEn.selectFirst(".share__heading").text());
+        assertEquals(1, eventEn.select(".share__links a[href^=https://wa.me/]").size(), "the share links");
+        Document petition = Jsoup.parse(html(fetch("/petitions/reunite-families-now?lang=es")));
+        assertEquals(
+                "Comparte esta petición",
+                petition.selectFirst(".share__heading").text());
+    }
+
+    @Test
     @DisplayName("the widget may be framed by any site through the policy alone, with no contradicting X-Frame-Options")
     void widgetFraming() throws Exception {
         Transfer widget = fetch("/embed/petitions/reunite-families-now?lang=es");

@@ -179,6 +179,63 @@ class PortalBrowserIT {
     }
 
     @Test
+    @DisplayName("on a phone the menu folds behind one control that opens without JavaScript; on a desktop it is a row")
+    void menuFoldsOnPhone() throws Exception {
+        By links = By.cssSelector(".site-nav a");
+        By toggle = By.cssSelector("summary.site-menu__toggle");
+        browser.size(375, 812);
+        browser.pageScripts(false);
+        try {
+            driver.get(url("/?lang=es"));
+            assertEquals(
+                    "Menú",
+                    driver.findElement(toggle).getAccessibleName(),
+                    "the control is named in the page's language");
+            assertTrue(driver.findElement(By.cssSelector("a.lang-switch")).isDisplayed(), "the language in reach");
+            assertTrue(
+                    driver.findElements(links).stream().noneMatch(WebElement::isDisplayed),
+                    "the links are folded away at first");
+            long headerHeight =
+                    driver.findElement(By.cssSelector(".site-header")).getSize().getHeight();
+            assertTrue(
+                    headerHeight <= 812 / 8, "the header takes one row of the first screen: " + headerHeight + " px");
+            browser.screenshot("menu-closed-es-375px");
+
+            driver.findElement(toggle).click();
+            assertTrue(
+                    driver.findElement(By.cssSelector("details.site-menu"))
+                            .getDomProperty("open")
+                            .equals("true"),
+                    "the disclosure is open");
+            List<WebElement> shown = driver.findElements(links);
+            assertTrue(
+                    shown.size() >= 5 && shown.stream().allMatch(WebElement::isDisplayed), "opening shows the links");
+            assertTrue(bodyText().contains("Organizaciones miembro"), bodyText());
+            browser.screenshot("menu-open-es-375px");
+            browser.clickAndWait(By.linkText("Eventos"));
+            assertTrue(driver.getCurrentUrl().contains("/events"), driver.getCurrentUrl());
+
+            driver.findElement(toggle).sendKeys(Keys.ENTER);
+            assertTrue(driver.findElement(links).isDisplayed(), "the keyboard opens it too");
+            driver.findElement(toggle).sendKeys(Keys.ENTER);
+            assertFalse(driver.findElement(links).isDisplayed(), "and closes it");
+        } finally {
+            browser.pageScripts(true);
+        }
+        driver.get(url("/?lang=es"));
+        driver.findElement(toggle).click();
+        assertAccessible(); // axe runs as a page script, so with scripts back on
+
+        browser.size(1280, 900);
+        driver.get(url("/?lang=en"));
+        assertFalse(driver.findElement(toggle).isDisplayed(), "no menu control on a desktop");
+        assertTrue(driver.findElements(links).stream().allMatch(WebElement::isDisplayed), "the links in a row");
+        assertTrue(driver.findElement(By.cssSelector("a.lang-switch")).isDisplayed());
+        assertAccessible();
+        browser.screenshot("menu-row-en-1280px");
+    }
+
+    @Test
     @DisplayName("on a phone, a visitor signs a petition in Spanish, confirms from the mail, and sees the count rise")
     void signPetitionOnPhone() throws Exception {
         browser.size(375, 812);
@@ -526,6 +583,11 @@ class PortalBrowserIT {
         long viewport = (Long) ((JavascriptExecutor) driver).executeScript("return window.innerWidth;");
         assertTrue(scrollWidth <= viewport, "the list fits a phone: " + scrollWidth + " > " + viewport);
         browser.screenshot("admin-supporters-375px");
+        assertFalse(driver.findElement(By.id("nav-supporters")).isDisplayed(), "staff links folded on a phone");
+        driver.findElement(By.cssSelector("summary.site-menu__toggle")).click();
+        assertTrue(driver.findElement(By.id("nav-supporters")).isDisplayed());
+        assertTrue(driver.findElement(By.cssSelector("#logout button")).isDisplayed(), "signing out in the menu");
+        browser.screenshot("admin-menu-open-375px");
         browser.clickAndWait(By.partialLinkText(prefix + "-rosa@example.org"));
         assertTrue(bodyText().contains("Rosa") && bodyText().contains("Spanish"), bodyText());
         assertNoRawKeys();

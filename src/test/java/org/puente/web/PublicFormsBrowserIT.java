@@ -177,11 +177,12 @@ class PublicFormsBrowserIT {
     void touchTargetsOnPhone() throws Exception {
         browser.size(375, 812);
         driver.get(url("/petitions/reunite-families-now?lang=es"));
+        driver.findElement(By.cssSelector(".site-menu__toggle")).click(); // the menu's links are measured open
         @SuppressWarnings("unchecked")
         java.util.List<String> small =
                 (java.util.List<String>) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("""
                         const targets = document.querySelectorAll(
-                          '.site-nav a, .site-nav button, .share a, form input:not([type=hidden]), form select,'
+                          '.site-menu__toggle, .lang-switch, .site-nav a, .site-nav button, .share a, form input:not([type=hidden]), form select,'
                           + ' form textarea, form button, form label[for$=consent]');
                         const small = [];
                         for (const t of targets) {
