@@ -2,8 +2,10 @@ package org.puente.account;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Collection;
 import java.util.List;
 import org.puente.platform.i18n.Language;
+import org.puente.platform.i18n.LocalizedText;
 import org.puente.platform.i18n.Messages;
 import org.puente.platform.mail.MailComposer;
 import org.puente.platform.mail.MailQueue;
@@ -35,6 +37,46 @@ public class ReviewMail {
                 .filter(Account::isActive)
                 .filter(staff -> !staff.getId().equals(self))
                 .toList();
+    }
+
+    /**
+     * Every reviewer but the caller hears that something waits for them, each in their language: the
+     * subject given the title, the body given the title and who submitted it.
+     */
+    public void toReviewers(
+            String subjectKey, String bodyKey, String actionKey, LocalizedText title, String from, String link) {
+        for (Account staff : reviewersButCaller()) {
+            Language language = staff.getLanguage();
+            send(
+                    staff,
+                    Messages.get(language, subjectKey, title.in(language)),
+                    Messages.get(language, bodyKey, title.in(language), from),
+                    Messages.get(language, actionKey),
+                    link);
+        }
+    }
+
+    /**
+     * These people (a lead organization's editors, say) hear of a decision, each in their language: the
+     * subject given the title, the body given the title and the reviewer's reason (if any).
+     */
+    public void toEach(
+            Collection<Account> people,
+            String subjectKey,
+            String bodyKey,
+            String actionKey,
+            LocalizedText title,
+            String reason,
+            String link) {
+        for (Account person : people) {
+            Language language = person.getLanguage();
+            send(
+                    person,
+                    Messages.get(language, subjectKey, title.in(language)),
+                    Messages.get(language, bodyKey, title.in(language), reason),
+                    Messages.get(language, actionKey),
+                    link);
+        }
     }
 
     /** One mail, already worded in the recipient's language, with one action. */

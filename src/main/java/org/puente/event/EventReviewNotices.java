@@ -7,8 +7,6 @@ import org.puente.account.Account;
 import org.puente.account.ReviewMail;
 import org.puente.organization.OrganizationService;
 import org.puente.platform.config.PuenteConfig;
-import org.puente.platform.i18n.Language;
-import org.puente.platform.i18n.Messages;
 
 /**
  * The mails around an event's review, each in its recipient's language, sent after the decision commits:
@@ -28,59 +26,35 @@ public class EventReviewNotices {
     PuenteConfig config;
 
     void submitted(CoalitionEvent event) {
-        String link = config.baseUrl() + "/admin/events";
-        for (Account staff : mail.reviewersButCaller()) {
-            Language language = staff.getLanguage();
-            String title = event.getTitle().in(language);
-            String host = event.getOrganization() == null
-                    ? ""
-                    : event.getOrganization().getName();
-            mail.send(
-                    staff,
-                    Messages.get(language, "mail.eventReview.submitted.subject", title),
-                    Messages.get(language, "mail.eventReview.submitted.body", title, host),
-                    Messages.get(language, "mail.eventReview.submitted.action"),
-                    link);
-        }
+        mail.toReviewers(
+                "mail.eventReview.submitted.subject",
+                "mail.eventReview.submitted.body",
+                "mail.eventReview.submitted.action",
+                event.getTitle(),
+                event.getOrganization() == null ? "" : event.getOrganization().getName(),
+                config.baseUrl() + "/admin/events");
     }
 
     void approved(CoalitionEvent event) {
-        String link = config.baseUrl() + "/events/" + event.getSlug();
-        for (Account editor : editorsOf(event)) {
-            Language language = editor.getLanguage();
-            mail.send(
-                    editor,
-                    Messages.get(
-                            language,
-                            "mail.eventReview.approved.subject",
-                            event.getTitle().in(language)),
-                    Messages.get(
-                            language,
-                            "mail.eventReview.approved.body",
-                            event.getTitle().in(language)),
-                    Messages.get(language, "mail.eventReview.approved.action"),
-                    link);
-        }
+        mail.toEach(
+                editorsOf(event),
+                "mail.eventReview.approved.subject",
+                "mail.eventReview.approved.body",
+                "mail.eventReview.approved.action",
+                event.getTitle(),
+                null,
+                config.baseUrl() + "/events/" + event.getSlug());
     }
 
     void sentBack(CoalitionEvent event) {
-        String link = config.baseUrl() + "/admin/event?id=" + event.getId();
-        for (Account editor : editorsOf(event)) {
-            Language language = editor.getLanguage();
-            mail.send(
-                    editor,
-                    Messages.get(
-                            language,
-                            "mail.eventReview.sentBack.subject",
-                            event.getTitle().in(language)),
-                    Messages.get(
-                            language,
-                            "mail.eventReview.sentBack.body",
-                            event.getTitle().in(language),
-                            event.getRejectionReason()),
-                    Messages.get(language, "mail.eventReview.sentBack.action"),
-                    link);
-        }
+        mail.toEach(
+                editorsOf(event),
+                "mail.eventReview.sentBack.subject",
+                "mail.eventReview.sentBack.body",
+                "mail.eventReview.sentBack.action",
+                event.getTitle(),
+                event.getRejectionReason(),
+                config.baseUrl() + "/admin/event?id=" + event.getId());
     }
 
     private List<Account> editorsOf(CoalitionEvent event) {

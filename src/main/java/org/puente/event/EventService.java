@@ -74,13 +74,7 @@ public class EventService {
     /** The organizations the caller may post events for (staff may also post for the coalition: no organization). */
     @Transactional(TxType.SUPPORTS)
     public List<Organization> organizationsForCaller() {
-        Account account = caller.require(Role.ADMIN, Role.STAFF, Role.ORG_EDITOR);
-        if (account.getRole() == Role.ORG_EDITOR) {
-            return organizations.editedBy(account).stream()
-                    .filter(Organization::isActive)
-                    .toList();
-        }
-        return organizations.listActive();
+        return organizations.actedForByCaller();
     }
 
     /** Coalition staff may post an event for the coalition itself, with no member organization as host. */

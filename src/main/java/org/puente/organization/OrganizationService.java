@@ -74,6 +74,19 @@ public class OrganizationService {
                 .getResultList();
     }
 
+    /**
+     * The active organizations the caller may act for when writing a petition, an event or a statement:
+     * an editor's own, or any for staff.
+     */
+    @Transactional(TxType.SUPPORTS)
+    public List<Organization> actedForByCaller() {
+        Account account = caller.require(Role.ADMIN, Role.STAFF, Role.ORG_EDITOR);
+        if (account.getRole() == Role.ORG_EDITOR) {
+            return editedBy(account).stream().filter(Organization::isActive).toList();
+        }
+        return listActive();
+    }
+
     @Transactional(TxType.SUPPORTS)
     public Optional<OrganizationLogo> logo(long organizationId) {
         return Optional.ofNullable(em.find(OrganizationLogo.class, organizationId));

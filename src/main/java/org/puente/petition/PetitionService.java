@@ -81,13 +81,7 @@ public class PetitionService {
     /** The organizations the caller may write petitions for. */
     @Transactional(TxType.SUPPORTS)
     public List<Organization> organizationsForCaller() {
-        Account account = caller.require(Role.ADMIN, Role.STAFF, Role.ORG_EDITOR);
-        if (account.getRole() == Role.ORG_EDITOR) {
-            return organizations.editedBy(account).stream()
-                    .filter(Organization::isActive)
-                    .toList();
-        }
-        return organizations.listActive();
+        return organizations.actedForByCaller();
     }
 
     @Transactional(TxType.SUPPORTS)

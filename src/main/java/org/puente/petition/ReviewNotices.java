@@ -7,8 +7,6 @@ import org.puente.account.Account;
 import org.puente.account.ReviewMail;
 import org.puente.organization.OrganizationService;
 import org.puente.platform.config.PuenteConfig;
-import org.puente.platform.i18n.Language;
-import org.puente.platform.i18n.Messages;
 
 /**
  * The mails around a petition's review, each in its recipient's stored language and sent after the decision
@@ -31,48 +29,37 @@ public class ReviewNotices {
 
     /** Every active admin and staff account but the one submitting: a petition waits for their review. */
     void submitted(Petition petition) {
-        String link = config.baseUrl() + "/admin/petition-preview?id=" + petition.getId();
-        for (Account staff : mail.reviewersButCaller()) {
-            Language language = staff.getLanguage();
-            String title = petition.getTitle().in(language);
-            String organization = petition.getOrganization().getName();
-            mail.send(
-                    staff,
-                    Messages.get(language, "mail.review.submitted.subject", title),
-                    Messages.get(language, "mail.review.submitted.body", title, organization),
-                    Messages.get(language, "mail.review.submitted.action"),
-                    link);
-        }
+        mail.toReviewers(
+                "mail.review.submitted.subject",
+                "mail.review.submitted.body",
+                "mail.review.submitted.action",
+                petition.getTitle(),
+                petition.getOrganization().getName(),
+                config.baseUrl() + "/admin/petition-preview?id=" + petition.getId());
     }
 
     /** The organization's editors: their petition is open, with its public address. */
     void approved(Petition petition) {
-        String link = config.baseUrl() + "/petitions/" + petition.getSlug();
-        for (Account editor : editorsOf(petition)) {
-            Language language = editor.getLanguage();
-            String title = petition.getTitle().in(language);
-            mail.send(
-                    editor,
-                    Messages.get(language, "mail.review.approved.subject", title),
-                    Messages.get(language, "mail.review.approved.body", title),
-                    Messages.get(language, "mail.review.approved.action"),
-                    link);
-        }
+        mail.toEach(
+                editorsOf(petition),
+                "mail.review.approved.subject",
+                "mail.review.approved.body",
+                "mail.review.approved.action",
+                petition.getTitle(),
+                null,
+                config.baseUrl() + "/petitions/" + petition.getSlug());
     }
 
     /** The organization's editors: their petition came back to them, with the staff's reason. */
     void sentBack(Petition petition) {
-        String link = config.baseUrl() + "/admin/petition?id=" + petition.getId();
-        for (Account editor : editorsOf(petition)) {
-            Language language = editor.getLanguage();
-            String title = petition.getTitle().in(language);
-            mail.send(
-                    editor,
-                    Messages.get(language, "mail.review.sentBack.subject", title),
-                    Messages.get(language, "mail.review.sentBack.body", title, petition.getRejectionReason()),
-                    Messages.get(language, "mail.review.sentBack.action"),
-                    link);
-        }
+        mail.toEach(
+                editorsOf(petition),
+                "mail.review.sentBack.subject",
+                "mail.review.sentBack.body",
+                "mail.review.sentBack.action",
+                petition.getTitle(),
+                petition.getRejectionReason(),
+                config.baseUrl() + "/admin/petition?id=" + petition.getId());
     }
 
     private List<Account> editorsOf(Petition petition) {

@@ -61,6 +61,10 @@ class TableOwnershipTest {
             entry("supporter_event", "supporter"),
             entry("alert", "alert"),
             entry("alert_delivery", "alert"),
+            entry("statement", "statement"),
+            entry("statement_colead", "statement"),
+            entry("statement_demand", "statement"),
+            entry("statement_signatory", "statement"),
             entry("partner_key", "partner"),
             entry("platform_secret", "platform"),
             entry("mail_outbox", "platform"));

@@ -1,0 +1,359 @@
+package org.puente.statement;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import java.text.Collator;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.puente.account.Account;
+import org.puente.account.Caller;
+import org.puente.account.ReviewMail;
+import org.puente.organization.Organization;
+import org.puente.organization.OrganizationService;
+import org.puente.platform.config.PuenteConfig;
+import org.puente.platform.security.AccessDeniedException;
+import org.puente.platform.security.Role;
+import org.puente.platform.web.FieldRefusedException;
+import org.puente.platform.web.NotFoundException;
+
+/**
+ * Statements from draft to release, and member organizations' signatures on them. Leads (editors of the
+ * lead or a co-lead organization) write drafts and submit them; staff open them (or send them back with a
+ * reason, mailed to the leads in their language), close and release them. An editor signs for their own
+ * organization, once, and may withdraw while sign-on is open; signing again endorses the current text.
+ * Reads run without a transaction.
+ */
+@ApplicationScoped
+@Transactional
+public class StatementService {
+
+    @Inject
+    Clock clock;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    OrganizationService organizations;
+
+    @Inject
+    ReviewMail reviewMail;
+
+    @Inject
+    PuenteConfig config;
+
+    /** The statements the caller works on: staff all of them, an editor those their organizations lead. */
+    @Transactional(TxType.SUPPORTS)
+    public List<Statement> listForCaller() {
+        Account account = caller.require(Role.ADMIN, Role.STAFF, Role.ORG_EDITOR);
+        if (account.getRole() == Role.ORG_EDITOR) {
+            List<Organization> own = organizations.editedBy(account);
+            return own.isEmpty()
+                    ? List.of()
+                    : em.createNamedQuery("Statement.findByOrganizations", Statement.class)
+                            .setParameter("organizations", own)
+                            .getResultList();
+        }
+        return em.createNamedQuery("Statement.findAllNewestFirst", Statement.class)
+                .setMaxResults(500)
+                .getResultList();
+    }
+
+    /** Open statements the caller's organizations may sign (all open ones, for an editor). */
+    @Transactional(TxType.SUPPORTS)
+    public List<Statement> openForSigning() {
+        caller.require(Role.ADMIN, Role.STAFF, Role.ORG_EDITOR);
+        return em.createNamedQuery("Statement.findInStates", Statement.class)
+                .setParameter("states", Set.of(StatementState.OPEN))
+                .getResultList();
+    }
+
+    @Transactional(TxType.SUPPORTS)
+    public Statement find(long id) {
+        Statement statement = em.find(Statement.class, id);
+        if (statement == null) {
+            throw new NotFoundException("statement " + id);
+        }
+        return statement;
+    }
+
+    /** A statement the caller leads (or staff): refused to anyone else. */
+    @Transactional(TxType.SUPPORTS)
+    public Statement findForLeading(long id) {
+        Statement statement = find(id);
+        requireLead(statement);
+        return statement;
+    }
+
+    /** Whether the caller may edit the statement and see its signatories' details. */
+    @Transactional(TxType.SUPPORTS)
+    public boolean mayLead(Statement statement) {
+        Optional<Account> account = caller.account();
+        return account.isPresent()
+                && (caller.isCoalitionStaff()
+                        || account.get().getRole() == Role.ORG_EDITOR && statement.mayBeEditedBy(account.get()));
+    }
+
+    private void requireLead(Statement statement) {
+        caller.require(Role.ADMIN, Role.STAFF, Role.ORG_EDITOR);
+        if (!mayLead(statement)) {
+            throw new AccessDeniedException("statement " + statement.getId() + " is not led by the caller");
+        }
+    }
+
+    /** A public statement by its address. */
+    @Transactional(TxType.SUPPORTS)
+    public Optional<Statement> findPublic(String slug) {
+        if (slug == null || slug.length() > 80) {
+            return Optional.empty();
+        }
+        return em
+                .createNamedQuery("Statement.findBySlugInStates", Statement.class)
+                .setParameter("slug", slug)
+                .setParameter("states", StatementState.PUBLIC)
+                .getResultList()
+                .stream()
+                .findFirst();
+    }
+
+    /** The statements listed publicly, newest first. */
+    @Transactional(TxType.SUPPORTS)
+    public List<Statement> listed() {
+        return em.createNamedQuery("Statement.findInStates", Statement.class)
+                .setParameter("states", StatementState.LISTED)
+                .getResultList();
+    }
+
+    /**
+     * A new draft led by {@code organizationId} (null: the coalition, staff only), with co-leads.
+     *
+     * @throws FieldRefusedException when the text does not hold together, or the address is taken
+     */
+    public Statement create(Long organizationId, Collection<Long> coleadIds, String slug, StatementText text) {
+        Account author = caller.require(Role.ADMIN, Role.STAFF, Role.ORG_EDITOR);
+        Organization lead = lead(organizationId);
+        if (!em.createNamedQuery("Statement.findBySlugInStates", Statement.class)
+                .setParameter("slug", slug)
+                .setParameter("states", Set.of(StatementState.values()))
+                .getResultList()
+                .isEmpty()) {
+            throw new FieldRefusedException("slug", "statement.slug.taken");
+        }
+        Instant now = clock.instant();
+        Statement statement = new Statement(lead, slug, author, text, now);
+        statement.coledBy(coleads(coleadIds), now);
+        em.persist(statement);
+        return statement;
+    }
+
+    /** The leads rewrite a draft. */
+    public Statement revise(long id, Collection<Long> coleadIds, StatementText text) {
+        Statement statement = findForLeading(id);
+        Instant now = clock.instant();
+        statement.write(text, now);
+        statement.coledBy(coleads(coleadIds), now);
+        return statement;
+    }
+
+    private Organization lead(Long organizationId) {
+        if (organizationId == null) {
+            if (!caller.isCoalitionStaff()) {
+                throw new FieldRefusedException("organization", "statement.organization.required");
+            }
+            return null;
+        }
+        return organizations.actedForByCaller().stream()
+                .filter(o -> o.getId().equals(organizationId))
+                .findFirst()
+                .orElseThrow(() -> new AccessDeniedException("may not lead for organization " + organizationId));
+    }
+
+    private List<Organization> coleads(Collection<Long> ids) {
+        if (ids == null || ids.isEmpty()) {
+            return List.of();
+        }
+        Set<Long> wanted = new LinkedHashSet<>(ids);
+        return organizations.listActive().stream()
+                .filter(o -> wanted.contains(o.getId()))
+                .toList();
+    }
+
+    /**
+     * The leads submit a draft: staff's own open at once; a lead's goes to review and staff are told.
+     *
+     * @return true when it opened (or was released, without sign-on) at once
+     */
+    public boolean submit(long id) {
+        Statement statement = findForLeading(id);
+        if (caller.isCoalitionStaff()) {
+            statement.approve(clock.instant());
+            return true;
+        }
+        statement.submitForReview(clock.instant());
+        reviewMail.toReviewers(
+                "mail.statementReview.submitted.subject",
+                "mail.statementReview.submitted.body",
+                "mail.statementReview.submitted.action",
+                statement.getTitle(),
+                statement.getOrganization() == null
+                        ? ""
+                        : statement.getOrganization().getName(),
+                config.baseUrl() + "/admin/statements");
+        return false;
+    }
+
+    /** Staff open a statement in review; its leads are told. */
+    public void approve(long id) {
+        caller.require(Role.ADMIN, Role.STAFF);
+        Statement statement = find(id);
+        statement.approve(clock.instant());
+        reviewMail.toEach(
+                leadEditors(statement),
+                "mail.statementReview.approved.subject",
+                "mail.statementReview.approved.body",
+                "mail.statementReview.approved.action",
+                statement.getTitle(),
+                null,
+                config.baseUrl() + "/statements/" + statement.getSlug());
+    }
+
+    /** Staff send a statement back to its leads with a reason, which they are mailed. */
+    public void sendBack(long id, String reason) {
+        caller.require(Role.ADMIN, Role.STAFF);
+        Statement statement = find(id);
+        statement.sendBack(reason, clock.instant());
+        reviewMail.toEach(
+                leadEditors(statement),
+                "mail.statementReview.sentBack.subject",
+                "mail.statementReview.sentBack.body",
+                "mail.statementReview.sentBack.action",
+                statement.getTitle(),
+                statement.getRejectionReason(),
+                config.baseUrl() + "/admin/statement?id=" + statement.getId());
+    }
+
+    /** Staff or the leads close sign-on by hand. */
+    public void close(long id) {
+        findForLeading(id).close(clock.instant());
+    }
+
+    /** Staff release it with its final signatories (closing sign-on first). */
+    public void release(long id) {
+        caller.require(Role.ADMIN, Role.STAFF);
+        find(id).release(clock.instant());
+    }
+
+    private List<Account> leadEditors(Statement statement) {
+        List<Account> editors = new ArrayList<>();
+        List<Organization> leads = new ArrayList<>(statement.getColeads());
+        if (statement.getOrganization() != null) {
+            leads.add(0, statement.getOrganization());
+        }
+        for (Organization organization : leads) {
+            organizations.editorsOf(organization.getId()).stream()
+                    .filter(Account::isActive)
+                    .filter(a -> !editors.contains(a))
+                    .forEach(editors::add);
+        }
+        return editors;
+    }
+
+    /**
+     * An editor signs for their organization, naming who signs and confirming they may: the current text,
+     * once (signing again after a withdrawal revives the signature; a second signature is the same one).
+     * The statement's row is locked first, so two editors of one organization signing at once make one.
+     */
+    public Signatory signForOrganization(
+            long statementId, long organizationId, String signerName, String signerTitle, boolean mayCommit) {
+        Account editor = caller.require(Role.ADMIN, Role.STAFF, Role.ORG_EDITOR);
+        if (signerName == null || signerName.isBlank()) {
+            throw new FieldRefusedException("signerName", "statement.sign.name.required");
+        }
+        if (!mayCommit) {
+            throw new FieldRefusedException("authority", "statement.sign.authority.required");
+        }
+        Organization organization = organizations.actedForByCaller().stream()
+                .filter(o -> o.getId().equals(organizationId))
+                .findFirst()
+                .orElseThrow(() -> new AccessDeniedException("may not sign for organization " + organizationId));
+        Statement statement = em.find(Statement.class, statementId, LockModeType.PESSIMISTIC_WRITE);
+        if (statement == null || !statement.isPublic()) {
+            throw new NotFoundException("statement " + statementId);
+        }
+        Instant now = clock.instant();
+        if (!statement.takesSignatures(now)) {
+            throw new StatementClosedException(statement.getSlug());
+        }
+        Optional<Signatory> existing = memberSignature(statementId, organizationId);
+        if (existing.isPresent()) {
+            existing.get().sign(editor, signerName, signerTitle, now);
+            return existing.get();
+        }
+        Signatory signatory = Signatory.member(statement, organization, editor, signerName, signerTitle, now);
+        em.persist(signatory);
+        return signatory;
+    }
+
+    /** An editor takes their organization's name off, while sign-on is open. */
+    public void withdraw(long statementId, long organizationId) {
+        caller.require(Role.ADMIN, Role.STAFF, Role.ORG_EDITOR);
+        organizations.actedForByCaller().stream()
+                .filter(o -> o.getId().equals(organizationId))
+                .findFirst()
+                .orElseThrow(() -> new AccessDeniedException("may not withdraw for organization " + organizationId));
+        Statement statement = find(statementId);
+        if (!statement.takesSignatures(clock.instant())) {
+            throw new StatementClosedException(statement.getSlug());
+        }
+        memberSignature(statementId, organizationId).ifPresent(s -> s.withdraw(clock.instant()));
+    }
+
+    /** The caller's organization's signature on the statement, if it stands. */
+    @Transactional(TxType.SUPPORTS)
+    public Optional<Signatory> memberSignature(long statementId, long organizationId) {
+        return em
+                .createNamedQuery("Signatory.findByStatementAndOrganization", Signatory.class)
+                .setParameter("statementId", statementId)
+                .setParameter("organizationId", organizationId)
+                .getResultList()
+                .stream()
+                .findFirst();
+    }
+
+    /**
+     * The signatories that stand, as the public page lists them: the lead and co-leads first, then the rest
+     * A to Z as a Spanish reader expects (accents and ñ in their place, case ignored).
+     */
+    @Transactional(TxType.SUPPORTS)
+    public List<Signatory> signatories(Statement statement) {
+        List<Signatory> signed = em.createNamedQuery("Signatory.findSigned", Signatory.class)
+                .setParameter("statementId", statement.getId())
+                .getResultList();
+        return ordered(statement, signed);
+    }
+
+    static List<Signatory> ordered(Statement statement, List<Signatory> signed) {
+        Collator spanish = Collator.getInstance(Locale.forLanguageTag("es"));
+        spanish.setStrength(Collator.SECONDARY);
+        return signed.stream()
+                .sorted(Comparator.<Signatory, Boolean>comparing(s -> !statement.isLedBy(s.getOrganization()))
+                        .thenComparing(Signatory::getOrganizationName, spanish))
+                .toList();
+    }
+}

@@ -1,0 +1,155 @@
+package org.puente.statement;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.puente.account.Account;
+import org.puente.organization.Organization;
+import org.puente.organization.OrganizationProfile;
+import org.puente.platform.i18n.Language;
+import org.puente.platform.i18n.LocalizedText;
+import org.puente.platform.security.Role;
+import org.puente.platform.web.FieldRefusedException;
+
+@DisplayName("A statement: its text checked whole, its lifecycle, and its signatories in a Spanish reader's order")
+class StatementTest {
+
+    static final Instant NOW = Instant.parse("2026-12-01T15:00:00Z");
+    static final Account EDITOR = new Account("ed@example.org", "Ed", "x", Role.ORG_EDITOR, Language.ES, NOW);
+
+    static Organization organization(String name) {
+        OrganizationProfile profile = new OrganizationProfile();
+        profile.setName(name);
+        profile.setCountry("MX");
+        profile.setCity("Tijuana");
+        return new Organization(Organization.slugOf(name), profile, NOW);
+    }
+
+    static Demand demand(String en, String es) {
+        return new Demand(new LocalizedText(en, es), LocalizedText.empty());
+    }
+
+    static StatementText text(List<Demand> demands, Instant deadline, boolean signOn) {
+        return new StatementText(
+                new LocalizedText("Protection for children", "Protección para la niñez"),
+                new LocalizedText("Five demands", "Cinco demandas"),
+                new LocalizedText("<p>We ask</p><script>x()</script>", "<p>Pedimos</p>"),
+                demands,
+                LocalizedText.empty(),
+                List.of("children", " detention ", ""),
+                List.of("US", "MX"),
+                new StatementText.MediaContact("Ana", "Voces", "press@example.org", null),
+                null,
+                deadline,
+                deadline == null ? null : "America/Tijuana",
+                signOn);
+    }
+
+    static List<Demand> five() {
+        return IntStream.rangeClosed(1, 5)
+                .mapToObj(i -> demand("Demand " + i, "Demanda " + i))
+                .toList();
+    }
+
+    @Test
+    @DisplayName("a statement needs at least one demand, none empty, and a deadline still ahead")
+    void textCheckedWhole() {
+        Organization lead = organization("Voces");
+        FieldRefusedException none = assertThrows(
+                FieldRefusedException.class, () -> new Statement(lead, "s", EDITOR, text(List.of(), null, true), NOW));
+        assertEquals("statement.demands.none", none.key());
+        FieldRefusedException empty = assertThrows(
+                FieldRefusedException.class,
+                () -> new Statement(
+                        lead, "s", EDITOR, text(List.of(demand("One", "Una"), demand(" ", null)), null, true), NOW));
+        assertEquals("demand1", empty.field());
+        FieldRefusedException past = assertThrows(
+                FieldRefusedException.class,
+                () -> new Statement(lead, "s", EDITOR, text(five(), NOW.minusSeconds(60), true), NOW));
+        assertEquals("deadline", past.field());
+
+        Statement statement = new Statement(lead, "s", EDITOR, text(five(), NOW.plusSeconds(3600), true), NOW);
+        assertEquals(5, statement.getDemands().size());
+        assertEquals("Demanda 3", statement.getDemands().get(2).getText().es());
+        assertEquals(List.of("children", "detention"), statement.getTags());
+        assertFalse(statement.getPreamble().en().contains("script"), "the preamble is sanitized");
+    }
+
+    @Test
+    @DisplayName("draft → in review → open → closed → released; sent back with a reason; signing only while open and "
+            + "before the deadline")
+    void lifecycle() {
+        Statement statement =
+                new Statement(organization("Voces"), "s", EDITOR, text(five(), NOW.plusSeconds(3600), true), NOW);
+        statement.submitForReview(NOW);
+        assertThrows(IllegalArgumentException.class, () -> statement.sendBack(" ", NOW));
+        statement.sendBack("Add the Honduran demand", NOW);
+        assertTrue(statement.isDraft());
+        assertEquals("Add the Honduran demand", statement.getRejectionReason());
+        statement.submitForReview(NOW);
+        statement.approve(NOW);
+        assertTrue(statement.isOpen());
+        assertTrue(statement.takesSignatures(NOW.plusSeconds(60)));
+        assertFalse(statement.takesSignatures(NOW.plusSeconds(3600)), "the deadline passed");
+        assertThrows(IllegalStateException.class, () -> statement.write(text(five(), null, true), NOW));
+        statement.release(NOW);
+        assertTrue(statement.isReleased());
+        assertFalse(statement.takesSignatures(NOW));
+    }
+
+    @Test
+    @DisplayName("a statement without a sign-on phase is released when staff approve it")
+    void withoutSignOn() {
+        Statement statement = new Statement(null, "s", EDITOR, text(five(), NOW.plusSeconds(60), false), NOW);
+        assertEquals(null, statement.getDeadline(), "no sign-on, no deadline");
+        statement.submitForReview(NOW);
+        statement.approve(NOW);
+        assertTrue(statement.isReleased());
+    }
+
+    @Test
+    @DisplayName("signatories: the lead and co-leads first, then A to Z as a Spanish reader expects")
+    void spanishOrder() {
+        Organization lead = organization("Zacatecas Unidos");
+        Organization colead = organization("Voces");
+        Statement statement = new Statement(lead, "s", EDITOR, text(five(), null, true), NOW);
+        statement.coledBy(List.of(colead), NOW);
+        List<Signatory> signed = List.of(
+                        "Ñandutí Colectivo",
+                        "nube azul",
+                        "Ángeles de la Frontera",
+                        "Alba",
+                        lead.getName(),
+                        "Oasis",
+                        colead.getName())
+                .stream()
+                .map(name -> name.equals(lead.getName())
+                        ? lead
+                        : name.equals(colead.getName()) ? colead : organization(name))
+                .map(o -> Signatory.member(statement, o, EDITOR, "Ana López", "Directora", NOW))
+                .toList();
+
+        String order = StatementService.ordered(statement, signed).stream()
+                .map(Signatory::getOrganizationName)
+                .collect(Collectors.joining(" | "));
+
+        assertEquals(
+                "Voces | Zacatecas Unidos | Alba | Ángeles de la Frontera | nube azul | Ñandutí Colectivo | Oasis",
+                order);
+    }
+
+    @Test
+    @DisplayName("an organization's name compares without case, accents or punctuation")
+    void nameKeys() {
+        assertEquals(Signatory.keyOf("Centro Pro-Derechos, A.C."), Signatory.keyOf("centro pro derechos a c"));
+        assertEquals("nino y familia", Signatory.keyOf("Niño  y Familia!"));
+    }
+}
