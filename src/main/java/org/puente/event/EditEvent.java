@@ -11,10 +11,10 @@ import jakarta.persistence.PersistenceException;
 import jakarta.servlet.http.Part;
 import jakarta.transaction.TransactionalException;
 import java.io.Serializable;
-import java.time.ZoneId;
 import java.util.List;
 import org.puente.organization.Organization;
 import org.puente.platform.persistence.DatabaseErrors;
+import org.puente.platform.time.CoalitionZones;
 import org.puente.platform.time.StaffTimeZone;
 import org.puente.platform.web.Images;
 import org.puente.platform.web.Pages;
@@ -28,32 +28,6 @@ import org.puente.platform.web.Pages;
 public class EditEvent implements Serializable {
 
     private static final long serialVersionUID = 1L;
-
-    /**
-     * The zones offered first: where the coalition's members gather, north to south. Any other IANA zone of
-     * the Americas follows.
-     */
-    static final List<String> COALITION_ZONES = List.of(
-            "America/New_York",
-            "America/Chicago",
-            "America/Denver",
-            "America/Phoenix",
-            "America/Los_Angeles",
-            "America/Anchorage",
-            "Pacific/Honolulu",
-            "America/Puerto_Rico",
-            "America/Tijuana",
-            "America/Hermosillo",
-            "America/Mazatlan",
-            "America/Mexico_City",
-            "America/Monterrey",
-            "America/Cancun",
-            "America/Guatemala",
-            "America/El_Salvador",
-            "America/Tegucigalpa",
-            "America/Managua",
-            "America/Costa_Rica",
-            "America/Panama");
 
     @Inject
     EventService events;
@@ -152,20 +126,12 @@ public class EditEvent implements Serializable {
 
     /** The coalition's zones first, then every other zone of the Americas and the Pacific, by name. */
     public List<String> getZones() {
-        List<String> rest = ZoneId.getAvailableZoneIds().stream()
-                .filter(z -> z.startsWith("America/") || z.startsWith("Pacific/"))
-                .filter(z -> !COALITION_ZONES.contains(z))
-                .sorted()
-                .toList();
-        java.util.ArrayList<String> all = new java.util.ArrayList<>(COALITION_ZONES);
-        all.addAll(rest);
-        return all;
+        return CoalitionZones.offered();
     }
 
     /** "Chicago (America/Chicago)": the city people know, with the exact zone. */
     public String zoneLabel(String zone) {
-        String city = zone.substring(zone.lastIndexOf('/') + 1).replace('_', ' ');
-        return city + " (" + zone + ")";
+        return CoalitionZones.label(zone);
     }
 
     public EventType[] getTypes() {

@@ -207,7 +207,7 @@ public class Statement {
         }
         for (int i = 0; i < given.size(); i++) {
             if (given.get(i).isEmpty()) {
-                throw new FieldRefusedException("demand" + i, "statement.demand.empty");
+                throw new FieldRefusedException("demands", "statement.demand.empty", i + 1);
             }
         }
         if (text.signOn() && text.deadline() != null && !text.deadline().isAfter(now)) {

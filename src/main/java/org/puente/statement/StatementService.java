@@ -58,6 +58,25 @@ public class StatementService {
     @Inject
     PuenteConfig config;
 
+    /** The organizations the caller may lead a statement for. */
+    @Transactional(TxType.SUPPORTS)
+    public List<Organization> leadOptions() {
+        return organizations.actedForByCaller();
+    }
+
+    /** Staff may write a statement for the coalition itself, with no member organization leading. */
+    @Transactional(TxType.SUPPORTS)
+    public boolean mayLeadAsCoalition() {
+        return caller.isCoalitionStaff();
+    }
+
+    /** Member organizations that may co-lead. */
+    @Transactional(TxType.SUPPORTS)
+    public List<Organization> coleadOptions() {
+        caller.require(Role.ADMIN, Role.STAFF, Role.ORG_EDITOR);
+        return organizations.listActive();
+    }
+
     /** The statements the caller works on: staff all of them, an editor those their organizations lead. */
     @Transactional(TxType.SUPPORTS)
     public List<Statement> listForCaller() {
@@ -139,6 +158,7 @@ public class StatementService {
                 .setParameter("states", StatementState.LISTED)
                 .getResultList();
     }
+
 
     /**
      * A new draft led by {@code organizationId} (null: the coalition, staff only), with co-leads.

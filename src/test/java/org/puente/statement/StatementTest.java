@@ -70,7 +70,8 @@ class StatementTest {
                 FieldRefusedException.class,
                 () -> new Statement(
                         lead, "s", EDITOR, text(List.of(demand("One", "Una"), demand(" ", null)), null, true), NOW));
-        assertEquals("demand1", empty.field());
+        assertEquals("demands", empty.field());
+        assertEquals(2, empty.arguments()[0], "the second demand is the empty one");
         FieldRefusedException past = assertThrows(
                 FieldRefusedException.class,
                 () -> new Statement(lead, "s", EDITOR, text(five(), NOW.minusSeconds(60), true), NOW));

@@ -198,6 +198,9 @@ public final class WebSession {
                                     .map(o -> o.attr("value"))
                                     .orElse("")
                             : input.attr("value");
+            if ((type.equals("checkbox") || type.equals("radio")) && !input.hasAttr("value")) {
+                value = "on"; // what a browser sends for a ticked box without a value
+            }
             fields.put(input.attr("name"), value);
         }
         // What PrimeFaces' script does in a browser: post back the page's CSP nonce.

@@ -10,11 +10,18 @@ public class FieldRefusedException extends RuntimeException {
 
     private final String field;
     private final String key;
+    private final transient Object[] arguments;
 
-    public FieldRefusedException(String field, String key) {
+    public FieldRefusedException(String field, String key, Object... arguments) {
         super(key + " on " + field);
         this.field = field;
         this.key = key;
+        this.arguments = arguments.clone();
+    }
+
+    /** What the message names ("demand 3"), in its placeholders' order. */
+    public Object[] arguments() {
+        return arguments.clone();
     }
 
     /** The form field the message belongs to. */

@@ -1,0 +1,255 @@
+package org.puente.statement;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.mail.internet.MimeMessage;
+import java.net.URI;
+import java.net.URL;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.puente.testing.Accounts;
+import org.puente.testing.Deployments;
+import org.puente.testing.Mailbox;
+import org.puente.testing.TestClock;
+import org.puente.testing.TestEnvironment;
+import org.puente.testing.WebSession;
+import org.puente.testing.WebSession.Page;
+
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+@DisplayName("Statements: an editor drafts, staff open it, member organizations sign and withdraw")
+class StatementsIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.shared();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    URI portal;
+
+    @BeforeEach
+    void portal() throws Exception {
+        portal = base.toURI();
+    }
+
+    static final String[][] DEMANDS = {
+        {"End family detention", "Poner fin a la detención de familias", "To the US Congress", ""},
+        {"Keep children with their parents", "Mantener a la niñez con sus familias", "", ""},
+        {"Access to counsel for every child", "Acceso a abogados para toda la niñez", "", ""},
+        {"Safe passage at the border", "Paso seguro en la frontera", "", "Al Gobierno de México"},
+        {"Protection for returnees in Honduras", "Protección para personas retornadas en Honduras", "", ""},
+    };
+
+    /** The five demands as the form's rows, in {@code order}. */
+    static Map<String, String> demandFields(int... order) {
+        Map<String, String> fields = new HashMap<>();
+        for (int row = 0; row < order.length; row++) {
+            String[] demand = DEMANDS[order[row]];
+            fields.put("form:demand:" + row + ":textEn", demand[0]);
+            fields.put("form:demand:" + row + ":textEs", demand[1]);
+            fields.put("form:demand:" + row + ":addresseeEn", demand[2]);
+            fields.put("form:demand:" + row + ":addresseeEs", demand[3]);
+        }
+        return fields;
+    }
+
+    /** Presses a demand row's button as PrimeFaces' script does: an Ajax post of the demands, then the rows again. */
+    static Page demandsAjax(WebSession session, Page form, String button, Map<String, String> rows) {
+        Map<String, String> fields = WebSession.fields(form, "form");
+        fields.putAll(rows);
+        fields.putAll(Map.of(
+                "jakarta.faces.partial.ajax",
+                "true",
+                "jakarta.faces.source",
+                button,
+                "jakarta.faces.partial.execute",
+                "form:demands",
+                "jakarta.faces.partial.render",
+                "form:demands",
+                button,
+                button));
+        Page answer = session.postAjax(form.document().getElementById("form").attr("action"), fields);
+        assertEquals(200, answer.status(), answer.body());
+        return answer;
+    }
+
+    static String single(String sql, Object parameter) throws Exception {
+        try (Connection db = TestEnvironment.database();
+                PreparedStatement query = db.prepareStatement(sql)) {
+            query.setObject(1, parameter);
+            try (ResultSet rs = query.executeQuery()) {
+                assertTrue(rs.next(), sql + " found nothing for " + parameter);
+                return rs.getString(1);
+            }
+        }
+    }
+
+    /** A row action button of the admin list's row that names {@code text}. */
+    static String buttonInRow(Page page, String text, String idSuffix) {
+        for (Element row : page.document().select("tr, li")) {
+            if (row.text().contains(text)) {
+                Element button = row.selectFirst("[id$=" + idSuffix + "]");
+                if (button != null) {
+                    return button.id();
+                }
+            }
+        }
+        throw new AssertionError("no " + idSuffix + " for " + text + " in " + page.text());
+    }
+
+    @Test
+    @DisplayName("an editor drafts a statement with five demands in both languages (an empty demand and a past "
+            + "deadline refused by field), moves one; staff send it back with a reason, then open it; another member "
+            + "organization's editor signs, withdraws and signs again, one signature; editors of other organizations "
+            + "cannot edit it; once released nobody signs or withdraws")
+    void draftReviewOpenSign() throws Exception {
+        WebSession admin = Accounts.admin(new WebSession(portal));
+        Page organizations = admin.get("/admin/organizations?lang=en");
+        long voces = Accounts.idInRow(organizations, "Voces Unidas de Chicago", "organization");
+        long frontera = Accounts.idInRow(organizations, "Frontera Family Network", "organization");
+        long santuario = Accounts.idInRow(organizations, "Santuario Faith Alliance", "organization");
+        String leadEmail = "lead-" + System.nanoTime() + "@puente.test";
+        WebSession lead = Accounts.newEditor(admin, new WebSession(portal), voces, "ES", leadEmail);
+        WebSession signer = Accounts.newEditor(admin, new WebSession(portal), frontera);
+        WebSession outsider = Accounts.newEditor(admin, new WebSession(portal), santuario);
+
+        String title = "Protection for children " + System.nanoTime();
+        String slug = "protection-" + System.nanoTime();
+        Map<String, String> text = new HashMap<>(Map.of(
+                "titleEn", title,
+                "titleEs", "Protección para la niñez " + title,
+                "summaryEn", "Five demands to governments.",
+                "summaryEs", "Cinco demandas a los gobiernos.",
+                "preambleEn_input", "<p>We, the undersigned organizations,</p>",
+                "preambleEs_input", "<p>Las organizaciones firmantes,</p>",
+                "tags", "children, detention",
+                "mediaName", "Prensa Voces",
+                "mediaEmail", "prensa@voces.example.org",
+                "slug", slug));
+        text.put("form:countries", "US");
+
+        Page form = lead.get("/admin/statement?lang=en");
+        assertEquals(200, form.status(), form.text());
+        Page empty = lead.submit(form, "form", text, "save");
+        assertTrue(empty.messages().contains("Demand 1 is empty"), empty.messages() + empty.text());
+
+        for (int added = 1; added < DEMANDS.length; added++) {
+            demandsAjax(lead, form, "form:addDemand", demandFields(0, 1, 2, 3, 4));
+        }
+        // The fifth moves up: the rows come back with the Honduran demand fourth.
+        Page moved = demandsAjax(lead, form, "form:demand:4:up", demandFields(0, 1, 2, 3, 4));
+        assertTrue(
+                moved.body().indexOf("Protection for returnees") < moved.body().indexOf("Safe passage"), moved.body());
+
+        Map<String, String> past = new HashMap<>(text);
+        past.putAll(demandFields(0, 1, 2, 4, 3));
+        past.putAll(Map.of("deadline", "2020-01-01", "deadlineZone", "America/Tegucigalpa"));
+        Page refused = lead.submit(form, "form", past, "save");
+        assertTrue(refused.messages().contains("must be in the future"), refused.messages());
+        assertEquals("0", single("SELECT COUNT(*) FROM statement WHERE slug = ?", slug), "nothing half-written");
+
+        Map<String, String> good = new HashMap<>(text);
+        good.putAll(demandFields(0, 1, 2, 4, 3));
+        LocalDate deadline = TestClock.now(portal)
+                .atZone(java.time.ZoneOffset.UTC)
+                .toLocalDate()
+                .plusDays(20);
+        good.putAll(Map.of("deadline", deadline.toString(), "deadlineZone", "America/Tegucigalpa"));
+        Page saved = lead.submit(form, "form", good, "save");
+        assertTrue(saved.messages().contains("The statement is saved."), saved.messages() + saved.text());
+        long id = Long.parseLong(single("SELECT id FROM statement WHERE slug = ?", slug));
+        assertEquals(
+                "5|Safe passage at the border|Al Gobierno de México",
+                single(
+                        "SELECT CONCAT(COUNT(*), '|', MAX(CASE WHEN position = 4 THEN text_en END), '|', "
+                                + "MAX(CASE WHEN position = 4 THEN addressee_es END)) FROM statement_demand "
+                                + "WHERE statement_id = ?",
+                        id));
+        assertEquals(403, outsider.get("/admin/statement?id=" + id).status(), "another organization's editor");
+
+        Page submitted = lead.submit(saved, "list", Map.of(), buttonInRow(saved, title, ":submit"));
+        assertTrue(submitted.messages().contains("sent to the coalition staff"), submitted.messages());
+        Mailbox.awaitIdleQueue(portal);
+        assertTrue(
+                Mailbox.to(TestEnvironment.ADMIN_EMAIL).stream()
+                        .anyMatch(m -> subject(m).equals("Statement to review: " + title)),
+                "staff are told");
+
+        Page review = admin.get("/admin/statements?lang=en");
+        Map<String, String> reason = Map.of(
+                buttonInRow(review, title, ":sendBack").replace(":sendBack", ":reason"), "Add the Honduran demand");
+        Page sentBack = admin.submit(review, "list", reason, buttonInRow(review, title, ":sendBack"));
+        assertTrue(sentBack.messages().contains("went back to its leads"), sentBack.messages());
+        Mailbox.awaitIdleQueue(portal);
+        MimeMessage back = Mailbox.to(leadEmail).stream()
+                .filter(m -> subject(m).startsWith("Cambios pedidos: "))
+                .findFirst()
+                .orElseThrow();
+        assertTrue(Mailbox.part(back, "text/plain").contains("Add the Honduran demand"), "in the lead's language");
+
+        Page again = lead.get("/admin/statements?lang=en");
+        lead.submit(again, "list", Map.of(), buttonInRow(again, title, ":submit"));
+        Page toApprove = admin.get("/admin/statements?lang=en");
+        Page approved = admin.submit(toApprove, "list", Map.of(), buttonInRow(toApprove, title, ":approve"));
+        assertTrue(approved.messages().contains("The statement is open"), approved.messages());
+        assertEquals("OPEN", single("SELECT state FROM statement WHERE id = ?", id));
+
+        Page sign = signer.get("/admin/statement-sign?id=" + id + "&lang=en");
+        assertEquals(200, sign.status(), sign.text());
+        assertTrue(sign.text().contains("Safe passage at the border"), "the demands are shown before signing");
+        Map<String, String> signing = new HashMap<>(Map.of(
+                "organization", String.valueOf(frontera), "signerName", "Rosa Díaz", "signerTitle", "Directora"));
+        Page unconfirmed = signer.submit(sign, "sign", signing, "submit");
+        assertTrue(unconfirmed.messages().contains("may sign for the organization"), unconfirmed.messages());
+        signing.put("authority", "on");
+        Page signed = signer.submit(sign, "sign", signing, "submit");
+        assertTrue(signed.messages().contains("Your organization signed the statement."), signed.messages());
+        String signature = "SELECT CONCAT(COUNT(*), '|', MAX(state), '|', MAX(signer_name), '|', MAX(text_version)) "
+                + "FROM statement_signatory WHERE statement_id = ?";
+        assertEquals("1|SIGNED|Rosa Díaz|1", single(signature, id));
+
+        Page withdrawn =
+                signer.submit(signed, "signed", Map.of(), buttonInRow(signed, "Frontera Family Network", ":withdraw"));
+        assertTrue(withdrawn.messages().contains("off the statement"), withdrawn.messages());
+        assertEquals("1|WITHDRAWN|Rosa Díaz|1", single(signature, id));
+        signing.put("signerName", "Rosa María Díaz");
+        Page resigned = signer.submit(withdrawn, "sign", signing, "submit");
+        assertTrue(resigned.messages().contains("signed the statement"), resigned.messages());
+        assertEquals("1|SIGNED|Rosa María Díaz|1", single(signature, id), "one signature, revived");
+
+        Page list = admin.get("/admin/statements?lang=en");
+        Page released = admin.submit(list, "list", Map.of(), buttonInRow(list, title, ":release"));
+        assertTrue(released.messages().contains("The statement is released."), released.messages());
+        Page closed = signer.get("/admin/statement-sign?id=" + id + "&lang=en");
+        assertTrue(closed.text().contains("takes no signatures now"), closed.text());
+        assertFalse(closed.body().contains(":withdraw\""), "no withdrawing after release");
+        assertEquals("1|SIGNED|Rosa María Díaz|1", single(signature, id));
+    }
+
+    static String subject(MimeMessage mail) {
+        try {
+            return mail.getSubject();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
