@@ -40,6 +40,15 @@ public class EditStatement implements Serializable {
 
     private String rejectionReason;
 
+    /** Editing a statement already open for sign-on (a change may make a new version). */
+    private boolean open;
+
+    /** Organizations signed it already. */
+    private boolean signed;
+
+    /** Staff mark a change to an open statement editorial: no new version. */
+    private boolean editorial;
+
     public void load() {
         if (form != null) {
             return;
@@ -54,20 +63,23 @@ public class EditStatement implements Serializable {
             return;
         }
         Statement statement = statements.findForLeading(id);
-        if (!statement.isDraft()) {
+        if (!statement.isDraft() && !statement.isOpen()) {
             Pages.redirectToPath("/admin/statements");
             return;
         }
         form = StatementForm.of(statement);
         rejectionReason = statement.getRejectionReason();
+        open = statement.isOpen();
+        signed = !statements.signatories(statement).isEmpty();
     }
 
     public String save() {
         try {
             if (id == null) {
                 statements.create(form.getOrganizationId(), form.getColeadIds(), form.slugOrFromTitle(), form.text());
-            } else {
-                statements.revise(id, form.getColeadIds(), form.text());
+            } else if (statements.revise(id, form.getColeadIds(), form.text(), editorial)) {
+                Pages.flash(FacesMessage.SEVERITY_INFO, "admin.statement.newVersion");
+                return Pages.redirect("/admin/statements");
             }
         } catch (FieldRefusedException e) {
             Pages.error("form:" + e.field(), e.key(), e.arguments());
@@ -135,6 +147,22 @@ public class EditStatement implements Serializable {
 
     public StatementForm getForm() {
         return form;
+    }
+
+    public boolean isOpen() {
+        return open;
+    }
+
+    public boolean isSigned() {
+        return signed;
+    }
+
+    public boolean isEditorial() {
+        return editorial;
+    }
+
+    public void setEditorial(boolean editorial) {
+        this.editorial = editorial;
     }
 
     public String getRejectionReason() {

@@ -204,6 +204,11 @@ public class Signatory {
         return textVersion;
     }
 
+    /** The editor's account that signed (for a member organization), to ask them to re-confirm. */
+    public Long getSignedBy() {
+        return signedBy;
+    }
+
     public Instant getSignedAt() {
         return signedAt;
     }

@@ -198,6 +198,33 @@ public class Statement {
         if (state != StatementState.DRAFT) {
             throw new IllegalStateException("statement " + slug + " is " + state + ", not a draft");
         }
+        apply(text, now);
+    }
+
+    /**
+     * The leads (or staff) change an open statement. A change of its preamble or demands after
+     * organizations signed makes a new version of the text, unless staff mark it editorial (a typo); the
+     * signatures of the older version stand for that version only.
+     *
+     * @param signed whether any organization's signature stands
+     * @return true when this made a new version
+     */
+    public boolean amend(StatementText text, boolean editorial, boolean signed, Instant now) {
+        if (state != StatementState.OPEN) {
+            throw new IllegalStateException("statement " + slug + " is " + state + ", not open");
+        }
+        LocalizedText preambleBefore = getPreamble();
+        List<Demand> demandsBefore = getDemands();
+        apply(text, now);
+        boolean substantive = !preambleBefore.equals(getPreamble()) || !demandsBefore.equals(getDemands());
+        if (substantive && signed && !editorial) {
+            textVersion++;
+            return true;
+        }
+        return false;
+    }
+
+    private void apply(StatementText text, Instant now) {
         List<Demand> given = text.demands() == null ? List.of() : text.demands();
         if (given.isEmpty()) {
             throw new FieldRefusedException("demands", "statement.demands.none");

@@ -58,6 +58,9 @@ public class StatementService {
     @Inject
     PuenteConfig config;
 
+    @Inject
+    StatementMails mails;
+
     /** The organizations the caller may lead a statement for. */
     @Transactional(TxType.SUPPORTS)
     public List<Organization> leadOptions() {
@@ -182,13 +185,50 @@ public class StatementService {
         return statement;
     }
 
-    /** The leads rewrite a draft. */
-    public Statement revise(long id, Collection<Long> coleadIds, StatementText text) {
+    /**
+     * The leads rewrite a draft, or change an open statement. A change of an open statement's preamble or
+     * demands after organizations signed makes a new version: each signatory of the earlier one is mailed
+     * what changed and asked to sign again, and their signature counts for the earlier text until they do.
+     * Staff may mark a change editorial (a typo): no new version, no mail; it is recorded all the same.
+     *
+     * @return true when the change made a new version
+     */
+    public boolean revise(long id, Collection<Long> coleadIds, StatementText text, boolean editorial) {
         Statement statement = findForLeading(id);
         Instant now = clock.instant();
-        statement.write(text, now);
         statement.coledBy(coleads(coleadIds), now);
-        return statement;
+        if (statement.isDraft()) {
+            statement.write(text, now);
+            return false;
+        }
+        if (editorial && !caller.isCoalitionStaff()) {
+            throw new AccessDeniedException("only staff mark a change editorial");
+        }
+        List<Demand> demandsBefore = statement.getDemands();
+        var preambleBefore = statement.getPreamble();
+        List<Signatory> signed = signatories(statement);
+        boolean newVersion = statement.amend(text, editorial, !signed.isEmpty(), now);
+        em.persist(StatementRevision.of(statement, editorial, callerId(), now));
+        if (newVersion) {
+            mails.askToReconfirm(
+                    statement,
+                    signed,
+                    DemandChanges.between(demandsBefore, statement.getDemands()),
+                    !preambleBefore.equals(statement.getPreamble()));
+        }
+        return newVersion;
+    }
+
+    private Long callerId() {
+        return caller.account().map(Account::getId).orElse(null);
+    }
+
+    /** The text's revisions since it opened, newest first: the history leads and staff see. */
+    @Transactional(TxType.SUPPORTS)
+    public List<StatementRevision> revisions(Statement statement) {
+        return em.createNamedQuery("StatementRevision.findLatest", StatementRevision.class)
+                .setParameter("statementId", statement.getId())
+                .getResultList();
     }
 
     private Organization lead(Long organizationId) {
@@ -222,7 +262,7 @@ public class StatementService {
     public boolean submit(long id) {
         Statement statement = findForLeading(id);
         if (caller.isCoalitionStaff()) {
-            statement.approve(clock.instant());
+            open(statement);
             return true;
         }
         statement.submitForReview(clock.instant());
@@ -242,7 +282,7 @@ public class StatementService {
     public void approve(long id) {
         caller.require(Role.ADMIN, Role.STAFF);
         Statement statement = find(id);
-        statement.approve(clock.instant());
+        open(statement);
         reviewMail.toEach(
                 leadEditors(statement),
                 "mail.statementReview.approved.subject",
@@ -251,6 +291,13 @@ public class StatementService {
                 statement.getTitle(),
                 null,
                 config.baseUrl() + "/statements/" + statement.getSlug());
+    }
+
+    /** Opens (or, without sign-on, releases) the statement, and keeps its text as it opened. */
+    private void open(Statement statement) {
+        Instant now = clock.instant();
+        statement.approve(now);
+        em.persist(StatementRevision.of(statement, false, callerId(), now));
     }
 
     /** Staff send a statement back to its leads with a reason, which they are mailed. */

@@ -153,4 +153,53 @@ class StatementTest {
         assertEquals(Signatory.keyOf("Centro Pro-Derechos, A.C."), Signatory.keyOf("centro pro derechos a c"));
         assertEquals("nino y familia", Signatory.keyOf("Niño  y Familia!"));
     }
+
+    @Test
+    @DisplayName("a change of an open statement's demands after signatures makes a new version; an editorial one, "
+            + "or one before anybody signed, does not")
+    void versions() {
+        Statement statement = new Statement(organization("Voces"), "s", EDITOR, text(five(), null, true), NOW);
+        statement.approve(NOW);
+        List<Demand> changed = new java.util.ArrayList<>(five());
+        changed.set(1, demand("Keep families together", "Mantener unidas a las familias"));
+
+        assertFalse(statement.amend(text(changed, null, true), false, false, NOW), "nobody signed yet");
+        assertEquals(1, statement.getTextVersion());
+        changed.add(demand("A sixth", "Una sexta"));
+        assertFalse(statement.amend(text(changed, null, true), true, true, NOW), "editorial");
+        assertEquals(1, statement.getTextVersion());
+        assertFalse(statement.amend(text(changed, null, true), false, true, NOW), "the same text again");
+        changed.remove(5);
+        assertTrue(statement.amend(text(changed, null, true), false, true, NOW));
+        assertEquals(2, statement.getTextVersion());
+    }
+
+    @Test
+    @DisplayName("what changed between two versions: a moved demand is not a change; added, removed, changed are")
+    void demandChanges() {
+        List<Demand> before = five();
+        List<Demand> after = new java.util.ArrayList<>(List.of(
+                before.get(1), before.get(0), demand("Demand 3, sharper", "Demanda 3, más clara"), before.get(3)));
+        after.add(demand("A new one", "Una nueva"));
+        after.add(demand("Another", "Otra"));
+        List<DemandChanges.Change> changes = DemandChanges.between(before, after);
+        assertEquals(
+                List.of(
+                        "CHANGED 3 Demand 3 → Demand 3, sharper",
+                        "CHANGED 5 Demand 5 → A new one",
+                        "ADDED 6 → Another"),
+                changes.stream()
+                        .map(c -> c.kind() + " " + c.number() + " "
+                                + (c.before() == null
+                                        ? ""
+                                        : c.before().getText().en() + " ") + "→ "
+                                + c.after().getText().en())
+                        .toList());
+        assertEquals(
+                List.of("REMOVED 4"),
+                DemandChanges.between(five(), List.of(five().get(0), five().get(1), five().get(2), five().get(4)))
+                        .stream()
+                        .map(c -> c.kind() + " " + c.number())
+                        .toList());
+    }
 }

@@ -129,7 +129,8 @@ class StatementsIT {
         long santuario = Accounts.idInRow(organizations, "Santuario Faith Alliance", "organization");
         String leadEmail = "lead-" + System.nanoTime() + "@puente.test";
         WebSession lead = Accounts.newEditor(admin, new WebSession(portal), voces, "ES", leadEmail);
-        WebSession signer = Accounts.newEditor(admin, new WebSession(portal), frontera);
+        String signerEmail = "signer-" + System.nanoTime() + "@puente.test";
+        WebSession signer = Accounts.newEditor(admin, new WebSession(portal), frontera, "EN", signerEmail);
         WebSession outsider = Accounts.newEditor(admin, new WebSession(portal), santuario);
 
         String title = "Protection for children " + System.nanoTime();
@@ -236,13 +237,48 @@ class StatementsIT {
         assertTrue(resigned.messages().contains("signed the statement"), resigned.messages());
         assertEquals("1|SIGNED|Rosa María Díaz|1", single(signature, id), "one signature, revived");
 
+        // The lead sharpens a demand: a new version; the signer is told what changed and signs again.
+        Page edit = lead.get("/admin/statement?id=" + id + "&lang=en");
+        Page changed =
+                lead.submit(edit, "form", Map.of("form:demand:1:textEn", "Keep every child with their family"), "save");
+        assertTrue(changed.messages().contains("Saved as a new version"), changed.messages());
+        assertEquals("2", single("SELECT text_version FROM statement WHERE id = ?", id));
+        assertEquals("1|SIGNED|Rosa María Díaz|1", single(signature, id), "the signature stands for version 1");
+        Mailbox.awaitIdleQueue(portal);
+        MimeMessage reconfirm = Mailbox.to(signerEmail).stream()
+                .filter(m -> subject(m).startsWith("Please confirm again: "))
+                .findFirst()
+                .orElseThrow();
+        String what = Mailbox.part(reconfirm, "text/plain");
+        assertTrue(
+                what.contains(
+                        "Demand 2 changed from “Keep children with their parents” to “Keep every child with their "
+                                + "family”"),
+                what);
+        Page resign = signer.get(Mailbox.link(reconfirm, "/admin/statement-sign") + "&lang=en");
+        assertTrue(resign.text().contains("Keep every child with their family"), "the new text before signing again");
+        Page endorsed = signer.submit(resign, "sign", signing, "submit");
+        assertTrue(endorsed.messages().contains("signed the statement"), endorsed.messages());
+        assertEquals("1|SIGNED|Rosa María Díaz|2", single(signature, id));
+
+        // Staff fix a typo, marked editorial: the version stays, nobody is asked again, the history keeps it.
+        Page typo = admin.get("/admin/statement?id=" + id + "&lang=en");
+        admin.submit(typo, "form", Map.of("form:demand:0:textEn", "End family detention.", "editorial", "on"), "save");
+        assertEquals("2", single("SELECT text_version FROM statement WHERE id = ?", id));
+        assertEquals(
+                "3|1",
+                single(
+                        "SELECT CONCAT(COUNT(*), '|', SUM(editorial)) FROM statement_revision WHERE statement_id = ?",
+                        id),
+                "as it opened, the new version, the editorial fix");
+
         Page list = admin.get("/admin/statements?lang=en");
         Page released = admin.submit(list, "list", Map.of(), buttonInRow(list, title, ":release"));
         assertTrue(released.messages().contains("The statement is released."), released.messages());
         Page closed = signer.get("/admin/statement-sign?id=" + id + "&lang=en");
         assertTrue(closed.text().contains("takes no signatures now"), closed.text());
         assertFalse(closed.body().contains(":withdraw\""), "no withdrawing after release");
-        assertEquals("1|SIGNED|Rosa María Díaz|1", single(signature, id));
+        assertEquals("1|SIGNED|Rosa María Díaz|2", single(signature, id));
     }
 
     static String subject(MimeMessage mail) {
