@@ -111,6 +111,38 @@ public class Signatory {
         return signatory;
     }
 
+    /**
+     * An organization outside the coalition, as it signed (the public sign-on comes with its e-mail check and
+     * staff's verification; the demo plants verified ones directly).
+     */
+    static Signatory outside(
+            Statement statement,
+            String organizationName,
+            String city,
+            String region,
+            String country,
+            String signerName,
+            String signerTitle,
+            Language language,
+            Instant now) {
+        Signatory signatory = new Signatory();
+        signatory.statement = statement;
+        signatory.kind = SignatoryKind.OUTSIDE;
+        signatory.organizationName = organizationName.strip();
+        signatory.nameKey = keyOf(organizationName);
+        signatory.city = city;
+        signatory.region = region;
+        signatory.country = country;
+        signatory.signerName = signerName.strip();
+        signatory.signerTitle = signerTitle;
+        signatory.language = language;
+        signatory.textVersion = statement.getTextVersion();
+        signatory.state = SignatoryState.SIGNED;
+        signatory.createdAt = now;
+        signatory.signedAt = now;
+        return signatory;
+    }
+
     /** Signs (again, after a withdrawal): the organization's details as they are now, the text as it is now. */
     void sign(Account editor, String signerName, String signerTitle, Instant now) {
         this.organizationName = organization.getName();

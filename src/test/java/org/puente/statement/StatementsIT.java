@@ -281,6 +281,28 @@ class StatementsIT {
         assertEquals("1|SIGNED|Rosa María Díaz|2", single(signature, id));
     }
 
+    @Test
+    @DisplayName("the embedded run's demo: the joint statement released with five demands, signed by the three "
+            + "member organizations and by organizations in Mexico and Honduras; another open for sign-on")
+    void demoStatements() throws Exception {
+        String slug = "protection-for-children-and-families-across-borders";
+        assertEquals("RELEASED", single("SELECT state FROM statement WHERE slug = ?", slug));
+        assertEquals(
+                "5",
+                single(
+                        "SELECT COUNT(*) FROM statement_demand d JOIN statement s ON s.id = d.statement_id "
+                                + "WHERE s.slug = ?",
+                        slug));
+        assertEquals(
+                "HN,MX,US,US,US",
+                single(
+                        "SELECT GROUP_CONCAT(g.country ORDER BY g.country) FROM statement_signatory g "
+                                + "JOIN statement s ON s.id = g.statement_id WHERE s.slug = ? AND g.state = 'SIGNED'",
+                        slug));
+        assertEquals(
+                "OPEN", single("SELECT state FROM statement WHERE slug = ?", "stop-holding-children-in-border-cells"));
+    }
+
     static String subject(MimeMessage mail) {
         try {
             return mail.getSubject();

@@ -22,6 +22,7 @@ import org.puente.platform.i18n.Language;
 import org.puente.platform.i18n.LocalizedText;
 import org.puente.platform.security.PasswordPolicy;
 import org.puente.platform.security.Role;
+import org.puente.statement.DemoStatements;
 import org.puente.supporter.SupporterService;
 
 /**
@@ -54,9 +55,13 @@ public class BootstrapData {
     @Inject
     DemoEvents demoEvents;
 
+    @Inject
+    DemoStatements demoStatements;
+
     @Transactional
     public void seed() {
         boolean fresh = em.find(Coalition.class, Coalition.ID) == null;
+        List<Organization> demo = List.of();
         if (fresh) {
             em.persist(
                     config.demoData()
@@ -67,10 +72,18 @@ public class BootstrapData {
                                     "-",
                                     clock.instant()));
             if (config.demoData()) {
-                demoOrganizations();
+                demo = demoOrganizations();
             }
         }
         createFirstAdmin();
+        if (!demo.isEmpty()) {
+            // Statements carry their author: the first admin writes the demo ones.
+            List<Organization> members = demo;
+            config.adminEmail()
+                    .flatMap(accounts::findByEmail)
+                    .ifPresent(admin -> demoStatements.plant(
+                            admin, clock.instant(), members.get(0), members.get(1), members.get(2)));
+        }
     }
 
     private void createFirstAdmin() {
@@ -103,7 +116,8 @@ public class BootstrapData {
                 clock.instant());
     }
 
-    private void demoOrganizations() {
+    /** @return Frontera, Voces and Santuario, in that order */
+    private List<Organization> demoOrganizations() {
         Organization frontera = demoOrganization(
                 "Frontera Family Network",
                 "El Paso",
@@ -133,6 +147,7 @@ public class BootstrapData {
                         + "observación a centros de detención y santuario.");
         demoPetitions(frontera, voces, santuario);
         demoEvents.plant(frontera, voces, santuario);
+        return List.of(frontera, voces, santuario);
     }
 
     private void demoPetitions(Organization frontera, Organization voces, Organization santuario) {
