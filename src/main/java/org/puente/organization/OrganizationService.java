@@ -188,6 +188,21 @@ public class OrganizationService {
         find(id).trustWithEvents(trusted, clock.instant());
     }
 
+    /**
+     * The organization's active editors, for a mail another feature sends them (an invitation to sign, a
+     * review's outcome): no caller check, because their addresses go only to the mail, never to the caller.
+     */
+    @Transactional(TxType.SUPPORTS)
+    public List<Account> editorsToMail(long organizationId) {
+        return em
+                .createNamedQuery("Organization.findEditorsOf", Account.class)
+                .setParameter("organizationId", organizationId)
+                .getResultList()
+                .stream()
+                .filter(Account::isActive)
+                .toList();
+    }
+
     @Transactional(TxType.SUPPORTS)
     public List<Account> editorsOf(long organizationId) {
         editors.requireManagerOfEditors(find(organizationId));

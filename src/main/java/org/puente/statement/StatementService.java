@@ -154,6 +154,7 @@ public class StatementService {
                 .findFirst();
     }
 
+
     /** The statements listed publicly, newest first. */
     @Transactional(TxType.SUPPORTS)
     public List<Statement> listed() {
@@ -315,6 +316,75 @@ public class StatementService {
                 config.baseUrl() + "/admin/statement?id=" + statement.getId());
     }
 
+    /** Every signature ever given, withdrawn ones too, for the leads' and staff's record and CSV. */
+    @Transactional(TxType.SUPPORTS)
+    public List<Signatory> allSignatures(long id) {
+        Statement statement = findForLeading(id);
+        return em.createQuery(
+                        "select s from Signatory s where s.statement = :statement order by s.signedAt, s.id",
+                        Signatory.class)
+                .setParameter("statement", statement)
+                .getResultList();
+    }
+
+    /** Where the statement was delivered, latest first (staff and the leads). */
+    @Transactional(TxType.SUPPORTS)
+    public List<StatementDelivery> deliveries(long id) {
+        Statement statement = findForLeading(id);
+        return em.createNamedQuery("StatementDelivery.findByStatement", StatementDelivery.class)
+                .setParameter("statementId", statement.getId())
+                .getResultList();
+    }
+
+    /** Staff or the leads record a delivery of a public statement. */
+    public void recordDelivery(
+            long id, String office, String person, java.time.LocalDate on, DeliveryMethod method, String notes) {
+        Statement statement = findForLeading(id);
+        if (!statement.isPublic()) {
+            throw new IllegalStateException("statement " + id + " is not public yet");
+        }
+        if (office == null || office.isBlank()) {
+            throw new FieldRefusedException("office", "statement.delivery.office.required");
+        }
+        if (on == null
+                || on.isAfter(java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC)
+                        .plusDays(1))) {
+            throw new FieldRefusedException("deliveredOn", "statement.delivery.date.invalid");
+        }
+        em.persist(new StatementDelivery(statement, office, person, on, method, notes, callerId(), clock.instant()));
+    }
+
+    /**
+     * Staff or the leads invite member organizations to sign an open statement: each one's active editors get
+     * a mail in their language with the link.
+     *
+     * @return how many people were invited
+     */
+    public int invite(long id, Collection<Long> organizationIds) {
+        Statement statement = findForLeading(id);
+        if (!statement.takesSignatures(clock.instant())) {
+            throw new StatementClosedException(statement.getSlug());
+        }
+        Set<Long> wanted = new LinkedHashSet<>(organizationIds);
+        int invited = 0;
+        for (Organization organization : organizations.listActive()) {
+            if (!wanted.contains(organization.getId())) {
+                continue;
+            }
+            List<Account> editors = organizations.editorsToMail(organization.getId());
+            reviewMail.toEach(
+                    editors,
+                    "mail.statement.invite.subject",
+                    "mail.statement.invite.body",
+                    "mail.statement.invite.action",
+                    statement.getTitle(),
+                    organization.getName(),
+                    config.baseUrl() + "/admin/statement-sign?id=" + statement.getId());
+            invited += editors.size();
+        }
+        return invited;
+    }
+
     /** Staff or the leads close sign-on by hand. */
     public void close(long id) {
         findForLeading(id).close(clock.instant());
@@ -333,8 +403,7 @@ public class StatementService {
             leads.add(0, statement.getOrganization());
         }
         for (Organization organization : leads) {
-            organizations.editorsOf(organization.getId()).stream()
-                    .filter(Account::isActive)
+            organizations.editorsToMail(organization.getId()).stream()
                     .filter(a -> !editors.contains(a))
                     .forEach(editors::add);
         }

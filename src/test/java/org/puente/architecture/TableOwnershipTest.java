@@ -66,6 +66,7 @@ class TableOwnershipTest {
             entry("statement_demand", "statement"),
             entry("statement_signatory", "statement"),
             entry("statement_revision", "statement"),
+            entry("statement_delivery", "statement"),
             entry("partner_key", "partner"),
             entry("platform_secret", "platform"),
             entry("mail_outbox", "platform"));

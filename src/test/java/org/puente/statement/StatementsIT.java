@@ -131,7 +131,8 @@ class StatementsIT {
         WebSession lead = Accounts.newEditor(admin, new WebSession(portal), voces, "ES", leadEmail);
         String signerEmail = "signer-" + System.nanoTime() + "@puente.test";
         WebSession signer = Accounts.newEditor(admin, new WebSession(portal), frontera, "EN", signerEmail);
-        WebSession outsider = Accounts.newEditor(admin, new WebSession(portal), santuario);
+        String outsiderEmail = "santuario-" + System.nanoTime() + "@puente.test";
+        WebSession outsider = Accounts.newEditor(admin, new WebSession(portal), santuario, "EN", outsiderEmail);
 
         String title = "Protection for children " + System.nanoTime();
         String slug = "protection-" + System.nanoTime();
@@ -271,6 +272,53 @@ class StatementsIT {
                         "SELECT CONCAT(COUNT(*), '|', SUM(editorial)) FROM statement_revision WHERE statement_id = ?",
                         id),
                 "as it opened, the new version, the editorial fix");
+
+        // The record: every signature and its CSV (no e-mail), invitations, deliveries; not for other editors.
+        assertEquals(403, outsider.get("/admin/statement-record?id=" + id).status());
+        assertEquals(
+                403, outsider.get("/admin/statement-signatories.csv?id=" + id).status());
+        Page csv = lead.get("/admin/statement-signatories.csv?id=" + id + "&lang=en");
+        assertTrue(csv.header("Content-Type").startsWith("text/csv"), csv.header("Content-Type"));
+        assertTrue(
+                csv.body().contains("\"Frontera Family Network\",\"MEMBER\",\"Rosa María Díaz\",\"Directora\""),
+                csv.body());
+        assertFalse(csv.body().contains("@"), "no e-mail address in the signatories' file");
+        Page record = lead.get("/admin/statement-record?id=" + id + "&lang=en");
+        String santuarioBox = record.document().select("#invite input[type=checkbox]").stream()
+                .filter(box -> record.document()
+                        .select("label[for=" + box.id() + "]")
+                        .text()
+                        .contains("Santuario"))
+                .findFirst()
+                .orElseThrow()
+                .attr("value");
+        Page invited = lead.submit(record, "invite", Map.of("organizations", santuarioBox), "send");
+        assertTrue(invited.messages().contains("invited"), invited.messages() + " / " + invited.text());
+        Mailbox.awaitIdleQueue(portal);
+        assertTrue(
+                Mailbox.to(outsiderEmail).stream().anyMatch(m -> subject(m).startsWith("Will you sign? ")),
+                "Santuario's editor is invited, in English");
+        Page future = lead.submit(
+                invited,
+                "delivery",
+                Map.of(
+                        "office",
+                        "Office of Senator Durbin",
+                        "deliveredOn",
+                        LocalDate.now().plusDays(30).toString()),
+                "save");
+        assertTrue(future.messages().contains("not a future one"), future.messages());
+        Page delivered = lead.submit(
+                invited,
+                "delivery",
+                Map.of(
+                        "office", "Office of Senator Durbin",
+                        "person", "Legislative aide",
+                        "deliveredOn", LocalDate.now().toString(),
+                        "method", "IN_PERSON"),
+                "save");
+        assertTrue(delivered.messages().contains("The delivery is recorded."), delivered.messages());
+        assertTrue(delivered.text().contains("Office of Senator Durbin"), delivered.text());
 
         Page list = admin.get("/admin/statements?lang=en");
         Page released = admin.submit(list, "list", Map.of(), buttonInRow(list, title, ":release"));
