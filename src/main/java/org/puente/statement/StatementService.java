@@ -154,6 +154,40 @@ public class StatementService {
                 .findFirst();
     }
 
+    /** A public statement by its id (the API's address for it). */
+    @Transactional(TxType.SUPPORTS)
+    public Optional<Statement> findPublicById(long id) {
+        return Optional.ofNullable(em.find(Statement.class, id)).filter(Statement::isPublic);
+    }
+
+    /** When the statement's signatures last changed: what a copy made from its signatory list is kept by. */
+    @Transactional(TxType.SUPPORTS)
+    public SignatureActivity signatureActivity(long statementId) {
+        // Three small reads rather than one max(): an aggregate of a converted Instant reaches the converter as the
+        // driver's LocalDateTime, which it cannot take.
+        long rows = em.createQuery("select count(s) from Signatory s where s.statement.id = :statementId", Long.class)
+                .setParameter("statementId", statementId)
+                .getSingleResult();
+        Instant lastSigned = em.createQuery(
+                        "select s.signedAt from Signatory s where s.statement.id = :statementId "
+                                + "and s.signedAt is not null order by s.signedAt desc",
+                        Instant.class)
+                .setParameter("statementId", statementId)
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst()
+                .orElse(null);
+        Instant lastWithdrawn = em.createQuery(
+                        "select s.withdrawnAt from Signatory s where s.statement.id = :statementId "
+                                + "and s.withdrawnAt is not null order by s.withdrawnAt desc",
+                        Instant.class)
+                .setParameter("statementId", statementId)
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst()
+                .orElse(null);
+        return new SignatureActivity(rows, lastSigned, lastWithdrawn);
+    }
 
     /** The statements listed publicly, newest first. */
     @Transactional(TxType.SUPPORTS)
@@ -162,7 +196,6 @@ public class StatementService {
                 .setParameter("states", StatementState.LISTED)
                 .getResultList();
     }
-
 
     /**
      * A new draft led by {@code organizationId} (null: the coalition, staff only), with co-leads.

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.owasp.html.HtmlChangeListener;
 import org.owasp.html.HtmlPolicyBuilder;
+import org.owasp.html.HtmlSanitizer;
 import org.owasp.html.HtmlStreamEventReceiver;
 import org.owasp.html.PolicyFactory;
 
@@ -69,6 +70,16 @@ public final class RichText {
 
     public static String sanitize(String html) {
         return clean(html).html();
+    }
+
+    /**
+     * Sanitizes {@code html} into a stream of tags and plain (decoded) text instead of a string: for writers of other
+     * formats (a statement's PDF builds its document from it), which then never parse markup themselves.
+     */
+    public static void replay(String html, HtmlStreamEventReceiver out) {
+        if (html != null && !html.isBlank()) {
+            HtmlSanitizer.sanitize(html, POLICY.apply(out));
+        }
     }
 
     /** Sanitizes and says what was removed, so the author can be told (pasted colours, a script). */
