@@ -17,12 +17,15 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.puente.petition.Petition;
 import org.puente.petition.PetitionService;
+import org.puente.platform.config.PuenteConfig;
 import org.puente.platform.i18n.CurrentLanguage;
 import org.puente.platform.i18n.Language;
 import org.puente.platform.i18n.Messages;
 import org.puente.platform.security.AccessDeniedException;
 import org.puente.platform.time.StaffTimeZone;
 import org.puente.platform.web.Pages;
+import org.puente.statement.Statement;
+import org.puente.statement.StatementService;
 
 /** Writing and sending an alert ({@code /admin/alert?id=}); every action checks the caller is staff. */
 @Named
@@ -39,6 +42,12 @@ public class EditAlert implements Serializable {
 
     @Inject
     PetitionService petitions;
+
+    @Inject
+    StatementService statements;
+
+    @Inject
+    PuenteConfig config;
 
     @Inject
     CurrentLanguage language;
@@ -62,6 +71,7 @@ public class EditAlert implements Serializable {
     private transient Map<Language, AlertMessages.InboxLine> inboxLines;
     private LocalDateTime scheduledAt;
     private int previewVersion;
+    private Long statementId;
 
     public void load() {
         if (id != null && !FacesContext.getCurrentInstance().isPostback()) {
@@ -198,6 +208,49 @@ public class EditAlert implements Serializable {
         id = saved.getId();
         inboxLines = null;
         return true;
+    }
+
+    /** Statements an alert's button may point to: those the public can read and sign or share. */
+    public List<Statement> getStatements() {
+        alerts.requireStaff();
+        return statements.listed();
+    }
+
+    public Long getStatementId() {
+        return statementId;
+    }
+
+    public void setStatementId(Long statementId) {
+        this.statementId = statementId;
+    }
+
+    /**
+     * Points the button to the chosen statement: its page in each version's language, and, where staff wrote
+     * no label, the default words for it. Nothing is saved until staff save.
+     */
+    public void pointToStatement() {
+        if (statementId == null) {
+            Pages.error("form:statement", "admin.alert.statementNone");
+            return;
+        }
+        Statement statement = statements.listed().stream()
+                .filter(s -> s.getId().equals(statementId))
+                .findFirst()
+                .orElse(null);
+        if (statement == null) {
+            Pages.error("form:statement", "admin.alert.statementNone");
+            return;
+        }
+        String page = config.baseUrl() + "/statements/" + statement.getSlug() + "?lang=";
+        form.setActionUrlEn(page + Language.EN.code());
+        form.setActionUrlEs(page + Language.ES.code());
+        String key = statement.isOpen() ? "admin.alert.statementActionOpen" : "admin.alert.statementActionRead";
+        if (form.getActionLabelEn() == null || form.getActionLabelEn().isBlank()) {
+            form.setActionLabelEn(Messages.get(Language.EN, key));
+        }
+        if (form.getActionLabelEs() == null || form.getActionLabelEs().isBlank()) {
+            form.setActionLabelEs(Messages.get(Language.ES, key));
+        }
     }
 
     public List<Petition> getPetitions() {

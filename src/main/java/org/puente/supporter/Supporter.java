@@ -88,8 +88,8 @@ public class Supporter {
 
     /**
      * A fresh, explicit consent: the person's details and language as they just gave them, subscribed. A
-     * detail the form did not ask for (a last name left empty, no country for an online event) keeps the
-     * one on file, or stays unknown.
+     * name or country the form did not ask for (a last name left empty, no country for an online event) keeps
+     * the one on file, or stays unknown; the postal code is always as given (none clears it).
      */
     public void consent(
             String firstName,
@@ -101,7 +101,7 @@ public class Supporter {
             Instant now) {
         this.firstName = given(firstName, this.firstName);
         this.lastName = given(lastName, this.lastName);
-        this.postalCode = given(postalCode, this.postalCode);
+        this.postalCode = postalCode;
         this.country = given(country, this.country);
         this.language = language;
         this.status = SupporterStatus.SUBSCRIBED;

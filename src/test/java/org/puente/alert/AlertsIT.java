@@ -124,6 +124,36 @@ class AlertsIT {
     }
 
     @Test
+    @DisplayName("the composer points the button to a statement: its page in each language, with default words")
+    void buttonToAStatement() throws Exception {
+        WebSession staff = Accounts.admin(new WebSession(base.toURI()));
+        Page form = staff.get("/admin/alert?lang=en");
+        String released = form.document().select("[id=form:statement] option").stream()
+                .filter(o -> o.text().equals("Protection for children and families across borders"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("the demo statement is offered: " + form.text()))
+                .attr("value");
+        Page pointed = staff.submit(form, "form", Map.of("statement", released), "pointToStatement");
+        String slug = "/statements/protection-for-children-and-families-across-borders?lang=";
+        assertTrue(
+                pointed.document()
+                        .getElementById("form:actionUrlEn")
+                        .attr("value")
+                        .endsWith(slug + "en"),
+                pointed.text());
+        assertTrue(pointed.document()
+                .getElementById("form:actionUrlEs")
+                .attr("value")
+                .endsWith(slug + "es"));
+        assertEquals(
+                "Read the statement",
+                pointed.document().getElementById("form:actionLabelEn").attr("value"));
+        assertEquals(
+                "Lee el pronunciamiento",
+                pointed.document().getElementById("form:actionLabelEs").attr("value"));
+    }
+
+    @Test
     @DisplayName(
             "2,000 supporters, half English and half Spanish: each gets exactly one mail in their language with "
                     + "the unsubscribe headers; unsubscribed and bounced get nothing; one-click POST unsubscribes, GET does not")
