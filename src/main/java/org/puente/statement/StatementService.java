@@ -418,6 +418,31 @@ public class StatementService {
         return invited;
     }
 
+    /**
+     * Closes sign-on of the open statements whose deadline passed (the upkeep's turn, no caller), each under
+     * its row lock and checked again, so two instances close each once.
+     *
+     * @return how many this call closed
+     */
+    public int closeAtDeadline() {
+        Instant now = clock.instant();
+        List<Long> due = em.createQuery(
+                        "select s.id from Statement s where s.state = :open and s.deadline <= :now", Long.class)
+                .setParameter("open", StatementState.OPEN)
+                .setParameter("now", now)
+                .setMaxResults(100)
+                .getResultList();
+        int closed = 0;
+        for (long id : due) {
+            Statement statement = em.find(Statement.class, id, LockModeType.PESSIMISTIC_WRITE);
+            if (statement != null && statement.isOpen() && !statement.takesSignatures(now)) {
+                statement.close(now);
+                closed++;
+            }
+        }
+        return closed;
+    }
+
     /** Staff or the leads close sign-on by hand. */
     public void close(long id) {
         findForLeading(id).close(clock.instant());

@@ -351,6 +351,46 @@ class StatementsIT {
                 "OPEN", single("SELECT state FROM statement WHERE slug = ?", "stop-holding-children-in-border-cells"));
     }
 
+    @Test
+    @DisplayName("sign-on closes by itself when the deadline passes, and nobody signs after it")
+    void deadlineCloses() throws Exception {
+        WebSession admin = Accounts.admin(new WebSession(portal));
+        String title = "Deadline statement " + System.nanoTime();
+        String slug = "deadline-" + System.nanoTime();
+        Map<String, String> fields = new HashMap<>(demandFields(0));
+        fields.putAll(Map.of(
+                "titleEn",
+                title,
+                "titleEs",
+                "Pronunciamiento " + title,
+                "slug",
+                slug,
+                "deadline",
+                TestClock.now(portal)
+                        .atZone(java.time.ZoneOffset.UTC)
+                        .toLocalDate()
+                        .plusDays(3)
+                        .toString(),
+                "deadlineZone",
+                "America/Guatemala"));
+        Page saved = admin.submit(admin.get("/admin/statement?lang=en"), "form", fields, "save");
+        Page opened = admin.submit(saved, "list", Map.of(), buttonInRow(saved, title, ":submit"));
+        assertTrue(opened.messages().contains("The statement is open."), opened.messages());
+        long id = Long.parseLong(single("SELECT id FROM statement WHERE slug = ?", slug));
+        try {
+            TestClock.advance(portal, java.time.Duration.ofDays(4));
+            org.puente.testing.Await.until(
+                    "the upkeep to close sign-on",
+                    java.time.Duration.ofSeconds(20),
+                    java.time.Duration.ofMillis(200),
+                    () -> "CLOSED".equals(single("SELECT state FROM statement WHERE id = ?", id)));
+        } finally {
+            TestClock.reset(portal);
+        }
+        Page sign = admin.get("/admin/statement-sign?id=" + id + "&lang=en");
+        assertTrue(sign.text().contains("takes no signatures now"), sign.text());
+    }
+
     static String subject(MimeMessage mail) {
         try {
             return mail.getSubject();

@@ -122,6 +122,7 @@ public class TestEnvironment implements LauncherSessionListener {
         settings.setProperty("PUENTE_ALERT_POLL_MILLIS", "100");
         // Event reminders and erasure look for due work every second, so a test that moves the clock waits a second.
         settings.setProperty("PUENTE_EVENT_UPKEEP_SECONDS", "1");
+        settings.setProperty("PUENTE_STATEMENT_UPKEEP_SECONDS", "1");
         // Tests move the portal's clock (TestClock) instead of sleeping; never set outside tests.
         settings.setProperty("PUENTE_TEST_CLOCK", "adjustable");
         try (var out = Files.newOutputStream(file.toPath())) {
