@@ -32,6 +32,17 @@ import org.puente.platform.i18n.Language;
         name = "Signatory.findSigned",
         query = "select s from Signatory s where s.statement.id = :statementId and s.withdrawnAt is null")
 @NamedQuery(
+        name = "Signatory.countCurrentByStatementInStates",
+        query =
+                "select s.statement.id, count(s) from Signatory s where s.withdrawnAt is null and s.kind <> :individual "
+                        + "and s.textVersion = s.statement.textVersion and s.statement.state in :states group by s.statement.id")
+@NamedQuery(
+        name = "Signatory.findStatementsByOrganizationInStates",
+        query =
+                "select s.statement from Signatory s where s.organization.id = :organizationId and s.withdrawnAt is null "
+                        + "and s.statement.state in :states "
+                        + "order by coalesce(s.statement.releasedAt, s.statement.openedAt) desc")
+@NamedQuery(
         name = "Signatory.findByStatementAndOrganization",
         query = "select s from Signatory s where s.statement.id = :statementId and s.organization.id = :organizationId")
 public class Signatory {

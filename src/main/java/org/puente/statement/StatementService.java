@@ -13,9 +13,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.puente.account.Account;
@@ -193,6 +195,30 @@ public class StatementService {
     @Transactional(TxType.SUPPORTS)
     public List<Statement> listed() {
         return em.createNamedQuery("Statement.findInStates", Statement.class)
+                .setParameter("states", StatementState.LISTED)
+                .getResultList();
+    }
+
+    /**
+     * How many organizations endorse the current text of each listed statement, by statement id (the cards'
+     * count: the same signatures as {@link #signatories}, individuals and earlier versions aside).
+     */
+    @Transactional(TxType.SUPPORTS)
+    public Map<Long, Long> countListedEndorsements() {
+        Map<Long, Long> counts = new HashMap<>();
+        em.createNamedQuery("Signatory.countCurrentByStatementInStates", Object[].class)
+                .setParameter("individual", SignatoryKind.INDIVIDUAL)
+                .setParameter("states", StatementState.LISTED)
+                .getResultList()
+                .forEach(row -> counts.put(((Number) row[0]).longValue(), ((Number) row[1]).longValue()));
+        return counts;
+    }
+
+    /** The listed statements an organization signed (its signature stands), newest first: "Statements we signed". */
+    @Transactional(TxType.SUPPORTS)
+    public List<Statement> listSignedBy(long organizationId) {
+        return em.createNamedQuery("Signatory.findStatementsByOrganizationInStates", Statement.class)
+                .setParameter("organizationId", organizationId)
                 .setParameter("states", StatementState.LISTED)
                 .getResultList();
     }

@@ -169,7 +169,9 @@ class LightPagesIT {
                 "/events",
                 "/events/candlelight-vigil-for-families-chicago",
                 "/embed/events/candlelight-vigil-for-families-chicago",
-                "/event-check-email");
+                "/event-check-email",
+                "/statements",
+                "/statements/protection-for-children-and-families-across-borders");
         for (String page : pages) {
             String path = page + (page.contains("?") ? "&" : "?") + "lang=" + language;
             Weight weight = weigh(path);

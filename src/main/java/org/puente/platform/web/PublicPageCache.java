@@ -35,6 +35,19 @@ public class PublicPageCache {
         return pages.serveStale(key(request), response, MAX_STALE);
     }
 
+    /**
+     * Marks a public page's response: an anonymous reader's GET ({@code public}, a few seconds, also for shared
+     * caches) or anything personal ({@code private, no-store}). True when the page is the same for every
+     * anonymous reader and may go through {@link #serve}.
+     */
+    public static boolean cacheForAnonymousReaders(HttpServletRequest request, HttpServletResponse response) {
+        boolean anonymous = "GET".equals(request.getMethod())
+                && request.getUserPrincipal() == null
+                && request.getSession(false) == null;
+        response.setHeader("Cache-Control", anonymous ? "public, max-age=5, s-maxage=5" : "private, no-store");
+        return anonymous;
+    }
+
     /** Forgets every page (a staff change): the next reader gets a fresh rendering. */
     public void clear() {
         pages.clear();

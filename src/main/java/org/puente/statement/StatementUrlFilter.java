@@ -1,0 +1,56 @@
+package org.puente.statement;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.regex.Pattern;
+import org.puente.platform.web.PublicPageCache;
+
+/**
+ * Serves {@code /statements/{slug}} with the statement view, keeping the readable address; a statement that
+ * is not public (a draft, one in review, an unknown address) is a plain 404 here, before any view is built.
+ * {@code /statements/{slug}.pdf} goes on to {@link StatementPdfServlet}.
+ * Anonymous readers' pages may be kept by a shared cache for a few seconds.
+ */
+@WebFilter(urlPatterns = "/statements/*")
+public class StatementUrlFilter extends HttpFilter {
+
+    private static final long serialVersionUID = 1L;
+
+    public static final String SLUG_ATTRIBUTE = "puente.statement.slug";
+    private static final Pattern PAGE = Pattern.compile("/([a-z0-9-]{1,80})/?");
+
+    @Inject
+    transient StatementReadCache statements;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        String path = request.getRequestURI().substring(request.getContextPath().length() + "/statements".length());
+        var page = PAGE.matcher(path);
+        if (page.matches() && statements.visible(page.group(1)).isPresent()) {
+            request.setAttribute(SLUG_ATTRIBUTE, page.group(1));
+            boolean shared = PublicPageCache.cacheForAnonymousReaders(request, response);
+            var view = request.getRequestDispatcher("/statement.xhtml");
+            if (shared && request.getQueryString() == null) {
+                // Every anonymous reader of this address in this language gets the same page.
+                statements.pages().serve(request, response, view::forward);
+            } else {
+                view.forward(request, response);
+            }
+        } else if (path.isEmpty() || path.equals("/")) {
+            PublicPageCache.cacheForAnonymousReaders(request, response);
+            chain.doFilter(request, response);
+        } else if (path.endsWith(".pdf")) {
+            // The printed statement: StatementPdfServlet answers for itself (404 for one not public).
+            chain.doFilter(request, response);
+        } else {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+        }
+    }
+}
