@@ -1,6 +1,8 @@
 package org.puente.statement;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
@@ -13,8 +15,8 @@ import org.puente.platform.web.PublicPageCache;
 /**
  * What the public statement pages read, kept at most {@link #MAX_AGE} on each instance: a statement shared
  * to the press becomes one query per interval rather than one per reader. Pages only <em>show</em> from
- * here; signing always reads and locks the database. A change staff make shows within that interval (plus
- * the page cache's own).
+ * here; signing always reads and locks the database. A change made on this instance shows at once
+ * ({@link StatementsChanged}); one made on another instance within that interval (plus the page cache's own).
  *
  * <p>Cached statements are detached and never changed; their demands and co-leads are loaded before caching.
  * Only statements and organizations that exist are kept, so made-up addresses cannot grow the maps.
@@ -102,5 +104,15 @@ public class StatementReadCache {
     private static <T> Entry<T> fresh(Entry<T> entry, Supplier<T> load) {
         long now = System.nanoTime();
         return entry != null && entry.isFresh(now) ? entry : new Entry<>(load.get(), now);
+    }
+
+    /** This instance forgets at once what it read, after the change is committed; others within {@link #MAX_AGE}. */
+    void forget(@Observes(during = TransactionPhase.AFTER_SUCCESS) StatementsChanged change) {
+        bySlug.clear();
+        signatories.clear();
+        signedBy.clear();
+        listed = null;
+        endorsements = null;
+        pages.clear();
     }
 }

@@ -63,6 +63,9 @@ public class StatementService {
     @Inject
     StatementMails mails;
 
+    @Inject
+    jakarta.enterprise.event.Event<StatementsChanged> changed;
+
     /** The organizations the caller may lead a statement for. */
     @Transactional(TxType.SUPPORTS)
     public List<Organization> leadOptions() {
@@ -269,6 +272,7 @@ public class StatementService {
         List<Signatory> signed = signatories(statement);
         boolean newVersion = statement.amend(text, editorial, !signed.isEmpty(), now);
         em.persist(StatementRevision.of(statement, editorial, callerId(), now));
+        changed.fire(new StatementsChanged());
         if (newVersion) {
             mails.askToReconfirm(
                     statement,
@@ -358,6 +362,7 @@ public class StatementService {
         Instant now = clock.instant();
         statement.approve(now);
         em.persist(StatementRevision.of(statement, false, callerId(), now));
+        changed.fire(new StatementsChanged());
     }
 
     /** Staff send a statement back to its leads with a reason, which they are mailed. */
@@ -463,6 +468,7 @@ public class StatementService {
             Statement statement = em.find(Statement.class, id, LockModeType.PESSIMISTIC_WRITE);
             if (statement != null && statement.isOpen() && !statement.takesSignatures(now)) {
                 statement.close(now);
+                changed.fire(new StatementsChanged());
                 closed++;
             }
         }
@@ -472,12 +478,14 @@ public class StatementService {
     /** Staff or the leads close sign-on by hand. */
     public void close(long id) {
         findForLeading(id).close(clock.instant());
+        changed.fire(new StatementsChanged());
     }
 
     /** Staff release it with its final signatories (closing sign-on first). */
     public void release(long id) {
         caller.require(Role.ADMIN, Role.STAFF);
         find(id).release(clock.instant());
+        changed.fire(new StatementsChanged());
     }
 
     private List<Account> leadEditors(Statement statement) {
@@ -520,6 +528,7 @@ public class StatementService {
         if (!statement.takesSignatures(now)) {
             throw new StatementClosedException(statement.getSlug());
         }
+        changed.fire(new StatementsChanged());
         Optional<Signatory> existing = memberSignature(statementId, organizationId);
         if (existing.isPresent()) {
             existing.get().sign(editor, signerName, signerTitle, now);
@@ -542,6 +551,7 @@ public class StatementService {
             throw new StatementClosedException(statement.getSlug());
         }
         memberSignature(statementId, organizationId).ifPresent(s -> s.withdraw(clock.instant()));
+        changed.fire(new StatementsChanged());
     }
 
     /** The caller's organization's signature on the statement, if it stands. */

@@ -25,6 +25,8 @@ class LayeringTest {
         "org.puente.petition..",
         "org.puente.supporter..",
         "org.puente.alert..",
+        "org.puente.event..",
+        "org.puente.statement..",
         "org.puente.partner.."
     };
 

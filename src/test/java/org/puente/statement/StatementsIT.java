@@ -215,6 +215,9 @@ class StatementsIT {
         assertTrue(approved.messages().contains("The statement is open"), approved.messages());
         assertEquals("OPEN", single("SELECT state FROM statement WHERE id = ?", id));
 
+        Page before = new WebSession(portal).get("/statements/" + slug);
+        assertEquals(200, before.status());
+        assertFalse(before.text().contains("Frontera Family Network"), "not signed yet");
         Page sign = signer.get("/admin/statement-sign?id=" + id + "&lang=en");
         assertEquals(200, sign.status(), sign.text());
         assertTrue(sign.text().contains("Safe passage at the border"), "the demands are shown before signing");
@@ -225,6 +228,9 @@ class StatementsIT {
         signing.put("authority", "on");
         Page signed = signer.submit(sign, "sign", signing, "submit");
         assertTrue(signed.messages().contains("Your organization signed the statement."), signed.messages());
+        assertTrue(
+                new WebSession(portal).get("/statements/" + slug).text().contains("Frontera Family Network"),
+                "the public page shows the signature at once, not after its cache runs out");
         String signature = "SELECT CONCAT(COUNT(*), '|', MAX(state), '|', MAX(signer_name), '|', MAX(text_version)) "
                 + "FROM statement_signatory WHERE statement_id = ?";
         assertEquals("1|SIGNED|Rosa Díaz|1", single(signature, id));
