@@ -14,6 +14,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import org.puente.platform.i18n.Language;
 import org.puente.platform.mail.EmailAddresses;
+import org.puente.platform.security.PublicFormLimits.Hold;
 
 /**
  * One person's registration (RSVP) for one event, with the guests they bring.
@@ -117,7 +118,7 @@ public class EventRegistration {
 
     @Enumerated(EnumType.STRING)
     @Column(name = "hold_reason")
-    private RegistrationHold holdReason;
+    private Hold holdReason;
 
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
@@ -143,12 +144,7 @@ public class EventRegistration {
     protected EventRegistration() {}
 
     EventRegistration(
-            CoalitionEvent event,
-            RegistrationForm form,
-            Instant now,
-            String sourceIp,
-            String limitKey,
-            RegistrationHold hold) {
+            CoalitionEvent event, RegistrationForm form, Instant now, String sourceIp, String limitKey, Hold hold) {
         this.event = event;
         this.firstName = form.getFirstName().strip();
         this.lastName = form.getLastName() == null ? null : form.getLastName().strip();

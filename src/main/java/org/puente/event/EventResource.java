@@ -28,6 +28,7 @@ import org.puente.platform.config.PuenteConfig;
 import org.puente.platform.i18n.Language;
 import org.puente.platform.i18n.LanguageFilter;
 import org.puente.platform.i18n.Messages;
+import org.puente.platform.security.FormOrigin;
 import org.puente.platform.web.ClientAddress;
 import org.puente.platform.web.Hal;
 
@@ -133,9 +134,7 @@ public class EventResource {
         }
         try {
             intake.submit(
-                    event.get().getSlug(),
-                    form,
-                    RegistrationSource.api(ClientAddress.of(request, config.trustedProxies())));
+                    event.get().getSlug(), form, FormOrigin.api(ClientAddress.of(request, config.trustedProxies())));
         } catch (EventClosedException e) {
             return Hal.error(Response.Status.CONFLICT, language(), "event.closed");
         }

@@ -4,8 +4,8 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
-import org.puente.platform.security.FormTimer;
 import org.puente.platform.web.Pages;
+import org.puente.platform.web.PublicForms;
 
 /**
  * The registration form on an event's page ({@code #{registerForEvent}}): the same honeypot and signed
@@ -16,9 +16,6 @@ import org.puente.platform.web.Pages;
 @RequestScoped
 public class RegisterForEvent {
 
-    /** A field hidden from people (and from screen readers) that form-filling robots fill in. */
-    static final String HONEYPOT = "website";
-
     @Inject
     RegistrationIntake intake;
 
@@ -26,7 +23,7 @@ public class RegisterForEvent {
     PublicEvents events;
 
     @Inject
-    FormTimer timer;
+    PublicForms forms;
 
     @Inject
     RegisterFormPost rules;
@@ -46,9 +43,9 @@ public class RegisterForEvent {
             Pages.error("register:guests", "registration.guests.invalid");
             return null;
         }
-        if (!RegisterFormPost.trapped(request)) {
+        if (!PublicForms.trapped(request)) {
             try {
-                intake.submit(event.getSlug(), form, rules.source(request, event));
+                intake.submit(event.getSlug(), form, rules.origin(request, event));
             } catch (EventClosedException e) {
                 Pages.error(null, "event.closed");
                 return null;
@@ -64,7 +61,7 @@ public class RegisterForEvent {
     }
 
     public String getTimer() {
-        return timer.start(timerScope(events.getCurrent()));
+        return forms.startTimer(timerScope(events.getCurrent()));
     }
 
     public RegistrationForm getForm() {

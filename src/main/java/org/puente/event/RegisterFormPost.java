@@ -9,18 +9,14 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import org.puente.platform.config.PuenteConfig;
-import org.puente.platform.i18n.Language;
 import org.puente.platform.i18n.LanguageFilter;
-import org.puente.platform.security.FormTimer;
-import org.puente.platform.security.PublicFormLimits;
-import org.puente.platform.web.ClientAddress;
+import org.puente.platform.security.FormOrigin;
+import org.puente.platform.web.PublicForms;
 
 /**
- * The registration form's submission, taken straight from the request when it is valid: the same checks
- * as the page's (bean validation of {@link RegistrationForm}, the event's guest limit, the honeypot, the
- * timer, the event still taking registrations), then the redirect to "check your e-mail", without JSF
- * rebuilding the stateless page only to redirect. Anything else (a field in error, a closed event) goes
+ * The registration form's submission, taken straight from the request when it is valid (see {@link
+ * PublicForms}): bean validation of {@link RegistrationForm}, the event's guest limit, the honeypot, the
+ * timer, the event still taking registrations, then the redirect to "check your e-mail". Anything else goes
  * on to the page, which answers with its messages. {@link RegisterForEvent} applies the same rules.
  */
 @ApplicationScoped
@@ -35,22 +31,14 @@ public class RegisterFormPost {
     EventReadCache events;
 
     @Inject
-    FormTimer timer;
-
-    @Inject
-    PuenteConfig config;
+    PublicForms forms;
 
     @Inject
     Validator validator;
 
-    @Inject
-    PublicFormLimits limits;
-
     /** Whether this request is the registration form of a stateless page being sent. */
     static boolean isSubmission(HttpServletRequest request) {
-        return "POST".equals(request.getMethod())
-                && FORM.equals(request.getParameter(FORM))
-                && request.getParameter(FORM + ":submit") != null;
+        return PublicForms.isSubmission(request, FORM);
     }
 
     /**
@@ -60,21 +48,21 @@ public class RegisterFormPost {
      */
     boolean accept(HttpServletRequest request, HttpServletResponse response, String slug, boolean embed)
             throws IOException {
-        if (!"stateless".equals(request.getParameter("jakarta.faces.ViewState"))) {
+        if (!PublicForms.isStateless(request)) {
             return false;
         }
         Optional<CoalitionEvent> event = events.visible(slug);
-        RegistrationForm form = read(request);
-        if (event.isEmpty() || form == null) {
+        Optional<RegistrationForm> form = read(request);
+        if (event.isEmpty() || form.isEmpty()) {
             return false;
         }
-        if (!trapped(request)) {
-            if (!validator.validate(form).isEmpty()
-                    || form.getGuests() > event.get().getMaxGuests()) {
+        if (!PublicForms.trapped(request)) {
+            if (!validator.validate(form.get()).isEmpty()
+                    || form.get().getGuests() > event.get().getMaxGuests()) {
                 return false;
             }
             try {
-                intake.submit(slug, form, source(request, event.get()));
+                intake.submit(slug, form.get(), origin(request, event.get()));
             } catch (EventClosedException e) {
                 return false;
             }
@@ -83,45 +71,29 @@ public class RegisterFormPost {
         return true;
     }
 
-    /** The form's fields as JSF would set them (empty as null), or null when one cannot be read. */
-    private static RegistrationForm read(HttpServletRequest request) {
-        String language = request.getParameter(FORM + ":language");
-        if (language == null || !(language.equals("EN") || language.equals("ES"))) {
-            return null;
-        }
-        RegistrationForm form = new RegistrationForm();
-        form.setFirstName(field(request, "firstName"));
-        form.setLastName(field(request, "lastName"));
-        form.setEmail(field(request, "email"));
-        form.setPhone(field(request, "phone"));
-        form.setLanguage(Language.valueOf(language));
-        form.setNeeds(field(request, "needs"));
-        form.setAlertsConsent(request.getParameter(FORM + ":consent") != null);
-        String guests = field(request, "guests");
+    /** The form's fields as JSF would set them, or nothing when one cannot be read. */
+    private static Optional<RegistrationForm> read(HttpServletRequest request) {
+        String guests = PublicForms.field(request, FORM, "guests");
         if (guests != null && !guests.matches("\\d{1,2}")) {
-            return null;
+            return Optional.empty();
         }
-        form.setGuests(guests == null ? 0 : Integer.parseInt(guests));
-        return form;
-    }
-
-    private static String field(HttpServletRequest request, String name) {
-        String value = request.getParameter(FORM + ":" + name);
-        return value == null || value.isEmpty() ? null : value;
-    }
-
-    /** Only software fills a field nobody can see: such a submission is answered as usual and dropped. */
-    static boolean trapped(HttpServletRequest request) {
-        String trap = request.getParameter(RegisterForEvent.HONEYPOT);
-        return trap != null && !trap.isEmpty();
+        return PublicForms.language(request, FORM).map(language -> {
+            RegistrationForm form = new RegistrationForm();
+            form.setFirstName(PublicForms.field(request, FORM, "firstName"));
+            form.setLastName(PublicForms.field(request, FORM, "lastName"));
+            form.setEmail(PublicForms.field(request, FORM, "email"));
+            form.setPhone(PublicForms.field(request, FORM, "phone"));
+            form.setLanguage(language);
+            form.setNeeds(PublicForms.field(request, FORM, "needs"));
+            form.setAlertsConsent(PublicForms.ticked(request, FORM, "consent"));
+            form.setGuests(guests == null ? 0 : Integer.parseInt(guests));
+            return form;
+        });
     }
 
     /** The submission's address and how long its form took, if its timer was made for this event's form. */
-    RegistrationSource source(HttpServletRequest request, CoalitionEvent event) {
-        return RegistrationSource.form(
-                ClientAddress.of(request, config.trustedProxies()),
-                timer.elapsed(
-                        request.getParameter("started"), RegisterForEvent.timerScope(event), limits.maxFormAge()));
+    FormOrigin origin(HttpServletRequest request, CoalitionEvent event) {
+        return forms.origin(request, RegisterForEvent.timerScope(event));
     }
 
     /**

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.TransactionalException;
 import org.puente.platform.persistence.DatabaseErrors;
+import org.puente.platform.security.FormOrigin;
 
 /**
  * The one way a registration comes in, from the form and the API alike. Each attempt is its own
@@ -22,7 +23,7 @@ public class RegistrationIntake {
     /**
      * @throws EventClosedException when the event takes no registrations now
      */
-    public void submit(String slug, RegistrationForm form, RegistrationSource source) {
+    public void submit(String slug, RegistrationForm form, FormOrigin source) {
         for (int attempt = 1; ; attempt++) {
             try {
                 registrations.register(slug, form, source);

@@ -10,12 +10,15 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import jakarta.validation.Valid;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.puente.platform.mail.EmailAddresses;
+import org.puente.platform.security.FormOrigin;
 import org.puente.platform.security.PublicFormLimits;
+import org.puente.platform.security.PublicFormLimits.Hold;
 import org.puente.platform.security.SecretSigner;
 import org.puente.platform.security.Tokens;
 import org.puente.platform.web.NotFoundException;
@@ -138,13 +141,13 @@ public class RegistrationService {
      *
      * @throws EventClosedException when the event takes no registrations now
      */
-    public void register(String slug, @Valid RegistrationForm form, RegistrationSource source) {
+    public void register(String slug, @Valid RegistrationForm form, FormOrigin source) {
         CoalitionEvent event = registrable(slug);
         if (form.getGuests() > event.getMaxGuests()) {
             throw new IllegalArgumentException("guests over the event's limit");
         }
         Instant now = clock.instant();
-        RegistrationHold hold = holdReason(event, source, now);
+        Hold hold = holdReason(event, source, now);
         EventRegistration registration = new EventRegistration(
                 event,
                 form,
@@ -388,22 +391,13 @@ public class RegistrationService {
     }
 
     /** The same checks as the signing form: a form faster than a person types, or too many from one address. */
-    private RegistrationHold holdReason(CoalitionEvent event, RegistrationSource source, Instant now) {
-        if (source.timed()
-                && source.timeToSubmit()
-                        .filter(t -> t.compareTo(limits.minTimeToSubmit()) >= 0)
-                        .isEmpty()) {
-            return RegistrationHold.TOO_FAST;
-        }
-        if (source.address() == null || limits.isAllowListed(source.address())) {
-            return null;
-        }
-        String key = limits.limitKey(source.address());
-        long lastHour = countFrom(event, key, now.minus(java.time.Duration.ofHours(1)));
-        long lastMinute = countFrom(event, key, now.minus(java.time.Duration.ofMinutes(1)));
-        return lastMinute >= limits.burstPerMinute() || lastHour >= limits.perHour()
-                ? RegistrationHold.RATE_LIMIT
-                : null;
+    private Hold holdReason(CoalitionEvent event, FormOrigin source, Instant now) {
+        return limits.check(
+                        source,
+                        key -> new PublicFormLimits.Recent(
+                                countFrom(event, key, now.minus(Duration.ofMinutes(1))),
+                                countFrom(event, key, now.minus(Duration.ofHours(1)))))
+                .orElse(null);
     }
 
     private long countFrom(CoalitionEvent event, String key, Instant since) {

@@ -8,29 +8,19 @@ import jakarta.validation.Validator;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import org.puente.platform.config.PuenteConfig;
-import org.puente.platform.i18n.Language;
+import java.util.Optional;
 import org.puente.platform.i18n.LanguageFilter;
-import org.puente.platform.security.FormTimer;
-import org.puente.platform.security.PublicFormLimits;
-import org.puente.platform.web.ClientAddress;
+import org.puente.platform.security.FormOrigin;
+import org.puente.platform.web.PublicForms;
 
 /**
- * The signing form's submission, the busiest write in the portal. A valid submission is taken straight
- * from the request: the same checks as the form's (bean validation of {@link SignatureForm}, the
- * honeypot, the timer, the petition still taking signatures), then the redirect to "check your e-mail",
- * without building the page's component tree (measured: half the CPU of a signature went to JSF
- * rebuilding and validating the stateless page only to redirect). Anything else (a field in error, a
- * closed petition, a page with server-side state) goes on to the page, which answers as before, with
- * the messages in place. {@link SignPetition} uses the same rules.
+ * The signing form's submission, the busiest write in the portal, taken straight from the request when it is
+ * valid (see {@link PublicForms}): bean validation of {@link SignatureForm}, the honeypot, the timer, the
+ * petition still taking signatures, then the redirect to "check your e-mail". Anything else goes on to the
+ * page, which answers with its messages. {@link SignPetition} uses the same rules.
  */
 @ApplicationScoped
 public class SignFormPost {
-
-    /** A field hidden from people (and from screen readers) that form-filling robots fill in. */
-    static final String HONEYPOT = "website";
-    /** The hidden field carrying the form's signed timer. */
-    static final String TIMER = "started";
 
     private static final String FORM = "sign";
 
@@ -38,22 +28,14 @@ public class SignFormPost {
     SignatureIntake intake;
 
     @Inject
-    FormTimer timer;
-
-    @Inject
-    PuenteConfig config;
+    PublicForms forms;
 
     @Inject
     Validator validator;
 
-    @Inject
-    PublicFormLimits limits;
-
     /** Whether this request is the signing form of a stateless page being sent. */
     static boolean isSubmission(HttpServletRequest request) {
-        return "POST".equals(request.getMethod())
-                && FORM.equals(request.getParameter(FORM))
-                && request.getParameter(FORM + ":submit") != null;
+        return PublicForms.isSubmission(request, FORM);
     }
 
     /**
@@ -63,19 +45,16 @@ public class SignFormPost {
      */
     boolean accept(HttpServletRequest request, HttpServletResponse response, String slug, boolean embed)
             throws IOException {
-        if (!"stateless".equals(request.getParameter("jakarta.faces.ViewState"))) {
+        Optional<SignatureForm> form = read(request);
+        if (!PublicForms.isStateless(request) || form.isEmpty()) {
             return false;
         }
-        SignatureForm form = read(request);
-        if (form == null) {
-            return false;
-        }
-        if (!trapped(request)) {
-            if (!validator.validate(form).isEmpty()) {
+        if (!PublicForms.trapped(request)) {
+            if (!validator.validate(form.get()).isEmpty()) {
                 return false;
             }
             try {
-                intake.submit(slug, form, source(request, slug));
+                intake.submit(slug, form.get(), source(request, slug));
             } catch (PetitionClosedException e) {
                 return false;
             }
@@ -84,40 +63,26 @@ public class SignFormPost {
         return true;
     }
 
-    /** The form's fields as JSF would set them (empty as null), or null when one cannot be read. */
-    private static SignatureForm read(HttpServletRequest request) {
-        String language = request.getParameter(FORM + ":language");
-        if (language == null || !(language.equals("EN") || language.equals("ES"))) {
-            return null;
-        }
-        SignatureForm form = new SignatureForm();
-        form.setFirstName(field(request, "firstName"));
-        form.setLastName(field(request, "lastName"));
-        form.setEmail(field(request, "email"));
-        form.setPostalCode(field(request, "postalCode"));
-        form.setCountry(field(request, "country"));
-        form.setLanguage(Language.valueOf(language));
-        form.setComment(field(request, "comment"));
-        form.setAlertsConsent(request.getParameter(FORM + ":consent") != null);
-        return form;
-    }
-
-    private static String field(HttpServletRequest request, String name) {
-        String value = request.getParameter(FORM + ":" + name);
-        return value == null || value.isEmpty() ? null : value;
-    }
-
-    /** Only software fills a field nobody can see: such a submission is answered as usual and dropped. */
-    static boolean trapped(HttpServletRequest request) {
-        String trap = request.getParameter(HONEYPOT);
-        return trap != null && !trap.isEmpty();
+    /** The form's fields as JSF would set them, or nothing when one cannot be read. */
+    private static Optional<SignatureForm> read(HttpServletRequest request) {
+        return PublicForms.language(request, FORM).map(language -> {
+            SignatureForm form = new SignatureForm();
+            form.setFirstName(PublicForms.field(request, FORM, "firstName"));
+            form.setLastName(PublicForms.field(request, FORM, "lastName"));
+            form.setEmail(PublicForms.field(request, FORM, "email"));
+            form.setPostalCode(PublicForms.field(request, FORM, "postalCode"));
+            form.setCountry(PublicForms.field(request, FORM, "country"));
+            form.setLanguage(language);
+            form.setComment(PublicForms.field(request, FORM, "comment"));
+            form.setAlertsConsent(PublicForms.ticked(request, FORM, "consent"));
+            return form;
+        });
     }
 
     /** The submission's address and how long its form took, if its timer was made for this petition's form. */
     SigningSource source(HttpServletRequest request, String slug) {
-        return SigningSource.form(
-                ClientAddress.of(request, config.trustedProxies()),
-                timer.elapsed(request.getParameter(TIMER), timerScope(slug), limits.maxFormAge()));
+        FormOrigin origin = forms.origin(request, timerScope(slug));
+        return SigningSource.form(origin.address(), origin.timeToSubmit());
     }
 
     /** What a petition's form timer is bound to: a stamp made for one petition's form is no good on another's. */

@@ -4,8 +4,8 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
-import org.puente.platform.security.FormTimer;
 import org.puente.platform.web.Pages;
+import org.puente.platform.web.PublicForms;
 
 /**
  * The signing form on a petition's page ({@code #{signPetition}}). Every accepted submission, first or
@@ -22,7 +22,7 @@ public class SignPetition {
     SignFormPost rules;
 
     @Inject
-    FormTimer timer;
+    PublicForms forms;
 
     @Inject
     PublicPetitions petitions;
@@ -39,7 +39,7 @@ public class SignPetition {
     /** The form as JSF read it; valid submissions usually never get here ({@link SignFormPost}). */
     public String sign() {
         String slug = petitions.getCurrent().getSlug();
-        if (!SignFormPost.trapped(request)) {
+        if (!PublicForms.trapped(request)) {
             try {
                 intake.submit(slug, form, rules.source(request, slug));
             } catch (PetitionClosedException e) {
@@ -53,7 +53,7 @@ public class SignPetition {
 
     /** A fresh timer for the form's hidden field, good for this petition's form only. */
     public String getTimer() {
-        return timer.start(SignFormPost.timerScope(petitions.getCurrent().getSlug()));
+        return forms.startTimer(SignFormPost.timerScope(petitions.getCurrent().getSlug()));
     }
 
     public SignatureForm getForm() {

@@ -23,6 +23,7 @@ import org.puente.platform.i18n.Messages;
 import org.puente.platform.mail.EmailAddresses;
 import org.puente.platform.mail.MailComposer;
 import org.puente.platform.mail.MailQueue;
+import org.puente.platform.security.FormOrigin;
 import org.puente.platform.security.PublicFormLimits;
 import org.puente.platform.security.SecretSigner;
 import org.puente.platform.security.Tokens;
@@ -259,21 +260,18 @@ public class SignatureService {
      * limits replace those. Allow-listed addresses are exempt from the rate limits, not from the timer.
      */
     private HoldReason holdReason(Petition petition, SigningSource source, Instant now) {
-        if (source.timed()
-                && source.timeToSubmit()
-                        .filter(t -> t.compareTo(limits.minTimeToSubmit()) >= 0)
-                        .isEmpty()) {
-            return HoldReason.TOO_FAST;
-        }
-        if (source.address() == null || limits.isAllowListed(source.address())) {
-            return null;
-        }
-        long[] recent = store.signedFrom(petition.getId(), limits.limitKey(source.address()), now);
-        long lastHour = recent[0];
-        long lastMinute = recent[1];
         SigningSource.RateLimit limit = source.partnerLimit()
                 .orElseGet(() -> new SigningSource.RateLimit(limits.burstPerMinute(), limits.perHour()));
-        return lastMinute >= limit.perMinute() || lastHour >= limit.perHour() ? HoldReason.RATE_LIMIT : null;
+        return limits.check(
+                        new FormOrigin(source.address(), source.timed(), source.timeToSubmit()),
+                        limit.perMinute(),
+                        limit.perHour(),
+                        key -> {
+                            long[] recent = store.signedFrom(petition.getId(), key, now);
+                            return new PublicFormLimits.Recent(recent[1], recent[0]);
+                        })
+                .map(hold -> HoldReason.valueOf(hold.name()))
+                .orElse(null);
     }
 
     /** How many of a petition's signatures are held, by reason. */

@@ -14,6 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.puente.platform.i18n.Language;
+import org.puente.platform.security.PublicFormLimits.Hold;
 
 @DisplayName("An event: its form, its time in its own zone, its lifecycle and what a change means")
 class CoalitionEventTest {
@@ -152,8 +153,7 @@ class CoalitionEventTest {
         assertTrue(registration.cancel(NOW), "a place was freed");
         assertFalse(registration.cancel(NOW), "and not twice");
 
-        EventRegistration held =
-                new EventRegistration(event, form, NOW, "192.0.2.1", "192.0.2.1", RegistrationHold.TOO_FAST);
+        EventRegistration held = new EventRegistration(event, form, NOW, "192.0.2.1", "192.0.2.1", Hold.TOO_FAST);
         assertFalse(held.confirm(true, 1, NOW), "a held registration cannot be confirmed");
     }
 }

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.puente.platform.web.ClientAddress;
 import org.puente.platform.web.IpRanges;
@@ -80,5 +81,41 @@ public class PublicFormLimits {
 
     public Duration sourceRetention() {
         return Duration.ofDays(Math.max(1, sourceRetentionDays));
+    }
+    /** Why a submission is held back: nothing is mailed or counted for it, and its sender is answered as usual. */
+    public enum Hold {
+        /** It came back faster than a person types, or its timer is missing, too old or from another form. */
+        TOO_FAST,
+        /** Its address sent more than the burst (per minute) or the sustained (per hour) number. */
+        RATE_LIMIT
+    }
+
+    /** How many submissions one address (its limit key) sent to one petition, event or statement lately. */
+    public record Recent(long lastMinute, long lastHour) {}
+
+    /**
+     * The one rule of every public form: a timed submission must have taken a person's time; then, unless its
+     * address is allow-listed, the address may not have sent more than {@code perMinute} in the last minute or
+     * {@code perHour} in the last hour ({@code recent} counts them, from the feature's own table).
+     */
+    public Optional<Hold> check(FormOrigin origin, int perMinute, int perHour, Function<String, Recent> recent) {
+        if (origin.timed()
+                && origin.timeToSubmit()
+                        .filter(t -> t.compareTo(minTimeToSubmit()) >= 0)
+                        .isEmpty()) {
+            return Optional.of(Hold.TOO_FAST);
+        }
+        if (origin.address() == null || isAllowListed(origin.address())) {
+            return Optional.empty();
+        }
+        Recent sent = recent.apply(limitKey(origin.address()));
+        return sent.lastMinute() >= perMinute || sent.lastHour() >= perHour
+                ? Optional.of(Hold.RATE_LIMIT)
+                : Optional.empty();
+    }
+
+    /** {@link #check(FormOrigin, int, int, Function)} under the usual limits. */
+    public Optional<Hold> check(FormOrigin origin, Function<String, Recent> recent) {
+        return check(origin, burstPerMinute(), perHour(), recent);
     }
 }
