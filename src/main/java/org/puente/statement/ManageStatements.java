@@ -12,7 +12,8 @@ import org.puente.platform.web.PlainText;
 
 /**
  * The admin list of statements ({@code #{manageStatements}}): the caller's (all, for staff) with submit,
- * approve, send back with a reason, close and release; and the open statements their organization may sign.
+ * approve, send back with a reason, close, release and archive; and the open statements their organization may
+ * sign.
  */
 @Named
 @RequestScoped
@@ -78,6 +79,11 @@ public class ManageStatements {
     public String release(long id) {
         statements.release(id);
         return done("admin.statements.released");
+    }
+
+    public String archive(long id) {
+        statements.archive(id);
+        return done("admin.statements.archived");
     }
 
     private static String done(String key) {

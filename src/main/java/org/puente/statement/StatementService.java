@@ -488,6 +488,24 @@ public class StatementService {
         changed.fire(new StatementsChanged());
     }
 
+    /**
+     * Staff or the leads archive a released statement, under its row lock: it keeps its public address and
+     * leaves the lists. Archiving one already archived changes nothing (a second click, or two people at once).
+     */
+    public void archive(long id) {
+        caller.require(Role.ADMIN, Role.STAFF, Role.ORG_EDITOR);
+        Statement statement = em.find(Statement.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (statement == null) {
+            throw new NotFoundException("statement " + id);
+        }
+        requireLead(statement);
+        if (statement.getState() == StatementState.ARCHIVED) {
+            return;
+        }
+        statement.archive(clock.instant());
+        changed.fire(new StatementsChanged());
+    }
+
     private List<Account> leadEditors(Statement statement) {
         List<Account> editors = new ArrayList<>();
         List<Organization> leads = new ArrayList<>(statement.getColeads());

@@ -12,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -24,10 +25,12 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.puente.testing.Accounts;
+import org.puente.testing.Await;
 import org.puente.testing.Deployments;
 import org.puente.testing.Mailbox;
 import org.puente.testing.TestClock;
 import org.puente.testing.TestEnvironment;
+import org.puente.testing.TestStatements;
 import org.puente.testing.WebSession;
 import org.puente.testing.WebSession.Page;
 
@@ -395,6 +398,59 @@ class StatementsIT {
         }
         Page sign = admin.get("/admin/statement-sign?id=" + id + "&lang=en");
         assertTrue(sign.text().contains("takes no signatures now"), sign.text());
+    }
+
+    @Test
+    @DisplayName("an editor of the lead organization archives a released statement: it keeps its public address and "
+            + "leaves the list; an open one offers no archiving")
+    void leadArchivesReleased() throws Exception {
+        WebSession admin = Accounts.admin(new WebSession(portal));
+        long voces =
+                Accounts.idInRow(admin.get("/admin/organizations?lang=en"), "Voces Unidas de Chicago", "organization");
+        WebSession lead = Accounts.newEditor(admin, new WebSession(portal), voces);
+        String tag = "t" + System.nanoTime();
+        java.time.Instant now = TestClock.now(portal);
+        TestStatements.Arranged released = TestStatements.Arranged.open(
+                        "archive-" + System.nanoTime(), "Voces Unidas de Chicago", now.minusSeconds(3600))
+                .inState("RELEASED")
+                .about(tag, "US");
+        TestStatements.Arranged open = TestStatements.Arranged.open(
+                        "stays-" + System.nanoTime(), "Voces Unidas de Chicago", now.minusSeconds(7200))
+                .about(tag, "US");
+        long id = TestStatements.insert(released);
+        TestStatements.insert(open);
+        WebSession visitor = new WebSession(portal).ownClientAddress();
+        String list = "/statements?lang=en&tag=" + tag;
+        Await.until(
+                "the list to show both statements",
+                java.time.Duration.ofSeconds(10),
+                java.time.Duration.ofMillis(200),
+                () -> visitor.get(list).document().select(".statement-card").size() == 2);
+
+        Page statements = lead.get("/admin/statements?lang=en");
+        assertTrue(
+                statements.document().select("[id$=:archive]").stream()
+                        .noneMatch(b -> b.closest("tr").text().contains(open.titleEn())),
+                "an open statement is not archived");
+        Page archived =
+                lead.submit(statements, "list", Map.of(), buttonInRow(statements, released.titleEn(), ":archive"));
+        assertTrue(archived.messages().contains("The statement is archived"), archived.messages());
+        assertEquals("ARCHIVED", single("SELECT state FROM statement WHERE id = ?", id));
+        assertTrue(
+                archived.document().select("[id$=:archive]").stream()
+                        .noneMatch(b -> b.closest("tr").text().contains(released.titleEn())),
+                "archived once");
+
+        Page page = visitor.get("/statements/" + released.slug() + "?lang=en");
+        assertEquals(200, page.status(), "its address still answers");
+        assertEquals(released.titleEn(), page.document().selectFirst("h1").text());
+        assertEquals(
+                List.of(open.titleEn()),
+                visitor.get(list)
+                        .document()
+                        .select(".statement-card .card__title")
+                        .eachText(),
+                "off the list at once, the open one still on it");
     }
 
     static String subject(MimeMessage mail) {
