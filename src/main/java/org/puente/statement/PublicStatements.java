@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.stream.Stream;
+import org.puente.organization.Organization;
 import org.puente.platform.config.PuenteConfig;
 import org.puente.platform.i18n.Countries;
 import org.puente.platform.i18n.CurrentLanguage;
@@ -180,6 +181,12 @@ public class PublicStatements {
                         .format(at)
                 + " "
                 + DateTimeFormatter.ofPattern("zzz", locale).format(at);
+    }
+
+    /** Whether to show a signatory's logo: a member organization of the coalition that has one. */
+    public boolean hasLogo(Signatory signatory) {
+        Organization organization = signatory.getOrganization();
+        return organization != null && organization.isActive() && statements.hasLogo(organization.getId());
     }
 
     /** A signatory's city and country, in the reader's language. */

@@ -8,8 +8,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import org.puente.organization.OrganizationService;
 import org.puente.platform.web.PublicPageCache;
 
 /**
@@ -38,12 +40,16 @@ public class StatementReadCache {
     private final Map<Long, Entry<List<Statement>>> signedBy = new ConcurrentHashMap<>();
     private volatile Entry<List<Statement>> listed;
     private volatile Entry<Map<Long, Long>> endorsements;
+    private volatile Entry<Set<Long>> withLogo;
 
     @Inject
     StatementService statements;
 
     @Inject
     PublicPageCache pages;
+
+    @Inject
+    OrganizationService organizations;
 
     /** A public statement (listed or archived) by its address. */
     public Optional<Statement> visible(String slug) {
@@ -94,6 +100,12 @@ public class StatementReadCache {
             signedBy.put(organizationId, entry);
         }
         return entry.value();
+    }
+
+    /** Whether a member organization has a logo (one query for a page of signatories, asked of its feature). */
+    public boolean hasLogo(long organizationId) {
+        withLogo = fresh(withLogo, organizations::idsWithLogo);
+        return withLogo.value().contains(organizationId);
     }
 
     /** Whole statement pages as anonymous readers get them ({@link StatementUrlFilter}). */

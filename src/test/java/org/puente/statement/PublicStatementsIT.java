@@ -15,6 +15,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -30,6 +31,7 @@ import org.puente.testing.Await;
 import org.puente.testing.Deployments;
 import org.puente.testing.StatementRows;
 import org.puente.testing.TestClock;
+import org.puente.testing.TestImages;
 import org.puente.testing.TestStatements;
 import org.puente.testing.TestStatements.Arranged;
 import org.puente.testing.WebSession;
@@ -401,6 +403,61 @@ class PublicStatementsIT {
                 "Publicado el 14 de marzo de 2026",
                 releasedPage.document().getElementById("status").text());
         assertNull(releasedPage.document().getElementById("sign-on"), "no pointer to sign once it is released");
+    }
+
+    /** A member organization made through the admin form, with a logo or without; returns its id. */
+    long memberOrganization(WebSession admin, String name, byte[] logo) {
+        Page saved = admin.submitWithFiles(
+                admin.get("/admin/organization?lang=en"),
+                "form",
+                Map.of("name", name, "country", "US", "city", "El Paso", "descriptionEn", "Accompanies families."),
+                "save",
+                logo == null ? Map.of() : Map.of("form:logo", Map.entry("logo.png", logo)));
+        assertTrue(saved.uri().getPath().startsWith("/admin/organizations"), "saved: " + saved.messages());
+        return Accounts.idInRow(saved, name, "organization");
+    }
+
+    static Element signatoryNamed(Page page, String name) {
+        return page.document().select(".signatory").stream()
+                .filter(li -> li.selectFirst(".signatory__name").text().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no signatory " + name + " in " + texts(page, ".signatory")));
+    }
+
+    @Test
+    @DisplayName("a member organization with a logo shows it beside its name, small, sized and loaded as the reader "
+            + "scrolls to it; a member without a logo and an organization outside the coalition show none")
+    void memberLogos() throws Exception {
+        WebSession admin = Accounts.admin(new WebSession(portal));
+        String withLogo = "Con Logo " + System.nanoTime();
+        String withoutLogo = "Sin Logo " + System.nanoTime();
+        String outside = "Fuera de la Coalición " + System.nanoTime();
+        long logoId = memberOrganization(admin, withLogo, TestImages.png(12, 12));
+        memberOrganization(admin, withoutLogo, null);
+        String slug = unique("logos");
+        long id = TestStatements.insert(Arranged.open(slug, VOCES, now));
+        StatementRows.memberSigned(id, withLogo, "Firmante " + slug, 1);
+        StatementRows.memberSigned(id, withoutLogo, "Otra firmante " + slug, 1);
+        StatementRows.outsideSigned(id, outside, "Tijuana", "MX", "Alguien " + slug, slug + "@example.org", 1, false);
+
+        Page page = visitor.get("/statements/" + slug + "?lang=es");
+        assertEquals(200, page.status());
+        Element logo = signatoryNamed(page, withLogo).selectFirst("img.signatory__logo");
+        assertNotNull(logo, "the member's logo beside its name");
+        assertEquals("/logos/" + logoId, logo.attr("src"));
+        assertEquals("", logo.attr("alt"), "its name is beside it: nothing to read twice");
+        assertTrue(logo.hasAttr("alt"));
+        assertEquals("lazy", logo.attr("loading"), "outside the first view's weight");
+        assertEquals("40", logo.attr("width"));
+        assertEquals("40", logo.attr("height"));
+        Page image = visitor.get(logo.attr("src"));
+        assertEquals(200, image.status());
+        assertEquals("image/png", image.header("Content-Type"));
+        assertNull(signatoryNamed(page, withoutLogo).selectFirst("img"), "a member without a logo shows none");
+        assertNull(
+                signatoryNamed(page, outside).selectFirst("img"), "an organization outside the coalition shows none");
+        assertEquals(1, page.document().select(".signatories img").size());
+        StatementRows.archive(id);
     }
 
     @Test
