@@ -161,6 +161,7 @@ public class DemoStatements {
                         null,
                         now.plus(Duration.ofDays(14)),
                         "America/Los_Angeles",
+                        true,
                         true),
                 now.minus(Duration.ofDays(3)));
         em.persist(open);

@@ -15,9 +15,12 @@ import java.text.Normalizer;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import org.puente.account.Account;
 import org.puente.organization.Organization;
 import org.puente.platform.i18n.Language;
+import org.puente.platform.mail.EmailAddresses;
+import org.puente.platform.security.Tokens;
 
 /**
  * An organization's signature on a statement: who signed for it (name and title), which version of the
@@ -30,18 +33,25 @@ import org.puente.platform.i18n.Language;
 @Table(name = "statement_signatory")
 @NamedQuery(
         name = "Signatory.findSigned",
-        query = "select s from Signatory s where s.statement.id = :statementId and s.withdrawnAt is null")
+        query = "select s from Signatory s where s.statement.id = :statementId "
+                + "and s.state = org.puente.statement.SignatoryState.SIGNED")
 @NamedQuery(
         name = "Signatory.countCurrentByStatementInStates",
         query =
-                "select s.statement.id, count(s) from Signatory s where s.withdrawnAt is null and s.kind <> :individual "
+                "select s.statement.id, count(s) from Signatory s where s.state = org.puente.statement.SignatoryState.SIGNED "
+                        + "and s.kind <> :individual "
                         + "and s.textVersion = s.statement.textVersion and s.statement.state in :states group by s.statement.id")
 @NamedQuery(
         name = "Signatory.findStatementsByOrganizationInStates",
-        query =
-                "select s.statement from Signatory s where s.organization.id = :organizationId and s.withdrawnAt is null "
-                        + "and s.statement.state in :states "
-                        + "order by coalesce(s.statement.releasedAt, s.statement.openedAt) desc")
+        query = "select s.statement from Signatory s where s.organization.id = :organizationId "
+                + "and s.state = org.puente.statement.SignatoryState.SIGNED "
+                + "and s.statement.state in :states "
+                + "order by coalesce(s.statement.releasedAt, s.statement.openedAt) desc")
+@NamedQuery(name = "Signatory.findByTokenHash", query = "select s from Signatory s where s.tokenHash = :hash")
+@NamedQuery(
+        name = "Signatory.findByStatementAndName",
+        query = "select s from Signatory s where s.statement.id = :statementId and s.nameKey = :nameKey "
+                + "and s.country = :country")
 @NamedQuery(
         name = "Signatory.findByStatementAndOrganization",
         query = "select s from Signatory s where s.statement.id = :statementId and s.organization.id = :organizationId")
@@ -81,8 +91,42 @@ public class Signatory {
     @Column(name = "signer_title")
     private String signerTitle;
 
+    /** The signer's contact address (outside organizations and individuals): never shown publicly. */
+    private String email;
+
+    /** The address's domain when it is an organization's own (not a free mail service's), to flag duplicates. */
+    @Column(name = "email_domain")
+    private String emailDomain;
+
     @Column(nullable = false, length = 2)
     private Language language;
+
+    /** The hash of the link that confirms (or re-confirms) the signature by e-mail; never the link itself. */
+    @Column(name = "token_hash")
+    private String tokenHash;
+
+    @Column(name = "token_expires_at")
+    private Instant tokenExpiresAt;
+
+    /** What the public form's limits count this submission under (its address's /64). */
+    @Column(name = "limit_key")
+    private String limitKey;
+
+    @Column(name = "confirmed_at")
+    private Instant confirmedAt;
+
+    @Column(name = "verified_at")
+    private Instant verifiedAt;
+
+    @Column(name = "verified_by")
+    private Long verifiedBy;
+
+    @Column(name = "rejection_reason")
+    private String rejectionReason;
+
+    /** An individual may sign without their name shown (only counted). */
+    @Column(name = "name_public", nullable = false)
+    private boolean namePublic = true;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -94,7 +138,7 @@ public class Signatory {
     @Column(name = "signed_by")
     private Long signedBy;
 
-    @Column(name = "created_at", nullable = false, updatable = false)
+    @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
     @Column(name = "signed_at")
@@ -180,6 +224,154 @@ public class Signatory {
         }
     }
 
+    /**
+     * A signature through the public form, waiting for the signer to confirm it from the link mailed to them
+     * (only the link's hash is kept).
+     */
+    static Signatory requested(
+            Statement statement,
+            SignatoryKind kind,
+            SignOnForm form,
+            String tokenHash,
+            Instant linkExpiry,
+            String limitKey,
+            Instant now) {
+        Signatory signatory = new Signatory();
+        signatory.statement = statement;
+        signatory.kind = kind;
+        signatory.request(form, tokenHash, linkExpiry, limitKey, now);
+        return signatory;
+    }
+
+    /**
+     * The form's details, as a new request: what an unconfirmed or turned-down request said is replaced, and
+     * only the newest link works.
+     */
+    void request(SignOnForm form, String tokenHash, Instant linkExpiry, String limitKey, Instant now) {
+        boolean individual = kind == SignatoryKind.INDIVIDUAL;
+        this.signerName = form.getSignerName().strip();
+        this.organizationName =
+                individual ? signerName : form.getOrganizationName().strip();
+        this.nameKey = individual ? individualKey(form.getEmail()) : keyOf(organizationName);
+        this.website = individual ? null : blankToNull(form.getWebsite());
+        this.city = blankToNull(form.getCity());
+        this.region = individual ? null : blankToNull(form.getRegion());
+        this.country = form.getCountry();
+        this.signerTitle = individual ? null : blankToNull(form.getSignerTitle());
+        this.email = form.getEmail().strip();
+        this.emailDomain = organizationDomain(email);
+        this.language = form.getLanguage();
+        this.namePublic = !individual || form.isNamePublic();
+        this.textVersion = statement.getTextVersion();
+        this.state = SignatoryState.UNCONFIRMED;
+        this.tokenHash = tokenHash;
+        this.tokenExpiresAt = linkExpiry;
+        this.limitKey = limitKey;
+        this.createdAt = now;
+        this.confirmedAt = null;
+        this.verifiedAt = null;
+        this.verifiedBy = null;
+        this.rejectionReason = null;
+        this.signedAt = null;
+        this.withdrawnAt = null;
+    }
+
+    /** A link (its hash) that confirms this signature, or re-confirms it for a new version of the text. */
+    void linkTo(String tokenHash, Instant expiry) {
+        this.tokenHash = tokenHash;
+        this.tokenExpiresAt = expiry;
+    }
+
+    /** Whether the link is still good at {@code now}. */
+    boolean linkUsable(Instant now) {
+        return tokenHash != null && tokenExpiresAt != null && now.isBefore(tokenExpiresAt);
+    }
+
+    /**
+     * The signer confirmed from the link: an outside organization's signature now waits for staff, an
+     * individual's stands at once. The link stays known, to say where the signature stands when opened again.
+     */
+    void confirmEmail(Instant now) {
+        this.confirmedAt = now;
+        this.textVersion = statement.getTextVersion();
+        if (kind == SignatoryKind.INDIVIDUAL) {
+            this.state = SignatoryState.SIGNED;
+            this.signedAt = now;
+        } else {
+            this.state = SignatoryState.UNVERIFIED;
+        }
+    }
+
+    /** The signer endorses the text as it is now, from the link a new version's mail carried. */
+    void reconfirm(Instant now) {
+        this.textVersion = statement.getTextVersion();
+        this.signedAt = now;
+    }
+
+    /** Staff checked that the organization exists and the signer speaks for it: it is listed from now on. */
+    void verify(long staffId, Instant now) {
+        this.state = SignatoryState.SIGNED;
+        this.verifiedBy = staffId;
+        this.verifiedAt = now;
+        this.signedAt = now;
+    }
+
+    /** Staff turned it down, with the reason the signer is told. */
+    void reject(long staffId, String reason, Instant now) {
+        this.state = SignatoryState.REJECTED;
+        this.verifiedBy = staffId;
+        this.verifiedAt = now;
+        this.rejectionReason = reason;
+        this.tokenHash = null;
+        this.tokenExpiresAt = null;
+    }
+
+    /** Individuals are told apart by their address, never listed by it: a one-way key of the canonical form. */
+    static String individualKey(String email) {
+        return "@" + Tokens.hash(EmailAddresses.canonical(email)).substring(0, 40);
+    }
+
+    private static final Set<String> FREE_MAIL = Set.of(
+            "gmail.com",
+            "googlemail.com",
+            "yahoo.com",
+            "yahoo.com.mx",
+            "yahoo.es",
+            "ymail.com",
+            "hotmail.com",
+            "hotmail.es",
+            "outlook.com",
+            "outlook.es",
+            "live.com",
+            "live.com.mx",
+            "msn.com",
+            "icloud.com",
+            "me.com",
+            "aol.com",
+            "protonmail.com",
+            "proton.me",
+            "gmx.com",
+            "gmx.net",
+            "mail.com",
+            "yandex.com",
+            "zoho.com",
+            "prodigy.net.mx",
+            "tutanota.com");
+
+    /** The address's domain, lower case, unless it is a free mail service's (shared by strangers). */
+    static String organizationDomain(String email) {
+        int at = email.lastIndexOf('@');
+        if (at < 0) {
+            return null;
+        }
+        String domain = email.substring(at + 1).strip().toLowerCase(Locale.ROOT);
+        return domain.isEmpty() || FREE_MAIL.contains(domain) ? null : domain;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
     /** Lower case, accents and punctuation gone, spaces single: "Centro Pro-Derechos, A.C." and "centro pro derechos ac" match. */
     static String keyOf(String name) {
         String plain = Normalizer.normalize(name, Normalizer.Form.NFD)
@@ -190,8 +382,50 @@ public class Signatory {
         return plain.length() > 200 ? plain.substring(0, 200) : plain;
     }
 
+    /** Whether the signature stands publicly (a member's, a verified outside organization's, a confirmed person's). */
     public boolean isSigned() {
-        return withdrawnAt == null;
+        return state == SignatoryState.SIGNED;
+    }
+
+    public SignatoryState getState() {
+        return state;
+    }
+
+    /** The signer's contact address, for staff and the mails only. */
+    public String getEmail() {
+        return email;
+    }
+
+    public String getEmailDomain() {
+        return emailDomain;
+    }
+
+    public Language getLanguage() {
+        return language;
+    }
+
+    public String getNameKey() {
+        return nameKey;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getConfirmedAt() {
+        return confirmedAt;
+    }
+
+    public Instant getVerifiedAt() {
+        return verifiedAt;
+    }
+
+    public String getRejectionReason() {
+        return rejectionReason;
+    }
+
+    public boolean isNamePublic() {
+        return namePublic;
     }
 
     /** Whether it endorsed the text as it is now (an earlier version's signature is shown apart). */

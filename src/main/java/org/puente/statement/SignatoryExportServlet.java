@@ -51,8 +51,6 @@ public class SignatoryExportServlet extends HttpServlet {
             out.write('\uFEFF');
             out.write(Csv.row(List.of(
                     Messages.get(language, "admin.statementRecord.csvHeader").split(","))));
-            String signed = Messages.get(language, "admin.statementRecord.stateSigned");
-            String withdrawn = Messages.get(language, "admin.statementRecord.stateWithdrawn");
             for (Signatory s : signatures) {
                 out.write(Csv.row(java.util.Arrays.asList(
                         s.getOrganizationName(),
@@ -64,7 +62,9 @@ public class SignatoryExportServlet extends HttpServlet {
                         s.getCountry(),
                         String.valueOf(s.getTextVersion()),
                         s.getSignedAt() == null ? "" : TIME.format(s.getSignedAt()),
-                        s.isSigned() ? signed : withdrawn)));
+                        Messages.get(
+                                language,
+                                "admin.statementRecord.state." + s.getState().name()))));
             }
         }
     }

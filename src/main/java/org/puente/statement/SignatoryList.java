@@ -10,7 +10,8 @@ import java.util.Map;
  * A statement's signatory organizations as its public page lists them: its {@link Endorsements} (the same
  * organizations and counts as the PDF and the API) split into the lead and co-leads and the rest, and apart
  * from them those whose signature is of an earlier version of the text, never counted as endorsing this one.
- * Individuals are not organizations and are left out.
+ * People signing for themselves are not organizations: they are only counted, with the names of those who
+ * agreed to show them.
  */
 public final class SignatoryList {
 
@@ -22,10 +23,21 @@ public final class SignatoryList {
     private final List<Signatory> earlier = new ArrayList<>();
     private final List<CountryCount> byCountry;
     private final Endorsements endorsing;
+    private final int individuals;
+    private final List<String> namedIndividuals;
 
     /** From the standing signatures, already in the public order. */
     public SignatoryList(Statement statement, List<Signatory> ordered) {
         endorsing = Endorsements.of(ordered);
+        List<Signatory> people = ordered.stream()
+                .filter(s -> s.getKind() == SignatoryKind.INDIVIDUAL)
+                .filter(Signatory::endorsesCurrentText)
+                .toList();
+        individuals = people.size();
+        namedIndividuals = people.stream()
+                .filter(Signatory::isNamePublic)
+                .map(Signatory::getSignerName)
+                .toList();
         for (Signatory signatory : endorsing.organizations()) {
             (statement.isLedBy(signatory.getOrganization()) ? leads : others).add(signatory);
         }
@@ -73,6 +85,16 @@ public final class SignatoryList {
 
     public int getCountryCount() {
         return endorsing.countries();
+    }
+
+    /** People who signed the current text for themselves: counted apart from the organizations. */
+    public int getIndividuals() {
+        return individuals;
+    }
+
+    /** The names of those who let them be shown (no place, no address), in the list's order. */
+    public List<String> getNamedIndividuals() {
+        return namedIndividuals;
     }
 
     public boolean isEmpty() {

@@ -52,6 +52,7 @@ import org.puente.platform.web.RichText;
 @NamedQuery(
         name = "Statement.findInStates",
         query = "select s from Statement s where s.state in :states order by coalesce(s.releasedAt, s.openedAt) desc")
+@NamedQuery(name = "Statement.findBySlug", query = "select s from Statement s where s.slug = :slug")
 @NamedQuery(name = "Statement.findAllNewestFirst", query = "select s from Statement s order by s.createdAt desc")
 @NamedQuery(
         name = "Statement.findByOrganizations",
@@ -146,6 +147,9 @@ public class Statement {
 
     @Column(name = "sign_on", nullable = false)
     private boolean signOn;
+
+    /** Whether people may sign for themselves too (shown apart from the organizations, names optional). */
+    private boolean individuals;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -257,6 +261,7 @@ public class Statement {
         this.deadline = text.signOn() ? text.deadline() : null;
         this.deadlineZone = text.signOn() && text.deadline() != null ? text.deadlineZone() : null;
         this.signOn = text.signOn();
+        this.individuals = text.signOn() && text.individuals();
         this.updatedAt = now;
     }
 
@@ -459,6 +464,10 @@ public class Statement {
 
     public String getDeadlineZone() {
         return deadlineZone;
+    }
+
+    public boolean isIndividuals() {
+        return individuals;
     }
 
     public boolean isSignOn() {

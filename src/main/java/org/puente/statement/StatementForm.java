@@ -155,6 +155,7 @@ public class StatementForm implements Serializable {
     private LocalDate releaseDate;
 
     private boolean signOn = true;
+    private boolean individuals;
 
     private LocalDate deadlineDate;
 
@@ -195,6 +196,7 @@ public class StatementForm implements Serializable {
         }
         form.releaseDate = statement.getReleaseDate();
         form.signOn = statement.isSignOn();
+        form.individuals = statement.isIndividuals();
         if (statement.getDeadline() != null) {
             ZoneId zone = ZoneId.of(statement.getDeadlineZone());
             form.deadlineDate = statement.getDeadline().atZone(zone).toLocalDate();
@@ -231,7 +233,8 @@ public class StatementForm implements Serializable {
                 releaseDate,
                 deadline(),
                 deadlineZone,
-                signOn);
+                signOn,
+                individuals);
     }
 
     private Instant deadline() {
@@ -426,6 +429,14 @@ public class StatementForm implements Serializable {
 
     public void setSignOn(boolean signOn) {
         this.signOn = signOn;
+    }
+
+    public boolean isIndividuals() {
+        return individuals;
+    }
+
+    public void setIndividuals(boolean individuals) {
+        this.individuals = individuals;
     }
 
     public LocalDate getDeadlineDate() {

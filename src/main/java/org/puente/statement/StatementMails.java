@@ -2,6 +2,7 @@ package org.puente.statement;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.puente.account.Account;
@@ -11,6 +12,7 @@ import org.puente.platform.i18n.Language;
 import org.puente.platform.i18n.Messages;
 import org.puente.platform.mail.MailComposer;
 import org.puente.platform.mail.MailQueue;
+import org.puente.platform.security.Tokens;
 
 /**
  * The mails signatories get about the text they signed, each in the signer's own language, through the
@@ -31,15 +33,31 @@ public class StatementMails {
     @Inject
     PuenteConfig config;
 
+    @Inject
+    SignOnMails signOnMails;
+
+    @Inject
+    Clock clock;
+
     /**
-     * Every member organization whose signature stands for an earlier version hears, through the editor
-     * who signed, what changed, and is asked to sign again.
+     * Every organization whose signature stands for an earlier version hears what changed and is asked to sign
+     * again: a member through the editor who signed (from the dashboard), one from outside the coalition (or a
+     * person) through the address they confirmed, with a new link that re-confirms.
      */
     void askToReconfirm(
             Statement statement, List<Signatory> signatories, List<DemandChanges.Change> changes, boolean preamble) {
         String link = config.baseUrl() + "/admin/statement-sign?id=" + statement.getId();
         for (Signatory signatory : signatories) {
-            if (!signatory.isSigned() || signatory.endorsesCurrentText() || signatory.getSignedBy() == null) {
+            if (!signatory.isSigned() || signatory.endorsesCurrentText()) {
+                continue;
+            }
+            if (signatory.getSignedBy() == null) {
+                if (signatory.getEmail() != null) {
+                    String token = Tokens.generate();
+                    signatory.linkTo(Tokens.hash(token), clock.instant().plus(SignOnService.LINK_LIFETIME));
+                    signOnMails.reconfirmLink(
+                            signatory, token, changeLines(signatory.getLanguage(), changes, preamble));
+                }
                 continue;
             }
             Account signer = accounts.find(signatory.getSignedBy())
@@ -53,12 +71,7 @@ public class StatementMails {
             List<String> body = new ArrayList<>();
             body.add(Messages.get(language, "mail.review.greeting", signer.getDisplayName()));
             body.add(Messages.get(language, "mail.statement.changed.body", title, signatory.getOrganizationName()));
-            if (preamble) {
-                body.add(Messages.get(language, "mail.statement.changed.preamble"));
-            }
-            for (DemandChanges.Change change : changes) {
-                body.add(describe(change, language));
-            }
+            body.addAll(changeLines(language, changes, preamble));
             queue.sendAfterCommit(composer.compose(
                     signer.getEmail(),
                     language,
@@ -67,6 +80,17 @@ public class StatementMails {
                     Messages.get(language, "mail.statement.changed.action"),
                     link));
         }
+    }
+
+    private static List<String> changeLines(Language language, List<DemandChanges.Change> changes, boolean preamble) {
+        List<String> lines = new ArrayList<>();
+        if (preamble) {
+            lines.add(Messages.get(language, "mail.statement.changed.preamble"));
+        }
+        for (DemandChanges.Change change : changes) {
+            lines.add(describe(change, language));
+        }
+        return lines;
     }
 
     private static String describe(DemandChanges.Change change, Language language) {

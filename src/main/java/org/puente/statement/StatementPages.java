@@ -10,6 +10,7 @@ public class StatementPages implements FeaturePages {
 
     @Override
     public Set<String> statelessViews() {
-        return Set.of("/statements.xhtml", "/statement.xhtml");
+        return Set.of(
+                "/statements.xhtml", "/statement.xhtml", "/statement-check-email.xhtml", "/statement-signature.xhtml");
     }
 }

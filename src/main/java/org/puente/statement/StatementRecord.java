@@ -71,6 +71,13 @@ public class StatementRecord implements Serializable {
         return statements.allSignatures(id);
     }
 
+    /** Outside organizations' confirmed signatures waiting for staff (shown to staff, who verify them). */
+    public long getWaitingForStaff() {
+        return getSignatures().stream()
+                .filter(s -> s.getState() == SignatoryState.UNVERIFIED)
+                .count();
+    }
+
     public List<StatementDelivery> getDeliveries() {
         return statements.deliveries(id);
     }

@@ -380,14 +380,19 @@ public class StatementService {
                 config.baseUrl() + "/admin/statement?id=" + statement.getId());
     }
 
-    /** Every signature ever given, withdrawn ones too, for the leads' and staff's record and CSV. */
+    /**
+     * Every signature ever given, withdrawn, waiting and turned-down ones too, for the leads' and staff's record
+     * and CSV (a request nobody confirmed is not a signature yet).
+     */
     @Transactional(TxType.SUPPORTS)
     public List<Signatory> allSignatures(long id) {
         Statement statement = findForLeading(id);
         return em.createQuery(
-                        "select s from Signatory s where s.statement = :statement order by s.signedAt, s.id",
+                        "select s from Signatory s where s.statement = :statement and s.state <> :unconfirmed "
+                                + "order by s.signedAt, s.id",
                         Signatory.class)
                 .setParameter("statement", statement)
+                .setParameter("unconfirmed", SignatoryState.UNCONFIRMED)
                 .getResultList();
     }
 

@@ -30,6 +30,9 @@ public class StatementUpkeep {
     StatementService statements;
 
     @Inject
+    SignOnService signOn;
+
+    @Inject
     @ConfigProperty(name = "PUENTE_STATEMENT_UPKEEP_SECONDS", defaultValue = "60")
     int everySeconds;
 
@@ -52,6 +55,10 @@ public class StatementUpkeep {
             int closed = statements.closeAtDeadline();
             if (closed > 0) {
                 LOG.info(() -> "Sign-on closed at the deadline for " + closed + " statements");
+            }
+            int forgotten = signOn.forgetUnconfirmed();
+            if (forgotten > 0) {
+                LOG.info(() -> "Forgot " + forgotten + " sign-on requests nobody confirmed in time");
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Statement upkeep failed this turn; it runs again at the next", e);

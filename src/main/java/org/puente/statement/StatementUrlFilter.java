@@ -28,6 +28,9 @@ public class StatementUrlFilter extends HttpFilter {
     @Inject
     transient StatementReadCache statements;
 
+    @Inject
+    transient SignOnFormPost signingOn;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -35,6 +38,9 @@ public class StatementUrlFilter extends HttpFilter {
         var page = PAGE.matcher(path);
         if (page.matches() && statements.visible(page.group(1)).isPresent()) {
             request.setAttribute(SLUG_ATTRIBUTE, page.group(1));
+            if (SignOnFormPost.submitted(request).isPresent() && signingOn.accept(request, response, page.group(1))) {
+                return;
+            }
             boolean shared = PublicPageCache.cacheForAnonymousReaders(request, response);
             var view = request.getRequestDispatcher("/statement.xhtml");
             if (shared && request.getQueryString() == null) {
