@@ -9,6 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,6 +21,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -404,5 +410,86 @@ class SignOnIT {
         Page late = new WebSession(portal).postForm(action, fields);
         assertTrue(late.status() < 500, late.text());
         assertFalse(states(id).containsKey("Late Org " + slug), "a closed statement takes no sign-on");
+    }
+
+    /** The printed statement's text, every run of white space one space. */
+    String printed(String slug) throws Exception {
+        HttpResponse<byte[]> pdf = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(portal.resolve("/statements/" + slug + ".pdf?lang=en"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, pdf.statusCode());
+        try (PDDocument document = Loader.loadPDF(pdf.body())) {
+            return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+        }
+    }
+
+    @Test
+    @DisplayName("the printed statement lists an outside organization as soon as staff verify it; a new version of "
+            + "the text asks it, in its language, to re-confirm through a new link, and until it does its signature "
+            + "is listed apart as one of an earlier text")
+    void verifiedInPrintAndReconfirmed() throws Exception {
+        String slug = unique("again");
+        long id = openStatement(slug);
+        String email = unique("ines") + "@example.org";
+        String name = "Pastoral de Movilidad Humana " + slug;
+        signOn(visitor, slug, "en", Map.of("organizationName", name, "email", email, "language", "EN"));
+        confirmFrom(email, 1);
+        assertFalse(printed(slug).contains(name), "not printed before staff verify it");
+        WebSession staff = Accounts.admin(new WebSession(portal));
+        Page queue = staff.get("/admin/statement-verify?id=" + id);
+        staff.submit(
+                queue, queue.document().select("#waiting > li form").first().id(), Map.of(), "verify");
+        assertTrue(printed(slug).contains(name), "the cached PDF notices the verification");
+
+        Page edit = staff.get("/admin/statement?id=" + id + "&lang=en");
+        Page changed =
+                staff.submit(edit, "form", Map.of("form:demand:0:textEn", "End family detention, everywhere."), "save");
+        assertTrue(changed.messages().contains("Saved as a new version"), changed.messages());
+        Mailbox.awaitIdleQueue(portal);
+        MimeMessage asked = Mailbox.to(email).stream()
+                .filter(m -> subject(m).equals("Please confirm again: Statement " + slug))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no re-confirmation mail"));
+        assertTrue(Mailbox.part(asked, "text/plain").contains("End family detention, everywhere."));
+        Page earlier = awaitPage(new WebSession(portal), "/statements/" + slug + "?lang=en", "signatories");
+        Await.until(
+                "the signature to show as of an earlier text",
+                Duration.ofSeconds(10),
+                Duration.ofMillis(200),
+                () -> new WebSession(portal)
+                        .get("/statements/" + slug + "?lang=en")
+                        .document()
+                        .select(".signatories__list--earlier")
+                        .text()
+                        .contains(name));
+        assertFalse(earlier.body().contains(email));
+
+        WebSession signer = new WebSession(portal);
+        Page opened = signer.get(Mailbox.link(asked, "/statement-signature?token="));
+        assertTrue(opened.text().contains("The text changed after " + name + " signed it"), opened.text());
+        Page endorsed = signer.submit(opened, "confirm", Map.of(), "submit");
+        assertNotNull(endorsed.document().getElementById("counted"), endorsed.text());
+        try (Connection db = TestEnvironment.database();
+                PreparedStatement query = db.prepareStatement(
+                        "SELECT text_version FROM statement_signatory WHERE statement_id = ? AND organization_name = ?")) {
+            query.setLong(1, id);
+            query.setString(2, name);
+            try (ResultSet rs = query.executeQuery()) {
+                assertTrue(rs.next());
+                assertEquals(2, rs.getInt(1), "it endorses the current text now");
+            }
+        }
+        Await.until(
+                "the page to count it for the current text",
+                Duration.ofSeconds(10),
+                Duration.ofMillis(200),
+                () -> listed(slug).contains(name)
+                        && new WebSession(portal)
+                                .get("/statements/" + slug + "?lang=en")
+                                .document()
+                                .select(".signatories__list--earlier")
+                                .isEmpty());
     }
 }
