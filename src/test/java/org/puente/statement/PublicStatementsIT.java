@@ -440,6 +440,13 @@ class PublicStatementsIT {
         StatementRows.memberSigned(id, withoutLogo, "Otra firmante " + slug, 1);
         StatementRows.outsideSigned(id, outside, "Tijuana", "MX", "Alguien " + slug, slug + "@example.org", 1, false);
 
+        // Which organizations have a logo is read again at most every few seconds.
+        Await.until(
+                "the statement's page to know the new organization's logo",
+                Duration.ofSeconds(10),
+                Duration.ofMillis(200),
+                () -> visitor.get("/statements/" + slug + "?lang=es").document().selectFirst(".signatories img")
+                        != null);
         Page page = visitor.get("/statements/" + slug + "?lang=es");
         assertEquals(200, page.status());
         Element logo = signatoryNamed(page, withLogo).selectFirst("img.signatory__logo");
