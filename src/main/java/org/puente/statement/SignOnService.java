@@ -376,4 +376,22 @@ public class SignOnService {
                 .setParameter("now", clock.instant())
                 .executeUpdate();
     }
+
+    /** How long after its release a statement's signers' contact addresses are kept, for staff's questions. */
+    static final Duration CONTACTS_KEPT = Duration.ofDays(30);
+
+    /**
+     * The contact addresses of those who signed through the public form are needed while the statement takes
+     * signatures (links, re-confirmation) and for staff's questions after; a month after its release they are
+     * erased (the signature itself stays, it is public). The upkeep calls this.
+     *
+     * @return how many signatures lost their address
+     */
+    public int forgetContacts() {
+        return em.createQuery("update Signatory s set s.email = null, s.emailDomain = null, s.tokenHash = null, "
+                        + "s.tokenExpiresAt = null where s.email is not null and s.statement.id in "
+                        + "(select st.id from Statement st where st.releasedAt < :before)")
+                .setParameter("before", clock.instant().minus(CONTACTS_KEPT))
+                .executeUpdate();
+    }
 }

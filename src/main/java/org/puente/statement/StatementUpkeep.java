@@ -60,6 +60,10 @@ public class StatementUpkeep {
             if (forgotten > 0) {
                 LOG.info(() -> "Forgot " + forgotten + " sign-on requests nobody confirmed in time");
             }
+            int erased = signOn.forgetContacts();
+            if (erased > 0) {
+                LOG.info(() -> "Erased the contact address of " + erased + " signatures a month after release");
+            }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Statement upkeep failed this turn; it runs again at the next", e);
         }

@@ -41,6 +41,7 @@ import org.puente.testing.Mailbox;
 import org.puente.testing.StatementRows;
 import org.puente.testing.TestClock;
 import org.puente.testing.TestEnvironment;
+import org.puente.testing.TestEvents;
 import org.puente.testing.TestStatements;
 import org.puente.testing.TestStatements.Arranged;
 import org.puente.testing.WebSession;
@@ -428,7 +429,7 @@ class SignOnIT {
     @Test
     @DisplayName("the printed statement lists an outside organization as soon as staff verify it; a new version of "
             + "the text asks it, in its language, to re-confirm through a new link, and until it does its signature "
-            + "is listed apart as one of an earlier text")
+            + "is listed apart as one of an earlier text; a month after the release its contact address is erased")
     void verifiedInPrintAndReconfirmed() throws Exception {
         String slug = unique("again");
         long id = openStatement(slug);
@@ -491,5 +492,25 @@ class SignOnIT {
                                 .document()
                                 .select(".signatories__list--earlier")
                                 .isEmpty());
+
+        // A month after the release, the signer's contact address is erased; the signature stays.
+        try (Connection db = TestEnvironment.database();
+                PreparedStatement release =
+                        db.prepareStatement("UPDATE statement SET state = 'RELEASED', released_at = ? WHERE id = ?")) {
+            release.setString(1, TestEvents.utc(TestClock.now(portal).minus(Duration.ofDays(31))));
+            release.setLong(2, id);
+            release.executeUpdate();
+        }
+        Await.until("the upkeep to erase the address", Duration.ofSeconds(20), Duration.ofMillis(200), () -> {
+            try (Connection db = TestEnvironment.database();
+                    PreparedStatement query = db.prepareStatement(
+                            "SELECT COUNT(*) FROM statement_signatory WHERE statement_id = ? AND email IS NOT NULL")) {
+                query.setLong(1, id);
+                try (ResultSet rs = query.executeQuery()) {
+                    return rs.next() && rs.getInt(1) == 0;
+                }
+            }
+        });
+        assertEquals("SIGNED", states(id).get(name), "the signature itself stays");
     }
 }
