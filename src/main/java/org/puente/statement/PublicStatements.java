@@ -131,6 +131,13 @@ public class PublicStatements {
                 : Pages.text("statement.signatories.count", signed.getCount(), signed.getCountryCount());
     }
 
+    /** "Signed by 12 organizations in 3 countries": the widget's count of those endorsing the current text. */
+    public String signedByLine(SignatoryList signed) {
+        return signed.getCount() == 0
+                ? Pages.text("statement.endorsements", 0)
+                : Pages.text("statement.embed.signedBy", signed.getCount(), signed.getCountryCount());
+    }
+
     /** How many organizations endorse its current text, for a card. */
     public long endorsements(Statement statement) {
         return statements.endorsements(statement);
@@ -202,6 +209,18 @@ public class PublicStatements {
 
     public String shareUrl(Statement statement) {
         return config.baseUrl() + "/statements/" + statement.getSlug();
+    }
+
+    /** Where the widget's button leads: the statement page's sign-on, in the reader's language. */
+    public String signOnUrl(Statement statement) {
+        return shareUrl(statement) + "?lang=" + language.getCode() + "#sign-on";
+    }
+
+    /** The HTML a member organization pastes into its own site to show the statement's widget. */
+    public String embedCode(Statement statement) {
+        return "<iframe src=\"" + config.baseUrl() + "/embed/statements/" + statement.getSlug() + "\" title=\""
+                + statement.getTitle().in(Language.EN).replace("\"", "&quot;")
+                + "\" width=\"100%\" height=\"360\" style=\"border:0\" loading=\"lazy\"></iframe>";
     }
 
     public String encoded(String value) {

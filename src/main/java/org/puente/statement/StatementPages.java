@@ -11,6 +11,10 @@ public class StatementPages implements FeaturePages {
     @Override
     public Set<String> statelessViews() {
         return Set.of(
-                "/statements.xhtml", "/statement.xhtml", "/statement-check-email.xhtml", "/statement-signature.xhtml");
+                "/statements.xhtml",
+                "/statement.xhtml",
+                "/statement-check-email.xhtml",
+                "/statement-signature.xhtml",
+                "/embed/statement.xhtml");
     }
 }

@@ -468,6 +468,101 @@ class PublicStatementsIT {
     }
 
     @Test
+    @DisplayName("another site frames a statement's widget: its title, summary and \"Signed by N organizations in K "
+            + "countries\" in the reader's language, and while sign-on is open a button to the statement's sign-on "
+            + "in the top window; gone once closed; a draft's widget is 404; staff copy the code from its record")
+    void widget() throws Exception {
+        String slug = unique("widget");
+        long id = TestStatements.insert(Arranged.open(slug, VOCES, now.minus(Duration.ofHours(1)))
+                .titled("Protect children at the border " + slug, "Protejan a la niñez en la frontera " + slug)
+                .summarized("Three demands to three governments.", "Tres demandas a tres gobiernos."));
+        StatementRows.memberSigned(id, VOCES, "Firmante Voces " + slug, 1);
+        StatementRows.memberSigned(id, FRONTERA, "Firmante Frontera " + slug, 1);
+        StatementRows.outsideSigned(
+                id, "Casa del Migrante " + slug, "Tijuana", "MX", "Firmante Casa", slug + "@example.org", 1, false);
+        String widget = "/embed/statements/" + slug;
+
+        Page spanish = visitor.get(widget + "?lang=es");
+        assertEquals(200, spanish.status(), spanish.text());
+        assertEquals("es", spanish.lang());
+        assertEquals(
+                "Protejan a la niñez en la frontera " + slug,
+                spanish.document().selectFirst("h1").text());
+        assertTrue(spanish.text().contains("Tres demandas a tres gobiernos."), spanish.text());
+        assertEquals(
+                "Firmado por 3 organizaciones en 2 países",
+                spanish.document().getElementById("count").text());
+        Element button = spanish.document().getElementById("sign-on");
+        assertNotNull(button, "while open, a button to sign on");
+        assertEquals("Firma por tu organización", button.text());
+        assertEquals("_top", button.attr("target"), "the sign-on opens in the reader's window, not in the frame");
+        assertEquals("http://puente.test/statements/" + slug + "?lang=es#sign-on", button.attr("href"));
+        assertNotNull(
+                visitor.get("/statements/" + slug + "?lang=es").document().getElementById("sign-on"),
+                "the statement's page has the section the button leads to");
+        assertNotNull(spanish.document().selectFirst("meta[name=robots][content=noindex]"), "not indexed");
+        assertNull(spanish.header("X-Frame-Options"), "framing is allowed");
+        assertTrue(
+                spanish.header("Content-Security-Policy").contains("frame-ancestors *"),
+                spanish.header("Content-Security-Policy"));
+        assertTrue(spanish.document()
+                .select("script[src*=primefaces], link[href*=primefaces]")
+                .isEmpty());
+        assertTrue(visitor.cookie("JSESSIONID").isEmpty(), "the widget creates no session");
+        assertNothingPrivate(spanish, new Private(List.of(slug + "@example.org"), List.of("Firmante Casa")));
+
+        Page english = visitor.get(widget + "?lang=en");
+        assertEquals("en", english.lang());
+        assertEquals(
+                "Protect children at the border " + slug,
+                english.document().selectFirst("h1").text());
+        assertEquals(
+                "Signed by 3 organizations in 2 countries",
+                english.document().getElementById("count").text());
+        assertEquals(
+                "Sign on for your organization",
+                english.document().getElementById("sign-on").text());
+        assertEquals(
+                "http://puente.test/statements/" + slug + "?lang=en#sign-on",
+                english.document().getElementById("sign-on").attr("href"));
+
+        StatementRows.close(id);
+        Await.until(
+                "the widget to show the statement closed",
+                Duration.ofSeconds(10),
+                Duration.ofMillis(200),
+                () -> visitor.get(widget + "?lang=en").text().contains("Sign-on closed"));
+        Page closed = visitor.get(widget + "?lang=en");
+        assertEquals(200, closed.status());
+        assertNull(closed.document().getElementById("sign-on"), "no button once sign-on is closed");
+        assertEquals(
+                "Signed by 3 organizations in 2 countries",
+                closed.document().getElementById("count").text());
+
+        Arranged draft = Arranged.open(unique("widget-draft"), VOCES, now).inState("DRAFT");
+        TestStatements.insert(draft);
+        for (String path : List.of(
+                "/embed/statements/" + draft.slug(),
+                "/embed/statements/" + draft.slug() + "?lang=es",
+                "/embed/statements/no-such-statement-" + slug,
+                "/embed/statements/",
+                widget + ".pdf")) {
+            Page answer = visitor.get(path);
+            assertEquals(404, answer.status(), path);
+            assertFalse(answer.body().contains(draft.titleEn()), path);
+        }
+
+        WebSession staff = Accounts.admin(new WebSession(portal));
+        Page record = staff.get("/admin/statement-record?id=" + id + "&lang=en");
+        Element code = record.document().selectFirst(".embed-code input");
+        assertNotNull(code, "the record offers the code to embed");
+        assertTrue(
+                code.attr("value").startsWith("<iframe src=\"http://puente.test/embed/statements/" + slug + "\""),
+                code.attr("value"));
+        StatementRows.archive(id);
+    }
+
+    @Test
     @DisplayName("a draft, a statement in review and an unknown address are 404; an archived one keeps its page "
             + "but leaves the list")
     void onlyPublicStatementsAreShown() throws Exception {

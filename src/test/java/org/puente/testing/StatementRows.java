@@ -92,6 +92,16 @@ public final class StatementRows {
         }
     }
 
+    /** Closes sign-on, as its deadline passing or the leads would. */
+    public static void close(long statementId) throws Exception {
+        try (Connection db = TestEnvironment.database();
+                PreparedStatement update = db.prepareStatement(
+                        "UPDATE statement SET state = 'CLOSED', closed_at = UTC_TIMESTAMP(6) WHERE id = ?")) {
+            update.setLong(1, statementId);
+            update.executeUpdate();
+        }
+    }
+
     /** A numbered demand (positions from 0); either language or the addressee may be null. */
     public static void demand(long statementId, int position, String en, String es, String toEn, String toEs)
             throws Exception {

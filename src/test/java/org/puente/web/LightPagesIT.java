@@ -171,7 +171,8 @@ class LightPagesIT {
                 "/embed/events/candlelight-vigil-for-families-chicago",
                 "/event-check-email",
                 "/statements",
-                "/statements/protection-for-children-and-families-across-borders");
+                "/statements/protection-for-children-and-families-across-borders",
+                "/embed/statements/stop-holding-children-in-border-cells");
         for (String page : pages) {
             String path = page + (page.contains("?") ? "&" : "?") + "lang=" + language;
             Weight weight = weigh(path);

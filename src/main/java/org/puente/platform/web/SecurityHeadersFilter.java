@@ -27,7 +27,10 @@ public class SecurityHeadersFilter extends HttpFilter {
 
     private static final String CSP = "Content-Security-Policy";
     private static final String SELF_ONLY = "frame-ancestors 'self'";
-    /** The only pages other sites may frame: the widgets (a petition's, an event's) and their answers. */
+    /**
+     * The only pages other sites may frame: the widgets (a petition's, an event's, a statement's) and their
+     * answers.
+     */
     static final String EMBEDDABLE = "/embed/";
     /** The signed-in area (web.xml's constraint). */
     static final String STAFF_AREA = "/admin/";
