@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.puente.platform.web.PublicPageCache;
 
 /**
  * Serves {@code /events/{slug}} with the event view, {@code /embed/events/{slug}} with the compact
@@ -58,7 +59,7 @@ public class EventUrlFilter extends HttpFilter {
             if (RegisterFormPost.isSubmission(request) && registering.accept(request, response, page.group(1), embed)) {
                 return;
             }
-            boolean shared = cacheForAnonymousReaders(request, response);
+            boolean shared = PublicPageCache.cacheForAnonymousReaders(request, response);
             var view = request.getRequestDispatcher(embed ? "/embed/event.xhtml" : "/event.xhtml");
             if (shared && request.getQueryString() == null) {
                 // Every anonymous reader of this address in this language gets the same page.
@@ -67,19 +68,10 @@ public class EventUrlFilter extends HttpFilter {
                 view.forward(request, response);
             }
         } else if (!embed && (path.isEmpty() || path.equals("/"))) {
-            cacheForAnonymousReaders(request, response);
+            PublicPageCache.cacheForAnonymousReaders(request, response);
             chain.doFilter(request, response);
         } else {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
         }
-    }
-
-    /** Anonymous readers may be served from a shared cache for a few seconds; anything personal never is. */
-    static boolean cacheForAnonymousReaders(HttpServletRequest request, HttpServletResponse response) {
-        boolean anonymous = "GET".equals(request.getMethod())
-                && request.getUserPrincipal() == null
-                && request.getSession(false) == null;
-        response.setHeader("Cache-Control", anonymous ? "public, max-age=5, s-maxage=5" : "private, no-store");
-        return anonymous;
     }
 }

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.regex.Pattern;
+import org.puente.platform.web.PublicPageCache;
 
 /**
  * Serves {@code /petitions/{slug}} with the petition view, and {@code /embed/petitions/{slug}} with the
@@ -40,7 +41,9 @@ public class PetitionUrlFilter extends HttpFilter {
             if (SignFormPost.isSubmission(request) && signing.accept(request, response, matcher.group(1), embed)) {
                 return;
             }
-            boolean shared = cacheForAnonymousReaders(request, response);
+            // A thank-you is one signer's page: never stored for others.
+            boolean shared =
+                    PublicPageCache.cacheForAnonymousReaders(request, response, request.getParameter("thanks") != null);
             var page = request.getRequestDispatcher(embed ? "/embed/petition.xhtml" : "/petition.xhtml");
             if (shared && request.getQueryString() == null) {
                 // Every anonymous reader of this address in this language gets the same page.
@@ -49,24 +52,10 @@ public class PetitionUrlFilter extends HttpFilter {
                 page.forward(request, response);
             }
         } else if (!embed && (path.isEmpty() || path.equals("/"))) {
-            cacheForAnonymousReaders(request, response);
+            PublicPageCache.cacheForAnonymousReaders(request, response);
             chain.doFilter(request, response);
         } else {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
         }
-    }
-
-    /**
-     * A petition read by an anonymous visitor may be served by a shared cache for a few seconds, so a
-     * spike is absorbed before it reaches the portal; the count it shows is then at most that stale.
-     * Anything personal (signed in, a session, a thank-you) is never stored.
-     */
-    static boolean cacheForAnonymousReaders(HttpServletRequest request, HttpServletResponse response) {
-        boolean anonymous = "GET".equals(request.getMethod())
-                && request.getUserPrincipal() == null
-                && request.getSession(false) == null
-                && request.getParameter("thanks") == null;
-        response.setHeader("Cache-Control", anonymous ? "public, max-age=5, s-maxage=5" : "private, no-store");
-        return anonymous;
     }
 }

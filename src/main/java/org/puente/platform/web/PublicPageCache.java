@@ -41,7 +41,15 @@ public class PublicPageCache {
      * anonymous reader and may go through {@link #serve}.
      */
     public static boolean cacheForAnonymousReaders(HttpServletRequest request, HttpServletResponse response) {
-        boolean anonymous = "GET".equals(request.getMethod())
+        return cacheForAnonymousReaders(request, response, false);
+    }
+
+    /** As {@link #cacheForAnonymousReaders(HttpServletRequest, HttpServletResponse)}, for a page the caller knows
+     * to be {@code personal} this time (a thank-you for one signer). */
+    public static boolean cacheForAnonymousReaders(
+            HttpServletRequest request, HttpServletResponse response, boolean personal) {
+        boolean anonymous = !personal
+                && "GET".equals(request.getMethod())
                 && request.getUserPrincipal() == null
                 && request.getSession(false) == null;
         response.setHeader("Cache-Control", anonymous ? "public, max-age=5, s-maxage=5" : "private, no-store");
