@@ -7,6 +7,7 @@ import jakarta.inject.Named;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.puente.account.Caller;
 import org.puente.platform.web.Pages;
 import org.puente.platform.web.PlainText;
 
@@ -21,6 +22,14 @@ public class ManageStatements {
 
     @Inject
     StatementService statements;
+
+    @Inject
+    SignOnService signOn;
+
+    @Inject
+    Caller caller;
+
+    private Map<Long, Long> waiting;
 
     private final Map<Long, String> reasons = new HashMap<>();
     private List<Statement> list;
@@ -43,6 +52,17 @@ public class ManageStatements {
 
     public long signed(Statement statement) {
         return statements.signatories(statement).size();
+    }
+
+    /** For staff: how many confirmed signatures from outside the coalition wait on this statement for them. */
+    public long waitingForStaff(Statement statement) {
+        if (!caller.isCoalitionStaff()) {
+            return 0;
+        }
+        if (waiting == null) {
+            waiting = signOn.waitingCounts();
+        }
+        return waiting.getOrDefault(statement.getId(), 0L);
     }
 
     public boolean mayLead(Statement statement) {

@@ -173,6 +173,13 @@ class SignOnIT {
         assertNotNull(visitor.get(link).document().getElementById("waiting"), "the link says where it stands");
 
         WebSession staff = Accounts.admin(new WebSession(portal));
+        Page list = staff.get("/admin/statements?lang=en");
+        assertTrue(
+                list.document()
+                        .select("a[href*=statement-verify?id=" + id + "]")
+                        .text()
+                        .equals("1 to verify"),
+                "the staff's list says it waits for them");
         Page record = staff.get("/admin/statement-record?id=" + id);
         assertTrue(record.document().getElementById("to-verify").text().contains("1"), record.text());
         Page queue = staff.get("/admin/statement-verify?id=" + id);
