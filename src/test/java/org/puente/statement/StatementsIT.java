@@ -524,15 +524,7 @@ class StatementsIT {
                     Map.of("signerName", signer + " " + i, "signerTitle", "Directora", "authority", "on");
             sent.add(pool.submit(() -> {
                 go.await();
-                Page answer = editor.submit(form, "sign", signing, "submit");
-                // Payara 6 now and then refuses a signed-in person's request with 403 when many arrive at once
-                // (payara/Payara#6145, fixed upstream by FISH-7515): the container answers before the portal does,
-                // so nothing was signed, and the editor presses again as a person would. A refusal of the portal's
-                // own (the service's access check) would come again every time, and fail the test.
-                for (int again = 0; answer.status() == 403 && again < 3; again++) {
-                    answer = editor.submit(form, "sign", signing, "submit");
-                }
-                return answer;
+                return editor.submit(form, "sign", signing, "submit");
             }));
         }
         go.countDown();
