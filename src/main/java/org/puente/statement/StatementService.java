@@ -480,17 +480,35 @@ public class StatementService {
         return closed;
     }
 
-    /** Staff or the leads close sign-on by hand. */
+    /**
+     * Staff or the leads close sign-on by hand, under the row lock the deadline's upkeep takes too: closing one
+     * that is already closed (a second click, or the deadline at the same moment) changes nothing.
+     */
     public void close(long id) {
-        findForLeading(id).close(clock.instant());
-        changed.fire(new StatementsChanged());
+        Statement statement = locked(id);
+        requireLead(statement);
+        if (statement.isOpen()) {
+            statement.close(clock.instant());
+            changed.fire(new StatementsChanged());
+        }
     }
 
-    /** Staff release it with its final signatories (closing sign-on first). */
+    /** Staff release it with its final signatories (closing sign-on first), under its row lock; once is enough. */
     public void release(long id) {
         caller.require(Role.ADMIN, Role.STAFF);
-        find(id).release(clock.instant());
-        changed.fire(new StatementsChanged());
+        Statement statement = locked(id);
+        if (statement.isOpen() || statement.isClosed()) {
+            statement.release(clock.instant());
+            changed.fire(new StatementsChanged());
+        }
+    }
+
+    private Statement locked(long id) {
+        Statement statement = em.find(Statement.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (statement == null) {
+            throw new NotFoundException("statement " + id);
+        }
+        return statement;
     }
 
     /**
