@@ -94,8 +94,7 @@ public class EditEvent implements Serializable {
         try {
             saved = events.save(id, form, note, picture, removeImage);
         } catch (EventRefusedException e) {
-            Pages.error("form:" + e.field(), e.key());
-            FacesContext.getCurrentInstance().validationFailed();
+            Pages.refuse("form:" + e.field(), e.key());
             return null;
         } catch (PersistenceException | TransactionalException e) {
             if (!DatabaseErrors.isDuplicate(e)) {

@@ -88,6 +88,11 @@ public class ConfirmSignOn {
         return null;
     }
 
+    /** Whether the signature is confirmed (waiting for staff or listed): the page says so in its heading. */
+    public boolean isDone() {
+        return getOutcome() == Outcome.WAITING || getOutcome() == Outcome.COUNTED;
+    }
+
     public Statement getStatement() {
         getOutcome();
         return signatory == null ? null : signatory.getStatement();

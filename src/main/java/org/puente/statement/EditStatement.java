@@ -82,8 +82,7 @@ public class EditStatement implements Serializable {
                 return Pages.redirect("/admin/statements");
             }
         } catch (FieldRefusedException e) {
-            Pages.error("form:" + e.field(), e.key(), e.arguments());
-            FacesContext.getCurrentInstance().validationFailed();
+            Pages.refuse("form:" + e.field(), e.key(), e.arguments());
             return null;
         } catch (PersistenceException | TransactionalException e) {
             if (!DatabaseErrors.isDuplicate(e)) {

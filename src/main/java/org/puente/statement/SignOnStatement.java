@@ -1,7 +1,6 @@
 package org.puente.statement;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
@@ -55,8 +54,7 @@ public class SignOnStatement {
             try {
                 signOn.submit(slug, form, individual, rules.origin(request, slug));
             } catch (FieldRefusedException e) {
-                Pages.error(formId + ":" + e.field(), e.key(), e.arguments());
-                FacesContext.getCurrentInstance().validationFailed();
+                Pages.refuse(formId + ":" + e.field(), e.key(), e.arguments());
                 return null;
             } catch (StatementClosedException e) {
                 Pages.error(null, "statement.sign.closed");

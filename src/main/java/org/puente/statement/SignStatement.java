@@ -1,7 +1,6 @@
 package org.puente.statement;
 
 import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -80,8 +79,7 @@ public class SignStatement implements Serializable {
         try {
             statements.signForOrganization(id, organizationId, signerName, signerTitle, mayCommit);
         } catch (FieldRefusedException e) {
-            Pages.error("sign:" + e.field(), e.key(), e.arguments());
-            FacesContext.getCurrentInstance().validationFailed();
+            Pages.refuse("sign:" + e.field(), e.key(), e.arguments());
             return null;
         } catch (StatementClosedException e) {
             Pages.error(null, "statement.sign.closed");

@@ -1,7 +1,6 @@
 package org.puente.statement;
 
 import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -103,8 +102,7 @@ public class StatementRecord implements Serializable {
         try {
             statements.recordDelivery(id, office, person, deliveredOn, method, notes);
         } catch (FieldRefusedException e) {
-            Pages.error("delivery:" + e.field(), e.key(), e.arguments());
-            FacesContext.getCurrentInstance().validationFailed();
+            Pages.refuse("delivery:" + e.field(), e.key(), e.arguments());
             return null;
         }
         Pages.flash(FacesMessage.SEVERITY_INFO, "admin.statementRecord.delivered");

@@ -164,6 +164,7 @@ class SignOnIT {
         assertEquals(200, opened.status());
         assertEquals("es", opened.lang());
         assertNotNull(opened.document().getElementById("confirm"), opened.text());
+        assertEquals("private, no-store", opened.header("Cache-Control"), "the link's page is never kept");
         assertEquals("UNCONFIRMED", states(id).get(name), "a GET (a mail scanner) confirms nothing");
 
         Page confirmed = visitor.submit(opened, "confirm", Map.of(), "submit");

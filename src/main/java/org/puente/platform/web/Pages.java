@@ -1,6 +1,7 @@
 package org.puente.platform.web;
 
 import jakarta.faces.application.FacesMessage;
+import jakarta.faces.component.EditableValueHolder;
 import jakarta.faces.context.FacesContext;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -41,6 +42,20 @@ public final class Pages {
     public static void error(String clientId, String key, Object... arguments) {
         FacesContext.getCurrentInstance()
                 .addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, text(key, arguments), null));
+    }
+
+    /**
+     * The server refused a field the form's own checks passed (a name that reduces to nothing, a box left
+     * unticked): its message goes beside it, the field is marked invalid (red border, {@code aria-invalid}) as a
+     * failed conversion or validation would be, and the page is answered with what was typed.
+     */
+    public static void refuse(String clientId, String key, Object... arguments) {
+        FacesContext context = FacesContext.getCurrentInstance();
+        error(clientId, key, arguments);
+        if (clientId != null && context.getViewRoot().findComponent(clientId) instanceof EditableValueHolder field) {
+            field.setValid(false);
+        }
+        context.validationFailed();
     }
 
     /** Redirects to a path of the portal that is not a view id (a readable address such as /petitions/x). */
