@@ -336,6 +336,17 @@ class SignOnIT {
         noAuthority.put("authority", null);
         Page unauthorized = signOn(visitor, slug, "es", noAuthority);
         assertTrue(unauthorized.text().contains("Confirma que esta persona puede firmar"), unauthorized.text());
+        assertEquals(
+                "true",
+                unauthorized.document().getElementById("signon:authority").attr("aria-invalid"),
+                "the refused box is marked");
+        assertEquals(
+                "Good Name " + slug,
+                unauthorized
+                        .document()
+                        .getElementById("signon:organizationName")
+                        .val(),
+                "what was typed is kept");
         assertTrue(states(id).isEmpty(), "nothing saved: " + states(id));
 
         String name = "Fake Org " + slug;
