@@ -256,7 +256,7 @@ class OrganizationsIT {
                 Map.of("name", refusedName, "country", "US"),
                 "save",
                 Map.of("form:logo", Map.entry("bomb.png", org.puente.testing.TestImages.pngHeader(10_000, 10_000))));
-        assertEquals(200, huge.status());
+        assertEquals(422, huge.status());
         assertTrue(huge.messages().contains("too many pixels (at most 40 megapixels)"), huge.messages());
         Page webp = admin.submitWithFiles(
                 form,
@@ -682,7 +682,7 @@ class OrganizationsIT {
             Map<String, String> values = new HashMap<>(Map.of("country", "MX"));
             values.putAll(entry.getKey());
             Page page = admin.submitWithFiles(form, "form", values, "save", Map.of());
-            assertEquals(200, page.status(), entry.getKey().toString());
+            assertEquals(422, page.status(), entry.getKey().toString());
             assertTrue(page.messages().contains(entry.getValue()), entry.getKey() + " → " + page.messages());
             assertTrue(page.uri().getPath().startsWith("/admin/organization"), "stays on the form");
         }
@@ -717,7 +717,7 @@ class OrganizationsIT {
         for (String email :
                 new String[] {"", "no-at-sign", "a@b", "x".repeat(300) + "@example.org", "nul\u0000@x.org"}) {
             Page page = admin.submit(editors, "invite", Map.of("email", email), "send");
-            assertEquals(200, page.status(), email);
+            assertEquals(422, page.status(), email);
             assertTrue(page.messages().contains("e-mail address"), email + " → " + page.messages());
         }
         Page staffAddress = admin.submit(editors, "invite", Map.of("email", TestEnvironment.ADMIN_EMAIL), "send");
@@ -730,7 +730,7 @@ class OrganizationsIT {
                     "login",
                     Map.of("email", email, "password", "whatever-whatever"),
                     "submit");
-            assertEquals(200, page.status(), email);
+            assertEquals(422, page.status(), email);
             assertFalse(page.messages().isBlank(), email);
             assertFalse(page.body().contains("<script>alert(1)</script>"), "escaped");
         }

@@ -460,7 +460,7 @@ class PetitionsIT {
         catalogue.put(Map.of("email", email, "postalCode", "<b>1</b>"), "letras, números");
         for (var entry : catalogue.entrySet()) {
             Page page = sign(PETITION, "es", entry.getKey());
-            assertEquals(200, page.status(), entry.getKey().toString());
+            assertEquals(422, page.status(), entry.getKey().toString());
             assertTrue(page.messages().contains(entry.getValue()), entry.getKey() + " → " + page.messages());
             assertEquals(PETITION, page.uri().getPath(), "the petition's own address after an error");
             assertEquals(

@@ -358,7 +358,7 @@ class PlatformIT {
         fields.put("login:password", "not anybody's password");
         fields.put("login:submit", "login:submit");
         Page answered = person.postFormChunked(action, fields);
-        assertEquals(200, answered.status(), answered.text());
+        assertEquals(422, answered.status(), answered.text());
         assertTrue(
                 answered.messages().contains("do not match"),
                 "the form was read: " + answered.uri() + " " + answered.messages() + " " + answered.text());

@@ -317,7 +317,7 @@ class SignOnIT {
         String email = unique("pat") + "@example.org";
 
         Page oneLetter = signOn(visitor, slug, "es", Map.of("organizationName", "A", "email", email));
-        assertEquals(200, oneLetter.status());
+        assertEquals(422, oneLetter.status(), "refused input is a 4xx");
         assertTrue(
                 oneLetter.text().contains("El nombre de la organización debe tener de 2 a 200 caracteres."),
                 oneLetter.text());

@@ -38,10 +38,14 @@ public final class Pages {
                 .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text(key, arguments), null));
     }
 
-    /** A message on the current page (no redirect), optionally for one field's client id. */
+    /**
+     * A message on the current page (no redirect), optionally for one field's client id. What was sent is
+     * refused: the answer carries a 4xx ({@link RefusedInputStatus}).
+     */
     public static void error(String clientId, String key, Object... arguments) {
-        FacesContext.getCurrentInstance()
-                .addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, text(key, arguments), null));
+        FacesContext context = FacesContext.getCurrentInstance();
+        context.addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, text(key, arguments), null));
+        context.validationFailed();
     }
 
     /**
