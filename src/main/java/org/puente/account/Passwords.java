@@ -5,21 +5,43 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import java.util.Map;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Hashes and verifies passwords with PBKDF2-HMAC-SHA512 (210,000 iterations, as OWASP advises). */
+/**
+ * Hashes and verifies passwords with PBKDF2-HMAC-SHA512 (210,000 iterations, as OWASP advises). A hash
+ * carries its own iteration count, so a stored one verifies whatever the setting is now.
+ */
 @ApplicationScoped
 public class Passwords {
 
+    /** The work factor every deployment uses unless the integration tests lower it. */
+    static final int ITERATIONS = 210_000;
+
+    private static final Logger LOG = Logger.getLogger(Passwords.class.getName());
+
     @Inject
     Pbkdf2PasswordHash hash;
+
+    /**
+     * Only the integration tests set this (a sign-in costs them half a second of a small machine otherwise);
+     * never set in production.
+     */
+    @Inject
+    @ConfigProperty(name = "PUENTE_TEST_PASSWORD_ITERATIONS", defaultValue = "" + ITERATIONS)
+    int iterations;
 
     private String dummyHash;
 
     @PostConstruct
     void init() {
+        if (iterations != ITERATIONS) {
+            LOG.warning(() -> "PUENTE_TEST_PASSWORD_ITERATIONS=" + iterations
+                    + ": passwords are hashed with a test work factor; never use this in production");
+        }
         hash.initialize(Map.of(
                 "Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA512",
-                "Pbkdf2PasswordHash.Iterations", "210000",
+                "Pbkdf2PasswordHash.Iterations", String.valueOf(iterations),
                 "Pbkdf2PasswordHash.SaltSizeBytes", "32",
                 "Pbkdf2PasswordHash.KeySizeBytes", "64"));
         dummyHash = hash.generate("not-a-real-password".toCharArray());

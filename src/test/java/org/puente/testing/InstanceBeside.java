@@ -60,6 +60,7 @@ public final class InstanceBeside {
                 Map.entry("PUENTE_ADMIN_EMAIL", TestEnvironment.ADMIN_EMAIL),
                 Map.entry("PUENTE_ADMIN_PASSWORD", TestEnvironment.adminPassword()),
                 Map.entry("PUENTE_DEMO_DATA", "false"),
+                Map.entry("PUENTE_TEST_PASSWORD_ITERATIONS", String.valueOf(TestEnvironment.PASSWORD_ITERATIONS)),
                 Map.entry("PUENTE_INSTANCE_NAME", name)));
         all.putAll(settings);
         EmbeddedPuente instance = new EmbeddedPuente(all);

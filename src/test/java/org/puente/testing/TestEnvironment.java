@@ -123,6 +123,9 @@ public class TestEnvironment implements LauncherSessionListener {
         // Event reminders and erasure look for due work every second, so a test that moves the clock waits a second.
         settings.setProperty("PUENTE_EVENT_UPKEEP_SECONDS", "1");
         settings.setProperty("PUENTE_STATEMENT_UPKEEP_SECONDS", "1");
+        // A sign-in or a new password costs a hundredth of production's hashing work, not half a second of this
+        // machine; enough that simultaneous guesses still overlap. Never set outside tests.
+        settings.setProperty("PUENTE_TEST_PASSWORD_ITERATIONS", String.valueOf(PASSWORD_ITERATIONS));
         // Tests move the portal's clock (TestClock) instead of sleeping; never set outside tests.
         settings.setProperty("PUENTE_TEST_CLOCK", "adjustable");
         try (var out = Files.newOutputStream(file.toPath())) {
@@ -184,6 +187,9 @@ public class TestEnvironment implements LauncherSessionListener {
      * portal's clock past it ({@link TestClock#fillingInTheForm}) rather than wait as a person would.
      */
     public static final int SIGNING_MIN_SECONDS = 3;
+
+    /** PBKDF2 iterations for the test instances' passwords (production: 210,000). */
+    public static final int PASSWORD_ITERATIONS = 2_100;
 
     /** The SMTP relay in front of GreenMail, to make the mail server fail on purpose. */
     public static FaultySmtp smtp() {
