@@ -26,7 +26,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.puente.testing.Browser;
 import org.puente.testing.Deployments;
 import org.puente.testing.Mailbox;
@@ -224,7 +223,7 @@ class EventsBrowserIT {
         browser.screenshot("roster-es-375px");
         assertEquals(List.of(), browser.seriousAccessibilityViolations(), "the roster");
         driver.findElement(By.cssSelector("[id$=':in']")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(10))
+        browser.waiting(Duration.ofSeconds(10))
                 .until(d -> !d.findElements(By.cssSelector("[id$=':undo']")).isEmpty());
         String after = driver.findElement(By.id("attended")).getText();
         assertFalse(before.equals(after), before + " → " + after);

@@ -281,7 +281,7 @@ class PortalBrowserIT {
         driver.findElement(By.id("login:password")).sendKeys(TestEnvironment.adminPassword());
         browser.clickAndWait(By.id("login:submit"));
         driver.get(url("/admin/petition?lang=en"));
-        var wait = new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(10));
+        var wait = browser.waiting(java.time.Duration.ofSeconds(10));
         WebElement english = wait.until(d -> d.findElement(By.cssSelector("[id='form:textEn'] .ql-editor")));
         wait.until(d ->
                 !d.findElements(By.cssSelector("[id='form:textEs'] .ql-editor")).isEmpty());
@@ -460,7 +460,7 @@ class PortalBrowserIT {
         driver.findElement(By.id("form:bodyEs")).sendKeys(Keys.END, "<p>Nos vemos a las ocho.</p>");
         driver.findElement(By.id("form:preview")).click();
         // The Ajax update replaces the frames: one found a moment ago may be gone, so look again.
-        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(20))
+        browser.waiting(java.time.Duration.ofSeconds(20))
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(d -> d.findElement(By.cssSelector("section[data-language=es] iframe.alert-preview__phone"))
                         .getAttribute("src")
@@ -490,8 +490,7 @@ class PortalBrowserIT {
         browser.screenshot("admin-alert-send-confirm");
         browser.clickAndWait(By.id("form:confirmSend"));
         assertTrue(bodyText().contains("going out to 40 supporters"), bodyText());
-        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(60))
-                .until(d -> bodyText().contains("40 sent, 0 failed"));
+        browser.waiting(java.time.Duration.ofSeconds(60)).until(d -> bodyText().contains("40 sent, 0 failed"));
         assertTrue(bodyText().contains("Sent"), "the list refreshed itself to the end: " + bodyText());
         assertAccessible();
         browser.screenshot("admin-alerts-sent");
