@@ -234,7 +234,7 @@ public final class EmbeddedPuente {
                 .timeout(Duration.ofSeconds(5))
                 .build();
         int[] notDeployed = {0};
-        boolean ready = Await.holds(Duration.ofMinutes(4), Duration.ofSeconds(1), () -> {
+        boolean ready = Await.holds(Duration.ofMinutes(4), Duration.ofMillis(200), () -> {
             if (!payara.isAlive()) {
                 fail("Payara Micro stopped while starting (exit " + payara.exitValue() + "); see the log above.");
             }
@@ -242,7 +242,7 @@ public final class EmbeddedPuente {
                 int status = client.send(request, HttpResponse.BodyHandlers.discarding())
                         .statusCode();
                 // Payara answers 404 everywhere while the portal deploys, and for good when it failed to.
-                if (status == 404 && ++notDeployed[0] >= 90) {
+                if (status == 404 && ++notDeployed[0] >= 450) {
                     fail("Payara Micro started but the portal did not deploy; see the log above.");
                 }
                 return status == 200;

@@ -61,7 +61,10 @@ public final class InstanceBeside {
                 Map.entry("PUENTE_ADMIN_PASSWORD", TestEnvironment.adminPassword()),
                 Map.entry("PUENTE_DEMO_DATA", "false"),
                 Map.entry("PUENTE_TEST_PASSWORD_ITERATIONS", String.valueOf(TestEnvironment.PASSWORD_ITERATIONS)),
-                Map.entry("PUENTE_INSTANCE_NAME", name)));
+                Map.entry("PUENTE_INSTANCE_NAME", name),
+                // As the shared instance (arquillian.xml): a JVM that stops at the quick compiler starts in far
+                // less time on a small machine, and a test instance never runs long enough to repay the rest.
+                Map.entry("PUENTE_JAVA_OPTIONS", "-XX:TieredStopAtLevel=1")));
         all.putAll(settings);
         EmbeddedPuente instance = new EmbeddedPuente(all);
         instance.start(new File(System.getProperty("puente.war")), Redirect.appendTo(log));
