@@ -95,12 +95,35 @@ class PortalBrowserIT {
         assertFalse(text.contains("???"), "a missing key marker on " + driver.getCurrentUrl());
         Set<String> shown = new TreeSet<>();
         for (String key : keys.stringPropertyNames()) {
-            if (key.contains(".")
-                    && text.matches("(?s).*(^|[\\s(])" + java.util.regex.Pattern.quote(key) + "($|[\\s).,]).*")) {
+            if (key.contains(".") && showsAsWord(text, key)) {
                 shown.add(key);
             }
         }
         assertEquals(Set.of(), shown, "raw keys on " + driver.getCurrentUrl());
+    }
+
+    /**
+     * Whether {@code key} stands in {@code text} as a word: after the start, a space or "(", and before the end, a
+     * space, ")", "." or ","; what {@code text.matches("(?s).*(^|[\\s(])" + quote(key) + "($|[\\s).,]).*")} says,
+     * found with {@code indexOf} instead of a regular expression per key (0.3 s a page for 1,300 keys).
+     */
+    static boolean showsAsWord(String text, String key) {
+        for (int at = text.indexOf(key); at >= 0; at = text.indexOf(key, at + 1)) {
+            int end = at + key.length();
+            boolean before = at == 0 || " \t\n\u000B\f\r(".indexOf(text.charAt(at - 1)) >= 0;
+            boolean after = end == text.length()
+                    || " \t\n\u000B\f\r).,".indexOf(text.charAt(end)) >= 0
+                    || isFinalLineEnd(text.substring(end));
+            if (before && after) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** What a regular expression's {@code $} also matches before: one line terminator ending the text. */
+    private static boolean isFinalLineEnd(String rest) {
+        return rest.equals("\r\n") || (rest.length() == 1 && "\n\r\u0085\u2028\u2029".indexOf(rest.charAt(0)) >= 0);
     }
 
     void assertAccessible() {
