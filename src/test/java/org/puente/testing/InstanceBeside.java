@@ -60,6 +60,8 @@ public final class InstanceBeside {
                 Map.entry("PUENTE_ADMIN_EMAIL", TestEnvironment.ADMIN_EMAIL),
                 Map.entry("PUENTE_ADMIN_PASSWORD", TestEnvironment.adminPassword()),
                 Map.entry("PUENTE_DEMO_DATA", "false"),
+                // A test deployment (its clock at the system's unless a test moves it), so the test work factor holds.
+                Map.entry("PUENTE_TEST_CLOCK", "adjustable"),
                 Map.entry("PUENTE_TEST_PASSWORD_ITERATIONS", String.valueOf(TestEnvironment.PASSWORD_ITERATIONS)),
                 Map.entry("PUENTE_INSTANCE_NAME", name),
                 // As the shared instance (arquillian.xml): a JVM that stops at the quick compiler starts in far
