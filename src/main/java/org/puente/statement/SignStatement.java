@@ -41,6 +41,7 @@ public class SignStatement implements Serializable {
     private boolean mayCommit;
 
     private transient Statement statement;
+    private transient List<Organization> toSign;
 
     public void load() {
         if (id == null) {
@@ -50,8 +51,8 @@ public class SignStatement implements Serializable {
         if (!statement.isPublic()) {
             throw new NotFoundException("statement " + id);
         }
-        if (organizationId == null && !getOrganizations().isEmpty()) {
-            organizationId = getOrganizations().get(0).getId();
+        if (organizationId == null && !getToSign().isEmpty()) {
+            organizationId = getToSign().get(0).getId();
         }
     }
 
@@ -64,6 +65,21 @@ public class SignStatement implements Serializable {
 
     public List<Organization> getOrganizations() {
         return statements.leadOptions();
+    }
+
+    /**
+     * The caller's organizations that have yet to endorse the current text: not signed, withdrawn, or signed an
+     * earlier version (asked to sign again). One that endorses it already is not offered the form again.
+     */
+    public List<Organization> getToSign() {
+        if (toSign == null) {
+            toSign = getOrganizations().stream()
+                    .filter(o -> signatureOf(o)
+                            .filter(Signatory::endorsesCurrentText)
+                            .isEmpty())
+                    .toList();
+        }
+        return toSign;
     }
 
     /** The organization's signature on this statement, if it stands. */

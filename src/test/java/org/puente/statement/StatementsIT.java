@@ -244,6 +244,10 @@ class StatementsIT {
         String signature = "SELECT CONCAT(COUNT(*), '|', MAX(state), '|', MAX(signer_name), '|', MAX(text_version)) "
                 + "FROM statement_signatory WHERE statement_id = ?";
         assertEquals("1|SIGNED|Rosa Díaz|1", single(signature, id));
+        assertTrue(
+                signed.document().getElementById("sign") == null
+                        && signed.document().getElementById("all-signed") != null,
+                "an organization that endorses the current text is not offered the form again");
 
         Page withdrawn =
                 signer.submit(signed, "signed", Map.of(), buttonInRow(signed, "Frontera Family Network", ":withdraw"));
