@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import org.puente.organization.Organization;
 import org.puente.platform.config.PuenteConfig;
@@ -46,33 +47,33 @@ public class SignOnMails {
         String body = signatory.getKind() == SignatoryKind.INDIVIDUAL
                 ? "mail.signOn.confirm.individual"
                 : "mail.signOn.confirm.organization";
-        queue.sendAfterCommit(composer.compose(
+        send(
                 signatory.getEmail(),
                 language,
+                signatory.getSignerName(),
                 Messages.get(language, "mail.signOn.confirm.subject", title),
                 List.of(
-                        Messages.get(language, "mail.signOn.greeting", signatory.getSignerName()),
                         Messages.get(language, body, title, signatory.getOrganizationName()),
                         Messages.get(language, "mail.signOn.confirm.notYou")),
                 Messages.get(language, "mail.signOn.confirm.action"),
-                confirmUrl(token, language)));
+                confirmUrl(token, language));
     }
 
     /** Asks a signer from outside the coalition to endorse a new version of the text, with what changed. */
     void reconfirmLink(Signatory signatory, String token, List<String> changes) {
         Language language = signatory.getLanguage();
         String title = signatory.getStatement().getTitle().in(language);
-        List<String> body = new java.util.ArrayList<>();
-        body.add(Messages.get(language, "mail.signOn.greeting", signatory.getSignerName()));
+        List<String> body = new ArrayList<>();
         body.add(Messages.get(language, "mail.statement.changed.body", title, signatory.getOrganizationName()));
         body.addAll(changes);
-        queue.sendAfterCommit(composer.compose(
+        send(
                 signatory.getEmail(),
                 language,
+                signatory.getSignerName(),
                 Messages.get(language, "mail.statement.changed.subject", title),
                 body,
                 Messages.get(language, "mail.signOn.reconfirm.action"),
-                confirmUrl(token, language)));
+                confirmUrl(token, language));
     }
 
     void alreadyRecorded(Statement statement, SignOnForm form, Signatory existing) {
@@ -81,59 +82,69 @@ public class SignOnMails {
         String key = existing.getKind() == SignatoryKind.INDIVIDUAL
                 ? "mail.signOn.already.individual"
                 : "mail.signOn.already.organization";
-        queue.sendAfterCommit(composer.compose(
+        send(
                 form.getEmail(),
                 language,
+                form.getSignerName(),
                 Messages.get(language, "mail.signOn.already.subject", title),
-                List.of(
-                        Messages.get(language, "mail.signOn.greeting", form.getSignerName()),
-                        Messages.get(language, key, title, existing.getOrganizationName())),
+                List.of(Messages.get(language, key, title, existing.getOrganizationName())),
                 Messages.get(language, "mail.signOn.toStatement"),
-                pageUrl(statement, language)));
+                pageUrl(statement, language));
     }
 
     void memberSignsFromDashboard(Statement statement, SignOnForm form, Organization member) {
         Language language = form.getLanguage();
         String title = statement.getTitle().in(language);
-        queue.sendAfterCommit(composer.compose(
+        send(
                 form.getEmail(),
                 language,
+                form.getSignerName(),
                 Messages.get(language, "mail.signOn.member.subject", title),
-                List.of(
-                        Messages.get(language, "mail.signOn.greeting", form.getSignerName()),
-                        Messages.get(language, "mail.signOn.member.body", title, member.getName())),
+                List.of(Messages.get(language, "mail.signOn.member.body", title, member.getName())),
                 Messages.get(language, "mail.signOn.member.action"),
-                config.baseUrl() + "/admin/statement-sign?id=" + statement.getId()));
+                config.baseUrl() + "/admin/statement-sign?id=" + statement.getId());
     }
 
     void verified(Signatory signatory) {
         Language language = signatory.getLanguage();
-        Statement statement = signatory.getStatement();
-        String title = statement.getTitle().in(language);
-        queue.sendAfterCommit(composer.compose(
+        String title = signatory.getStatement().getTitle().in(language);
+        send(
                 signatory.getEmail(),
                 language,
+                signatory.getSignerName(),
                 Messages.get(language, "mail.signOn.verified.subject", title),
-                List.of(
-                        Messages.get(language, "mail.signOn.greeting", signatory.getSignerName()),
-                        Messages.get(language, "mail.signOn.verified.body", title, signatory.getOrganizationName())),
+                List.of(Messages.get(language, "mail.signOn.verified.body", title, signatory.getOrganizationName())),
                 Messages.get(language, "mail.signOn.toStatement"),
-                pageUrl(statement, language)));
+                pageUrl(signatory.getStatement(), language));
     }
 
     void rejected(Signatory signatory) {
         Language language = signatory.getLanguage();
-        Statement statement = signatory.getStatement();
-        String title = statement.getTitle().in(language);
-        queue.sendAfterCommit(composer.compose(
+        String title = signatory.getStatement().getTitle().in(language);
+        send(
                 signatory.getEmail(),
                 language,
+                signatory.getSignerName(),
                 Messages.get(language, "mail.signOn.rejected.subject", title),
                 List.of(
-                        Messages.get(language, "mail.signOn.greeting", signatory.getSignerName()),
                         Messages.get(language, "mail.signOn.rejected.body", title, signatory.getOrganizationName()),
                         signatory.getRejectionReason()),
                 Messages.get(language, "mail.signOn.toStatement"),
-                pageUrl(statement, language)));
+                pageUrl(signatory.getStatement(), language));
+    }
+
+    /** One mail in {@code language} to the signer, greeted by name, through the outbox after the commit. */
+    private void send(
+            String to,
+            Language language,
+            String name,
+            String subject,
+            List<String> paragraphs,
+            String actionLabel,
+            String actionUrl) {
+        List<String> body = new ArrayList<>();
+        body.add(Messages.get(language, "mail.signOn.greeting", name));
+        body.addAll(paragraphs);
+        queue.sendAfterCommit(composer.compose(to, language, subject, body, actionLabel, actionUrl));
     }
 }

@@ -243,13 +243,13 @@ public class SignOnService {
     }
 
     /**
-     * For each signature waiting for staff, the other signatures on the statement (and member organizations)
+     * For each of the signatures waiting for staff ({@link #toVerify}), the other signatures on the statement (and member organizations)
      * that may be the same organization: the same organization e-mail domain or website, or the same name in
      * another country.
      */
     @Transactional(TxType.SUPPORTS)
-    public Map<Long, List<String>> possibleDuplicates(long statementId) {
-        List<Signatory> waiting = toVerify(statementId);
+    public Map<Long, List<String>> possibleDuplicates(long statementId, List<Signatory> waiting) {
+        caller.require(Role.ADMIN, Role.STAFF);
         List<Signatory> others = em.createQuery(
                         "select s from Signatory s where s.statement.id = :statementId and s.state in :states",
                         Signatory.class)

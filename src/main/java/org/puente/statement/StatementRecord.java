@@ -51,6 +51,7 @@ public class StatementRecord implements Serializable {
     private List<Long> invited = new ArrayList<>();
 
     private transient Statement statement;
+    private transient List<Signatory> signatures;
 
     public void load() {
         if (id == null) {
@@ -67,7 +68,10 @@ public class StatementRecord implements Serializable {
     }
 
     public List<Signatory> getSignatures() {
-        return statements.allSignatures(id);
+        if (signatures == null) {
+            signatures = statements.allSignatures(id);
+        }
+        return signatures;
     }
 
     /** Outside organizations' confirmed signatures waiting for staff (shown to staff, who verify them). */

@@ -62,7 +62,7 @@ public class VerifySignOns implements Serializable {
     /** What else on this statement may be the same organization, for each waiting signature that has any. */
     public Map<Long, List<String>> getDuplicates() {
         if (duplicates == null) {
-            duplicates = signOn.possibleDuplicates(id);
+            duplicates = signOn.possibleDuplicates(id, getWaiting());
         }
         return duplicates;
     }
